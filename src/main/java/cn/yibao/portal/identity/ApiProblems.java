@@ -1,0 +1,45 @@
+package cn.yibao.portal.identity;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import cn.yibao.portal.web.ProblemResponses;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/**
+ * The JSON API answers a missing, tampered or expired token with 401 and an RFC 9457 problem detail in Chinese,
+ * never with a redirect to a sign-in page (a mobile app cannot follow one).
+ */
+@Component
+class ApiProblems implements ServerAuthenticationEntryPoint, ServerAccessDeniedHandler {
+
+    private final ProblemResponses problems;
+
+    ApiProblems(ProblemResponses problems) {
+        this.problems = problems;
+    }
+
+    @Override
+    public Mono<Void> commence(ServerWebExchange exchange, AuthenticationException exception) {
+        boolean tokenPresented = exchange.getRequest().getHeaders().containsHeader(HttpHeaders.AUTHORIZATION);
+        exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, tokenPresented
+                ? "Bearer error=\"invalid_token\"" : "Bearer");
+        String detail = !tokenPresented ? "请提供医保电子凭证访问令牌（Authorization: Bearer）。"
+                : exception instanceof InvalidBearerTokenException && exception.getMessage() != null
+                        && exception.getMessage().contains("expired")
+                        ? "访问令牌已过期，请重新登录医保电子凭证。"
+                        : "访问令牌无效或已过期，请重新登录医保电子凭证。";
+        return problems.write(exchange, HttpStatus.UNAUTHORIZED, "未认证", detail);
+    }
+
+    @Override
+    public Mono<Void> handle(ServerWebExchange exchange, AccessDeniedException denied) {
+        return problems.write(exchange, HttpStatus.FORBIDDEN, "无权访问", "当前身份无权访问此资源。");
+    }
+}

@@ -1,0 +1,57 @@
+package cn.yibao.portal.identity;
+
+import cn.yibao.portal.identity.sandbox.DemoAccounts;
+import cn.yibao.portal.web.Pages;
+import java.net.URI;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import reactor.core.publisher.Mono;
+
+/** The public landing page: the e-voucher sign-in button, messages about the last sign-in, and the sandbox demo box. */
+@Configuration(proxyBeanMethods = false)
+class LandingPage {
+
+    /** Messages the landing page may show, by the {@code error} / flag parameter that asks for them. */
+    private static final Set<String> KNOWN_ERRORS = Set.of(SignInOutcomes.ERROR_SIGN_IN_FAILED, SignInOutcomes.ERROR_CLAIMS);
+
+    @Bean
+    RouterFunction<ServerResponse> landingRoutes(Pages pages, Environment environment) {
+        List<DemoAccounts.DemoResident> demoResidents = environment.acceptsProfiles(Profiles.of("sandbox"))
+                ? DemoAccounts.load().residentsWhoSignIn() : List.of();
+        return RouterFunctions.route()
+                .GET("/", request -> landing(request, pages, demoResidents))
+                .build();
+    }
+
+    private static Mono<ServerResponse> landing(ServerRequest request, Pages pages,
+                                                List<DemoAccounts.DemoResident> demoResidents) {
+        return request.principal()
+                .filter(principal -> principal instanceof Authentication authentication
+                        && authentication.isAuthenticated() && !(authentication instanceof AnonymousAuthenticationToken))
+                .flatMap(signedIn -> ServerResponse.seeOther(URI.create("/home")).build())
+                .switchIfEmpty(Mono.defer(() -> {
+                    Map<String, Object> model = new HashMap<>();
+                    model.put("demoResidents", demoResidents);
+                    request.queryParam("error").filter(KNOWN_ERRORS::contains)
+                            .ifPresent(error -> model.put("errorKey", "landing.error." + error));
+                    if (request.queryParam("signedOut").isPresent()) {
+                        model.put("infoKey", "landing.info.signed-out");
+                    } else if (request.queryParam("signin").isPresent()) {
+                        model.put("infoKey", "landing.info.signin-required");
+                    }
+                    return pages.render(request, "landing", model);
+                }));
+    }
+}

@@ -1,0 +1,36 @@
+package cn.yibao.portal.identity;
+
+import cn.yibao.portal.identity.domain.EvoucherClaims;
+import cn.yibao.portal.identity.domain.EvoucherIdentity;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+
+/** The e-voucher identity behind a signed-in page session (OIDC user) or an API bearer token (JWT). */
+public final class ResidentPrincipals {
+
+    private ResidentPrincipals() {
+    }
+
+    public static Optional<EvoucherIdentity> identityOf(Authentication authentication) {
+        return claimsOf(authentication)
+                .map(EvoucherClaims::map)
+                .filter(EvoucherClaims.Mapped.class::isInstance)
+                .map(mapping -> ((EvoucherClaims.Mapped) mapping).identity());
+    }
+
+    static Optional<Map<String, Object>> claimsOf(Authentication authentication) {
+        if (authentication == null) {
+            return Optional.empty();
+        }
+        if (authentication instanceof JwtAuthenticationToken token) {
+            return Optional.of(token.getToken().getClaims());
+        }
+        if (authentication.getPrincipal() instanceof OidcUser user) {
+            return Optional.of(user.getClaims());
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,100 @@
+package cn.yibao.portal.identity;
+
+import java.net.URI;
+import java.time.Duration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
+import org.springframework.security.oauth2.client.web.server.DefaultServerOAuth2AuthorizationRequestResolver;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authentication.logout.DelegatingServerLogoutHandler;
+import org.springframework.security.web.server.authentication.logout.RedirectServerLogoutSuccessHandler;
+import org.springframework.security.web.server.authentication.logout.SecurityContextServerLogoutHandler;
+import org.springframework.security.web.server.authentication.logout.WebSessionServerLogoutHandler;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
+import org.springframework.security.web.server.header.StaticServerHttpHeadersWriter;
+import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter.Mode;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+
+/**
+ * Two filter chains. {@code /api/**} is a stateless OAuth2 resource server (bearer JWTs from the e-voucher issuer,
+ * no session, no CSRF because no cookie authenticates it). Everything else is the page site: oauth2Login with PKCE,
+ * state and nonce, CSRF on every form, sign-out by POST only.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+class SecurityConfiguration {
+
+    /** Scripts and styles from our own origin only: no inline script, no inline style. */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+            + "form-action 'self'; frame-ancestors 'none'";
+
+    @Bean
+    @Order(1)
+    SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, ApiProblems problems) {
+        return http
+                .securityMatcher(ServerWebExchangeMatchers.pathMatchers("/api/**"))
+                .authorizeExchange(exchanges -> exchanges.anyExchange().authenticated())
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .jwt(Customizer.withDefaults())
+                        .authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems))
+                .exceptionHandling(handling -> handling.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .headers(SecurityConfiguration::securityHeaders)
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityWebFilterChain pageSecurity(ServerHttpSecurity http, ReactiveClientRegistrationRepository registrations,
+                                        SignInOutcomes outcomes) {
+        DefaultServerOAuth2AuthorizationRequestResolver authorizationRequests =
+                new DefaultServerOAuth2AuthorizationRequestResolver(registrations);
+        // PKCE for our confidential client too, not only for public clients.
+        authorizationRequests.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
+        RedirectServerLogoutSuccessHandler afterSignOut = new RedirectServerLogoutSuccessHandler();
+        afterSignOut.setLogoutSuccessUrl(URI.create("/?signedOut"));
+        return http
+                .authorizeExchange(exchanges -> exchanges
+                        .pathMatchers("/", "/css/**", "/js/**", "/images/**", "/favicon.ico", "/error",
+                                "/actuator/health", "/actuator/health/**").permitAll()
+                        .anyExchange().authenticated())
+                .oauth2Login(login -> login
+                        .authorizationRequestResolver(authorizationRequests)
+                        .authenticationSuccessHandler(outcomes)
+                        .authenticationFailureHandler(outcomes))
+                // A signed-out visitor who opens a private page is sent to the landing page, not straight to the issuer.
+                .exceptionHandling(handling -> handling
+                        .authenticationEntryPoint(new RedirectServerAuthenticationEntryPoint("/?signin=required")))
+                .logout(logout -> logout
+                        .logoutHandler(new DelegatingServerLogoutHandler(outcomes,
+                                new SecurityContextServerLogoutHandler(), new WebSessionServerLogoutHandler()))
+                        .logoutSuccessHandler(afterSignOut))
+                .headers(SecurityConfiguration::securityHeaders)
+                .build();
+    }
+
+    private static void securityHeaders(ServerHttpSecurity.HeaderSpec headers) {
+        headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .frameOptions(frame -> frame.mode(Mode.DENY))
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+                // Spring writes HSTS only on HTTPS requests; TLS ends at the proxy in front of us, so always send it
+                // (browsers ignore it over plain HTTP).
+                .hsts(ServerHttpSecurity.HeaderSpec.HstsSpec::disable)
+                .writer(StaticServerHttpHeadersWriter.builder()
+                        .header("Strict-Transport-Security", "max-age=" + Duration.ofDays(365).toSeconds()
+                                + "; includeSubDomains")
+                        .build());
+    }
+}

@@ -1,0 +1,108 @@
+package cn.yibao.portal.identity;
+
+import cn.yibao.portal.audit.AuditTrail;
+import cn.yibao.portal.audit.RequestOrigin;
+import cn.yibao.portal.audit.domain.AuditAction;
+import cn.yibao.portal.audit.domain.AuditEntry;
+import cn.yibao.portal.audit.domain.AuditEntry.ActorType;
+import cn.yibao.portal.audit.domain.AuditEntry.Outcome;
+import cn.yibao.portal.clock.BusinessClock;
+import cn.yibao.portal.identity.domain.EvoucherClaims;
+import java.net.URI;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.web.server.DefaultServerRedirectStrategy;
+import org.springframework.security.web.server.ServerRedirectStrategy;
+import org.springframework.security.web.server.WebFilterExchange;
+import org.springframework.security.web.server.authentication.ServerAuthenticationFailureHandler;
+import org.springframework.security.web.server.authentication.ServerAuthenticationSuccessHandler;
+import org.springframework.security.web.server.authentication.logout.ServerLogoutHandler;
+import org.springframework.security.web.server.context.WebSessionServerSecurityContextRepository;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebSession;
+import reactor.core.publisher.Mono;
+
+/**
+ * What happens after the e-voucher sign-in returns: on success the resident record is created or matched and the
+ * resident lands on {@code /home}; on any failure (wrong state, issuer error, claims that do not describe a
+ * resident) nothing is kept and the landing page shows a Chinese message. Every outcome, and every sign-out, is
+ * audited.
+ */
+@Component
+class SignInOutcomes implements ServerAuthenticationSuccessHandler, ServerAuthenticationFailureHandler,
+        ServerLogoutHandler {
+
+    /** Landing-page message keys, passed as {@code ?error=}. */
+    static final String ERROR_SIGN_IN_FAILED = "signin-failed";
+    static final String ERROR_CLAIMS = "signin-claims";
+
+    private static final Log log = LogFactory.getLog(SignInOutcomes.class);
+
+    private final ResidentSignIn residentSignIn;
+    private final AuditTrail audit;
+    private final BusinessClock clock;
+    private final ServerRedirectStrategy redirect = new DefaultServerRedirectStrategy();
+
+    SignInOutcomes(ResidentSignIn residentSignIn, AuditTrail audit, BusinessClock clock) {
+        this.residentSignIn = residentSignIn;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Override
+    public Mono<Void> onAuthenticationSuccess(WebFilterExchange webFilterExchange, Authentication authentication) {
+        ServerWebExchange exchange = webFilterExchange.getExchange();
+        Map<String, Object> claims = ResidentPrincipals.claimsOf(authentication).orElse(Map.of());
+        EvoucherClaims.Mapping mapping = EvoucherClaims.map(claims);
+        if (mapping instanceof EvoucherClaims.Mapped mapped) {
+            return residentSignIn.signedIn(mapped.identity())
+                    .flatMap(residentId -> record(exchange, mapped.identity().subject(), residentId,
+                            AuditAction.SIGN_IN, Outcome.SUCCESS, null))
+                    .then(redirect.sendRedirect(exchange, URI.create("/home")));
+        }
+        String reason = ((EvoucherClaims.Rejected) mapping).reason();
+        return forget(exchange)
+                .then(record(exchange, subjectOf(claims), null, AuditAction.SIGN_IN, Outcome.FAILURE, reason))
+                .then(redirect.sendRedirect(exchange, URI.create("/?error=" + ERROR_CLAIMS)));
+    }
+
+    @Override
+    public Mono<Void> onAuthenticationFailure(WebFilterExchange webFilterExchange, AuthenticationException exception) {
+        ServerWebExchange exchange = webFilterExchange.getExchange();
+        String reason = exception instanceof OAuth2AuthenticationException oauth
+                ? oauth.getError().getErrorCode() : exception.getClass().getSimpleName();
+        log.info("E-voucher sign-in failed: " + reason);
+        return record(exchange, null, null, AuditAction.SIGN_IN, Outcome.FAILURE, reason)
+                .then(redirect.sendRedirect(exchange, URI.create("/?error=" + ERROR_SIGN_IN_FAILED)));
+    }
+
+    @Override
+    public Mono<Void> logout(WebFilterExchange webFilterExchange, Authentication authentication) {
+        String subject = ResidentPrincipals.claimsOf(authentication).map(SignInOutcomes::subjectOf).orElse(null);
+        return record(webFilterExchange.getExchange(), subject, null, AuditAction.SIGN_OUT, Outcome.SUCCESS, null);
+    }
+
+    /** A sign-in whose claims we refuse must not leave an authenticated session behind. */
+    private Mono<Void> forget(ServerWebExchange exchange) {
+        return new WebSessionServerSecurityContextRepository().save(exchange, null)
+                .then(exchange.getSession().flatMap(WebSession::invalidate));
+    }
+
+    private Mono<Void> record(ServerWebExchange exchange, String subject, UUID residentId, String action,
+                              Outcome outcome, String detail) {
+        RequestOrigin origin = RequestOrigin.of(exchange);
+        return audit.record(new AuditEntry(clock.now(), subject == null ? ActorType.ANONYMOUS : ActorType.RESIDENT,
+                subject, residentId, action, outcome, origin.clientAddress(), origin.userAgent(), detail));
+    }
+
+    private static String subjectOf(Map<String, Object> claims) {
+        Object subject = claims.get("sub");
+        return subject == null ? null : subject.toString();
+    }
+}

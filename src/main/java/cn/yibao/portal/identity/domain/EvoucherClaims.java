@@ -1,0 +1,58 @@
+package cn.yibao.portal.identity.domain;
+
+import java.util.Map;
+
+/** Maps the e-voucher issuer's claims to an {@link EvoucherIdentity}, or says in Chinese what is missing or wrong. */
+public final class EvoucherClaims {
+
+    public static final String NAME = "name";
+    public static final String CERTNO = "certno";
+    public static final String PSN_NO = "psn_no";
+    public static final String INSURED_REGION = "insuplc_admdvs";
+
+    private EvoucherClaims() {
+    }
+
+    public sealed interface Mapping permits Mapped, Rejected {
+    }
+
+    public record Mapped(EvoucherIdentity identity) implements Mapping {
+    }
+
+    public record Rejected(String reason) implements Mapping {
+    }
+
+    public static Mapping map(Map<String, Object> claims) {
+        String subject = text(claims, "sub");
+        String name = text(claims, NAME);
+        String certno = text(claims, CERTNO);
+        String psnNo = text(claims, PSN_NO);
+        String region = text(claims, INSURED_REGION);
+        if (subject == null) {
+            return new Rejected("电子凭证缺少用户标识");
+        }
+        if (name == null) {
+            return new Rejected("电子凭证缺少姓名");
+        }
+        String idProblem = NationalId.problemWith(certno);
+        if (idProblem != null) {
+            return new Rejected("电子凭证中的" + idProblem);
+        }
+        if (psnNo == null || !psnNo.matches("[0-9A-Za-z]{1,40}")) {
+            return new Rejected("电子凭证缺少有效的人员编号");
+        }
+        if (region == null || !region.matches("\\d{6}")) {
+            return new Rejected("电子凭证缺少有效的参保地行政区划代码");
+        }
+        return new Mapped(new EvoucherIdentity(subject, name, NationalId.parse(certno).orElseThrow(), psnNo, region));
+    }
+
+    private static String text(Map<String, Object> claims, String key) {
+        Object value = claims.get(key);
+        if (value == null) {
+            return null;
+        }
+        String text = value.toString().strip();
+        return text.isEmpty() ? null : text;
+    }
+}

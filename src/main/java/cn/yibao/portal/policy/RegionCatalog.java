@@ -1,0 +1,58 @@
+package cn.yibao.portal.policy;
+
+import cn.yibao.portal.policy.domain.Region;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+
+/** The regions the portal knows, read once at start-up from {@code policy/regions.csv}. */
+@Component
+public class RegionCatalog {
+
+    static final String RESOURCE = "policy/regions.csv";
+
+    private final Map<String, Region> regions;
+
+    public RegionCatalog() {
+        this.regions = load();
+    }
+
+    public Optional<Region> find(String code) {
+        return Optional.ofNullable(code).map(regions::get);
+    }
+
+    private static Map<String, Region> load() {
+        Map<String, Region> byCode = new LinkedHashMap<>();
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(
+                new ClassPathResource(RESOURCE).getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            int lineNumber = 0;
+            while ((line = reader.readLine()) != null) {
+                lineNumber++;
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] fields = line.split(",", -1);
+                try {
+                    Region region = new Region(fields[0], fields[1], Region.Level.valueOf(fields[2]),
+                            fields[3].isBlank() ? null : fields[3]);
+                    if (byCode.putIfAbsent(region.code(), region) != null) {
+                        throw new IllegalArgumentException("duplicate region " + region.code());
+                    }
+                } catch (RuntimeException e) {
+                    throw new IllegalStateException(RESOURCE + " line " + lineNumber + ": " + e.getMessage(), e);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + RESOURCE, e);
+        }
+        return Map.copyOf(byCode);
+    }
+}

@@ -1,0 +1,50 @@
+package cn.yibao.portal.resident;
+
+import cn.yibao.portal.clock.BusinessClock;
+import cn.yibao.portal.identity.ResidentSignIn;
+import cn.yibao.portal.identity.domain.EvoucherIdentity;
+import cn.yibao.portal.resident.ResidentRepository.NewResident;
+import cn.yibao.portal.resident.domain.Categories;
+import cn.yibao.portal.identity.domain.NationalId;
+import cn.yibao.portal.resident.domain.Resident;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+
+/** Finds the resident behind an e-voucher identity, creating the record on first sign-in. */
+@Service
+public class ResidentRegistry implements ResidentSignIn {
+
+    private final ResidentRepository residents;
+    private final IdNumberProtection idNumbers;
+    private final BusinessClock clock;
+
+    ResidentRegistry(ResidentRepository residents, IdNumberProtection idNumbers, BusinessClock clock) {
+        this.residents = residents;
+        this.idNumbers = idNumbers;
+        this.clock = clock;
+    }
+
+    /** Called at every sign-in: creates or matches the record (on the ID number) and refreshes it from the claims. */
+    @Override
+    public Mono<UUID> signedIn(EvoucherIdentity identity) {
+        return register(identity).map(Resident::id);
+    }
+
+    private Mono<Resident> register(EvoucherIdentity identity) {
+        return residents.upsertFromSignIn(newResident(identity), clock.now());
+    }
+
+    /** The resident for an identity already signed in (page session or bearer token); registers them if unseen. */
+    public Mono<Resident> findOrRegister(EvoucherIdentity identity) {
+        return residents.findByCertnoHash(idNumbers.lookupHash(identity.certno()))
+                .switchIfEmpty(Mono.defer(() -> register(identity)));
+    }
+
+    NewResident newResident(EvoucherIdentity identity) {
+        NationalId certno = identity.certno();
+        return new NewResident(idNumbers.lookupHash(certno), idNumbers.encrypt(certno), certno.masked(),
+                identity.name(), certno.birthDate(), identity.psnNo(), identity.subject(),
+                identity.insuredRegionCode(), Categories.initialCategory(certno.birthDate(), clock.today()));
+    }
+}

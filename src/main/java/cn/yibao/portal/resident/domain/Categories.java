@@ -1,0 +1,18 @@
+package cn.yibao.portal.resident.domain;
+
+import java.time.LocalDate;
+import java.time.Period;
+
+/** The category a resident gets when first seen, before any local record says otherwise. */
+public final class Categories {
+
+    /** 18 years: the age of majority (《民法典》第十七条). */
+    private static final int AGE_OF_MAJORITY = 18;
+
+    private Categories() {
+    }
+
+    public static Category initialCategory(LocalDate birthDate, LocalDate today) {
+        return Period.between(birthDate, today).getYears() < AGE_OF_MAJORITY ? Category.MINOR : Category.ADULT;
+    }
+}

@@ -1,0 +1,81 @@
+package cn.yibao.portal.resident.web;
+
+import cn.yibao.portal.policy.RegionCatalog;
+import cn.yibao.portal.policy.domain.Region;
+import cn.yibao.portal.resident.CurrentResident;
+import cn.yibao.portal.resident.domain.Resident;
+import cn.yibao.portal.web.Pages;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import reactor.core.publisher.Mono;
+
+/** The resident home page and {@code GET /api/v1/me}. */
+@Configuration(proxyBeanMethods = false)
+class ResidentRoutes {
+
+    private final CurrentResident currentResident;
+    private final RegionCatalog regions;
+    private final Pages pages;
+
+    ResidentRoutes(CurrentResident currentResident, RegionCatalog regions, Pages pages) {
+        this.currentResident = currentResident;
+        this.regions = regions;
+        this.pages = pages;
+    }
+
+    @Bean
+    RouterFunction<ServerResponse> residentRouter() {
+        return RouterFunctions.route()
+                .GET("/home", this::home)
+                .GET("/api/v1/me", this::me)
+                .build();
+    }
+
+    private Mono<ServerResponse> home(ServerRequest request) {
+        return currentResident.of(request)
+                .flatMap(resident -> pages.render(request, "resident/home", Map.of(
+                        "resident", ResidentView.of(resident, regions.find(resident.insuredRegionCode())))))
+                .switchIfEmpty(Mono.defer(() -> ServerResponse.status(HttpStatus.FORBIDDEN).build()));
+    }
+
+    private Mono<ServerResponse> me(ServerRequest request) {
+        return currentResident.of(request)
+                .flatMap(resident -> ServerResponse.ok().bodyValue(
+                        MeResponse.of(resident, regions.find(resident.insuredRegionCode()))))
+                .switchIfEmpty(Mono.defer(() -> {
+                    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
+                            "访问令牌中缺少有效的参保人身份信息（姓名、身份证号码、人员编号、参保地）。");
+                    problem.setTitle("Forbidden");
+                    return ServerResponse.status(HttpStatus.FORBIDDEN).bodyValue(problem);
+                }));
+    }
+
+    /** What the home page shows: masked identity and the insured region, or that the region is not supported yet. */
+    record ResidentView(String maskedName, String maskedCertno, String regionCode, String regionName,
+                        boolean regionSupported) {
+        static ResidentView of(Resident resident, Optional<Region> region) {
+            return new ResidentView(resident.maskedName(), resident.maskedCertno(), resident.insuredRegionCode(),
+                    region.map(Region::name).orElse(null), region.isPresent());
+        }
+    }
+
+    /** {@code GET /api/v1/me}: never the full ID number. */
+    record MeResponse(String psnNo, String maskedName, String maskedCertno, RegionView region) {
+        static MeResponse of(Resident resident, Optional<Region> region) {
+            return new MeResponse(resident.psnNo(), resident.maskedName(), resident.maskedCertno(),
+                    new RegionView(resident.insuredRegionCode(), region.map(Region::name).orElse(null),
+                            region.isPresent()));
+        }
+    }
+
+    record RegionView(String code, String name, boolean supported) {
+    }
+}

@@ -1,0 +1,52 @@
+package cn.yibao.portal.web;
+
+import cn.yibao.portal.clock.BusinessClock;
+import cn.yibao.portal.web.domain.ClientKind;
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.web.server.csrf.CsrfToken;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import reactor.core.publisher.Mono;
+
+/**
+ * Renders a page with what every page's layout needs: the client kind (to leave out our header inside WeChat and
+ * Alipay), the CSRF token for forms, and in the sandbox the business date. Handlers resolve their own data first
+ * and pass it in; templates only display.
+ */
+@Component
+public class Pages {
+
+    private final BusinessClock clock;
+
+    Pages(BusinessClock clock) {
+        this.clock = clock;
+    }
+
+    public Mono<ServerResponse> render(ServerRequest request, String template, Map<String, ?> model) {
+        Map<String, Object> page = new HashMap<>(model);
+        ClientKind client = ClientKind.fromUserAgent(request.headers().firstHeader(HttpHeaders.USER_AGENT));
+        page.put("inAppWebview", client.inAppWebview());
+        page.put("client", client.name());
+        if (clock.simulated()) {
+            page.put("businessDate", clock.today().toString());
+        }
+        return csrfToken(request)
+                .doOnNext(token -> page.put("_csrf", token))
+                .then(Mono.defer(() -> ServerResponse.ok()
+                        // Pages may carry personal data: never cache them anywhere.
+                        .cacheControl(CacheControl.noStore())
+                        .render(template, page)));
+    }
+
+    private static Mono<CsrfToken> csrfToken(ServerRequest request) {
+        Object attribute = request.exchange().getAttribute(CsrfToken.class.getName());
+        if (attribute instanceof Mono<?> token) {
+            return token.cast(CsrfToken.class);
+        }
+        return Mono.empty();
+    }
+}

@@ -1,0 +1,48 @@
+package cn.yibao.portal.web;
+
+import java.time.Duration;
+import java.util.Locale;
+import org.springframework.context.i18n.LocaleContext;
+import org.springframework.context.i18n.SimpleLocaleContext;
+import org.springframework.http.HttpCookie;
+import org.springframework.http.ResponseCookie;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.i18n.LocaleContextResolver;
+
+/**
+ * Chinese first: every page is Chinese unless the visitor chose English with {@code ?lang=en} (kept in a cookie).
+ * The browser's Accept-Language is not followed, because many phones of Chinese-speaking older residents are set to
+ * English without their knowing.
+ */
+class PortalLocaleResolver implements LocaleContextResolver {
+
+    static final String PARAMETER = "lang";
+    static final String COOKIE = "PORTAL_LANG";
+
+    @Override
+    public LocaleContext resolveLocaleContext(ServerWebExchange exchange) {
+        String chosen = exchange.getRequest().getQueryParams().getFirst(PARAMETER);
+        if (chosen != null) {
+            Locale locale = supported(chosen);
+            remember(exchange, locale);
+            return new SimpleLocaleContext(locale);
+        }
+        HttpCookie cookie = exchange.getRequest().getCookies().getFirst(COOKIE);
+        return new SimpleLocaleContext(supported(cookie == null ? null : cookie.getValue()));
+    }
+
+    @Override
+    public void setLocaleContext(ServerWebExchange exchange, LocaleContext localeContext) {
+        remember(exchange, supported(localeContext == null || localeContext.getLocale() == null
+                ? null : localeContext.getLocale().toLanguageTag()));
+    }
+
+    private static void remember(ServerWebExchange exchange, Locale locale) {
+        exchange.getResponse().addCookie(ResponseCookie.from(COOKIE, locale.toLanguageTag())
+                .path("/").maxAge(Duration.ofDays(365)).httpOnly(true).sameSite("Lax").build());
+    }
+
+    static Locale supported(String tag) {
+        return tag != null && tag.toLowerCase(Locale.ROOT).startsWith("en") ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
+    }
+}
