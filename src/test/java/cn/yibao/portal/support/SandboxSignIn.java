@@ -1,0 +1,95 @@
+package cn.yibao.portal.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.time.Duration;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.BodyInserters;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * Walks the real authorization-code flow over HTTP the way a browser does: portal → sandbox issuer sign-in form →
+ * callback → {@code /home}, in one {@link BrowserSession}.
+ */
+public class SandboxSignIn {
+
+    private final WebTestClient portal;
+    private final WebTestClient issuer;
+
+    SandboxSignIn(WebTestClient portal, String issuerBaseUrl) {
+        this.portal = portal;
+        this.issuer = WebTestClient.bindToServer().baseUrl(issuerBaseUrl).responseTimeout(Duration.ofSeconds(20)).build();
+    }
+
+    public BrowserSession newBrowser() {
+        return new BrowserSession(portal);
+    }
+
+    /** The portal's redirect to the issuer; the browser session now remembers the authorization request. */
+    public AuthorizationStart start(BrowserSession browser) {
+        URI authorize = browser.client().get().uri("/oauth2/authorization/evoucher")
+                .exchange()
+                .expectStatus().is3xxRedirection()
+                .returnResult(Void.class).getResponseHeaders().getLocation();
+        assertThat(browser.sessionId()).as("the authorization request is kept in a session").isNotNull();
+        return new AuthorizationStart(authorize, browser.sessionId());
+    }
+
+    /** Submits the issuer's sign-in form; returns the callback URL the issuer redirects the browser to. */
+    public URI submitIssuerLogin(URI authorize, String login, String extraClaimsJson) {
+        URI location = issuer.post().uri(authorize)
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData("username", login)
+                        .with("claims", extraClaimsJson == null ? "" : extraClaimsJson))
+                .exchange()
+                .expectStatus().is3xxRedirection()
+                .returnResult(Void.class).getResponseHeaders().getLocation();
+        assertThat(location).as("the issuer redirects back to the portal").isNotNull();
+        return location;
+    }
+
+    /** Follows the callback into the portal; answers the portal's redirect. */
+    public EntityExchangeResult<Void> callback(BrowserSession browser, URI callback) {
+        // The absolute URI as the issuer sent it: a string would be taken as a template and encoded twice.
+        return browser.client().get().uri(callback)
+                .exchange()
+                .expectStatus().is3xxRedirection()
+                .expectBody().isEmpty();
+    }
+
+    /** A browser signed in as a demo login (extra claims JSON overrides the demo claims), now on its way to /home. */
+    public BrowserSession as(String login, String extraClaimsJson) {
+        BrowserSession browser = newBrowser();
+        AuthorizationStart start = start(browser);
+        EntityExchangeResult<Void> callback = callback(browser, submitIssuerLogin(start.authorize(), login, extraClaimsJson));
+        assertThat(callback.getResponseHeaders().getLocation()).hasPath("/home");
+        return browser;
+    }
+
+    public BrowserSession as(String login) {
+        return as(login, null);
+    }
+
+    /** An access token for the JSON API from the sandbox issuer (password grant, as the README's curl shows). */
+    public String accessToken(String login) {
+        return issuer.post().uri("/evoucher/token")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData("grant_type", "password").with("username", login)
+                        .with("password", "sandbox").with("client_id", "resident-app").with("scope", "openid"))
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody(TokenResponse.class).returnResult().getResponseBody().access_token();
+    }
+
+    public record AuthorizationStart(URI authorize, String sessionId) {
+        public String queryParam(String name) {
+            return UriComponentsBuilder.fromUri(authorize).build().getQueryParams().getFirst(name);
+        }
+    }
+
+    record TokenResponse(String access_token) {
+    }
+}
