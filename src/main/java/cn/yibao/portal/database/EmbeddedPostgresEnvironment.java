@@ -63,6 +63,7 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
                     .setServerConfig("max_connections", "50");
             if (dataDirectory != null) {
                 Files.createDirectories(dataDirectory.getParent());
+                LeftoverPostgres.stopIfRunning(dataDirectory).ifPresent(log::warn);
                 builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
             }
             EmbeddedPostgres postgres = builder.start();
