@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.core.io.ClassPathResource;
@@ -26,6 +28,28 @@ public class RegionCatalog {
 
     public Optional<Region> find(String code) {
         return Optional.ofNullable(code).map(regions::get);
+    }
+
+    public boolean contains(String code) {
+        return regions.containsKey(code);
+    }
+
+    /** The region and its ancestors up to and including national: the policy lookup order. */
+    public List<String> pathToNational(String code) {
+        List<String> path = new ArrayList<>();
+        Region region = regions.get(code);
+        while (region != null) {
+            path.add(region.code());
+            region = region.parentCode() == null ? null : regions.get(region.parentCode());
+        }
+        return List.copyOf(path);
+    }
+
+    /** The region and every region below it. */
+    public List<Region> withDescendants(String code) {
+        return regions.values().stream()
+                .filter(region -> pathToNational(region.code()).contains(code))
+                .toList();
     }
 
     private static Map<String, Region> load() {

@@ -3,6 +3,8 @@ package cn.yibao.portal.policy.domain;
 /** An administrative division (GB/T 2260): 6-digit code, Chinese name, level, parent ({@code null} for national). */
 public record Region(String code, String name, Level level, String parentCode) {
 
+    public static final String NATIONAL = "000000";
+
     public enum Level { NATIONAL, PROVINCE, CITY, COUNTY }
 
     public Region {

@@ -1,0 +1,126 @@
+package cn.yibao.portal.policy.domain;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * All figures of all documents. A lookup walks the region path (county → city → province → national) and returns
+ * the first level that has the parameter for that benefit year and for the first matching "applies to".
+ */
+public final class PolicyCatalog {
+
+    private final List<PolicyDocument> documents;
+    private final List<PolicyFigure> figures;
+
+    private PolicyCatalog(List<PolicyDocument> documents, List<PolicyFigure> figures) {
+        this.documents = List.copyOf(documents);
+        this.figures = List.copyOf(figures);
+    }
+
+    /** Checks what spans files: one figure per key (a LOCAL_CHOICE may stand beside a figure), no overlapping windows. */
+    public static PolicyCatalog of(List<PolicyDocument> documents, List<PolicyFigure> figures) {
+        List<String> problems = new ArrayList<>();
+        Map<String, PolicyFigure> byKey = new HashMap<>();
+        for (PolicyFigure figure : figures) {
+            String key = figure.parameter() + "/" + figure.benefitYear() + "/" + figure.regionCode() + "/"
+                    + figure.appliesTo() + "/" + (figure.kind() == FigureKind.LOCAL_CHOICE);
+            PolicyFigure earlier = byKey.putIfAbsent(key, figure);
+            if (earlier != null) {
+                problems.add(figure.parameter() + " for " + figure.appliesTo() + " in " + figure.regionCode() + ", "
+                        + figure.benefitYear() + " is given twice (" + earlier.citation().document() + " and "
+                        + figure.citation().document() + ")");
+            }
+            if (figure.parameter() == Parameter.COLLECTION_WINDOW && figure.kind() != FigureKind.LOCAL_CHOICE) {
+                figures.stream()
+                        .filter(other -> other != figure && other.parameter() == Parameter.COLLECTION_WINDOW
+                                && other.kind() != FigureKind.LOCAL_CHOICE
+                                && other.regionCode().equals(figure.regionCode())
+                                && other.appliesTo().equals(figure.appliesTo())
+                                && other.dateRange().overlaps(figure.dateRange()))
+                        .findFirst()
+                        .ifPresent(other -> problems.add("collection windows overlap in " + figure.regionCode() + ": "
+                                + figure.value() + " (" + figure.citation().document() + ") and " + other.value()
+                                + " (" + other.citation().document() + ")"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", problems.stream().distinct().toList()));
+        }
+        return new PolicyCatalog(documents, figures);
+    }
+
+    /** The figure with an amount or rule (not a bare LOCAL_CHOICE) nearest to the region. */
+    public Optional<PolicyFigure> find(Parameter parameter, int benefitYear, List<String> regionPath,
+                                       List<String> appliesToInOrder) {
+        for (String region : regionPath) {
+            for (String appliesTo : appliesToInOrder) {
+                Optional<PolicyFigure> found = figures.stream()
+                        .filter(f -> f.parameter() == parameter && f.benefitYear() == benefitYear
+                                && f.regionCode().equals(region) && f.appliesTo().equals(appliesTo)
+                                && f.kind() != FigureKind.LOCAL_CHOICE)
+                        .findFirst();
+                if (found.isPresent()) {
+                    return found;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    public Optional<PolicyFigure> find(Parameter parameter, int benefitYear, List<String> regionPath, String appliesTo) {
+        return find(parameter, benefitYear, regionPath, List.of(appliesTo));
+    }
+
+    /** LOCAL_CHOICE lines on the path: the documents that leave this parameter to a lower level. */
+    public List<PolicyFigure> localChoices(Parameter parameter, int benefitYear, List<String> regionPath) {
+        return figures.stream()
+                .filter(f -> f.parameter() == parameter && f.benefitYear() == benefitYear
+                        && regionPath.contains(f.regionCode()) && f.kind() == FigureKind.LOCAL_CHOICE)
+                .toList();
+    }
+
+    /** Every figure of a parameter for the year on the path, nearest level first (e.g. all add-ons). */
+    public List<PolicyFigure> all(Parameter parameter, int benefitYear, List<String> regionPath) {
+        return regionPath.stream()
+                .flatMap(region -> figures.stream().filter(f -> f.parameter() == parameter
+                        && f.benefitYear() == benefitYear && f.regionCode().equals(region)
+                        && f.kind() != FigureKind.LOCAL_CHOICE))
+                .toList();
+    }
+
+    /** The "applies to" values of a parameter at the level that answers it first, e.g. ADULT/GRADE_1 and _2. */
+    public List<String> appliesToAtNearestLevel(Parameter parameter, int benefitYear, List<String> regionPath) {
+        for (String region : regionPath) {
+            List<String> here = figures.stream()
+                    .filter(f -> f.parameter() == parameter && f.benefitYear() == benefitYear
+                            && f.regionCode().equals(region) && f.kind() != FigureKind.LOCAL_CHOICE)
+                    .map(PolicyFigure::appliesTo)
+                    .toList();
+            if (!here.isEmpty()) {
+                return here;
+            }
+        }
+        return List.of();
+    }
+
+    public List<Integer> benefitYears() {
+        return figures.stream().map(PolicyFigure::benefitYear).distinct().sorted().toList();
+    }
+
+    /** Regions that have a document of their own (not the national level). */
+    public List<String> regionsWithLocalDocuments() {
+        return documents.stream().map(PolicyDocument::regionCode).filter(code -> !Region.NATIONAL.equals(code))
+                .distinct().sorted().toList();
+    }
+
+    public Optional<PolicyDocument> document(String number) {
+        return documents.stream().filter(d -> d.number().equals(number)).findFirst();
+    }
+
+    public List<PolicyDocument> documents() {
+        return documents;
+    }
+}
