@@ -8,6 +8,10 @@ import cn.yibao.portal.identity.sandbox.DemoAccounts.DemoResident;
 import cn.yibao.portal.resident.ResidentRepository.NewResident;
 import cn.yibao.portal.resident.domain.AssistanceStatus;
 import cn.yibao.portal.resident.domain.Category;
+import cn.yibao.portal.resident.domain.FamilyBinding;
+import cn.yibao.portal.resident.domain.Relation;
+import cn.yibao.portal.resident.domain.Resident;
+import java.util.List;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
@@ -24,11 +28,14 @@ import reactor.core.publisher.Mono;
 public class DemoResidents {
 
     private final ResidentRepository residents;
+    private final FamilyRepository family;
     private final ResidentRegistry registry;
     private final BusinessClock clock;
 
-    DemoResidents(ResidentRepository residents, ResidentRegistry registry, BusinessClock clock) {
+    DemoResidents(ResidentRepository residents, FamilyRepository family, ResidentRegistry registry,
+                  BusinessClock clock) {
         this.residents = residents;
+        this.family = family;
         this.registry = registry;
         this.clock = clock;
     }
@@ -42,14 +49,33 @@ public class DemoResidents {
                             .then(residents.upsertDemo(newResident(demo), AssistanceStatus.valueOf(demo.assistance()),
                                     household, demo.relation(), demo.enrolledOn(), now));
                 })
+                .then(bindHouseholds(now));
+    }
+
+    /** In each demo household the SELF person has the others bound already (open bindings are left as they are). */
+    private Mono<Void> bindHouseholds(Instant now) {
+        List<DemoResident> people = DemoAccounts.load().residents();
+        return Flux.fromIterable(people)
+                .filter(owner -> "SELF".equals(owner.relation()))
+                .concatMap(owner -> Flux.fromIterable(people)
+                        .filter(member -> member.household().equals(owner.household()) && member != owner)
+                        .concatMap(member -> Mono.zip(idOf(owner), idOf(member))
+                                .flatMap(ids -> family.insert(ids.getT1(), ids.getT2(),
+                                        Relation.valueOf(member.relation()), FamilyBinding.Status.ACTIVE, now))))
                 .then();
     }
 
+    private Mono<UUID> idOf(DemoResident demo) {
+        return residents.findByCertnoHash(registry.newResident(identity(demo)).certnoHash()).map(Resident::id);
+    }
+
+    private static EvoucherIdentity identity(DemoResident demo) {
+        return new EvoucherIdentity(demo.login(), demo.name(), NationalId.parse(demo.certno()).orElseThrow(),
+                demo.psnNo(), demo.region());
+    }
+
     private NewResident newResident(DemoResident demo) {
-        NationalId certno = NationalId.parse(demo.certno())
-                .orElseThrow(() -> new IllegalStateException("demo resident " + demo.psnNo() + " has an invalid ID number"));
-        NewResident fromClaims = registry.newResident(
-                new EvoucherIdentity(demo.login(), demo.name(), certno, demo.psnNo(), demo.region()));
+        NewResident fromClaims = registry.newResident(identity(demo));
         return new NewResident(fromClaims.certnoHash(), fromClaims.certnoCipher(), fromClaims.maskedCertno(),
                 fromClaims.name(), fromClaims.birthDate(), fromClaims.psnNo(), null, fromClaims.insuredRegion(),
                 Category.valueOf(demo.category()));

@@ -17,7 +17,7 @@ import reactor.core.publisher.Mono;
 class ResidentRepository {
 
     private static final String COLUMNS = """
-            id, name, certno_masked, birth_date, psn_no, insured_region, category, assistance, household_id""";
+            id, name, certno_masked, birth_date, psn_no, insured_region, category, assistance, household_id, enrolled_on""";
 
     private final DatabaseClient database;
 
@@ -28,6 +28,13 @@ class ResidentRepository {
     Mono<Resident> findByCertnoHash(byte[] certnoHash) {
         return database.sql("select " + COLUMNS + " from resident where certno_hash = :hash")
                 .bind("hash", certnoHash)
+                .map(ResidentRepository::resident)
+                .one();
+    }
+
+    Mono<Resident> findById(UUID id) {
+        return database.sql("select " + COLUMNS + " from resident where id = :id")
+                .bind("id", id)
                 .map(ResidentRepository::resident)
                 .one();
     }
@@ -110,7 +117,8 @@ class ResidentRepository {
                 row.get("insured_region", String.class),
                 Category.valueOf(row.get("category", String.class)),
                 AssistanceStatus.valueOf(row.get("assistance", String.class)),
-                row.get("household_id", UUID.class));
+                row.get("household_id", UUID.class),
+                row.get("enrolled_on", LocalDate.class));
     }
 
     /** What is stored for a resident's identity; the ID number only as hash, ciphertext and masked form. */

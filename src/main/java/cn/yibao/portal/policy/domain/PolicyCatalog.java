@@ -120,6 +120,10 @@ public final class PolicyCatalog {
         return documents.stream().filter(d -> d.number().equals(number)).findFirst();
     }
 
+    public List<PolicyFigure> figuresOf(String documentNumber) {
+        return figures.stream().filter(f -> f.citation().document().equals(documentNumber)).toList();
+    }
+
     public List<PolicyDocument> documents() {
         return documents;
     }

@@ -6,7 +6,8 @@ import java.util.UUID;
 
 /** An insured resident as the portal keeps them. The full ID number is not part of this record. */
 public record Resident(UUID id, String name, String maskedCertno, LocalDate birthDate, String psnNo,
-                       String insuredRegionCode, Category category, AssistanceStatus assistance, UUID householdId) {
+                       String insuredRegionCode, Category category, AssistanceStatus assistance, UUID householdId,
+                       LocalDate enrolledOn) {
 
     public String maskedName() {
         return PersonalDataMasks.maskName(name);

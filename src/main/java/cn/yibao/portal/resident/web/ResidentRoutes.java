@@ -1,8 +1,10 @@
 package cn.yibao.portal.resident.web;
 
 import cn.yibao.portal.policy.RegionCatalog;
+import cn.yibao.portal.policy.SupportedRegions;
 import cn.yibao.portal.policy.domain.Region;
 import cn.yibao.portal.resident.CurrentResident;
+import cn.yibao.portal.resident.Family;
 import cn.yibao.portal.resident.domain.Resident;
 import cn.yibao.portal.web.Pages;
 import java.util.Map;
@@ -23,11 +25,16 @@ class ResidentRoutes {
 
     private final CurrentResident currentResident;
     private final RegionCatalog regions;
+    private final SupportedRegions supported;
+    private final Family family;
     private final Pages pages;
 
-    ResidentRoutes(CurrentResident currentResident, RegionCatalog regions, Pages pages) {
+    ResidentRoutes(CurrentResident currentResident, RegionCatalog regions, SupportedRegions supported, Family family,
+                   Pages pages) {
         this.currentResident = currentResident;
         this.regions = regions;
+        this.supported = supported;
+        this.family = family;
         this.pages = pages;
     }
 
@@ -41,15 +48,19 @@ class ResidentRoutes {
 
     private Mono<ServerResponse> home(ServerRequest request) {
         return currentResident.of(request)
-                .flatMap(resident -> pages.render(request, "resident/home", Map.of(
-                        "resident", ResidentView.of(resident, regions.find(resident.insuredRegionCode())))))
+                .flatMap(resident -> family.overviewOf(resident).flatMap(overview -> pages.render(request,
+                        "resident/home", Map.of(
+                                "resident", ResidentView.of(resident, regions.find(resident.insuredRegionCode()),
+                                        supported.isSupported(resident.insuredRegionCode())),
+                                "invitations", overview.invitations().size()))))
                 .switchIfEmpty(Mono.defer(() -> ServerResponse.status(HttpStatus.FORBIDDEN).build()));
     }
 
     private Mono<ServerResponse> me(ServerRequest request) {
         return currentResident.of(request)
                 .flatMap(resident -> ServerResponse.ok().bodyValue(
-                        MeResponse.of(resident, regions.find(resident.insuredRegionCode()))))
+                        MeResponse.of(resident, regions.find(resident.insuredRegionCode()),
+                                supported.isSupported(resident.insuredRegionCode()))))
                 .switchIfEmpty(Mono.defer(() -> {
                     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
                             "访问令牌中缺少有效的参保人身份信息（姓名、身份证号码、人员编号、参保地）。");
@@ -61,18 +72,17 @@ class ResidentRoutes {
     /** What the home page shows: masked identity and the insured region, or that the region is not supported yet. */
     record ResidentView(String maskedName, String maskedCertno, String regionCode, String regionName,
                         boolean regionSupported) {
-        static ResidentView of(Resident resident, Optional<Region> region) {
+        static ResidentView of(Resident resident, Optional<Region> region, boolean supported) {
             return new ResidentView(resident.maskedName(), resident.maskedCertno(), resident.insuredRegionCode(),
-                    region.map(Region::name).orElse(null), region.isPresent());
+                    region.map(Region::name).orElse(null), supported);
         }
     }
 
     /** {@code GET /api/v1/me}: never the full ID number. */
     record MeResponse(String psnNo, String maskedName, String maskedCertno, RegionView region) {
-        static MeResponse of(Resident resident, Optional<Region> region) {
+        static MeResponse of(Resident resident, Optional<Region> region, boolean supported) {
             return new MeResponse(resident.psnNo(), resident.maskedName(), resident.maskedCertno(),
-                    new RegionView(resident.insuredRegionCode(), region.map(Region::name).orElse(null),
-                            region.isPresent()));
+                    new RegionView(resident.insuredRegionCode(), region.map(Region::name).orElse(null), supported));
         }
     }
 

@@ -1,0 +1,67 @@
+package cn.yibao.portal.contribution;
+
+import cn.yibao.portal.clock.BusinessClock;
+import cn.yibao.portal.contribution.domain.ContributionCalculator;
+import cn.yibao.portal.contribution.domain.Enrolment;
+import cn.yibao.portal.contribution.domain.PersonalCircumstances;
+import cn.yibao.portal.contribution.domain.QuoteRequest;
+import cn.yibao.portal.contribution.domain.QuoteResult;
+import cn.yibao.portal.policy.SupportedRegions;
+import cn.yibao.portal.policy.domain.Parameter;
+import cn.yibao.portal.policy.domain.PolicyCatalog;
+import cn.yibao.portal.policy.domain.Region;
+import cn.yibao.portal.resident.domain.Resident;
+import java.util.List;
+import org.springframework.stereotype.Service;
+
+/** Quotes against the loaded catalog. Synchronous: everything it needs is in memory. */
+@Service
+public class ContributionQuotes {
+
+    private final PolicyCatalog catalog;
+    private final SupportedRegions regions;
+    private final BusinessClock clock;
+
+    ContributionQuotes(PolicyCatalog catalog, SupportedRegions regions, BusinessClock clock) {
+        this.catalog = catalog;
+        this.regions = regions;
+        this.clock = clock;
+    }
+
+    public QuoteResult quote(QuoteQuery query) {
+        List<Region> path = regions.path(query.region()).orElse(null);
+        if (path == null) {
+            return new QuoteResult.NoPolicy("未知的行政区划代码 " + query.region() + "。");
+        }
+        if (!catalog.benefitYears().contains(query.year())) {
+            return new QuoteResult.NoPolicy("没有" + query.year() + "待遇年度的政策文件，目前可查询 "
+                    + String.join("、", catalog.benefitYears().stream().map(String::valueOf).toList()) + " 年度。");
+        }
+        return ContributionCalculator.quote(new QuoteRequest(path, query.year(), query.category(), query.assistance(),
+                query.grade(), query.newStudent(), query.payDate(), query.enrolment(), query.eventDate()), catalog);
+    }
+
+    /** The quote for a resident on their own record, paying today as a regular enrolment. */
+    public QuoteResult quoteFor(Resident person, int year, Integer chosenGrade) {
+        List<Integer> grades = catalog.appliesToAtNearestLevel(Parameter.PERSONAL_CONTRIBUTION, year,
+                        regions.path(person.insuredRegionCode()).map(path -> path.stream().map(Region::code).toList())
+                                .orElse(List.of())).stream()
+                .filter(key -> key.startsWith("ADULT/GRADE_"))
+                .map(key -> Integer.parseInt(key.substring("ADULT/GRADE_".length())))
+                .sorted().toList();
+        return quote(new QuoteQuery(person.insuredRegionCode(), year, person.category(), person.assistance(),
+                PersonalCircumstances.grade(person.category(), grades, chosenGrade),
+                PersonalCircumstances.isNewStudent(person.category(), person.enrolledOn(), year), clock.today(),
+                Enrolment.REGULAR, null));
+    }
+
+    /** The benefit year being collected now: next year's once its collection has started, else this year's. */
+    public int currentBenefitYear() {
+        int next = clock.today().getYear() + 1;
+        return catalog.benefitYears().contains(next) ? next : clock.today().getYear();
+    }
+
+    public List<Integer> benefitYears() {
+        return catalog.benefitYears();
+    }
+}

@@ -1,0 +1,146 @@
+package cn.yibao.portal.contribution.web;
+
+import cn.yibao.portal.contribution.QuoteQuery;
+import cn.yibao.portal.contribution.domain.Enrolment;
+import cn.yibao.portal.resident.domain.AssistanceStatus;
+import cn.yibao.portal.resident.domain.Category;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Reads the quote parameters of {@code GET /api/v1/policy/quote} and the public calculator page. Anything malformed
+ * is refused with the parameter's name and a Chinese message; nothing is guessed.
+ */
+final class QuoteParameters {
+
+    private QuoteParameters() {
+    }
+
+    sealed interface Parsed permits Valid, Invalid {
+    }
+
+    record Valid(QuoteQuery query) implements Parsed {
+    }
+
+    record Invalid(String parameter, String message) implements Parsed {
+    }
+
+    /** Thrown inside parsing only; turned into {@link Invalid}. */
+    private static final class Bad extends RuntimeException {
+        final String parameter;
+
+        Bad(String parameter, String message) {
+            super(message, null, false, false);
+            this.parameter = parameter;
+        }
+    }
+
+    static Parsed parse(Function<String, String> parameters, LocalDate today) {
+        try {
+            String region = required(parameters, "region");
+            if (!region.matches("\\d{6}")) {
+                throw new Bad("region", "参数 region 应为6位行政区划代码，例如 141121。");
+            }
+            int year = year(required(parameters, "year"));
+            Category category = enumValue(Category.class, parameters, "category", Category.ADULT);
+            AssistanceStatus assistance = enumValue(AssistanceStatus.class, parameters, "assistance", AssistanceStatus.NONE);
+            Integer grade = grade(parameters.apply("grade"));
+            boolean newStudent = bool(parameters, "newStudent");
+            LocalDate payDate = date(parameters, "payDate", today);
+            Enrolment enrolment = enumValue(Enrolment.class, parameters, "enrolment", Enrolment.REGULAR);
+            LocalDate eventDate = switch (enrolment) {
+                case REGULAR -> null;
+                case LEFT_OTHER_SCHEME -> requiredDate(parameters, "leftOn", "退出其他制度保障的日期");
+                case MOVED_IN -> requiredDate(parameters, "movedOn", "户籍迁入日期");
+                case NEWBORN -> requiredDate(parameters, "birthDate", "出生日期");
+            };
+            return new Valid(new QuoteQuery(region, year, category, assistance, grade, newStudent, payDate, enrolment,
+                    eventDate));
+        } catch (Bad bad) {
+            return new Invalid(bad.parameter, bad.getMessage());
+        }
+    }
+
+    private static String required(Function<String, String> parameters, String name) {
+        String value = parameters.apply(name);
+        if (value == null || value.isBlank()) {
+            throw new Bad(name, "缺少参数 " + name + "。");
+        }
+        return value.strip();
+    }
+
+    private static int year(String text) {
+        if (!text.matches("\\d{4}")) {
+            throw new Bad("year", "参数 year 应为四位数的待遇年度，例如 2024。");
+        }
+        int year = Integer.parseInt(text);
+        if (year < 2000 || year > 2100) {
+            throw new Bad("year", "参数 year 超出范围：" + year + "。");
+        }
+        return year;
+    }
+
+    private static Integer grade(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        if (!text.strip().matches("\\d{1,2}")) {
+            throw new Bad("grade", "参数 grade 应为缴费档次数字，例如 1 或 2。");
+        }
+        return Integer.parseInt(text.strip());
+    }
+
+    private static boolean bool(Function<String, String> parameters, String name) {
+        String value = parameters.apply(name);
+        if (value == null || value.isBlank()) {
+            return false;
+        }
+        return switch (value.strip()) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new Bad(name, "参数 " + name + " 只能是 true 或 false。");
+        };
+    }
+
+    private static LocalDate date(Function<String, String> parameters, String name, LocalDate fallback) {
+        String value = parameters.apply(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw new Bad(name, "参数 " + name + " 应为日期，格式 YYYY-MM-DD。");
+        }
+    }
+
+    private static LocalDate requiredDate(Function<String, String> parameters, String name, String what) {
+        String value = parameters.apply(name);
+        if (value == null || value.isBlank()) {
+            throw new Bad(name, "该参保情形需要参数 " + name + "（" + what + "，格式 YYYY-MM-DD）。");
+        }
+        return date(parameters, name, null);
+    }
+
+    private static <E extends Enum<E>> E enumValue(Class<E> type, Function<String, String> parameters, String name,
+                                                   E fallback) {
+        String value = parameters.apply(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Enum.valueOf(type, value.strip());
+        } catch (IllegalArgumentException e) {
+            throw new Bad(name, "参数 " + name + " 只能是 " + String.join("、",
+                    Arrays.stream(type.getEnumConstants()).map(Enum::name).toList()) + "。");
+        }
+    }
+
+    /** For forms: the parameters as a map. */
+    static Function<String, String> from(Map<String, String> values) {
+        return values::get;
+    }
+}

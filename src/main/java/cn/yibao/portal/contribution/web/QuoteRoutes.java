@@ -1,0 +1,137 @@
+package cn.yibao.portal.contribution.web;
+
+import cn.yibao.portal.clock.BusinessClock;
+import cn.yibao.portal.contribution.ContributionQuotes;
+import cn.yibao.portal.contribution.domain.Enrolment;
+import cn.yibao.portal.contribution.domain.QuoteResult;
+import cn.yibao.portal.policy.SupportedRegions;
+import cn.yibao.portal.policy.domain.Region;
+import cn.yibao.portal.resident.domain.AssistanceStatus;
+import cn.yibao.portal.resident.domain.Category;
+import cn.yibao.portal.web.Pages;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import reactor.core.publisher.Mono;
+
+/** Public: the supported regions, the quote API, and the fee calculator page (缴费标准查询). No sign-in needed. */
+@Configuration(proxyBeanMethods = false)
+class QuoteRoutes {
+
+    private final ContributionQuotes quotes;
+    private final SupportedRegions regions;
+    private final BusinessClock clock;
+    private final Pages pages;
+
+    QuoteRoutes(ContributionQuotes quotes, SupportedRegions regions, BusinessClock clock, Pages pages) {
+        this.quotes = quotes;
+        this.regions = regions;
+        this.clock = clock;
+        this.pages = pages;
+    }
+
+    @Bean
+    RouterFunction<ServerResponse> quoteRouter() {
+        return RouterFunctions.route()
+                .GET("/api/v1/regions", this::regions)
+                .GET("/api/v1/policy/quote", this::quoteApi)
+                .GET("/contribution/calculator", this::calculatorPage)
+                .build();
+    }
+
+    record RegionResponse(String code, String name, String level, String parentCode) {
+        static RegionResponse of(Region region) {
+            return new RegionResponse(region.code(), region.name(), region.level().name(), region.parentCode());
+        }
+    }
+
+    private Mono<ServerResponse> regions(ServerRequest request) {
+        return ServerResponse.ok().bodyValue(regions.all().stream().map(RegionResponse::of).toList());
+    }
+
+    private Mono<ServerResponse> quoteApi(ServerRequest request) {
+        QuoteParameters.Parsed parsed = QuoteParameters.parse(name -> request.queryParam(name).orElse(null), clock.today());
+        if (parsed instanceof QuoteParameters.Invalid invalid) {
+            return problem(HttpStatus.BAD_REQUEST, invalid.message(), invalid.parameter());
+        }
+        QuoteResult result = quotes.quote(((QuoteParameters.Valid) parsed).query());
+        if (result instanceof QuoteResult.Quoted quoted) {
+            return ServerResponse.ok().bodyValue(QuoteResponse.of(quoted.quote()));
+        }
+        if (result instanceof QuoteResult.Rejected rejected) {
+            return problem(HttpStatus.BAD_REQUEST, rejected.reason(), rejected.parameter());
+        }
+        return problem(HttpStatus.NOT_FOUND, ((QuoteResult.NoPolicy) result).reason(), "region");
+    }
+
+    private static Mono<ServerResponse> problem(HttpStatus status, String detail, String parameter) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(status.getReasonPhrase());
+        problem.setProperty("parameter", parameter);
+        return ServerResponse.status(status).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .bodyValue(problem);
+    }
+
+    private Mono<ServerResponse> calculatorPage(ServerRequest request) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("regionChoices", regionChoices());
+        model.put("years", quotes.benefitYears());
+        model.put("categories", List.of(Category.values()));
+        model.put("assistanceGroups", List.of(AssistanceStatus.values()));
+        model.put("enrolments", List.of(Enrolment.values()));
+        Map<String, String> form = new HashMap<>();
+        request.queryParams().forEach((name, values) -> form.put(name, values.isEmpty() ? null : values.get(0)));
+        form.putIfAbsent("year", String.valueOf(quotes.currentBenefitYear()));
+        model.put("form", form);
+        if (request.queryParam("region").isPresent()) {
+            QuoteParameters.Parsed parsed = QuoteParameters.parse(form::get, clock.today());
+            if (parsed instanceof QuoteParameters.Invalid invalid) {
+                model.put("error", invalid.message());
+            } else {
+                QuoteResult result = quotes.quote(((QuoteParameters.Valid) parsed).query());
+                if (result instanceof QuoteResult.Quoted quoted) {
+                    model.put("quote", QuoteView.of(quoted.quote(), regions));
+                } else if (result instanceof QuoteResult.Rejected rejected) {
+                    model.put("error", rejected.reason());
+                } else {
+                    model.put("error", ((QuoteResult.NoPolicy) result).reason());
+                }
+            }
+        }
+        return pages.render(request, "contribution/calculator", model);
+    }
+
+    record RegionChoice(String code, String label) {
+    }
+
+    /** Regions with their own documents, their cities, and "other regions" (national figures). */
+    private List<RegionChoice> regionChoices() {
+        List<RegionChoice> choices = new java.util.ArrayList<>();
+        for (Region region : regions.withDocuments()) {
+            choices.add(new RegionChoice(region.code(), labelOf(region)));
+            if (region.level() == Region.Level.PROVINCE) {
+                regions.all().stream()
+                        .filter(child -> region.code().equals(child.parentCode()) && !"市辖区".equals(child.name()))
+                        .forEach(child -> choices.add(new RegionChoice(child.code(), region.name() + " " + child.name())));
+            }
+        }
+        choices.add(new RegionChoice(Region.NATIONAL, "其他地区（全国标准）"));
+        return choices;
+    }
+
+    private String labelOf(Region region) {
+        return regions.path(region.code()).orElse(List.of(region)).stream()
+                .filter(r -> r.level() != Region.Level.NATIONAL)
+                .map(Region::name)
+                .reduce((child, parent) -> parent + " " + child)
+                .orElse(region.name());
+    }
+}

@@ -1,0 +1,126 @@
+package cn.yibao.portal.resident;
+
+import cn.yibao.portal.clock.BusinessClock;
+import cn.yibao.portal.identity.domain.NationalId;
+import cn.yibao.portal.resident.domain.BindingRules;
+import cn.yibao.portal.resident.domain.FamilyBinding.Status;
+import cn.yibao.portal.resident.domain.Relation;
+import cn.yibao.portal.resident.domain.Resident;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Binding family members: loads the people and bindings, asks {@link BindingRules}, stores the outcome. Every
+ * operation is scoped to the signed-in resident: nobody reads or changes another household's bindings.
+ */
+@Service
+public class Family {
+
+    private final FamilyRepository bindings;
+    private final ResidentRepository residents;
+    private final IdNumberProtection idNumbers;
+    private final BusinessClock clock;
+
+    Family(FamilyRepository bindings, ResidentRepository residents, IdNumberProtection idNumbers, BusinessClock clock) {
+        this.bindings = bindings;
+        this.residents = residents;
+        this.idNumbers = idNumbers;
+        this.clock = clock;
+    }
+
+    /** The person on the other side of a binding; {@code mine} when the signed-in resident is its owner. */
+    public record Member(UUID bindingId, Resident person, Relation relation, Status status, boolean mine) {
+    }
+
+    public record Overview(List<Member> members, List<Member> invitations, List<Member> boundBy) {
+    }
+
+    public sealed interface BindOutcome {
+    }
+
+    public record Bound(UUID memberId, Status status) implements BindOutcome {
+    }
+
+    public record NotFound() implements BindOutcome {
+    }
+
+    public record Refused(String reason, boolean conflict) implements BindOutcome {
+    }
+
+    public record InvalidInput(String field, String reason) implements BindOutcome {
+    }
+
+    /** My members (active or awaiting their answer), invitations waiting for my answer, and who has bound me. */
+    public Mono<Overview> overviewOf(Resident me) {
+        return bindings.openBindingsOf(me.id())
+                .concatMap(binding -> {
+                    boolean mine = binding.ownerId().equals(me.id());
+                    return residents.findById(mine ? binding.memberId() : binding.ownerId())
+                            .map(other -> new Member(binding.id(), other, binding.relation(), binding.status(), mine));
+                })
+                .collectList()
+                .map(all -> new Overview(
+                        all.stream().filter(Member::mine).toList(),
+                        all.stream().filter(m -> !m.mine() && m.status() == Status.PENDING).toList(),
+                        all.stream().filter(m -> !m.mine() && m.status() == Status.ACTIVE).toList()));
+    }
+
+    /** Active members I may act for (pay, see contributions). */
+    public Flux<Member> activeMembersOf(Resident me) {
+        return overviewOf(me).flatMapIterable(overview -> overview.members().stream()
+                .filter(member -> member.status() == Status.ACTIVE).toList());
+    }
+
+    public Mono<BindOutcome> bind(Resident me, String certno, String name, Relation relation) {
+        String problem = NationalId.problemWith(certno);
+        if (problem != null) {
+            return Mono.just(new InvalidInput("certno", problem));
+        }
+        if (name == null || name.isBlank()) {
+            return Mono.just(new InvalidInput("name", "请填写家庭成员的姓名。"));
+        }
+        NationalId id = NationalId.parse(certno).orElseThrow();
+        return residents.findByCertnoHash(idNumbers.lookupHash(id))
+                // Name and number must both match; a mismatch looks exactly like "no such person".
+                .filter(candidate -> candidate.name().equals(name.strip()))
+                .flatMap(candidate -> bindings.openBindingsBetween(me.id(), candidate.id()).collectList()
+                        .flatMap(open -> store(me, candidate,
+                                BindingRules.decide(me, candidate, relation, clock.today(), open))))
+                .defaultIfEmpty(new NotFound());
+    }
+
+    private Mono<BindOutcome> store(Resident me, Resident candidate, BindingRules.Decision decision) {
+        if (decision instanceof BindingRules.Refused refused) {
+            return Mono.just(new Refused(refused.reason(), refused.conflict()));
+        }
+        boolean direct = decision instanceof BindingRules.BindDirectly;
+        Relation relation = direct ? ((BindingRules.BindDirectly) decision).relation()
+                : ((BindingRules.Invite) decision).relation();
+        Status status = direct ? Status.ACTIVE : Status.PENDING;
+        return bindings.insert(me.id(), candidate.id(), relation, status, clock.now())
+                .map(inserted -> inserted ? new Bound(candidate.id(), status)
+                        : new Refused("已经与该家庭成员绑定或已发出邀请。", true));
+    }
+
+    /** The invited member accepts or declines; false if there is no such pending invitation for me. */
+    public Mono<Boolean> answer(Resident me, UUID bindingId, boolean accept) {
+        return bindings.openBindingsOf(me.id())
+                .filter(binding -> binding.id().equals(bindingId) && binding.memberId().equals(me.id())
+                        && binding.status() == Status.PENDING)
+                .next()
+                .flatMap(binding -> bindings.transition(binding.id(), Status.PENDING,
+                        accept ? Status.ACTIVE : Status.DECLINED, clock.now()))
+                .defaultIfEmpty(false);
+    }
+
+    /** Ends the open binding between me and the other person, whichever side bound whom. */
+    public Mono<Boolean> unbind(Resident me, UUID otherResidentId) {
+        return bindings.openBindingsBetween(me.id(), otherResidentId)
+                .next()
+                .flatMap(binding -> bindings.transition(binding.id(), binding.status(), Status.UNBOUND, clock.now()))
+                .defaultIfEmpty(false);
+    }
+}

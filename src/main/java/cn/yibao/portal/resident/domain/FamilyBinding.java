@@ -1,0 +1,13 @@
+package cn.yibao.portal.resident.domain;
+
+import java.util.UUID;
+
+/** A binding between an owner and a member, as stored. */
+public record FamilyBinding(UUID id, UUID ownerId, UUID memberId, Relation relation, Status status) {
+
+    public enum Status { PENDING, ACTIVE, DECLINED, UNBOUND }
+
+    public boolean isOpen() {
+        return status == Status.PENDING || status == Status.ACTIVE;
+    }
+}
