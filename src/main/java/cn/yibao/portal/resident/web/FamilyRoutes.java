@@ -27,6 +27,9 @@ import reactor.core.publisher.Mono;
 @Configuration(proxyBeanMethods = false)
 class FamilyRoutes {
 
+    private static final java.util.Set<String> DONE = java.util.Set.of("bound", "invited", "unbound", "accepted",
+            "declined");
+
     private final CurrentResident currentResident;
     private final Family family;
     private final Pages pages;
@@ -62,6 +65,7 @@ class FamilyRoutes {
     private Mono<ServerResponse> page(ServerRequest request, Resident me, Map<String, Object> messages) {
         return family.overviewOf(me).flatMap(overview -> {
             Map<String, Object> model = new HashMap<>(messages);
+            request.queryParam("done").filter(DONE::contains).ifPresent(done -> model.put("done", done));
             model.put("family", FamilyResponse.of(overview));
             model.put("relations", List.of(Relation.values()));
             return pages.render(request, "resident/family", model);

@@ -1,0 +1,61 @@
+package cn.yibao.portal.contribution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.yibao.portal.support.PortalIntegrationTest;
+import org.junit.jupiter.api.Test;
+
+class ContributionPagesIT extends PortalIntegrationTest {
+
+    @Test
+    void dibaoResidentInWenshuiSees76DueFor2024With304AssistanceAndTheDocument() {
+        String page = page("wenshui-dibao", "/contribution?year=2024");
+
+        assertThat(page).contains("class=\"due-yuan\">76<", "2024年度应缴", "个人缴费标准 380 元 − 资助 304 元 = 76 元",
+                "文医保发〔2023〕10号", "2023-09-01 至 2023-12-25", "2024-01-01 至 2024-12-31");
+    }
+
+    @Test
+    void wenshuiGeneralSeesACardForSelfSpouseAndChild() {
+        String page = page("wenshui-general", "/contribution?year=2024");
+
+        assertThat(page.split("class=\"person\"", -1)).hasSize(4);
+        assertThat(page).contains("王** · 本人", "李** · 配偶", "王** · 子女");
+    }
+
+    @Test
+    void weihaiAdultSwitchesBetweenGradeOneAndTwo() {
+        assertThat(page("weihai-adult", "/contribution?year=2024")).contains("class=\"due-yuan\">450<", "grade=2");
+        assertThat(page("weihai-adult", "/contribution?year=2024&grade=2")).contains("class=\"due-yuan\">650<")
+                .as("the minor child keeps the minors' standard").contains("class=\"due-yuan\">300<");
+    }
+
+    @Test
+    void thePublicCalculatorNeedsNoSignIn() {
+        String page = portal.get().uri("/contribution/calculator?region=371000&year=2024&category=MINOR").exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+
+        assertThat(page).contains("class=\"due-yuan\">300<", "威医保发〔2023〕38号");
+    }
+
+    @Test
+    void theCalculatorExplainsABadChoiceInChinese() {
+        String page = portal.get().uri("/contribution/calculator?region=141121&year=2024&grade=2").exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+
+        assertThat(page).contains("calculator-error", "不分档次").doesNotContain("due-yuan");
+    }
+
+    @Test
+    void theCitedDocumentsAreListedPublicly() {
+        String page = portal.get().uri("/policy/documents?focus=文医保发〔2023〕10号").exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+
+        assertThat(page).contains("文医保发〔2023〕10号", "医保发〔2022〕20号", "原文未载明", "doc focused");
+    }
+
+    private String page(String login, String path) {
+        return signIn.as(login).client().get().uri(path).exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+    }
+}
