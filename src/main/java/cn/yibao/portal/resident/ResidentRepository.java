@@ -7,6 +7,7 @@ import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
@@ -41,7 +42,7 @@ class ResidentRepository {
 
     /** A new resident from sign-in claims, or the existing one (matched on the ID number) brought up to date. */
     Mono<Resident> upsertFromSignIn(NewResident resident, Instant now) {
-        return database.sql("""
+        return identity(resident, now).apply(database.sql("""
                         insert into resident (id, certno_hash, certno_cipher, certno_masked, name, birth_date, psn_no,
                                               evoucher_subject, insured_region, category, created_at, updated_at,
                                               last_sign_in_at)
@@ -51,18 +52,8 @@ class ResidentRepository {
                            set name = excluded.name, psn_no = excluded.psn_no,
                                evoucher_subject = excluded.evoucher_subject, insured_region = excluded.insured_region,
                                updated_at = excluded.updated_at, last_sign_in_at = excluded.last_sign_in_at
-                        returning\s""" + COLUMNS)
-                .bind("id", UUID.randomUUID())
-                .bind("hash", resident.certnoHash())
-                .bind("cipher", resident.certnoCipher())
-                .bind("masked", resident.maskedCertno())
-                .bind("name", resident.name())
-                .bind("birthDate", resident.birthDate())
-                .bind("psnNo", resident.psnNo())
+                        returning\s""" + COLUMNS))
                 .bind("subject", resident.evoucherSubject())
-                .bind("region", resident.insuredRegion())
-                .bind("category", resident.category().name())
-                .bind("now", now)
                 .map(ResidentRepository::resident)
                 .one();
     }
@@ -70,7 +61,7 @@ class ResidentRepository {
     /** Demo rows (sandbox only): inserted once, their demo attributes restored on every start. */
     Mono<Void> upsertDemo(NewResident resident, AssistanceStatus assistance, UUID householdId, String relation,
                           LocalDate enrolledOn, Instant now) {
-        return database.sql("""
+        return identity(resident, now).apply(database.sql("""
                         insert into resident (id, certno_hash, certno_cipher, certno_masked, name, birth_date, psn_no,
                                               insured_region, category, assistance, household_id, household_relation,
                                               enrolled_on, created_at, updated_at)
@@ -79,21 +70,11 @@ class ResidentRepository {
                         on conflict (certno_hash) do update
                            set category = excluded.category, assistance = excluded.assistance,
                                household_id = excluded.household_id, household_relation = excluded.household_relation,
-                               enrolled_on = excluded.enrolled_on""")
-                .bind("id", UUID.randomUUID())
-                .bind("hash", resident.certnoHash())
-                .bind("cipher", resident.certnoCipher())
-                .bind("masked", resident.maskedCertno())
-                .bind("name", resident.name())
-                .bind("birthDate", resident.birthDate())
-                .bind("psnNo", resident.psnNo())
-                .bind("region", resident.insuredRegion())
-                .bind("category", resident.category().name())
+                               enrolled_on = excluded.enrolled_on"""))
                 .bind("assistance", assistance.name())
                 .bind("household", householdId)
                 .bind("relation", relation)
                 .bind("enrolledOn", Parameter.fromOrEmpty(enrolledOn, LocalDate.class))
-                .bind("now", now)
                 .then();
     }
 
@@ -105,6 +86,21 @@ class ResidentRepository {
                 .bind("region", regionCode)
                 .bind("now", now)
                 .then();
+    }
+
+    /** Binds the columns every insert of a resident has: a new id, the protected ID number, name, region, time. */
+    private static UnaryOperator<DatabaseClient.GenericExecuteSpec> identity(NewResident resident, Instant now) {
+        return spec -> spec
+                .bind("id", UUID.randomUUID())
+                .bind("hash", resident.certnoHash())
+                .bind("cipher", resident.certnoCipher())
+                .bind("masked", resident.maskedCertno())
+                .bind("name", resident.name())
+                .bind("birthDate", resident.birthDate())
+                .bind("psnNo", resident.psnNo())
+                .bind("region", resident.insuredRegion())
+                .bind("category", resident.category().name())
+                .bind("now", now);
     }
 
     private static Resident resident(Readable row) {

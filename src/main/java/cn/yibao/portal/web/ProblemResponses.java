@@ -2,11 +2,13 @@ package cn.yibao.portal.web;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.server.ServerResponse;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
@@ -19,6 +21,16 @@ public class ProblemResponses {
 
     ProblemResponses(JsonMapper json) {
         this.json = json;
+    }
+
+    /** A handler's answer: status, Chinese detail, and the request parameter or field it is about (may be null). */
+    public static Mono<ServerResponse> response(HttpStatus status, String detail, String parameter) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(status.getReasonPhrase());
+        if (parameter != null) {
+            problem.setProperty("parameter", parameter);
+        }
+        return ServerResponse.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).bodyValue(problem);
     }
 
     public Mono<Void> write(ServerWebExchange exchange, HttpStatusCode status, String title, String detail) {

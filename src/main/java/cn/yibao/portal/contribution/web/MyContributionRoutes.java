@@ -7,6 +7,7 @@ import cn.yibao.portal.resident.CurrentResident;
 import cn.yibao.portal.resident.Family;
 import cn.yibao.portal.resident.domain.Resident;
 import cn.yibao.portal.web.Pages;
+import cn.yibao.portal.web.ProblemResponses;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.util.HashMap;
 import java.util.List;
@@ -16,8 +17,6 @@ import java.util.UUID;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerRequest;
@@ -98,11 +97,7 @@ class MyContributionRoutes {
     private Mono<ServerResponse> api(ServerRequest request) {
         Optional<Integer> year = year(request);
         if (request.queryParam("year").isPresent() && year.isEmpty()) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                    "参数 year 应为四位数的待遇年度，例如 2024。");
-            problem.setTitle("Bad Request");
-            problem.setProperty("parameter", "year");
-            return ServerResponse.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).bodyValue(problem);
+            return ProblemResponses.response(HttpStatus.BAD_REQUEST, "参数 year 应为四位数的待遇年度，例如 2024。", "year");
         }
         int benefitYear = year.orElse(quotes.currentBenefitYear());
         Integer grade = request.queryParam("grade").filter(g -> g.matches("\\d")).map(Integer::valueOf).orElse(null);

@@ -9,13 +9,13 @@ import cn.yibao.portal.policy.domain.Region;
 import cn.yibao.portal.resident.domain.AssistanceStatus;
 import cn.yibao.portal.resident.domain.Category;
 import cn.yibao.portal.web.Pages;
+import cn.yibao.portal.web.ProblemResponses;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerRequest;
@@ -73,11 +73,7 @@ class QuoteRoutes {
     }
 
     private static Mono<ServerResponse> problem(HttpStatus status, String detail, String parameter) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(status.getReasonPhrase());
-        problem.setProperty("parameter", parameter);
-        return ServerResponse.status(status).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
-                .bodyValue(problem);
+        return ProblemResponses.response(status, detail, parameter);
     }
 
     private Mono<ServerResponse> calculatorPage(ServerRequest request) {

@@ -5,6 +5,7 @@ import cn.yibao.portal.resident.Family;
 import cn.yibao.portal.resident.domain.Relation;
 import cn.yibao.portal.resident.domain.Resident;
 import cn.yibao.portal.web.Pages;
+import cn.yibao.portal.web.ProblemResponses;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.List;
@@ -15,8 +16,6 @@ import java.util.function.Function;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerRequest;
@@ -171,12 +170,7 @@ class FamilyRoutes {
     }
 
     private static Mono<ServerResponse> problem(HttpStatus status, String detail, String field) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(status.getReasonPhrase());
-        if (field != null) {
-            problem.setProperty("parameter", field);
-        }
-        return ServerResponse.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).bodyValue(problem);
+        return ProblemResponses.response(status, detail, field);
     }
 
     private static Optional<Relation> relation(String text) {

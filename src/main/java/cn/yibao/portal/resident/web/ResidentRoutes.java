@@ -7,12 +7,12 @@ import cn.yibao.portal.resident.CurrentResident;
 import cn.yibao.portal.resident.Family;
 import cn.yibao.portal.resident.domain.Resident;
 import cn.yibao.portal.web.Pages;
+import cn.yibao.portal.web.ProblemResponses;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerRequest;
@@ -61,12 +61,8 @@ class ResidentRoutes {
                 .flatMap(resident -> ServerResponse.ok().bodyValue(
                         MeResponse.of(resident, regions.find(resident.insuredRegionCode()),
                                 supported.isSupported(resident.insuredRegionCode()))))
-                .switchIfEmpty(Mono.defer(() -> {
-                    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
-                            "访问令牌中缺少有效的参保人身份信息（姓名、身份证号码、人员编号、参保地）。");
-                    problem.setTitle("Forbidden");
-                    return ServerResponse.status(HttpStatus.FORBIDDEN).bodyValue(problem);
-                }));
+                .switchIfEmpty(Mono.defer(() -> ProblemResponses.response(HttpStatus.FORBIDDEN,
+                        "访问令牌中缺少有效的参保人身份信息（姓名、身份证号码、人员编号、参保地）。", null)));
     }
 
     /** What the home page shows: masked identity and the insured region, or that the region is not supported yet. */
