@@ -40,7 +40,8 @@ class LandingPage {
         return request.principal()
                 .filter(principal -> principal instanceof Authentication authentication
                         && authentication.isAuthenticated() && !(authentication instanceof AnonymousAuthenticationToken))
-                .flatMap(signedIn -> ServerResponse.seeOther(URI.create("/home")).build())
+                .flatMap(signedIn -> ServerResponse.seeOther(URI.create(
+                        StaffPrincipals.identityOf((Authentication) signedIn).isPresent() ? "/staff" : "/home")).build())
                 .switchIfEmpty(Mono.defer(() -> {
                     Map<String, Object> model = new HashMap<>();
                     model.put("demoResidents", demoResidents);

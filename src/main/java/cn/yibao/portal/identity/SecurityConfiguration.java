@@ -2,14 +2,17 @@ package cn.yibao.portal.identity;
 
 import java.net.URI;
 import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
+import org.springframework.security.oauth2.client.userinfo.ReactiveOAuth2UserService;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
 import org.springframework.security.oauth2.client.web.server.DefaultServerOAuth2AuthorizationRequestResolver;
 import org.springframework.security.web.server.SecurityWebFilterChain;
@@ -19,6 +22,7 @@ import org.springframework.security.web.server.authentication.logout.RedirectSer
 import org.springframework.security.web.server.authentication.logout.SecurityContextServerLogoutHandler;
 import org.springframework.security.web.server.authentication.logout.WebSessionServerLogoutHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.csrf.XorServerCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import org.springframework.security.web.server.header.StaticServerHttpHeadersWriter;
 import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter.Mode;
@@ -40,14 +44,18 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, ApiProblems problems) {
+    SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, ApiProblems problems,
+                                       @Value("${spring.security.oauth2.client.provider.evoucher.issuer-uri}") String residentIssuer,
+                                       @Value("${spring.security.oauth2.client.provider.staff.issuer-uri}") String staffIssuer) {
         return http
                 .securityMatcher(ServerWebExchangeMatchers.pathMatchers("/api/**"))
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers(HttpMethod.GET, "/api/v1/regions", "/api/v1/policy/**").permitAll()
-                        .anyExchange().authenticated())
+                        .pathMatchers(HttpMethod.POST, "/api/v1/codes/verify").permitAll()
+                        .pathMatchers("/api/v1/staff/**").hasRole(PortalRoles.STAFF)
+                        .anyExchange().hasRole(PortalRoles.RESIDENT))
                 .oauth2ResourceServer(resourceServer -> resourceServer
-                        .jwt(Customizer.withDefaults())
+                        .authenticationManagerResolver(BearerTokenIssuers.resolver(residentIssuer, staffIssuer))
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(problems).accessDeniedHandler(problems))
@@ -72,8 +80,11 @@ class SecurityConfiguration {
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers("/", "/css/**", "/js/**", "/images/**", "/favicon.ico", "/error",
                                 "/actuator/health", "/actuator/health/**").permitAll()
-                        .pathMatchers(HttpMethod.GET, "/contribution/calculator", "/policy/documents").permitAll()
-                        .anyExchange().authenticated())
+                        .pathMatchers(HttpMethod.GET, "/contribution/calculator", "/policy/documents", "/verify",
+                                "/codes/image/**").permitAll()
+                        .pathMatchers(HttpMethod.POST, "/verify").permitAll()
+                        .pathMatchers("/staff/**").hasRole(PortalRoles.STAFF)
+                        .anyExchange().hasRole(PortalRoles.RESIDENT))
                 .oauth2Login(login -> login
                         .authorizationRequestResolver(authorizationRequests)
                         .authenticationSuccessHandler(outcomes)
@@ -81,12 +92,25 @@ class SecurityConfiguration {
                 // A signed-out visitor who opens a private page is sent to the landing page, not straight to the issuer.
                 .exceptionHandling(handling -> handling
                         .authenticationEntryPoint(new RedirectServerAuthenticationEntryPoint("/?signin=required")))
+                // The counter page uploads a photo as multipart: read the CSRF token from that form too.
+                .csrf(csrf -> csrf.csrfTokenRequestHandler(multipartAwareCsrf()))
                 .logout(logout -> logout
                         .logoutHandler(new DelegatingServerLogoutHandler(outcomes,
                                 new SecurityContextServerLogoutHandler(), new WebSessionServerLogoutHandler()))
                         .logoutSuccessHandler(afterSignOut))
                 .headers(SecurityConfiguration::securityHeaders)
                 .build();
+    }
+
+    @Bean
+    ReactiveOAuth2UserService<OidcUserRequest, OidcUser> oidcUserService() {
+        return IssuerRoles.oidcUserService();
+    }
+
+    private static XorServerCsrfTokenRequestAttributeHandler multipartAwareCsrf() {
+        XorServerCsrfTokenRequestAttributeHandler handler = new XorServerCsrfTokenRequestAttributeHandler();
+        handler.setTokenFromMultipartDataEnabled(true);
+        return handler;
     }
 
     private static void securityHeaders(ServerHttpSecurity.HeaderSpec headers) {

@@ -15,6 +15,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.web.server.DefaultServerRedirectStrategy;
 import org.springframework.security.web.server.ServerRedirectStrategy;
@@ -59,17 +60,32 @@ class SignInOutcomes implements ServerAuthenticationSuccessHandler, ServerAuthen
     public Mono<Void> onAuthenticationSuccess(WebFilterExchange webFilterExchange, Authentication authentication) {
         ServerWebExchange exchange = webFilterExchange.getExchange();
         Map<String, Object> claims = ResidentPrincipals.claimsOf(authentication).orElse(Map.of());
+        if (authentication instanceof OAuth2AuthenticationToken token
+                && PortalRoles.STAFF_REGISTRATION.equals(token.getAuthorizedClientRegistrationId())) {
+            return staffSignedIn(exchange, authentication, claims);
+        }
         EvoucherClaims.Mapping mapping = EvoucherClaims.map(claims);
         if (mapping instanceof EvoucherClaims.Mapped mapped) {
             return residentSignIn.signedIn(mapped.identity())
-                    .flatMap(residentId -> record(exchange, mapped.identity().subject(), residentId,
+                    .flatMap(residentId -> recordResident(exchange, mapped.identity().subject(), residentId,
                             AuditAction.SIGN_IN, Outcome.SUCCESS, null))
                     .then(redirect.sendRedirect(exchange, URI.create("/home")));
         }
         String reason = ((EvoucherClaims.Rejected) mapping).reason();
         return forget(exchange)
-                .then(record(exchange, subjectOf(claims), null, AuditAction.SIGN_IN, Outcome.FAILURE, reason))
+                .then(recordResident(exchange, subjectOf(claims), null, AuditAction.SIGN_IN, Outcome.FAILURE, reason))
                 .then(redirect.sendRedirect(exchange, URI.create("/?error=" + ERROR_CLAIMS)));
+    }
+
+    private Mono<Void> staffSignedIn(ServerWebExchange exchange, Authentication authentication,
+                                     Map<String, Object> claims) {
+        return StaffPrincipals.identityOf(authentication)
+                .map(staff -> record(exchange, ActorType.STAFF, staff.staffId(), null, AuditAction.SIGN_IN, Outcome.SUCCESS, null)
+                        .then(redirect.sendRedirect(exchange, URI.create("/staff"))))
+                .orElseGet(() -> forget(exchange)
+                        .then(record(exchange, ActorType.ANONYMOUS, subjectOf(claims), null, AuditAction.SIGN_IN,
+                                Outcome.FAILURE, "工作人员身份信息不完整"))
+                        .then(redirect.sendRedirect(exchange, URI.create("/?error=" + ERROR_CLAIMS))));
     }
 
     @Override
@@ -78,14 +94,19 @@ class SignInOutcomes implements ServerAuthenticationSuccessHandler, ServerAuthen
         String reason = exception instanceof OAuth2AuthenticationException oauth
                 ? oauth.getError().getErrorCode() : exception.getClass().getSimpleName();
         log.info("E-voucher sign-in failed: " + reason);
-        return record(exchange, null, null, AuditAction.SIGN_IN, Outcome.FAILURE, reason)
+        return recordResident(exchange, null, null, AuditAction.SIGN_IN, Outcome.FAILURE, reason)
                 .then(redirect.sendRedirect(exchange, URI.create("/?error=" + ERROR_SIGN_IN_FAILED)));
     }
 
     @Override
     public Mono<Void> logout(WebFilterExchange webFilterExchange, Authentication authentication) {
+        var staff = StaffPrincipals.identityOf(authentication);
+        if (staff.isPresent()) {
+            return record(webFilterExchange.getExchange(), ActorType.STAFF, staff.get().staffId(), null, AuditAction.SIGN_OUT,
+                    Outcome.SUCCESS, null);
+        }
         String subject = ResidentPrincipals.claimsOf(authentication).map(SignInOutcomes::subjectOf).orElse(null);
-        return record(webFilterExchange.getExchange(), subject, null, AuditAction.SIGN_OUT, Outcome.SUCCESS, null);
+        return recordResident(webFilterExchange.getExchange(), subject, null, AuditAction.SIGN_OUT, Outcome.SUCCESS, null);
     }
 
     /** A sign-in whose claims we refuse must not leave an authenticated session behind. */
@@ -94,11 +115,17 @@ class SignInOutcomes implements ServerAuthenticationSuccessHandler, ServerAuthen
                 .then(exchange.getSession().flatMap(WebSession::invalidate));
     }
 
-    private Mono<Void> record(ServerWebExchange exchange, String subject, UUID residentId, String action,
-                              Outcome outcome, String detail) {
+    private Mono<Void> recordResident(ServerWebExchange exchange, String subject, UUID residentId, String action,
+                                      Outcome outcome, String detail) {
+        return record(exchange, subject == null ? ActorType.ANONYMOUS : ActorType.RESIDENT, subject, residentId, action,
+                outcome, detail);
+    }
+
+    private Mono<Void> record(ServerWebExchange exchange, ActorType actor, String actorId, UUID residentId,
+                              String action, Outcome outcome, String detail) {
         RequestOrigin origin = RequestOrigin.of(exchange);
-        return audit.record(new AuditEntry(clock.now(), subject == null ? ActorType.ANONYMOUS : ActorType.RESIDENT,
-                subject, residentId, action, outcome, origin.clientAddress(), origin.userAgent(), detail));
+        return audit.record(new AuditEntry(clock.now(), actor, actorId, residentId, action, outcome,
+                origin.clientAddress(), origin.userAgent(), detail));
     }
 
     private static String subjectOf(Map<String, Object> claims) {

@@ -1,14 +1,8 @@
 package cn.yibao.portal.resident;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.SecureRandom;
+import cn.yibao.portal.database.SandboxKeyFile;
 import java.util.Base64;
+import java.util.List;
 import java.util.Properties;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
@@ -37,7 +31,8 @@ class IdNumberKeysConfiguration {
                 throw new IllegalStateException("Set PORTAL_ID_ENCRYPTION_KEY and PORTAL_ID_HASH_KEY "
                         + "(32 random bytes each, base64, e.g. `openssl rand -base64 32`)");
             }
-            Properties sandboxKeys = sandboxKeys(Path.of(environment.getProperty("portal.data-dir", "./data"), "keys"));
+            Properties sandboxKeys = SandboxKeyFile.load(environment.getProperty("portal.data-dir", "./data"),
+                    "sandbox-id-keys.properties", List.of(ENCRYPTION, HASH));
             encryption = sandboxKeys.getProperty(ENCRYPTION);
             hash = sandboxKeys.getProperty(HASH);
         }
@@ -59,34 +54,5 @@ class IdNumberKeysConfiguration {
             throw new IllegalStateException("portal.crypto." + name + " must be 32 bytes, not " + key.length);
         }
         return key;
-    }
-
-    private static synchronized Properties sandboxKeys(Path directory) {
-        Path file = directory.resolve("sandbox-id-keys.properties");
-        Properties keys = new Properties();
-        try {
-            if (Files.exists(file)) {
-                try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                    keys.load(reader);
-                }
-                return keys;
-            }
-            SecureRandom random = new SecureRandom();
-            keys.setProperty(ENCRYPTION, randomKey(random));
-            keys.setProperty(HASH, randomKey(random));
-            Files.createDirectories(directory);
-            try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                keys.store(writer, "Sandbox-only keys for ID numbers; generated on first start. Never use in production.");
-            }
-            return keys;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read or write " + file, e);
-        }
-    }
-
-    private static String randomKey(SecureRandom random) {
-        byte[] key = new byte[32];
-        random.nextBytes(key);
-        return Base64.getEncoder().encodeToString(key);
     }
 }

@@ -41,6 +41,10 @@ public class ResidentRegistry implements ResidentSignIn {
                 .switchIfEmpty(Mono.defer(() -> register(identity)));
     }
 
+    public Mono<Resident> findById(UUID id) {
+        return residents.findById(id);
+    }
+
     NewResident newResident(EvoucherIdentity identity) {
         NationalId certno = identity.certno();
         return new NewResident(idNumbers.lookupHash(certno), idNumbers.encrypt(certno), certno.masked(),

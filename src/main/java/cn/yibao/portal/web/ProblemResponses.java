@@ -2,6 +2,8 @@ package cn.yibao.portal.web;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Consumer;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -25,12 +27,18 @@ public class ProblemResponses {
 
     /** A handler's answer: status, Chinese detail, and the request parameter or field it is about (may be null). */
     public static Mono<ServerResponse> response(HttpStatus status, String detail, String parameter) {
+        return response(status, detail, parameter, headers -> { });
+    }
+
+    public static Mono<ServerResponse> response(HttpStatus status, String detail, String parameter,
+                                                Consumer<HttpHeaders> headers) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(status.getReasonPhrase());
         if (parameter != null) {
             problem.setProperty("parameter", parameter);
         }
-        return ServerResponse.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).bodyValue(problem);
+        return ServerResponse.status(status).headers(headers).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .bodyValue(problem);
     }
 
     public Mono<Void> write(ServerWebExchange exchange, HttpStatusCode status, String title, String detail) {

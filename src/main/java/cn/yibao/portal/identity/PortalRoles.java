@@ -1,0 +1,13 @@
+package cn.yibao.portal.identity;
+
+/** Authorities the portal grants: from which issuer someone signed in, and a staff member's roles. */
+public final class PortalRoles {
+
+    public static final String RESIDENT = "RESIDENT";
+    public static final String STAFF = "STAFF";
+    public static final String RESIDENT_REGISTRATION = "evoucher";
+    public static final String STAFF_REGISTRATION = "staff";
+
+    private PortalRoles() {
+    }
+}

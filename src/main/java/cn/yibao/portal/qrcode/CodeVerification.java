@@ -1,0 +1,104 @@
+package cn.yibao.portal.qrcode;
+
+import cn.yibao.portal.audit.AuditTrail;
+import cn.yibao.portal.audit.RequestOrigin;
+import cn.yibao.portal.audit.domain.AuditEntry;
+import cn.yibao.portal.audit.domain.AuditEntry.ActorType;
+import cn.yibao.portal.audit.domain.AuditEntry.Outcome;
+import cn.yibao.portal.clock.BusinessClock;
+import cn.yibao.portal.contribution.ContributionQuotes;
+import cn.yibao.portal.identity.domain.StaffIdentity;
+import cn.yibao.portal.policy.RegionCatalog;
+import cn.yibao.portal.policy.domain.Region;
+import cn.yibao.portal.qrcode.domain.CodePurpose;
+import cn.yibao.portal.qrcode.domain.CodeTokens;
+import cn.yibao.portal.qrcode.domain.SignedCode;
+import cn.yibao.portal.resident.ResidentRegistry;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+
+/**
+ * What verifying a code tells whom. Receipt and filing codes are public; 医保码 and prescription codes identify a
+ * person, so without a staff sign-in they reveal nothing but that staff must sign in, and every staff verification
+ * of them is audited.
+ */
+@Service
+public class CodeVerification {
+
+    public static final String STAFF_REQUIRED = "需要工作人员登录";
+    static final String AUDIT_ACTION = "CODE_VERIFY";
+
+    private final Codes codes;
+    private final ResidentRegistry residents;
+    private final RegionCatalog regions;
+    private final AuditTrail audit;
+    private final BusinessClock clock;
+    private final ContributionQuotes quotes;
+
+    CodeVerification(Codes codes, ResidentRegistry residents, RegionCatalog regions, AuditTrail audit,
+                     BusinessClock clock, ContributionQuotes quotes) {
+        this.quotes = quotes;
+        this.codes = codes;
+        this.residents = residents;
+        this.regions = regions;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** The answer, with the JSON names of {@code POST /api/v1/codes/verify}. */
+    public record Result(boolean valid, String purpose, String purposeLabel, String reason, String subject,
+                         String region, String status, Instant expiresAt, boolean staffRequired) {
+
+        static Result refused(String reason) {
+            return new Result(false, null, null, reason, null, null, null, null, false);
+        }
+
+        static Result needsStaff() {
+            return new Result(false, null, null, STAFF_REQUIRED, null, null, null, null, true);
+        }
+    }
+
+    public Mono<Result> verify(String token, Optional<StaffIdentity> staff, RequestOrigin origin) {
+        return codes.verify(token == null ? null : token.strip(), EnumSet.allOf(CodePurpose.class))
+                .flatMap(verification -> {
+                    SignedCode code = verification instanceof CodeTokens.Verified verified ? verified.code()
+                            : ((CodeTokens.Refused) verification).code();
+                    if (code == null) {
+                        return Mono.just(Result.refused(((CodeTokens.Refused) verification).reason().chinese()));
+                    }
+                    if (code.purpose().staffOnly() && staff.isEmpty()) {
+                        return Mono.just(Result.needsStaff());
+                    }
+                    String reason = verification instanceof CodeTokens.Refused refused ? refused.reason().chinese() : null;
+                    Mono<Result> result = code.purpose() == CodePurpose.RESIDENT
+                            ? describeResident(code, reason)
+                            : Mono.just(new Result(reason == null, code.purpose().name(), code.purpose().label(), reason,
+                                    null, null, null, code.expiresAt(), false));
+                    return code.purpose().staffOnly()
+                            ? result.flatMap(answer -> audited(answer, code, staff.get(), origin))
+                            : result;
+                });
+    }
+
+    private Mono<Result> describeResident(SignedCode code, String reason) {
+        return residents.findById(code.subject())
+                .map(resident -> new Result(reason == null, code.purpose().name(), code.purpose().label(), reason,
+                        resident.maskedName(),
+                        regions.find(resident.insuredRegionCode()).map(Region::name).orElse(resident.insuredRegionCode()),
+                        // Payments arrive with online payment; until then the portal has no payment record to show.
+                        "本平台暂无该参保人" + quotes.currentBenefitYear() + "年度的缴费记录",
+                        code.expiresAt(), false))
+                .defaultIfEmpty(Result.refused(CodeTokens.Reason.REVOKED.chinese()));
+    }
+
+    private Mono<Result> audited(Result result, SignedCode code, StaffIdentity staff, RequestOrigin origin) {
+        return audit.record(new AuditEntry(clock.now(), ActorType.STAFF, staff.staffId(),
+                        code.purpose() == CodePurpose.RESIDENT ? code.subject() : null, AUDIT_ACTION,
+                        result.valid() ? Outcome.SUCCESS : Outcome.FAILURE, origin.clientAddress(), origin.userAgent(),
+                        code.purpose().name() + (result.reason() == null ? "" : " " + result.reason())))
+                .thenReturn(result);
+    }
+}

@@ -1,0 +1,143 @@
+package cn.yibao.portal.qrcode.web;
+
+import cn.yibao.portal.audit.RequestOrigin;
+import cn.yibao.portal.clock.BusinessClock;
+import cn.yibao.portal.identity.StaffPrincipals;
+import cn.yibao.portal.identity.domain.StaffIdentity;
+import cn.yibao.portal.qrcode.CodeVerification;
+import cn.yibao.portal.qrcode.QrImages;
+import cn.yibao.portal.web.ClientRateLimiter;
+import cn.yibao.portal.web.Pages;
+import cn.yibao.portal.web.ProblemResponses;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.codec.multipart.FilePart;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Verifying codes: {@code POST /api/v1/codes/verify}, the public page {@code /verify?t=}, and the staff counter page
+ * where a resident's code is pasted or photographed. Every route is rate-limited per client.
+ */
+@Configuration(proxyBeanMethods = false)
+class VerificationRoutes {
+
+    /** A photo from a phone: large enough for a modern camera, small enough to keep memory bounded. */
+    static final int MAX_UPLOAD_BYTES = 8 * 1024 * 1024;
+
+    private final CodeVerification verification;
+    private final ClientRateLimiter rateLimiter;
+    private final BusinessClock clock;
+    private final Pages pages;
+
+    VerificationRoutes(CodeVerification verification, ClientRateLimiter rateLimiter, BusinessClock clock, Pages pages) {
+        this.verification = verification;
+        this.rateLimiter = rateLimiter;
+        this.clock = clock;
+        this.pages = pages;
+    }
+
+    @Bean
+    RouterFunction<ServerResponse> verificationRouter() {
+        return RouterFunctions.route()
+                .POST("/api/v1/codes/verify", this::api)
+                .GET("/verify", request -> page(request, "qrcode/verify", request.queryParam("t")))
+                .GET("/staff", request -> staffPage(request, Map.of()))
+                .POST("/staff/verify", request -> request.formData().flatMap(form ->
+                        page(request, "staff/counter", Optional.ofNullable(form.getFirst("token")))))
+                .POST("/staff/verify/image", this::uploaded)
+                .build();
+    }
+
+    record VerifyRequest(String token) {
+    }
+
+    private Mono<ServerResponse> api(ServerRequest request) {
+        Optional<Duration> wait = throttled(request);
+        if (wait.isPresent()) {
+            return ProblemResponses.response(HttpStatus.TOO_MANY_REQUESTS, "验证过于频繁，请稍后再试。", null,
+                    headers -> headers.set("Retry-After", String.valueOf(Math.max(1, (wait.get().toMillis() + 999) / 1000))));
+        }
+        return request.bodyToMono(VerifyRequest.class)
+                .onErrorResume(e -> Mono.empty())
+                .filter(body -> body.token() != null && !body.token().isBlank())
+                .flatMap(body -> staffOf(request).flatMap(staff ->
+                        verification.verify(body.token(), staff, RequestOrigin.of(request.exchange()))))
+                .flatMap(result -> result.staffRequired()
+                        ? ProblemResponses.response(HttpStatus.FORBIDDEN, CodeVerification.STAFF_REQUIRED, "token")
+                        : ServerResponse.ok().bodyValue(result))
+                .switchIfEmpty(Mono.defer(() -> ProblemResponses.response(HttpStatus.BAD_REQUEST,
+                        "请求体应为 JSON：{\"token\": \"…\"}。", "token")));
+    }
+
+    private Mono<ServerResponse> page(ServerRequest request, String template, Optional<String> token) {
+        if (token.isEmpty() || token.get().isBlank()) {
+            return "staff/counter".equals(template) ? staffPage(request, Map.of("error", "请粘贴医保码内容或上传照片。"))
+                    : pages.render(request, template, Map.of());
+        }
+        Optional<Duration> wait = throttled(request);
+        if (wait.isPresent()) {
+            return pages.render(request, template, Map.of("error",
+                    "验证过于频繁，请 " + Math.max(1, wait.get().toSeconds()) + " 秒后再试。"));
+        }
+        return staffOf(request)
+                .flatMap(staff -> verification.verify(token.get(), staff, RequestOrigin.of(request.exchange()))
+                        .flatMap(result -> "staff/counter".equals(template)
+                                ? staffPage(request, Map.of("result", result))
+                                : pages.render(request, template, Map.of("result", result))));
+    }
+
+    private Mono<ServerResponse> uploaded(ServerRequest request) {
+        return request.multipartData()
+                .flatMap(parts -> parts.getFirst("image") instanceof FilePart file
+                        ? DataBufferUtils.join(file.content(), MAX_UPLOAD_BYTES).map(VerificationRoutes::bytes)
+                                .onErrorResume(e -> Mono.just(new byte[0]))
+                        : Mono.just(new byte[0]))
+                // Decoding a phone photo takes a few hundred milliseconds: never on the event loop.
+                .flatMap(bytes -> Mono.fromCallable(() -> QrImages.decode(bytes)).subscribeOn(Schedulers.boundedElastic()))
+                .flatMap(decoded -> decoded.isPresent()
+                        ? page(request, "staff/counter", decoded)
+                        : staffPage(request, Map.of("error", "没有从照片中识别出二维码，请让参保人调亮屏幕后重拍，或粘贴医保码内容。")));
+    }
+
+    private Mono<ServerResponse> staffPage(ServerRequest request, Map<String, Object> extra) {
+        return staffOf(request).flatMap(staff -> {
+            Map<String, Object> model = new HashMap<>(extra);
+            staff.ifPresent(s -> {
+                model.put("staffName", s.maskedName());
+                model.put("servicePoint", s.servicePoint());
+            });
+            return pages.render(request, "staff/counter", model);
+        });
+    }
+
+    private Mono<Optional<StaffIdentity>> staffOf(ServerRequest request) {
+        return request.principal()
+                .ofType(Authentication.class)
+                .map(StaffPrincipals::identityOf)
+                .defaultIfEmpty(Optional.empty());
+    }
+
+    private Optional<Duration> throttled(ServerRequest request) {
+        return rateLimiter.acquire(RequestOrigin.of(request.exchange()).clientAddress(), clock.now());
+    }
+
+    private static byte[] bytes(DataBuffer buffer) {
+        byte[] bytes = new byte[buffer.readableByteCount()];
+        buffer.read(bytes);
+        DataBufferUtils.release(buffer);
+        return bytes;
+    }
+}
