@@ -83,7 +83,20 @@ class ResidentApiAuthenticationIT extends PortalIntegrationTest {
 
     @Test
     void aStaffIssuerTokenIsNotAResidentToken() {
-        expectInvalidToken(token("staff", 3600));
+        portal.get().uri("/api/v1/me").headers(h -> h.setBearerAuth(token("staff", 3600))).exchange()
+                .expectStatus().isForbidden()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void aTokenFromAnUntrustedIssuerIsRefusedWith401() {
+        MockOAuth2Server elsewhere = startIssuer();
+        try {
+            expectInvalidToken(elsewhere.issueToken("evoucher", "wenshui-dibao", "resident-app", DIBAO_CLAIMS, 3600)
+                    .serialize());
+        } finally {
+            elsewhere.shutdown();
+        }
     }
 
     @Test

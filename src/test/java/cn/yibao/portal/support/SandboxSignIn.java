@@ -75,7 +75,16 @@ public class SandboxSignIn {
 
     /** An access token for the JSON API from the sandbox issuer (password grant, as the README's curl shows). */
     public String accessToken(String login) {
-        return issuer.post().uri("/evoucher/token")
+        return token("/evoucher/token", login);
+    }
+
+    /** A help-desk staff member's access token from the sandbox staff issuer. */
+    public String staffAccessToken(String login) {
+        return token("/staff/token", login);
+    }
+
+    private String token(String endpoint, String login) {
+        return issuer.post().uri(endpoint)
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED)
                 .body(BodyInserters.fromFormData("grant_type", "password").with("username", login)
                         .with("password", "sandbox").with("client_id", "resident-app").with("scope", "openid"))

@@ -1,0 +1,127 @@
+package cn.yibao.portal.qrcode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.yibao.portal.qrcode.domain.CodePurpose;
+import cn.yibao.portal.support.PortalIntegrationTest;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+
+class CodeVerificationIT extends PortalIntegrationTest {
+
+    @Autowired
+    Codes codes;
+
+    private String residentCode(String login) {
+        Map<?, ?> code = portal.get().uri("/api/v1/codes/resident").headers(h -> h.setBearerAuth(signIn.accessToken(login)))
+                .exchange().expectStatus().isOk()
+                .expectHeader().value(HttpHeaders.CACHE_CONTROL, value -> assertThat(value).contains("no-store"))
+                .expectBody(Map.class).returnResult().getResponseBody();
+        assertThat((String) code.get("imageUrl")).endsWith(code.get("token") + ".svg");
+        return (String) code.get("token");
+    }
+
+    private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec verify(String token, String bearer) {
+        return portal.post().uri("/api/v1/codes/verify")
+                .headers(h -> {
+                    if (bearer != null) {
+                        h.setBearerAuth(bearer);
+                    }
+                })
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("token", token)).exchange();
+    }
+
+    @Test
+    void withoutAStaffSignInAResidentCodeRevealsNothingButThatStaffMustSignIn() {
+        String body = verify(residentCode("wenshui-dibao"), null)
+                .expectStatus().isForbidden()
+                .expectBody(String.class).returnResult().getResponseBody();
+
+        assertThat(body).contains("需要工作人员登录").doesNotContain("刘", "文水", "expiresAt\":\"2");
+        verify(residentCode("wenshui-dibao"), signIn.accessToken("wenshui-general")).expectStatus().isForbidden();
+    }
+
+    @Test
+    void staffSeeTheMaskedResidentRegionAndStatusAndTheVerificationIsAudited() {
+        long before = count("select count(*) from audit_event where action = 'CODE_VERIFY' and actor_id = 'S141121001'");
+
+        verify(residentCode("wenshui-dibao"), signIn.staffAccessToken("staff-wenshui"))
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.valid").isEqualTo(true)
+                .jsonPath("$.purpose").isEqualTo("RESIDENT")
+                .jsonPath("$.subject").isEqualTo("刘**")
+                .jsonPath("$.region").isEqualTo("文水县")
+                .jsonPath("$.status").value(status -> assertThat((String) status).contains("2024"))
+                .jsonPath("$.expiresAt").isNotEmpty();
+
+        assertThat(count("select count(*) from audit_event where action = 'CODE_VERIFY' and actor_id = 'S141121001' "
+                + "and actor_type = 'STAFF' and resident_id is not null and outcome = 'SUCCESS'")).isEqualTo(before + 1);
+    }
+
+    @Test
+    void expiredRevokedAndTamperedCodesAreRefusedWithTheirReason() {
+        String staff = signIn.staffAccessToken("staff-weihai");
+        UUID someone = UUID.randomUUID();
+        Codes.IssuedCode expired = codes.issue(CodePurpose.RECEIPT, someone, Duration.ZERO);
+        Codes.IssuedCode revoked = codes.issue(CodePurpose.FILING, someone, Duration.ofDays(30));
+        codes.revoke(revoked.token(), revoked.expiresAt()).block();
+        String resident = residentCode("wenshui-fanpin");
+        String tampered = resident.substring(0, 20) + (resident.charAt(20) == 'A' ? 'B' : 'A') + resident.substring(21);
+
+        verify(expired.token(), null).expectStatus().isOk().expectBody()
+                .jsonPath("$.valid").isEqualTo(false).jsonPath("$.reason").isEqualTo("已过期");
+        verify(revoked.token(), null).expectStatus().isOk().expectBody()
+                .jsonPath("$.valid").isEqualTo(false).jsonPath("$.reason").isEqualTo("已撤销");
+        verify(tampered, staff).expectStatus().isOk().expectBody()
+                .jsonPath("$.valid").isEqualTo(false).jsonPath("$.reason").isEqualTo("签名无效")
+                .jsonPath("$.subject").doesNotExist();
+    }
+
+    @Test
+    void receiptAndFilingCodesVerifyForAnyone() {
+        Codes.IssuedCode filing = codes.issue(CodePurpose.FILING, UUID.randomUUID(), Duration.ofDays(180));
+
+        verify(filing.token(), null).expectStatus().isOk().expectBody()
+                .jsonPath("$.valid").isEqualTo(true).jsonPath("$.purpose").isEqualTo("FILING");
+        String page = portal.get().uri("/verify?t=" + filing.token()).exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(page).contains("result-valid", "异地就医备案");
+    }
+
+    @Test
+    void onlyCodesThisServerSignedAreDrawnWithAStrongEtag() {
+        String token = residentCode("wenshui-tekun");
+        String etag = portal.get().uri("/codes/image/" + token + ".svg").exchange()
+                .expectStatus().isOk()
+                .expectHeader().contentType("image/svg+xml")
+                .expectHeader().value(HttpHeaders.CACHE_CONTROL, value -> assertThat(value).contains("immutable"))
+                .returnResult(String.class).getResponseHeaders().getETag();
+
+        portal.get().uri("/codes/image/" + token + ".svg").header(HttpHeaders.IF_NONE_MATCH, etag).exchange()
+                .expectStatus().isNotModified();
+        portal.get().uri("/codes/image/" + token + ".png").exchange().expectStatus().isOk()
+                .expectHeader().contentType(MediaType.IMAGE_PNG);
+        portal.get().uri("/codes/image/any-text-at-all.svg").exchange().expectStatus().isNotFound();
+        portal.get().uri("/codes/image/" + "A".repeat(63) + ".svg").exchange().expectStatus().isNotFound();
+    }
+
+    @Test
+    void aParentShowsTheCodeOfABoundMinorButNotOfAnAdultOrAStranger() {
+        String parent = signIn.accessToken("weihai-adult");
+        Map<?, ?> family = portal.get().uri("/api/v1/family").headers(h -> h.setBearerAuth(parent)).exchange()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        Object child = ((Map<?, ?>) ((java.util.List<?>) family.get("members")).get(0)).get("memberId");
+
+        portal.get().uri("/api/v1/codes/resident?member=" + child).headers(h -> h.setBearerAuth(parent)).exchange()
+                .expectStatus().isOk();
+        portal.get().uri("/api/v1/codes/resident?member=" + child)
+                .headers(h -> h.setBearerAuth(signIn.accessToken("fuzhou-general"))).exchange()
+                .expectStatus().isNotFound();
+    }
+}
