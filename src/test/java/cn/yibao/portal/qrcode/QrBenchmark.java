@@ -1,6 +1,15 @@
 package cn.yibao.portal.qrcode;
 
+import cn.yibao.portal.qrcode.domain.CodePurpose;
+import cn.yibao.portal.qrcode.domain.CodeTokens;
+import cn.yibao.portal.qrcode.domain.SignedCode;
+import cn.yibao.portal.qrcode.domain.SigningKey;
+import java.time.Instant;
 import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.function.IntFunction;
@@ -26,8 +35,19 @@ public final class QrBenchmark {
         IntFunction<Object> svg = i -> QrImages.svg(token(i));
         IntFunction<Object> pngRender = i -> QrImages.png(token(i), MODULE_PX);
         IntFunction<Object> decode = i -> QrImages.decode(png).orElseThrow();
+        // Verification as the portal does it: real signed tokens, the signature, purpose and expiry checks.
+        SigningKey key = new SigningKey(1, new byte[32]);
+        Instant now = Instant.parse("2023-10-15T02:00:00Z");
+        String[] signed = new String[1024];
+        for (int i = 0; i < signed.length; i++) {
+            signed[i] = CodeTokens.sign(new SignedCode(CodePurpose.RESIDENT, new UUID(i, i), now, now.plusSeconds(90),
+                    i, 1), key);
+        }
+        Map<Integer, SigningKey> keys = Map.of(1, key);
+        Set<CodePurpose> purposes = EnumSet.allOf(CodePurpose.class);
+        IntFunction<Object> verify = i -> CodeTokens.verify(signed[i & 1023], keys, now, purposes);
 
-        for (IntFunction<Object> op : Arrays.asList(svg, pngRender, decode)) {
+        for (IntFunction<Object> op : Arrays.asList(svg, pngRender, decode, verify)) {
             run(op, warmupSeconds, maxOps);
         }
         System.out.printf(Locale.ROOT, "svg bytes for a 63-char token: %d (version %d)%n",
@@ -35,6 +55,7 @@ public final class QrBenchmark {
         report("svg renders/s", run(svg, seconds, maxOps), true);
         report("png renders/s (" + MODULE_PX + " px/module)", run(pngRender, seconds, maxOps), false);
         report("png decodes/s (" + png.length + " B png)", run(decode, seconds, maxOps), false);
+        report("token verifications/s (HMAC-SHA256)", run(verify, seconds, maxOps), true);
         System.out.println(sink == 42 ? "" : "done");
     }
 
