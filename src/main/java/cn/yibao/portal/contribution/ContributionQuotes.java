@@ -10,6 +10,7 @@ import cn.yibao.portal.policy.SupportedRegions;
 import cn.yibao.portal.policy.domain.Parameter;
 import cn.yibao.portal.policy.domain.PolicyCatalog;
 import cn.yibao.portal.policy.domain.Region;
+import cn.yibao.portal.resident.domain.Category;
 import cn.yibao.portal.resident.domain.Resident;
 import java.util.List;
 import org.springframework.stereotype.Service;
@@ -31,10 +32,10 @@ public class ContributionQuotes {
     public QuoteResult quote(QuoteQuery query) {
         List<Region> path = regions.path(query.region()).orElse(null);
         if (path == null) {
-            return new QuoteResult.NoPolicy("未知的行政区划代码 " + query.region() + "。");
+            return new QuoteResult.NoPolicy("region", "未知的行政区划代码 " + query.region() + "。");
         }
         if (!catalog.benefitYears().contains(query.year())) {
-            return new QuoteResult.NoPolicy("没有" + query.year() + "待遇年度的政策文件，目前可查询 "
+            return new QuoteResult.NoPolicy("year", "没有" + query.year() + "待遇年度的政策文件，目前可查询 "
                     + String.join("、", catalog.benefitYears().stream().map(String::valueOf).toList()) + " 年度。");
         }
         return ContributionCalculator.quote(new QuoteRequest(path, query.year(), query.category(), query.assistance(),
@@ -43,22 +44,26 @@ public class ContributionQuotes {
 
     /** The quote for a resident on their own record, paying today as a regular enrolment. */
     public QuoteResult quoteFor(Resident person, int year, Integer chosenGrade) {
+        if (!regions.isSupported(person.insuredRegionCode())) {
+            return new QuoteResult.NoPolicy("region", "参保地（行政区划代码 " + person.insuredRegionCode()
+                    + "）暂未开通本平台服务，请到参保地医保经办机构办理缴费。");
+        }
+        Category category = PersonalCircumstances.category(person.category(), person.birthDate(), year);
         List<Integer> grades = catalog.appliesToAtNearestLevel(Parameter.PERSONAL_CONTRIBUTION, year,
                         regions.path(person.insuredRegionCode()).map(path -> path.stream().map(Region::code).toList())
                                 .orElse(List.of())).stream()
                 .filter(key -> key.startsWith("ADULT/GRADE_"))
                 .map(key -> Integer.parseInt(key.substring("ADULT/GRADE_".length())))
                 .sorted().toList();
-        return quote(new QuoteQuery(person.insuredRegionCode(), year, person.category(), person.assistance(),
-                PersonalCircumstances.grade(person.category(), grades, chosenGrade),
-                PersonalCircumstances.isNewStudent(person.category(), person.enrolledOn(), year), clock.today(),
+        return quote(new QuoteQuery(person.insuredRegionCode(), year, category, person.assistance(),
+                PersonalCircumstances.grade(category, grades, chosenGrade),
+                PersonalCircumstances.isNewStudent(category, person.enrolledOn(), year), clock.today(),
                 Enrolment.REGULAR, null));
     }
 
     /** The benefit year being collected now: next year's once its collection has started, else this year's. */
     public int currentBenefitYear() {
-        int next = clock.today().getYear() + 1;
-        return catalog.benefitYears().contains(next) ? next : clock.today().getYear();
+        return PersonalCircumstances.currentBenefitYear(clock.today(), catalog.benefitYears());
     }
 
     public List<Integer> benefitYears() {

@@ -2,6 +2,7 @@ package cn.yibao.portal.identity;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -46,7 +47,8 @@ class SecurityConfiguration {
     @Order(1)
     SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, ApiProblems problems,
                                        @Value("${spring.security.oauth2.client.provider.evoucher.issuer-uri}") String residentIssuer,
-                                       @Value("${spring.security.oauth2.client.provider.staff.issuer-uri}") String staffIssuer) {
+                                       @Value("${spring.security.oauth2.client.provider.staff.issuer-uri}") String staffIssuer,
+                                       @Value("${portal.api.audiences:}") List<String> audiences) {
         return http
                 .securityMatcher(ServerWebExchangeMatchers.pathMatchers("/api/**"))
                 .authorizeExchange(exchanges -> exchanges
@@ -55,7 +57,8 @@ class SecurityConfiguration {
                         .pathMatchers("/api/v1/staff/**").hasRole(PortalRoles.STAFF)
                         .anyExchange().hasRole(PortalRoles.RESIDENT))
                 .oauth2ResourceServer(resourceServer -> resourceServer
-                        .authenticationManagerResolver(BearerTokenIssuers.resolver(residentIssuer, staffIssuer))
+                        .authenticationManagerResolver(BearerTokenIssuers.resolver(residentIssuer, staffIssuer,
+                                audiences.stream().filter(a -> !a.isBlank()).toList()))
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(problems).accessDeniedHandler(problems))

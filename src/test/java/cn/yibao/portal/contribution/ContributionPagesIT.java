@@ -26,8 +26,10 @@ class ContributionPagesIT extends PortalIntegrationTest {
     @Test
     void weihaiAdultSwitchesBetweenGradeOneAndTwo() {
         assertThat(page("weihai-adult", "/contribution?year=2024")).contains("class=\"due-yuan\">450<", "grade=2");
-        assertThat(page("weihai-adult", "/contribution?year=2024&grade=2")).contains("class=\"due-yuan\">650<")
+        String page = page("weihai-adult", "/contribution?year=2024&grade=2");
+        assertThat(page).contains("class=\"due-yuan\">650<")
                 .as("the minor child keeps the minors' standard").contains("class=\"due-yuan\">300<");
+        assertThat(page.split("grade-switch", -1)).as("only the adult has a grade switch").hasSize(2);
     }
 
     @Test
@@ -43,7 +45,23 @@ class ContributionPagesIT extends PortalIntegrationTest {
         String page = portal.get().uri("/contribution/calculator?region=141121&year=2024&grade=2").exchange()
                 .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
 
-        assertThat(page).contains("calculator-error", "不分档次").doesNotContain("due-yuan");
+        assertThat(page).contains("calculator-error", "分档缴费标准").doesNotContain("due-yuan");
+    }
+
+    @Test
+    void theCalculatorHandlesLateEnrolmentLikeTheApi() {
+        String page = portal.get().uri("/contribution/calculator?region=141121&year=2024&enrolment=LEFT_OTHER_SCHEME"
+                        + "&eventDate=2024-02-10&payDate=2024-05-10").exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+
+        assertThat(page).contains("2024-05-11 至 2024-12-31", "一（三）");
+    }
+
+    @Test
+    void aResidentsOwnQuoteForAYearAlreadyRunningWithoutAPublishedWindowIsNotPayable() {
+        String page = page("weihai-adult", "/contribution?year=2023");
+
+        assertThat(page).contains("not-payable", "能否补缴请咨询当地医保经办机构");
     }
 
     @Test

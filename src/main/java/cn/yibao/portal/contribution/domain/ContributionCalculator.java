@@ -62,7 +62,7 @@ public final class ContributionCalculator {
         Integer grade = request.grade();
         if (grade != null) {
             if (grades.isEmpty()) {
-                return new QuoteResult.Rejected("grade", regionName() + year + "年度个人缴费不分档次，请不要选择缴费档次。");
+                return new QuoteResult.Rejected("grade", "文件没有公布" + regionName() + year + "年度的分档缴费标准，请不要选择缴费档次。");
             }
             if (request.category() != Category.ADULT) {
                 return new QuoteResult.Rejected("grade", "只有成年居民选择缴费档次，" + Labels.of(request.category())
@@ -86,7 +86,7 @@ public final class ContributionCalculator {
         Optional<PolicyFigure> standardFigure = newStudent.or(() -> catalog.find(Parameter.PERSONAL_CONTRIBUTION, year,
                 path, standardKeys(chosenGrade)));
         if (standardFigure.isEmpty()) {
-            return new QuoteResult.NoPolicy("没有找到" + regionName() + year + "年度" + Labels.of(request.category())
+            return new QuoteResult.NoPolicy("year", "没有找到" + regionName() + year + "年度" + Labels.of(request.category())
                     + "的个人缴费标准。");
         }
         PolicyFigure standard = standardFigure.get();
@@ -145,7 +145,8 @@ public final class ContributionCalculator {
         }
         return new QuoteResult.Quoted(new Quote(request.region().code(), request.region().name(), year, standardFen,
                 assistanceFen, dueFen, subsidyFen, addOns, coverage.payable(), coverage.reason(), window,
-                coverage.start(), coverage.end(), grade, grades, List.copyOf(citations), List.copyOf(notes),
+                coverage.start(), coverage.end(), grade,
+                request.category() == Category.ADULT ? grades : List.of(), List.copyOf(citations), List.copyOf(notes),
                 List.copyOf(steps)));
     }
 
@@ -220,7 +221,9 @@ public final class ContributionCalculator {
         LocalDate payDate = request.payDate();
         if (window == null) {
             notes.add("文件未公布" + regionName() + request.benefitYear() + "年度的集中征缴期，以当地医保、税务部门通知为准。");
-            return new Coverage(true, null, yearStart, yearEnd);
+            // Without a published window the only safe answer is "before the year starts"; never back-date cover.
+            return payDate.isBefore(yearStart) ? new Coverage(true, null, yearStart, yearEnd)
+                    : Coverage.refused(request.benefitYear() + "年度已经开始，文件未公布集中征缴期，能否补缴请咨询当地医保经办机构。");
         }
         if (window.contains(payDate)) {
             steps.add("缴费日期 " + payDate + " 在集中征缴期内");

@@ -2,6 +2,7 @@ package cn.yibao.portal.contribution.domain;
 
 import cn.yibao.portal.resident.domain.Category;
 import java.time.LocalDate;
+import java.time.Period;
 import java.util.List;
 
 /** What a resident's own record says about how their quote is asked for. */
@@ -10,9 +11,29 @@ public final class PersonalCircumstances {
     private PersonalCircumstances() {
     }
 
-    /** A student who enrolled in the benefit year itself may pay for the rest of that year only (威医保发〔2023〕38号). */
+    /**
+     * A student (school or college) who enrolled in the benefit year itself may pay for the rest of that year only
+     * (威医保发〔2023〕38号: "对2023年新入我市就读的学生").
+     */
     public static boolean isNewStudent(Category category, LocalDate enrolledOn, int benefitYear) {
-        return category == Category.COLLEGE_STUDENT && enrolledOn != null && enrolledOn.getYear() == benefitYear;
+        return category != Category.ADULT && enrolledOn != null && enrolledOn.getYear() == benefitYear;
+    }
+
+    /**
+     * Minor or adult for a benefit year, from the birth date; a college student stays one (a local record). The
+     * documents do not say on which day age counts: the portal uses 1 January of the benefit year.
+     */
+    public static Category category(Category recorded, LocalDate birthDate, int benefitYear) {
+        if (recorded == Category.COLLEGE_STUDENT) {
+            return recorded;
+        }
+        return Period.between(birthDate, LocalDate.of(benefitYear, 1, 1)).getYears() < 18 ? Category.MINOR : Category.ADULT;
+    }
+
+    /** The benefit year a resident most likely asks about: next year's once autumn collection season has begun. */
+    public static int currentBenefitYear(LocalDate today, List<Integer> yearsWithPolicy) {
+        int next = today.getYear() + 1;
+        return today.getMonthValue() >= 9 && yearsWithPolicy.contains(next) ? next : today.getYear();
     }
 
     /** Adults in a region with grades pay the grade they choose, grade 1 until they choose; nobody else has one. */

@@ -69,7 +69,8 @@ class QuoteRoutes {
         if (result instanceof QuoteResult.Rejected rejected) {
             return problem(HttpStatus.BAD_REQUEST, rejected.reason(), rejected.parameter());
         }
-        return problem(HttpStatus.NOT_FOUND, ((QuoteResult.NoPolicy) result).reason(), "region");
+        QuoteResult.NoPolicy noPolicy = (QuoteResult.NoPolicy) result;
+        return problem(HttpStatus.NOT_FOUND, noPolicy.reason(), noPolicy.parameter());
     }
 
     private static Mono<ServerResponse> problem(HttpStatus status, String detail, String parameter) {
@@ -86,6 +87,11 @@ class QuoteRoutes {
         Map<String, String> form = new HashMap<>();
         request.queryParams().forEach((name, values) -> form.put(name, values.isEmpty() ? null : values.get(0)));
         form.putIfAbsent("year", String.valueOf(quotes.currentBenefitYear()));
+        // The form has one date field for the enrolment's event; the API names it after the event.
+        String eventDate = form.get("eventDate");
+        if (eventDate != null && !eventDate.isBlank()) {
+            List.of("leftOn", "movedOn", "birthDate").forEach(name -> form.putIfAbsent(name, eventDate));
+        }
         model.put("form", form);
         if (request.queryParam("region").isPresent()) {
             QuoteParameters.Parsed parsed = QuoteParameters.parse(form::get, clock.today());
@@ -120,7 +126,13 @@ class QuoteRoutes {
             }
         }
         choices.add(new RegionChoice(Region.NATIONAL, "其他地区（全国标准）"));
-        return choices;
+        // A city with its own document is also a child of its province: list it once.
+        return choices.stream().filter(distinctBy(RegionChoice::code)).toList();
+    }
+
+    private static <T> java.util.function.Predicate<T> distinctBy(java.util.function.Function<T, String> key) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        return item -> seen.add(key.apply(item));
     }
 
     private String labelOf(Region region) {
