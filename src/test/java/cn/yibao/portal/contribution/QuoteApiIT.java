@@ -106,7 +106,7 @@ class QuoteApiIT extends PortalIntegrationTest {
                 .jsonPath("$.dueFen").isEqualTo(38000)
                 .jsonPath("$.optionalAddOns[0].code").isEqualTo("ACCIDENT_INSURANCE")
                 .jsonPath("$.optionalAddOns[0].amountFen").isEqualTo(3000)
-                .jsonPath("$.optionalAddOns[0].payee").isEqualTo("中国人寿保险股份有限公司文水支公司")
+                .jsonPath("$.optionalAddOns[0].payee").isEqualTo("中国人寿文水支公司")
                 .jsonPath("$.collectionWindow.start").isEqualTo("2023-09-01")
                 .jsonPath("$.collectionWindow.end").isEqualTo("2023-12-25");
     }

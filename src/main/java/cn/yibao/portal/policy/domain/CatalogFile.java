@@ -81,6 +81,7 @@ public final class CatalogFile {
         String name = fields.length == 10 ? fields[8].strip() : null;
         String payee = fields.length == 10 ? fields[9].strip() : null;
         checkValue(parameter, value, kind);
+        checkAppliesTo(parameter, appliesTo);
         if (parameter == Parameter.ADD_ON && (name == null || name.isEmpty() || payee == null || payee.isEmpty())) {
             throw new IllegalArgumentException("ADD_ON needs a name and a payee");
         }
@@ -113,6 +114,24 @@ public final class CatalogFile {
                     throw new IllegalArgumentException("unknown value " + value + " for " + parameter);
                 }
             }
+        }
+    }
+
+    private static final Set<String> CATEGORIES = Set.of("ALL", "ADULT", "MINOR", "COLLEGE_STUDENT");
+    private static final Set<String> ASSISTED_GROUPS = Set.of("EXTREME_POVERTY", "MINIMUM_LIVING", "RELAPSED_POVERTY",
+            "MONITORED");
+
+    /** A typo here would silently hide a figure (the lookup would fall back to a higher level): refuse it. */
+    private static void checkAppliesTo(Parameter parameter, String appliesTo) {
+        boolean known = switch (parameter) {
+            case PERSONAL_CONTRIBUTION -> CATEGORIES.contains(appliesTo) || appliesTo.matches("ADULT/GRADE_\\d");
+            case NEW_STUDENT_CONTRIBUTION, NEW_STUDENT_BENEFIT_PERIOD -> CATEGORIES.contains(appliesTo);
+            case ASSISTANCE -> ASSISTED_GROUPS.contains(appliesTo);
+            case ADD_ON -> appliesTo.matches("[A-Z_]+");
+            default -> "ALL".equals(appliesTo);
+        };
+        if (!known) {
+            throw new IllegalArgumentException("unknown applies-to '" + appliesTo + "' for " + parameter);
         }
     }
 

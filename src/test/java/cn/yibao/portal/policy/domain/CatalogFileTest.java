@@ -48,6 +48,12 @@ class CatalogFileTest {
     }
 
     @Test
+    void aMistypedAppliesToIsRefusedRatherThanSilentlyFallingBack() {
+        assertThat(parse(DOCUMENT, "PERSONAL_CONTRIBUTION,2024,141121,MINORS,300,EXACT,一,").problems())
+                .containsExactly("test.csv line 2: unknown applies-to 'MINORS' for PERSONAL_CONTRIBUTION");
+    }
+
+    @Test
     void aFileWithoutADocumentLineIsRefused() {
         assertThat(parse("FISCAL_SUBSIDY,2024,141121,ALL,640,EXACT,一,").problems()).singleElement().asString()
                 .startsWith("test.csv line 1: the first line must be document");
