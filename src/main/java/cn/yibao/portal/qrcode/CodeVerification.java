@@ -16,6 +16,7 @@ import cn.yibao.portal.qrcode.domain.SignedCode;
 import cn.yibao.portal.resident.ResidentRegistry;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
@@ -37,9 +38,11 @@ public class CodeVerification {
     private final AuditTrail audit;
     private final BusinessClock clock;
     private final ContributionQuotes quotes;
+    private final List<CodeSubjects> subjects;
 
     CodeVerification(Codes codes, ResidentRegistry residents, RegionCatalog regions, AuditTrail audit,
-                     BusinessClock clock, ContributionQuotes quotes) {
+                     BusinessClock clock, ContributionQuotes quotes, List<CodeSubjects> subjects) {
+        this.subjects = subjects;
         this.quotes = quotes;
         this.codes = codes;
         this.residents = residents;
@@ -75,8 +78,7 @@ public class CodeVerification {
                     String reason = verification instanceof CodeTokens.Refused refused ? refused.reason().chinese() : null;
                     Mono<Result> result = code.purpose() == CodePurpose.RESIDENT
                             ? describeResident(code, reason)
-                            : Mono.just(new Result(reason == null, code.purpose().name(), code.purpose().label(), reason,
-                                    null, null, null, code.expiresAt(), false));
+                            : describeOther(code, reason);
                     return code.purpose().staffOnly()
                             ? result.flatMap(answer -> audited(answer, code, staff.get(), origin))
                             : result;
@@ -92,6 +94,19 @@ public class CodeVerification {
                         "本平台暂无该参保人" + quotes.currentBenefitYear() + "年度的缴费记录",
                         code.expiresAt(), false))
                 .defaultIfEmpty(Result.refused(CodeTokens.Reason.REVOKED.chinese()));
+    }
+
+    private Mono<Result> describeOther(SignedCode code, String reason) {
+        return subjects.stream().filter(s -> s.purpose() == code.purpose()).findFirst()
+                .map(owner -> owner.describe(code.subject())
+                        .map(subject -> {
+                            String why = reason != null ? reason : subject.inactiveReason();
+                            return new Result(why == null, code.purpose().name(), code.purpose().label(), why,
+                                    subject.name(), subject.region(), subject.status(), code.expiresAt(), false);
+                        })
+                        .defaultIfEmpty(Result.refused(CodeTokens.Reason.REVOKED.chinese())))
+                .orElseGet(() -> Mono.just(new Result(reason == null, code.purpose().name(), code.purpose().label(),
+                        reason, null, null, null, code.expiresAt(), false)));
     }
 
     private Mono<Result> audited(Result result, SignedCode code, StaffIdentity staff, RequestOrigin origin) {

@@ -1,0 +1,30 @@
+package cn.yibao.portal.filing;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/** Moves filings past their end date to EXPIRED, recording the change; safe to run twice (optimistic update). */
+@Component
+class FilingExpiry {
+
+    private static final Log log = LogFactory.getLog(FilingExpiry.class);
+
+    private final Filings filings;
+
+    FilingExpiry(Filings filings) {
+        this.filings = filings;
+    }
+
+    @Scheduled(fixedDelayString = "${portal.filing.expiry-check:PT10M}", initialDelayString = "PT1M")
+    void expire() {
+        filings.expireDue().subscribe(
+                count -> {
+                    if (count > 0) {
+                        log.info("Expired " + count + " filings");
+                    }
+                },
+                error -> log.warn("Filing expiry failed; will retry", error));
+    }
+}

@@ -1,0 +1,300 @@
+package cn.yibao.portal.filing;
+
+import cn.yibao.portal.audit.AuditTrail;
+import cn.yibao.portal.audit.RequestOrigin;
+import cn.yibao.portal.audit.domain.AuditEntry;
+import cn.yibao.portal.clock.BusinessClock;
+import cn.yibao.portal.filing.domain.FilingApplication;
+import cn.yibao.portal.filing.domain.FilingRules;
+import cn.yibao.portal.filing.domain.FilingStatus;
+import cn.yibao.portal.filing.domain.FilingType;
+import cn.yibao.portal.filing.domain.Material;
+import cn.yibao.portal.filing.domain.TypeRules;
+import cn.yibao.portal.filing.domain.Uploads;
+import cn.yibao.portal.identity.domain.StaffIdentity;
+import cn.yibao.portal.policy.RegionCatalog;
+import cn.yibao.portal.policy.domain.Region;
+import cn.yibao.portal.qrcode.Codes;
+import cn.yibao.portal.qrcode.domain.CodePurpose;
+import cn.yibao.portal.resident.Family;
+import cn.yibao.portal.resident.domain.Category;
+import cn.yibao.portal.resident.domain.Resident;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Remote-settlement filings: loads what the rules need, asks {@link FilingRules}, and stores the outcome — the
+ * filing, its materials and its first events in one transaction, so a failed submission leaves nothing behind.
+ */
+@Service
+public class Filings {
+
+    static final String AUDIT_DECISION = "FILING_DECISION";
+
+    private final FilingRepository filings;
+    private final FilingTypeCatalog types;
+    private final RegionCatalog regions;
+    private final Family family;
+    private final BusinessClock clock;
+    private final TransactionalOperator transaction;
+    private final Codes codes;
+    private final AuditTrail audit;
+    private final SecureRandom random = new SecureRandom();
+
+    Filings(FilingRepository filings, FilingTypeCatalog types, RegionCatalog regions, Family family, BusinessClock clock,
+            TransactionalOperator transaction, Codes codes, AuditTrail audit) {
+        this.filings = filings;
+        this.types = types;
+        this.regions = regions;
+        this.family = family;
+        this.clock = clock;
+        this.transaction = transaction;
+        this.codes = codes;
+        this.audit = audit;
+    }
+
+    public record Form(FilingType type, String destination, LocalDate startDate, LocalDate endDate, String reason,
+                       boolean commitment, LocalDate treatmentDate) {
+    }
+
+    public record Upload(Material material, String fileName, String declaredType, byte[] content) {
+    }
+
+    public sealed interface Outcome {
+    }
+
+    public record Filed(Filing filing, List<String> notes) implements Outcome {
+    }
+
+    public record Refused(String field, String message) implements Outcome {
+    }
+
+    public List<TypeRules> typesFor(Resident resident) {
+        return types.typesFor(resident.insuredRegionCode());
+    }
+
+    /** The rules the filing was decided under: those of the insured person's region at filing time. */
+    public TypeRules rulesOf(Filing filing) {
+        return types.rulesFor(filing.type(), filing.reviewRegion());
+    }
+
+    /** The person a filing is for: the resident, or a bound minor ({@code insured} = member id). */
+    public Mono<Resident> insuredFor(Resident me, String insured) {
+        if (insured == null || insured.isBlank() || "SELF".equals(insured)) {
+            return Mono.just(me);
+        }
+        return family.activeMembersOf(me)
+                .filter(member -> member.person().id().toString().equals(insured)
+                        && member.person().category() == Category.MINOR)
+                .map(Family.Member::person)
+                .next();
+    }
+
+    /** Checks the form as it would be decided now, without storing anything (the summary page). */
+    public Mono<Outcome> preview(Resident insured, Form form) {
+        Refused invalid = basicProblem(form);
+        if (invalid != null) {
+            return Mono.just(invalid);
+        }
+        return filings.ofInsured(List.of(insured.id())).map(Filing::asExisting).collectList()
+                .map(existing -> toOutcome(FilingRules.decide(application(insured, form, Set.of()),
+                        types.rulesFor(form.type(), insured.insuredRegionCode()), existing, clock.today()), null));
+    }
+
+    public Mono<Outcome> submit(Resident filer, Resident insured, Form form, List<Upload> uploads) {
+        Refused invalid = basicProblem(form);
+        if (invalid != null) {
+            return Mono.just(invalid);
+        }
+        Set<Material> materials = EnumSet.noneOf(Material.class);
+        for (Upload upload : uploads) {
+            FilingRules.Violation problem = Uploads.check(upload.fileName(), upload.declaredType(), upload.content(),
+                    "materials");
+            if (problem != null) {
+                return Mono.just(new Refused(problem.field(), problem.message()));
+            }
+            materials.add(upload.material());
+        }
+        TypeRules rules = types.rulesFor(form.type(), insured.insuredRegionCode());
+        FilingApplication application = application(insured, form, materials);
+        // Under a per-person lock, so two submissions at once cannot both pass the overlap rule.
+        Mono<Outcome> decideAndStore = filings.lockInsured(insured.id())
+                .then(filings.ofInsured(List.of(insured.id())).map(Filing::asExisting).collectList())
+                .flatMap(existing -> {
+                    FilingRules.Decision decision = FilingRules.decide(application, rules, existing, clock.today());
+                    if (decision instanceof FilingRules.Accepted accepted) {
+                        return store(filer, insured, form, accepted, uploads);
+                    }
+                    return Mono.just(toOutcome(decision, null));
+                });
+        return transaction.transactional(decideAndStore);
+    }
+
+    private Mono<Outcome> store(Resident filer, Resident insured, Form form, FilingRules.Accepted accepted,
+                                List<Upload> uploads) {
+        LocalDate today = clock.today();
+        Filing filing = new Filing(UUID.randomUUID(), number(today), insured.id(), filer.id(), form.type(),
+                form.destination(), accepted.startDate(), accepted.endDate(), form.reason().strip(), form.commitment(),
+                form.treatmentDate(), accepted.status(), accepted.status() == FilingStatus.EFFECTIVE ? today : null,
+                insured.insuredRegionCode(), clock.now(), 0);
+        String actor = filer.id().toString();
+        return filings.insert(filing)
+                .thenMany(Flux.fromIterable(uploads).concatMap(upload -> filings.insertMaterial(filing.id(),
+                        upload.material(), safeName(upload.fileName()), Uploads.detectedType(upload.content()).orElseThrow(),
+                        upload.content(), clock.now())))
+                .then(filings.event(filing.id(), null, FilingStatus.SUBMITTED, "RESIDENT", actor,
+                        form.commitment() ? "提交备案（个人承诺制）" : "提交备案", clock.now()))
+                .then(filings.event(filing.id(), FilingStatus.SUBMITTED, accepted.status(), "SYSTEM", null,
+                        accepted.status() == FilingStatus.EFFECTIVE ? "材料齐全，即时生效" : String.join("", accepted.notes()),
+                        clock.now()))
+                .thenReturn(new Filed(filing, accepted.notes()));
+    }
+
+    /** Filings the resident may see: their own and those of the minors bound to them. */
+    public Flux<Filing> visibleTo(Resident me) {
+        return family.activeMembersOf(me).map(member -> member.person().id()).collectList()
+                .flatMapMany(members -> {
+                    List<UUID> ids = new ArrayList<>(members);
+                    ids.add(me.id());
+                    return filings.ofInsured(ids);
+                });
+    }
+
+    public Mono<Filing> findFor(Resident me, UUID id) {
+        return visibleTo(me).filter(filing -> filing.id().equals(id)).next();
+    }
+
+    public Mono<Outcome> cancel(Resident me, UUID id) {
+        return findFor(me, id).flatMap(filing -> {
+            var problem = FilingRules.cancellable(filing.asExisting(), rulesOf(filing), clock.today());
+            if (problem.isPresent()) {
+                return Mono.just((Outcome) new Refused(problem.get().field(), problem.get().message()));
+            }
+            return transaction.transactional(filings.transition(filing, FilingStatus.CANCELLED, null)
+                    .flatMap(moved -> moved
+                            ? filings.event(filing.id(), filing.status(), FilingStatus.CANCELLED, "RESIDENT",
+                                    me.id().toString(), "本人取消", clock.now())
+                                    .then(filings.find(filing.id()).map(updated -> (Outcome) new Filed(updated, List.of())))
+                            : Mono.just((Outcome) new Refused("status", "备案状态已变化，请刷新后重试。"))));
+        });
+    }
+
+    public Flux<Filing> reviewQueue(StaffIdentity staff) {
+        return filings.awaitingReview(staffRegions(staff));
+    }
+
+    public Mono<Filing> findForStaff(StaffIdentity staff, UUID id) {
+        List<String> regionsOfStaff = staffRegions(staff);
+        return filings.find(id).filter(filing -> regionsOfStaff.contains(filing.reviewRegion()));
+    }
+
+    /** A staff decision on a filing under review in their own region; rejecting needs a reason. */
+    public Mono<Outcome> review(StaffIdentity staff, UUID id, boolean approve, String reason, RequestOrigin origin) {
+        if (!approve && (reason == null || reason.isBlank())) {
+            return Mono.just(new Refused("reason", "驳回备案时请填写原因，参保人会看到。"));
+        }
+        FilingStatus to = approve ? FilingStatus.EFFECTIVE : FilingStatus.REJECTED;
+        return findForStaff(staff, id)
+                .filter(filing -> filing.status() == FilingStatus.UNDER_REVIEW)
+                .flatMap(filing -> transaction.transactional(
+                        filings.transition(filing, to, approve ? clock.today() : null)
+                                .flatMap(moved -> moved
+                                        ? filings.event(filing.id(), filing.status(), to, "STAFF", staff.staffId(),
+                                                reason == null || reason.isBlank() ? "审核通过" : reason.strip(), clock.now())
+                                                .then(audit.record(new AuditEntry(clock.now(), AuditEntry.ActorType.STAFF,
+                                                        staff.staffId(), filing.insuredId(), AUDIT_DECISION,
+                                                        AuditEntry.Outcome.SUCCESS, origin.clientAddress(),
+                                                        origin.userAgent(), filing.number() + " " + to)))
+                                                .then(filings.find(filing.id()).map(f -> (Outcome) new Filed(f, List.of())))
+                                        : Mono.just((Outcome) new Refused("status", "备案状态已变化，请刷新后重试。")))));
+    }
+
+    /** Effective filings whose end date has passed become EXPIRED; returns how many. */
+    public Mono<Long> expireDue() {
+        return filings.dueToExpire(clock.today())
+                .concatMap(filing -> transaction.transactional(filings.transition(filing, FilingStatus.EXPIRED, null)
+                        .filter(Boolean::booleanValue)
+                        .flatMap(moved -> filings.event(filing.id(), FilingStatus.EFFECTIVE, FilingStatus.EXPIRED,
+                                "SYSTEM", null, "有效期届满", clock.now()).thenReturn(1L))))
+                .count();
+    }
+
+    /** The public FILING code of an effective filing, valid as long as the filing (long-term: ten years at most). */
+    public Codes.IssuedCode codeOf(Filing filing) {
+        LocalDate until = filing.endDate() == null ? clock.today().plusYears(10) : filing.endDate().plusDays(1);
+        return codes.issue(CodePurpose.FILING, filing.id(),
+                Duration.between(clock.now(), until.atStartOfDay(clock.zone()).toInstant()));
+    }
+
+    public Flux<FilingMaterial> materialsOf(Filing filing) {
+        return filings.materialsOf(filing.id());
+    }
+
+    public Mono<FilingMaterial.File> material(Filing filing, UUID materialId) {
+        return filings.materialContent(filing.id(), materialId);
+    }
+
+    public Flux<FilingEvent> historyOf(Filing filing) {
+        return filings.eventsOf(filing.id());
+    }
+
+    public String regionName(String code) {
+        List<String> names = regions.pathToNational(code).stream()
+                .map(c -> regions.find(c).map(Region::name).orElse(c))
+                .filter(name -> !"全国".equals(name) && !"市辖区".equals(name))
+                .toList();
+        List<String> topDown = new ArrayList<>(names);
+        java.util.Collections.reverse(topDown);
+        return topDown.isEmpty() ? code : String.join("", topDown);
+    }
+
+    private List<String> staffRegions(StaffIdentity staff) {
+        return regions.withDescendants(staff.regionCode()).stream().map(Region::code).toList();
+    }
+
+    private FilingApplication application(Resident insured, Form form, Set<Material> materials) {
+        return new FilingApplication(form.type(), regions.pathToNational(insured.insuredRegionCode()),
+                regions.pathToNational(form.destination()), form.startDate(), form.endDate(), form.reason(),
+                form.commitment(), form.treatmentDate(), materials);
+    }
+
+    private Refused basicProblem(Form form) {
+        if (form.type() == null) {
+            return new Refused("type", "请选择备案类型。");
+        }
+        if (form.destination() == null || !regions.contains(form.destination())) {
+            return new Refused("destination", "请选择就医地（省、市）。");
+        }
+        if (form.startDate() == null) {
+            return new Refused("startDate", "请填写开始日期。");
+        }
+        return null;
+    }
+
+    private static Outcome toOutcome(FilingRules.Decision decision, Filing filing) {
+        if (decision instanceof FilingRules.Refused refused) {
+            return new Refused(refused.violation().field(), refused.violation().message());
+        }
+        return new Filed(filing, ((FilingRules.Accepted) decision).notes());
+    }
+
+    private String number(LocalDate today) {
+        return "YD" + today.format(DateTimeFormatter.BASIC_ISO_DATE) + String.format("%06d", random.nextInt(1_000_000));
+    }
+
+    private static String safeName(String fileName) {
+        String name = fileName == null ? "material" : fileName.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_");
+        return name.length() > 200 ? name.substring(name.length() - 200) : name;
+    }
+}

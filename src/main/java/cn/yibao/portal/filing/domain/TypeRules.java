@@ -1,0 +1,20 @@
+package cn.yibao.portal.filing.domain;
+
+import java.time.Period;
+import java.util.Set;
+
+/**
+ * What one filing type requires in one region: materials, whether a personal commitment letter (承诺制) may replace
+ * proof of residence, default and minimum validity, how far back a start date may lie, the lock against change
+ * for long-term filings, the reimbursement reduction when unfiled or temporary (at most N points), whether staff
+ * must check it, and the citation. Read from {@code filing/types.csv}; a region's own row overrides the national.
+ */
+public record TypeRules(FilingType type, String regionCode, String name, String explanation,
+                        Set<Material> requiredMaterials, boolean commitmentAllowed, Period defaultValidity,
+                        Period minValidity, int maxDaysInPast, Period lock, Integer reductionPoints,
+                        boolean reviewRequired, boolean countsAsFiled, String document, String clause) {
+
+    public FilingKind kind() {
+        return type.kind();
+    }
+}

@@ -1,0 +1,151 @@
+package cn.yibao.portal.filing.web;
+
+import cn.yibao.portal.clock.BusinessClock;
+import cn.yibao.portal.filing.Filing;
+import cn.yibao.portal.filing.Filings;
+import cn.yibao.portal.filing.domain.FilingType;
+import cn.yibao.portal.resident.CurrentResident;
+import cn.yibao.portal.resident.ResidentRegistry;
+import cn.yibao.portal.resident.domain.Resident;
+import cn.yibao.portal.web.ProblemResponses;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import reactor.core.publisher.Mono;
+
+/** {@code /api/v1/filings…}: rule violations are 422 naming the field; another resident's filing is 404. */
+@Configuration(proxyBeanMethods = false)
+class FilingApiRoutes {
+
+    private final Filings filings;
+    private final CurrentResident currentResident;
+    private final ResidentRegistry residents;
+    private final BusinessClock clock;
+
+    FilingApiRoutes(Filings filings, CurrentResident currentResident, ResidentRegistry residents, BusinessClock clock) {
+        this.filings = filings;
+        this.currentResident = currentResident;
+        this.residents = residents;
+        this.clock = clock;
+    }
+
+    @Bean
+    RouterFunction<ServerResponse> filingApiRouter() {
+        return RouterFunctions.route()
+                .GET("/api/v1/filings/types", request -> currentResident.of(request).flatMap(me ->
+                        ServerResponse.ok().bodyValue(filings.typesFor(me).stream().map(FilingViews.TypeView::of).toList())))
+                .POST("/api/v1/filings", this::create)
+                .GET("/api/v1/filings", request -> currentResident.of(request).flatMap(me -> filings.visibleTo(me)
+                        .concatMap(filing -> view(filing)).collectList()
+                        .flatMap(list -> ServerResponse.ok().bodyValue(list))))
+                .GET("/api/v1/filings/{id}", request -> currentResident.of(request).flatMap(me ->
+                        Mono.justOrEmpty(uuid(request.pathVariable("id"))).flatMap(id -> filings.findFor(me, id)))
+                        .flatMap(this::view)
+                        .flatMap(view -> ServerResponse.ok().bodyValue(view))
+                        .switchIfEmpty(Mono.defer(FilingApiRoutes::notFound)))
+                .POST("/api/v1/filings/{id}/cancel", request -> currentResident.of(request).flatMap(me ->
+                        Mono.justOrEmpty(uuid(request.pathVariable("id"))).flatMap(id -> filings.cancel(me, id)))
+                        .flatMap(this::answer)
+                        .switchIfEmpty(Mono.defer(FilingApiRoutes::notFound)))
+                .build();
+    }
+
+    record CreateRequest(String type, String insured, String destination, String startDate, String endDate,
+                         String reason, Boolean commitment, String treatmentDate) {
+    }
+
+    private Mono<ServerResponse> create(ServerRequest request) {
+        return currentResident.of(request).flatMap(me -> request.bodyToMono(CreateRequest.class)
+                .onErrorResume(e -> Mono.just(new CreateRequest("!", null, null, null, null, null, null, null)))
+                .flatMap(body -> {
+                    if ("!".equals(body.type())) {
+                        return ProblemResponses.response(HttpStatus.BAD_REQUEST, "请求体应为 JSON。", "body");
+                    }
+                    Parsed parsed = parse(body);
+                    if (parsed.problem() != null) {
+                        return ProblemResponses.response(HttpStatus.BAD_REQUEST, parsed.problem(), parsed.field());
+                    }
+                    return filings.insuredFor(me, body.insured())
+                            .flatMap(insured -> filings.submit(me, insured, parsed.form(), List.of()))
+                            .flatMap(outcome -> outcome instanceof Filings.Filed filed
+                                    ? view(filed.filing()).flatMap(view -> ServerResponse.status(HttpStatus.CREATED).bodyValue(view))
+                                    : answer(outcome))
+                            .switchIfEmpty(Mono.defer(() -> ProblemResponses.response(HttpStatus.NOT_FOUND,
+                                    "只能为本人或已绑定的未成年家庭成员备案。", "insured")));
+                }));
+    }
+
+    private Mono<ServerResponse> answer(Filings.Outcome outcome) {
+        if (outcome instanceof Filings.Refused refused) {
+            return ProblemResponses.response(HttpStatus.UNPROCESSABLE_CONTENT, refused.message(), refused.field());
+        }
+        return view(((Filings.Filed) outcome).filing()).flatMap(view -> ServerResponse.ok().bodyValue(view));
+    }
+
+    Mono<FilingViews.FilingView> view(Filing filing) {
+        return residents.findById(filing.insuredId()).map(Resident::maskedName).defaultIfEmpty("")
+                .zipWith(filings.historyOf(filing).map(e -> new FilingViews.HistoryEntry(e.at().toString(), e.from(),
+                        e.to(), e.actorType(), e.reason())).collectList())
+                .map(t -> FilingViews.of(filing, t.getT1(), filings, clock.today(), t.getT2()));
+    }
+
+    record Parsed(Filings.Form form, String field, String problem) {
+    }
+
+    /** Malformed input (not a rule violation) is a 400 naming the field. */
+    static Parsed parse(CreateRequest body) {
+        FilingType type;
+        try {
+            type = FilingType.valueOf(String.valueOf(body.type()));
+        } catch (IllegalArgumentException e) {
+            return new Parsed(null, "type", "type 只能是 RETIRED_RELOCATED、LONG_TERM_RESIDENCE、RESIDENT_WORKING、"
+                    + "REFERRAL、EMERGENCY 或 OTHER_TEMPORARY。");
+        }
+        if (body.destination() == null || !body.destination().matches("\\d{6}")) {
+            return new Parsed(null, "destination", "destination 应为就医地的6位行政区划代码。");
+        }
+        Optional<LocalDate> start;
+        Optional<LocalDate> end;
+        Optional<LocalDate> treatment;
+        try {
+            start = date(body.startDate());
+            end = date(body.endDate());
+            treatment = date(body.treatmentDate());
+        } catch (DateTimeParseException e) {
+            return new Parsed(null, e.getParsedString() != null && e.getParsedString().equals(body.endDate()) ? "endDate"
+                    : e.getParsedString() != null && e.getParsedString().equals(body.treatmentDate()) ? "treatmentDate"
+                    : "startDate", "日期格式应为 YYYY-MM-DD。");
+        }
+        if (start.isEmpty()) {
+            return new Parsed(null, "startDate", "请填写开始日期（YYYY-MM-DD）。");
+        }
+        return new Parsed(new Filings.Form(type, body.destination(), start.get(), end.orElse(null),
+                body.reason() == null ? "" : body.reason(), Boolean.TRUE.equals(body.commitment()),
+                treatment.orElse(null)), null, null);
+    }
+
+    private static Optional<LocalDate> date(String text) {
+        return text == null || text.isBlank() ? Optional.empty() : Optional.of(LocalDate.parse(text.strip()));
+    }
+
+    private static Optional<UUID> uuid(String text) {
+        try {
+            return Optional.of(UUID.fromString(text));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Mono<ServerResponse> notFound() {
+        return ProblemResponses.response(HttpStatus.NOT_FOUND, "没有找到该备案。", null);
+    }
+}

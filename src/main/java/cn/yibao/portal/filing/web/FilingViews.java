@@ -1,0 +1,80 @@
+package cn.yibao.portal.filing.web;
+
+import cn.yibao.portal.filing.Filing;
+import cn.yibao.portal.filing.Filings;
+import cn.yibao.portal.filing.domain.FilingRules;
+import cn.yibao.portal.filing.domain.FilingStatus;
+import cn.yibao.portal.filing.domain.TypeRules;
+import cn.yibao.portal.qrcode.Codes;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/** JSON shapes of the filing API (and what the pages show). */
+final class FilingViews {
+
+    private FilingViews() {
+    }
+
+    record TypeView(String type, String name, String kind, String explanation, List<String> requiredMaterials,
+                    boolean commitmentAllowed, String defaultValidity, String minValidity, String lock,
+                    Integer reductionPoints, boolean reviewRequired, boolean countsAsFiled, String document) {
+        static TypeView of(TypeRules rules) {
+            return new TypeView(rules.type().name(), rules.name(), rules.kind().name(), rules.explanation(),
+                    rules.requiredMaterials().stream().map(FilingRules::label).sorted().toList(),
+                    rules.commitmentAllowed(), text(rules.defaultValidity()), text(rules.minValidity()),
+                    text(rules.lock()), rules.reductionPoints(), rules.reviewRequired(), rules.countsAsFiled(),
+                    rules.document());
+        }
+
+        private static String text(Object value) {
+            return value == null ? null : value.toString();
+        }
+    }
+
+    record Place(String code, String name) {
+    }
+
+    record Person(UUID id, String maskedName) {
+    }
+
+    record Code(String token, String imageUrl) {
+    }
+
+    record HistoryEntry(String at, String from, String to, String actor, String reason) {
+    }
+
+    record FilingView(UUID id, String number, String type, String typeName, Person insured, Place destination,
+                      LocalDate startDate, LocalDate endDate, String status, String statusName, String reason,
+                      boolean commitment, LocalDate treatmentDate, Integer reductionPoints, boolean cancellable,
+                      String cancelBlockedBecause, Code code, List<HistoryEntry> history) {
+    }
+
+    static FilingView of(Filing filing, String insuredMaskedName, Filings filings, LocalDate today,
+                         List<HistoryEntry> history) {
+        TypeRules rules = filings.rulesOf(filing);
+        var blocked = FilingRules.cancellable(filing.asExistingForViews(), rules, today);
+        Code code = null;
+        if (filing.status() == FilingStatus.EFFECTIVE) {
+            Codes.IssuedCode issued = filings.codeOf(filing);
+            code = new Code(issued.token(), "/codes/image/" + issued.token() + ".svg");
+        }
+        return new FilingView(filing.id(), filing.number(), filing.type().name(), rules.name(),
+                new Person(filing.insuredId(), insuredMaskedName),
+                new Place(filing.destination(), filings.regionName(filing.destination())), filing.startDate(),
+                filing.endDate(), filing.status().name(), statusName(filing.status()), filing.reason(),
+                filing.commitment(), filing.treatmentDate(), rules.reductionPoints(), blocked.isEmpty(),
+                blocked.map(FilingRules.Violation::message).orElse(null), code, history);
+    }
+
+    static String statusName(FilingStatus status) {
+        return switch (status) {
+            case SUBMITTED -> "已提交";
+            case UNDER_REVIEW -> "审核中";
+            case EFFECTIVE -> "已生效";
+            case REJECTED -> "未通过";
+            case CANCELLED -> "已取消";
+            case EXPIRED -> "已过期";
+        };
+    }
+}
