@@ -45,6 +45,12 @@ public class RegionCatalog {
         return List.copyOf(path);
     }
 
+    /** The regions directly below one, in code order. */
+    public List<Region> children(String code) {
+        return regions.values().stream().filter(region -> code.equals(region.parentCode()))
+                .sorted(java.util.Comparator.comparing(Region::code)).toList();
+    }
+
     /** The region and every region below it. */
     public List<Region> withDescendants(String code) {
         return regions.values().stream()

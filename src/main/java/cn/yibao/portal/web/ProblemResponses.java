@@ -41,6 +41,16 @@ public class ProblemResponses {
                 .bodyValue(problem);
     }
 
+    /** For request bodies: names the body {@code field} the problem is about. */
+    public static Mono<ServerResponse> fieldProblem(HttpStatus status, String detail, String field) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(status.getReasonPhrase());
+        if (field != null) {
+            problem.setProperty("field", field);
+        }
+        return ServerResponse.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).bodyValue(problem);
+    }
+
     public Mono<Void> write(ServerWebExchange exchange, HttpStatusCode status, String title, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(title);

@@ -68,25 +68,25 @@ class FilingApiRoutes {
                 .onErrorResume(e -> Mono.just(new CreateRequest("!", null, null, null, null, null, null, null)))
                 .flatMap(body -> {
                     if ("!".equals(body.type())) {
-                        return ProblemResponses.response(HttpStatus.BAD_REQUEST, "请求体应为 JSON。", "body");
+                        return ProblemResponses.fieldProblem(HttpStatus.BAD_REQUEST, "请求体应为 JSON。", "body");
                     }
                     Parsed parsed = parse(body);
                     if (parsed.problem() != null) {
-                        return ProblemResponses.response(HttpStatus.BAD_REQUEST, parsed.problem(), parsed.field());
+                        return ProblemResponses.fieldProblem(HttpStatus.BAD_REQUEST, parsed.problem(), parsed.field());
                     }
                     return filings.insuredFor(me, body.insured())
                             .flatMap(insured -> filings.submit(me, insured, parsed.form(), List.of()))
                             .flatMap(outcome -> outcome instanceof Filings.Filed filed
                                     ? view(filed.filing()).flatMap(view -> ServerResponse.status(HttpStatus.CREATED).bodyValue(view))
                                     : answer(outcome))
-                            .switchIfEmpty(Mono.defer(() -> ProblemResponses.response(HttpStatus.NOT_FOUND,
+                            .switchIfEmpty(Mono.defer(() -> ProblemResponses.fieldProblem(HttpStatus.NOT_FOUND,
                                     "只能为本人或已绑定的未成年家庭成员备案。", "insured")));
                 }));
     }
 
     private Mono<ServerResponse> answer(Filings.Outcome outcome) {
         if (outcome instanceof Filings.Refused refused) {
-            return ProblemResponses.response(HttpStatus.UNPROCESSABLE_CONTENT, refused.message(), refused.field());
+            return ProblemResponses.fieldProblem(HttpStatus.UNPROCESSABLE_CONTENT, refused.message(), refused.field());
         }
         return view(((Filings.Filed) outcome).filing()).flatMap(view -> ServerResponse.ok().bodyValue(view));
     }
@@ -146,6 +146,6 @@ class FilingApiRoutes {
     }
 
     private static Mono<ServerResponse> notFound() {
-        return ProblemResponses.response(HttpStatus.NOT_FOUND, "没有找到该备案。", null);
+        return ProblemResponses.fieldProblem(HttpStatus.NOT_FOUND, "没有找到该备案。", null);
     }
 }

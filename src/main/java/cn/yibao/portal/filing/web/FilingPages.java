@@ -1,0 +1,326 @@
+package cn.yibao.portal.filing.web;
+
+import cn.yibao.portal.clock.BusinessClock;
+import cn.yibao.portal.filing.Filing;
+import cn.yibao.portal.filing.Filings;
+import cn.yibao.portal.filing.domain.FilingType;
+import cn.yibao.portal.filing.domain.Material;
+import cn.yibao.portal.filing.domain.TypeRules;
+import cn.yibao.portal.filing.domain.Uploads;
+import cn.yibao.portal.policy.RegionCatalog;
+import cn.yibao.portal.policy.domain.Region;
+import cn.yibao.portal.resident.CurrentResident;
+import cn.yibao.portal.resident.Family;
+import cn.yibao.portal.resident.domain.Category;
+import cn.yibao.portal.resident.domain.Resident;
+import cn.yibao.portal.web.Pages;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.multipart.FilePart;
+import org.springframework.http.codec.multipart.FormFieldPart;
+import org.springframework.http.codec.multipart.Part;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * 异地备案 pages: choose a type (with a plain explanation of each), fill the form, see a summary and add materials
+ * or the commitment letter, submit, then the confirmation with the filing number, validity and FILING code.
+ */
+@Configuration(proxyBeanMethods = false)
+class FilingPages {
+
+    private final Filings filings;
+    private final CurrentResident currentResident;
+    private final Family family;
+    private final RegionCatalog regions;
+    private final FilingApiRoutes api;
+    private final BusinessClock clock;
+    private final Pages pages;
+
+    FilingPages(Filings filings, CurrentResident currentResident, Family family, RegionCatalog regions,
+                FilingApiRoutes api, BusinessClock clock, Pages pages) {
+        this.filings = filings;
+        this.currentResident = currentResident;
+        this.family = family;
+        this.regions = regions;
+        this.api = api;
+        this.clock = clock;
+        this.pages = pages;
+    }
+
+    @Bean
+    RouterFunction<ServerResponse> filingPageRouter() {
+        return RouterFunctions.route()
+                .GET("/filing", request -> asResident(request, me -> list(request, me)))
+                .GET("/filing/new", request -> asResident(request, me -> chooseType(request, me)))
+                .GET("/filing/new/{type}", request -> asResident(request, me -> form(request, me, Map.of())))
+                .POST("/filing/review", request -> asResident(request, me -> review(request, me)))
+                .POST("/filing", request -> asResident(request, me -> submit(request, me)))
+                .GET("/filing/{id}", request -> asResident(request, me -> detail(request, me, Map.of())))
+                .POST("/filing/{id}/cancel", request -> asResident(request, me -> cancel(request, me)))
+                .GET("/filing/{id}/materials/{material}", request -> asResident(request, me -> download(request, me)))
+                .build();
+    }
+
+    private Mono<ServerResponse> asResident(ServerRequest request, Function<Resident, Mono<ServerResponse>> handler) {
+        return currentResident.of(request).flatMap(handler)
+                .switchIfEmpty(Mono.defer(() -> ServerResponse.seeOther(URI.create("/?signin=required")).build()));
+    }
+
+    private Mono<ServerResponse> list(ServerRequest request, Resident me) {
+        return filings.visibleTo(me).concatMap(api::view).collectList()
+                .flatMap(list -> pages.render(request, "filing/list", Map.of("filings", list)));
+    }
+
+    record PersonChoice(String id, String name) {
+    }
+
+    /** Self and bound minors: whom the resident may file for. */
+    private Mono<List<PersonChoice>> people(Resident me) {
+        return family.activeMembersOf(me)
+                .filter(member -> member.person().category() == Category.MINOR)
+                .map(member -> new PersonChoice(member.person().id().toString(), member.person().maskedName()))
+                .collectList()
+                .map(minors -> {
+                    List<PersonChoice> all = new ArrayList<>();
+                    all.add(new PersonChoice("SELF", me.maskedName()));
+                    all.addAll(minors);
+                    return all;
+                });
+    }
+
+    private Mono<ServerResponse> chooseType(ServerRequest request, Resident me) {
+        return people(me).flatMap(people -> pages.render(request, "filing/types", Map.of(
+                "types", filings.typesFor(me).stream().map(FilingViews.TypeView::of).toList(),
+                "people", people)));
+    }
+
+    private Mono<ServerResponse> form(ServerRequest request, Resident me, Map<String, Object> extra) {
+        Optional<FilingType> type = type(request.pathVariables().getOrDefault("type", String.valueOf(extra.get("type"))));
+        if (type.isEmpty()) {
+            return ServerResponse.seeOther(URI.create("/filing/new")).build();
+        }
+        String insured = extra.containsKey("form") ? ((Map<?, ?>) extra.get("form")).get("insured") + ""
+                : request.queryParam("insured").orElse("SELF");
+        return filings.insuredFor(me, insured).flatMap(person -> {
+            TypeRules rules = filings.typesFor(person).stream().filter(r -> r.type() == type.get()).findFirst().orElseThrow();
+            Map<String, Object> model = new HashMap<>(extra);
+            model.put("type", FilingViews.TypeView.of(rules));
+            model.put("destinations", destinations(person));
+            model.put("insuredName", person.maskedName());
+            model.putIfAbsent("form", Map.of("insured", insured, "startDate", clock.today().toString()));
+            return pages.render(request, "filing/form", model);
+        }).switchIfEmpty(Mono.defer(() -> ServerResponse.seeOther(URI.create("/filing/new")).build()));
+    }
+
+    private Mono<ServerResponse> review(ServerRequest request, Resident me) {
+        return request.formData().flatMap(data -> {
+            Map<String, String> form = data.toSingleValueMap();
+            Optional<Filings.Form> parsed = parse(form, false);
+            if (parsed.isEmpty()) {
+                return form(request, me, Map.of("type", form.getOrDefault("type", ""), "form", form,
+                        "error", "请检查日期格式。"));
+            }
+            return filings.insuredFor(me, form.get("insured")).flatMap(insured -> filings.preview(insured, parsed.get())
+                    .flatMap(outcome -> {
+                        if (outcome instanceof Filings.Refused refused) {
+                            return form(request, me, Map.of("type", form.get("type"), "form", form,
+                                    "error", refused.message(), "errorField", refused.field()));
+                        }
+                        return summary(request, insured, parsed.get(), form, ((Filings.Filed) outcome).notes(), null);
+                    }));
+        });
+    }
+
+    private Mono<ServerResponse> summary(ServerRequest request, Resident insured, Filings.Form parsed,
+                                         Map<String, String> form, List<String> notes, String error) {
+        TypeRules rules = filings.typesFor(insured).stream().filter(r -> r.type() == parsed.type()).findFirst().orElseThrow();
+        Map<String, Object> model = new HashMap<>();
+        model.put("type", FilingViews.TypeView.of(rules));
+        model.put("form", form);
+        model.put("insuredName", insured.maskedName());
+        model.put("destinationName", filings.regionName(parsed.destination()));
+        model.put("endDate", rules.defaultValidity() != null && parsed.endDate() == null
+                ? parsed.startDate().plus(rules.defaultValidity()).minusDays(1).toString()
+                : parsed.endDate() == null ? null : parsed.endDate().toString());
+        model.put("materials", rules.requiredMaterials().stream().map(m -> Map.of("code", m.name(),
+                "name", cn.yibao.portal.filing.domain.FilingRules.label(m))).toList());
+        model.put("notes", notes);
+        if (error != null) {
+            model.put("error", error);
+        }
+        return pages.render(request, "filing/summary", model);
+    }
+
+    private Mono<ServerResponse> submit(ServerRequest request, Resident me) {
+        return request.multipartData()
+                .flatMap(parts -> readUploads(parts).flatMap(uploads -> {
+                    Map<String, String> form = fields(parts);
+                    Optional<Filings.Form> parsed = parse(form, "true".equals(form.get("commitment")));
+                    if (parsed.isEmpty()) {
+                        return ServerResponse.seeOther(URI.create("/filing/new")).build();
+                    }
+                    return filings.insuredFor(me, form.get("insured")).flatMap(insured -> {
+                        if (uploads.problem() != null) {
+                            return summary(request, insured, parsed.get(), form, List.of(), uploads.problem());
+                        }
+                        return filings.submit(me, insured, parsed.get(), uploads.files()).flatMap(outcome ->
+                                outcome instanceof Filings.Filed filed
+                                        ? ServerResponse.seeOther(URI.create("/filing/" + filed.filing().id() + "?submitted")).build()
+                                        : summary(request, insured, parsed.get(), form, List.of(),
+                                                ((Filings.Refused) outcome).message()));
+                    });
+                }))
+                .onErrorResume(org.springframework.core.io.buffer.DataBufferLimitException.class,
+                        e -> pages.render(request, "filing/too-large", Map.of()));
+    }
+
+    record ReadUploads(List<Filings.Upload> files, String problem) {
+    }
+
+    /** Reads each material, refusing anything over the limit before it is kept in memory or stored. */
+    private Mono<ReadUploads> readUploads(MultiValueMap<String, Part> parts) {
+        List<Mono<Filings.Upload>> reads = new ArrayList<>();
+        for (Material material : Material.values()) {
+            Part part = parts.getFirst("material_" + material.name());
+            if (part instanceof FilePart file && !file.filename().isBlank()) {
+                reads.add(DataBufferUtils.join(file.content(), Uploads.MAX_BYTES + 1)
+                        .map(buffer -> new Filings.Upload(material, file.filename(),
+                                file.headers().getContentType() == null ? null : file.headers().getContentType().toString(),
+                                bytes(buffer))));
+            }
+        }
+        return Flux.concat(reads).collectList()
+                .map(files -> new ReadUploads(files, null))
+                .onErrorResume(org.springframework.core.io.buffer.DataBufferLimitException.class,
+                        e -> Mono.just(new ReadUploads(List.of(), "单个文件不能超过 5 MB，请压缩或拍照后重新上传。")));
+    }
+
+    private Mono<ServerResponse> detail(ServerRequest request, Resident me, Map<String, Object> extra) {
+        return Mono.justOrEmpty(uuid(request.pathVariable("id")))
+                .flatMap(id -> filings.findFor(me, id))
+                .flatMap(filing -> api.view(filing).zipWith(filings.materialsOf(filing).collectList()))
+                .flatMap(t -> {
+                    Map<String, Object> model = new HashMap<>(extra);
+                    model.put("filing", t.getT1());
+                    model.put("materials", t.getT2());
+                    model.put("justSubmitted", request.queryParam("submitted").isPresent());
+                    model.put("justCancelled", request.queryParam("cancelled").isPresent());
+                    return pages.render(request, "filing/detail", model);
+                })
+                .switchIfEmpty(Mono.defer(() -> ServerResponse.status(HttpStatus.NOT_FOUND)
+                        .render("error/404", Map.of())));
+    }
+
+    private Mono<ServerResponse> cancel(ServerRequest request, Resident me) {
+        return Mono.justOrEmpty(uuid(request.pathVariable("id")))
+                .flatMap(id -> filings.cancel(me, id))
+                .flatMap(outcome -> outcome instanceof Filings.Filed filed
+                        ? ServerResponse.seeOther(URI.create("/filing/" + filed.filing().id() + "?cancelled")).build()
+                        : detail(request, me, Map.of("error", ((Filings.Refused) outcome).message())))
+                .switchIfEmpty(Mono.defer(() -> ServerResponse.status(HttpStatus.NOT_FOUND).render("error/404", Map.of())));
+    }
+
+    private Mono<ServerResponse> download(ServerRequest request, Resident me) {
+        Optional<UUID> material = uuid(request.pathVariable("material"));
+        return Mono.justOrEmpty(uuid(request.pathVariable("id")))
+                .flatMap(id -> filings.findFor(me, id))
+                .flatMap(filing -> Mono.justOrEmpty(material).flatMap(m -> filings.material(filing, m)))
+                .flatMap(FilingPages::file)
+                .switchIfEmpty(Mono.defer(() -> ServerResponse.notFound().build()));
+    }
+
+    static Mono<ServerResponse> file(cn.yibao.portal.filing.FilingMaterial.File file) {
+        return ServerResponse.ok().contentType(MediaType.parseMediaType(file.contentType()))
+                .headers(h -> h.setContentDisposition(ContentDisposition.attachment()
+                        .filename(file.fileName(), java.nio.charset.StandardCharsets.UTF_8).build()))
+                .header("X-Content-Type-Options", "nosniff")
+                .bodyValue(file.content());
+    }
+
+    record Destination(String code, String label) {
+    }
+
+    /** Cities (and municipalities) outside the resident's own, for the destination picker. */
+    private List<Destination> destinations(Resident insured) {
+        List<String> own = regions.pathToNational(insured.insuredRegionCode());
+        List<Destination> list = new ArrayList<>();
+        for (Region province : regions.children(Region.NATIONAL)) {
+            for (Region city : regions.children(province.code())) {
+                if (own.contains(city.code())) {
+                    continue;
+                }
+                String name = "市辖区".equals(city.name()) || "县".equals(city.name()) ? "" : " " + city.name();
+                list.add(new Destination(city.code(), province.name() + name));
+            }
+        }
+        return list;
+    }
+
+    static Optional<Filings.Form> parse(Map<String, String> form, boolean commitment) {
+        try {
+            Optional<FilingType> type = type(form.get("type"));
+            if (type.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(new Filings.Form(type.get(), form.get("destination"), date(form.get("startDate")),
+                    date(form.get("endDate")), form.getOrDefault("reason", ""), commitment,
+                    "true".equals(form.get("afterTheFact")) ? date(form.get("treatmentDate")) : null));
+        } catch (java.time.format.DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Map<String, String> fields(MultiValueMap<String, Part> parts) {
+        Map<String, String> fields = new HashMap<>();
+        parts.forEach((name, values) -> values.stream().filter(FormFieldPart.class::isInstance).findFirst()
+                .ifPresent(part -> fields.put(name, ((FormFieldPart) part).value())));
+        return fields;
+    }
+
+    private static LocalDate date(String text) {
+        return text == null || text.isBlank() ? null : LocalDate.parse(text.strip());
+    }
+
+    private static Optional<FilingType> type(String text) {
+        try {
+            return Optional.of(FilingType.valueOf(String.valueOf(text)));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<UUID> uuid(String text) {
+        try {
+            return Optional.of(UUID.fromString(text));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static byte[] bytes(DataBuffer buffer) {
+        byte[] bytes = new byte[buffer.readableByteCount()];
+        buffer.read(bytes);
+        DataBufferUtils.release(buffer);
+        return bytes;
+    }
+}

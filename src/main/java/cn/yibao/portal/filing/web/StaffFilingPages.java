@@ -1,0 +1,102 @@
+package cn.yibao.portal.filing.web;
+
+import cn.yibao.portal.audit.RequestOrigin;
+import cn.yibao.portal.filing.Filings;
+import cn.yibao.portal.identity.StaffPrincipals;
+import cn.yibao.portal.identity.domain.StaffIdentity;
+import cn.yibao.portal.web.Pages;
+import java.net.URI;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import reactor.core.publisher.Mono;
+
+/** The staff review queue: filings waiting for a check in the staff member's own region only. */
+@Configuration(proxyBeanMethods = false)
+class StaffFilingPages {
+
+    private final Filings filings;
+    private final FilingApiRoutes api;
+    private final Pages pages;
+
+    StaffFilingPages(Filings filings, FilingApiRoutes api, Pages pages) {
+        this.filings = filings;
+        this.api = api;
+        this.pages = pages;
+    }
+
+    @Bean
+    RouterFunction<ServerResponse> staffFilingRouter() {
+        return RouterFunctions.route()
+                .GET("/staff/filings", request -> asStaff(request, staff -> queue(request, staff, Map.of())))
+                .GET("/staff/filings/{id}", request -> asStaff(request, staff -> detail(request, staff, Map.of())))
+                .POST("/staff/filings/{id}/decision", request -> asStaff(request, staff -> decide(request, staff)))
+                .GET("/staff/filings/{id}/materials/{material}", request -> asStaff(request, staff ->
+                        Mono.justOrEmpty(uuid(request.pathVariable("id")))
+                                .flatMap(id -> filings.findForStaff(staff, id))
+                                .flatMap(filing -> Mono.justOrEmpty(uuid(request.pathVariable("material")))
+                                        .flatMap(m -> filings.material(filing, m)))
+                                .flatMap(FilingPages::file)
+                                .switchIfEmpty(Mono.defer(() -> ServerResponse.notFound().build()))))
+                .build();
+    }
+
+    private Mono<ServerResponse> asStaff(ServerRequest request, Function<StaffIdentity, Mono<ServerResponse>> handler) {
+        return request.principal().ofType(Authentication.class)
+                .flatMap(auth -> Mono.justOrEmpty(StaffPrincipals.identityOf(auth)))
+                .flatMap(handler)
+                .switchIfEmpty(Mono.defer(() -> ServerResponse.status(HttpStatus.FORBIDDEN).build()));
+    }
+
+    private Mono<ServerResponse> queue(ServerRequest request, StaffIdentity staff, Map<String, Object> extra) {
+        return filings.reviewQueue(staff).concatMap(api::view).collectList().flatMap(list -> {
+            Map<String, Object> model = new HashMap<>(extra);
+            model.put("filings", list);
+            model.put("staffName", staff.maskedName());
+            model.put("servicePoint", staff.servicePoint());
+            request.queryParam("done").ifPresent(done -> model.put("done", done));
+            return pages.render(request, "staff/filings", model);
+        });
+    }
+
+    private Mono<ServerResponse> detail(ServerRequest request, StaffIdentity staff, Map<String, Object> extra) {
+        return Mono.justOrEmpty(uuid(request.pathVariable("id")))
+                .flatMap(id -> filings.findForStaff(staff, id))
+                .flatMap(filing -> api.view(filing).zipWith(filings.materialsOf(filing).collectList()))
+                .flatMap(t -> {
+                    Map<String, Object> model = new HashMap<>(extra);
+                    model.put("filing", t.getT1());
+                    model.put("materials", t.getT2());
+                    return pages.render(request, "staff/filing", model);
+                })
+                .switchIfEmpty(Mono.defer(() -> ServerResponse.status(HttpStatus.NOT_FOUND).render("error/404", Map.of())));
+    }
+
+    private Mono<ServerResponse> decide(ServerRequest request, StaffIdentity staff) {
+        return request.formData().flatMap(form -> Mono.justOrEmpty(uuid(request.pathVariable("id")))
+                .flatMap(id -> filings.review(staff, id, "approve".equals(form.getFirst("decision")),
+                        form.getFirst("reason"), RequestOrigin.of(request.exchange())))
+                .flatMap(outcome -> outcome instanceof Filings.Filed filed
+                        ? ServerResponse.seeOther(URI.create("/staff/filings?done=" + filed.filing().number())).build()
+                        : detail(request, staff, Map.of("error", ((Filings.Refused) outcome).message())))
+                .switchIfEmpty(Mono.defer(() -> ServerResponse.status(HttpStatus.NOT_FOUND).render("error/404", Map.of()))));
+    }
+
+    private static Optional<UUID> uuid(String text) {
+        try {
+            return Optional.of(UUID.fromString(text));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}
