@@ -84,7 +84,7 @@ class SecurityConfiguration {
                         .pathMatchers("/", "/css/**", "/js/**", "/images/**", "/favicon.ico", "/error",
                                 "/actuator/health", "/actuator/health/**").permitAll()
                         .pathMatchers(HttpMethod.GET, "/contribution/calculator", "/policy/documents", "/verify",
-                                "/codes/image/**").permitAll()
+                                "/codes/image/**", "/upload-too-large").permitAll()
                         .pathMatchers(HttpMethod.POST, "/verify").permitAll()
                         .pathMatchers("/staff/**").hasRole(PortalRoles.STAFF)
                         .anyExchange().hasRole(PortalRoles.RESIDENT))

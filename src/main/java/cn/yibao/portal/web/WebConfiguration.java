@@ -1,11 +1,21 @@
 package cn.yibao.portal.web;
 
+import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerResponse;
 import org.springframework.web.server.i18n.LocaleContextResolver;
 
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration {
+
+    @Bean
+    RouterFunction<ServerResponse> uploadTooLargeRouter(Pages pages) {
+        return RouterFunctions.route().GET(UploadLimits.PAGE, request -> pages.render(request, "upload-too-large", Map.of()))
+                .build();
+    }
 
     /** The bean name is what WebFlux looks up. */
     @Bean(name = "localeContextResolver")

@@ -30,7 +30,11 @@ public class SandboxSignIn {
 
     /** The portal's redirect to the issuer; the browser session now remembers the authorization request. */
     public AuthorizationStart start(BrowserSession browser) {
-        URI authorize = browser.client().get().uri("/oauth2/authorization/evoucher")
+        return start(browser, "evoucher");
+    }
+
+    public AuthorizationStart start(BrowserSession browser, String registration) {
+        URI authorize = browser.client().get().uri("/oauth2/authorization/" + registration)
                 .exchange()
                 .expectStatus().is3xxRedirection()
                 .returnResult(Void.class).getResponseHeaders().getLocation();
@@ -71,6 +75,15 @@ public class SandboxSignIn {
 
     public BrowserSession as(String login) {
         return as(login, null);
+    }
+
+    /** A browser signed in as a help-desk staff member through the staff issuer, now on its way to /staff. */
+    public BrowserSession asStaff(String login) {
+        BrowserSession browser = newBrowser();
+        AuthorizationStart start = start(browser, "staff");
+        EntityExchangeResult<Void> callback = callback(browser, submitIssuerLogin(start.authorize(), login, null));
+        assertThat(callback.getResponseHeaders().getLocation()).hasPath("/staff");
+        return browser;
     }
 
     /** An access token for the JSON API from the sandbox issuer (password grant, as the README's curl shows). */

@@ -36,12 +36,12 @@ public final class Uploads {
             return new FilingRules.Violation(field, "单个文件不能超过 5 MB。");
         }
         Optional<String> actual = detectedType(bytes);
+        String claimed = claimedType(fileName, declaredType);
+        if (claimed != null && !actual.equals(Optional.of(claimed))) {
+            return new FilingRules.Violation(field, "文件“" + fileName + "”的内容与文件类型不符，请上传真实的 PDF、JPEG 或 PNG 文件。");
+        }
         if (actual.isEmpty()) {
             return new FilingRules.Violation(field, "只能上传 PDF、JPEG 或 PNG 文件。");
-        }
-        String claimed = claimedType(fileName, declaredType);
-        if (claimed != null && !claimed.equals(actual.get())) {
-            return new FilingRules.Violation(field, "文件“" + fileName + "”的内容与文件类型不符，请上传真实的 PDF、JPEG 或 PNG 文件。");
         }
         return null;
     }

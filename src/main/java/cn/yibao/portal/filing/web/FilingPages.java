@@ -191,7 +191,7 @@ class FilingPages {
                     });
                 }))
                 .onErrorResume(org.springframework.core.io.buffer.DataBufferLimitException.class,
-                        e -> pages.render(request, "filing/too-large", Map.of()));
+                        e -> ServerResponse.seeOther(URI.create("/upload-too-large")).build());
     }
 
     record ReadUploads(List<Filings.Upload> files, String problem) {
