@@ -85,6 +85,22 @@ class FilingApiIT extends PortalIntegrationTest {
     }
 
     @Test
+    void aTemporaryFilingCanBeCancelledAnyTimeAndItsCodeThenNoLongerVerifies() {
+        String student = signIn.accessToken("weihai-student");
+        Map<?, ?> filing = file(student, body("type", "OTHER_TEMPORARY", "destination", "350100",
+                "startDate", "2023-10-15", "reason", "实习"))
+                .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+        String token = (String) ((Map<?, ?>) filing.get("code")).get("token");
+
+        portal.post().uri("/api/v1/filings/" + filing.get("id") + "/cancel").headers(h -> h.setBearerAuth(student))
+                .exchange().expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("CANCELLED")
+                .jsonPath("$.code").doesNotExist();
+        portal.post().uri("/api/v1/codes/verify").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("token", token)).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.valid").isEqualTo(false).jsonPath("$.reason").isEqualTo("已撤销");
+    }
+
+    @Test
     void aFilingAfterTheFactCoversATreatmentThatAlreadyHappened() {
         file(signIn.accessToken("wenshui-tekun"), body("type", "OTHER_TEMPORARY", "destination", "110100",
                 "startDate", "2023-09-20", "reason", "探亲期间就医", "treatmentDate", "2023-09-25"))

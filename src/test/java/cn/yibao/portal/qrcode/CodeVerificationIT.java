@@ -84,14 +84,22 @@ class CodeVerificationIT extends PortalIntegrationTest {
     }
 
     @Test
-    void receiptAndFilingCodesVerifyForAnyone() {
+    void receiptCodesVerifyForAnyone() {
+        Codes.IssuedCode receipt = codes.issue(CodePurpose.RECEIPT, UUID.randomUUID(), Duration.ofDays(180));
+
+        verify(receipt.token(), null).expectStatus().isOk().expectBody()
+                .jsonPath("$.valid").isEqualTo(true).jsonPath("$.purpose").isEqualTo("RECEIPT");
+        String page = portal.get().uri("/verify?t=" + receipt.token()).exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(page).contains("result-valid", "缴费凭证");
+    }
+
+    @Test
+    void aFilingCodeWhoseFilingDoesNotExistIsNotGenuine() {
         Codes.IssuedCode filing = codes.issue(CodePurpose.FILING, UUID.randomUUID(), Duration.ofDays(180));
 
         verify(filing.token(), null).expectStatus().isOk().expectBody()
-                .jsonPath("$.valid").isEqualTo(true).jsonPath("$.purpose").isEqualTo("FILING");
-        String page = portal.get().uri("/verify?t=" + filing.token()).exchange().expectStatus().isOk()
-                .expectBody(String.class).returnResult().getResponseBody();
-        assertThat(page).contains("result-valid", "异地就医备案");
+                .jsonPath("$.valid").isEqualTo(false).jsonPath("$.reason").isEqualTo("已撤销");
     }
 
     @Test
