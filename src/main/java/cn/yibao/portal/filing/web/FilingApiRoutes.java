@@ -8,6 +8,7 @@ import cn.yibao.portal.resident.CurrentResident;
 import cn.yibao.portal.resident.ResidentRegistry;
 import cn.yibao.portal.resident.domain.Resident;
 import cn.yibao.portal.web.ProblemResponses;
+import cn.yibao.portal.web.RequestValues;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -48,12 +49,12 @@ class FilingApiRoutes {
                         .concatMap(filing -> view(filing)).collectList()
                         .flatMap(list -> ServerResponse.ok().bodyValue(list))))
                 .GET("/api/v1/filings/{id}", request -> currentResident.of(request).flatMap(me ->
-                        Mono.justOrEmpty(uuid(request.pathVariable("id"))).flatMap(id -> filings.findFor(me, id)))
+                        Mono.justOrEmpty(RequestValues.uuid(request.pathVariable("id"))).flatMap(id -> filings.findFor(me, id)))
                         .flatMap(this::view)
                         .flatMap(view -> ServerResponse.ok().bodyValue(view))
                         .switchIfEmpty(Mono.defer(FilingApiRoutes::notFound)))
                 .POST("/api/v1/filings/{id}/cancel", request -> currentResident.of(request).flatMap(me ->
-                        Mono.justOrEmpty(uuid(request.pathVariable("id"))).flatMap(id -> filings.cancel(me, id)))
+                        Mono.justOrEmpty(RequestValues.uuid(request.pathVariable("id"))).flatMap(id -> filings.cancel(me, id)))
                         .flatMap(this::answer)
                         .switchIfEmpty(Mono.defer(FilingApiRoutes::notFound)))
                 .build();
@@ -135,14 +136,6 @@ class FilingApiRoutes {
 
     private static Optional<LocalDate> date(String text) {
         return text == null || text.isBlank() ? Optional.empty() : Optional.of(LocalDate.parse(text.strip()));
-    }
-
-    private static Optional<UUID> uuid(String text) {
-        try {
-            return Optional.of(UUID.fromString(text));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
     }
 
     private static Mono<ServerResponse> notFound() {

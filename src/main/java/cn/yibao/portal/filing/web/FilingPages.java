@@ -14,6 +14,7 @@ import cn.yibao.portal.resident.Family;
 import cn.yibao.portal.resident.domain.Category;
 import cn.yibao.portal.resident.domain.Resident;
 import cn.yibao.portal.web.Pages;
+import cn.yibao.portal.web.RequestValues;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -206,7 +207,7 @@ class FilingPages {
                 reads.add(DataBufferUtils.join(file.content(), Uploads.MAX_BYTES + 1)
                         .map(buffer -> new Filings.Upload(material, file.filename(),
                                 file.headers().getContentType() == null ? null : file.headers().getContentType().toString(),
-                                bytes(buffer))));
+                                RequestValues.bytes(buffer))));
             }
         }
         return Flux.concat(reads).collectList()
@@ -216,7 +217,7 @@ class FilingPages {
     }
 
     private Mono<ServerResponse> detail(ServerRequest request, Resident me, Map<String, Object> extra) {
-        return Mono.justOrEmpty(uuid(request.pathVariable("id")))
+        return Mono.justOrEmpty(RequestValues.uuid(request.pathVariable("id")))
                 .flatMap(id -> filings.findFor(me, id))
                 .flatMap(filing -> api.view(filing).zipWith(filings.materialsOf(filing).collectList()))
                 .flatMap(t -> {
@@ -232,7 +233,7 @@ class FilingPages {
     }
 
     private Mono<ServerResponse> cancel(ServerRequest request, Resident me) {
-        return Mono.justOrEmpty(uuid(request.pathVariable("id")))
+        return Mono.justOrEmpty(RequestValues.uuid(request.pathVariable("id")))
                 .flatMap(id -> filings.cancel(me, id))
                 .flatMap(outcome -> outcome instanceof Filings.Filed filed
                         ? ServerResponse.seeOther(URI.create("/filing/" + filed.filing().id() + "?cancelled")).build()
@@ -241,8 +242,8 @@ class FilingPages {
     }
 
     private Mono<ServerResponse> download(ServerRequest request, Resident me) {
-        Optional<UUID> material = uuid(request.pathVariable("material"));
-        return Mono.justOrEmpty(uuid(request.pathVariable("id")))
+        Optional<UUID> material = RequestValues.uuid(request.pathVariable("material"));
+        return Mono.justOrEmpty(RequestValues.uuid(request.pathVariable("id")))
                 .flatMap(id -> filings.findFor(me, id))
                 .flatMap(filing -> Mono.justOrEmpty(material).flatMap(m -> filings.material(filing, m)))
                 .flatMap(FilingPages::file)
@@ -307,20 +308,5 @@ class FilingPages {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-    }
-
-    private static Optional<UUID> uuid(String text) {
-        try {
-            return Optional.of(UUID.fromString(text));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static byte[] bytes(DataBuffer buffer) {
-        byte[] bytes = new byte[buffer.readableByteCount()];
-        buffer.read(bytes);
-        DataBufferUtils.release(buffer);
-        return bytes;
     }
 }

@@ -5,6 +5,7 @@ import cn.yibao.portal.filing.Filings;
 import cn.yibao.portal.identity.StaffPrincipals;
 import cn.yibao.portal.identity.domain.StaffIdentity;
 import cn.yibao.portal.web.Pages;
+import cn.yibao.portal.web.RequestValues;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
@@ -42,9 +43,9 @@ class StaffFilingPages {
                 .GET("/staff/filings/{id}", request -> asStaff(request, staff -> detail(request, staff, Map.of())))
                 .POST("/staff/filings/{id}/decision", request -> asStaff(request, staff -> decide(request, staff)))
                 .GET("/staff/filings/{id}/materials/{material}", request -> asStaff(request, staff ->
-                        Mono.justOrEmpty(uuid(request.pathVariable("id")))
+                        Mono.justOrEmpty(RequestValues.uuid(request.pathVariable("id")))
                                 .flatMap(id -> filings.findForStaff(staff, id))
-                                .flatMap(filing -> Mono.justOrEmpty(uuid(request.pathVariable("material")))
+                                .flatMap(filing -> Mono.justOrEmpty(RequestValues.uuid(request.pathVariable("material")))
                                         .flatMap(m -> filings.material(filing, m)))
                                 .flatMap(FilingPages::file)
                                 .switchIfEmpty(Mono.defer(() -> ServerResponse.notFound().build()))))
@@ -70,7 +71,7 @@ class StaffFilingPages {
     }
 
     private Mono<ServerResponse> detail(ServerRequest request, StaffIdentity staff, Map<String, Object> extra) {
-        return Mono.justOrEmpty(uuid(request.pathVariable("id")))
+        return Mono.justOrEmpty(RequestValues.uuid(request.pathVariable("id")))
                 .flatMap(id -> filings.findForStaff(staff, id))
                 .flatMap(filing -> api.view(filing).zipWith(filings.materialsOf(filing).collectList()))
                 .flatMap(t -> {
@@ -83,20 +84,12 @@ class StaffFilingPages {
     }
 
     private Mono<ServerResponse> decide(ServerRequest request, StaffIdentity staff) {
-        return request.formData().flatMap(form -> Mono.justOrEmpty(uuid(request.pathVariable("id")))
+        return request.formData().flatMap(form -> Mono.justOrEmpty(RequestValues.uuid(request.pathVariable("id")))
                 .flatMap(id -> filings.review(staff, id, "approve".equals(form.getFirst("decision")),
                         form.getFirst("reason"), RequestOrigin.of(request.exchange())))
                 .flatMap(outcome -> outcome instanceof Filings.Filed filed
                         ? ServerResponse.seeOther(URI.create("/staff/filings?done=" + filed.filing().number())).build()
                         : detail(request, staff, Map.of("error", ((Filings.Refused) outcome).message())))
                 .switchIfEmpty(Mono.defer(() -> ServerResponse.status(HttpStatus.NOT_FOUND).render("error/404", Map.of()))));
-    }
-
-    private static Optional<UUID> uuid(String text) {
-        try {
-            return Optional.of(UUID.fromString(text));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
     }
 }

@@ -8,6 +8,7 @@ import cn.yibao.portal.qrcode.CodeVerification;
 import cn.yibao.portal.qrcode.QrImages;
 import cn.yibao.portal.web.ClientRateLimiter;
 import cn.yibao.portal.web.Pages;
+import cn.yibao.portal.web.RequestValues;
 import cn.yibao.portal.web.ProblemResponses;
 import java.time.Duration;
 import java.util.HashMap;
@@ -102,7 +103,7 @@ class VerificationRoutes {
     private Mono<ServerResponse> uploaded(ServerRequest request) {
         return request.multipartData()
                 .flatMap(parts -> parts.getFirst("image") instanceof FilePart file
-                        ? DataBufferUtils.join(file.content(), MAX_UPLOAD_BYTES).map(VerificationRoutes::bytes)
+                        ? DataBufferUtils.join(file.content(), MAX_UPLOAD_BYTES).map(RequestValues::bytes)
                                 .onErrorResume(e -> Mono.just(new byte[0]))
                         : Mono.just(new byte[0]))
                 // Decoding a phone photo takes a few hundred milliseconds: never on the event loop.
@@ -132,12 +133,5 @@ class VerificationRoutes {
 
     private Optional<Duration> throttled(ServerRequest request) {
         return rateLimiter.acquire(RequestOrigin.of(request.exchange()).clientAddress(), clock.now());
-    }
-
-    private static byte[] bytes(DataBuffer buffer) {
-        byte[] bytes = new byte[buffer.readableByteCount()];
-        buffer.read(bytes);
-        DataBufferUtils.release(buffer);
-        return bytes;
     }
 }

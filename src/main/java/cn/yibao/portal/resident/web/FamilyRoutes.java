@@ -5,6 +5,7 @@ import cn.yibao.portal.resident.Family;
 import cn.yibao.portal.resident.domain.Relation;
 import cn.yibao.portal.resident.domain.Resident;
 import cn.yibao.portal.web.Pages;
+import cn.yibao.portal.web.RequestValues;
 import cn.yibao.portal.web.ProblemResponses;
 import java.net.URI;
 import java.util.HashMap;
@@ -86,7 +87,7 @@ class FamilyRoutes {
     }
 
     private Mono<ServerResponse> unbindFromForm(ServerRequest request, Resident me) {
-        return Mono.justOrEmpty(uuid(request.pathVariable("memberId")))
+        return Mono.justOrEmpty(RequestValues.uuid(request.pathVariable("memberId")))
                 .flatMap(other -> family.unbind(me, other))
                 .defaultIfEmpty(false)
                 .flatMap(done -> done ? redirect("unbound") : page(request, me, Map.of("error", "没有找到该绑定关系。")));
@@ -138,7 +139,7 @@ class FamilyRoutes {
     }
 
     private Mono<ServerResponse> unbindApi(ServerRequest request, Resident me) {
-        return Mono.justOrEmpty(uuid(request.pathVariable("memberId")))
+        return Mono.justOrEmpty(RequestValues.uuid(request.pathVariable("memberId")))
                 .flatMap(other -> family.unbind(me, other))
                 .defaultIfEmpty(false)
                 .flatMap(done -> done ? ServerResponse.noContent().build()
@@ -152,7 +153,7 @@ class FamilyRoutes {
 
     private Mono<Boolean> answer(ServerRequest request, Resident me) {
         String answer = request.pathVariable("answer");
-        Optional<UUID> id = uuid(request.pathVariable("id"));
+        Optional<UUID> id = RequestValues.uuid(request.pathVariable("id"));
         if (id.isEmpty() || !("accept".equals(answer) || "decline".equals(answer))) {
             return Mono.just(false);
         }
@@ -184,14 +185,6 @@ class FamilyRoutes {
         }
     }
 
-    private static Optional<UUID> uuid(String text) {
-        try {
-            return Optional.of(UUID.fromString(text));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-    }
-
     /** What a resident may see of their family: masked identities only. */
     record FamilyResponse(List<MemberView> members, List<MemberView> invitations, List<MemberView> boundBy) {
 
@@ -209,5 +202,4 @@ class FamilyRoutes {
                     overview.boundBy().stream().map(MemberView::of).toList());
         }
     }
-
 }
