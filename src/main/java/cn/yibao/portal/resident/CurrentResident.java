@@ -2,9 +2,14 @@ package cn.yibao.portal.resident;
 
 import cn.yibao.portal.identity.ResidentPrincipals;
 import cn.yibao.portal.resident.domain.Resident;
+import cn.yibao.portal.web.ProblemResponses;
+import java.net.URI;
+import java.util.function.Function;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
 
 /** The resident the current request acts for: the one signed in on the page session or named by the bearer token. */
@@ -15,6 +20,20 @@ public class CurrentResident {
 
     CurrentResident(ResidentRegistry registry) {
         this.registry = registry;
+    }
+
+    /**
+     * Runs the handler for the current resident; without one, the API answers 403 with a problem detail and a page
+     * sends the visitor to sign in, never a blank page.
+     */
+    public Mono<ServerResponse> handle(ServerRequest request, Function<Resident, Mono<ServerResponse>> handler) {
+        return of(request).flatMap(handler).switchIfEmpty(Mono.defer(() -> refuse(request)));
+    }
+
+    public static Mono<ServerResponse> refuse(ServerRequest request) {
+        return request.path().startsWith("/api/")
+                ? ProblemResponses.response(HttpStatus.FORBIDDEN, "需要参保人的医保电子凭证身份。", null)
+                : ServerResponse.seeOther(URI.create("/?signin=required")).build();
     }
 
     /** Empty when the principal carries no usable e-voucher identity. */

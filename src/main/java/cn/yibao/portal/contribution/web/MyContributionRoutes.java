@@ -76,7 +76,7 @@ class MyContributionRoutes {
                     model.put("years", quotes.benefitYears());
                     return pages.render(request, "contribution/mine", model);
                 })
-                .switchIfEmpty(Mono.defer(() -> ServerResponse.status(HttpStatus.FORBIDDEN).build()));
+                .switchIfEmpty(Mono.defer(() -> CurrentResident.refuse(request)));
     }
 
     record Card(String personId, String maskedName, String relation, QuoteView quote, String problem) {
@@ -104,7 +104,7 @@ class MyContributionRoutes {
         return currentResident.of(request)
                 .flatMap(me -> people(me).map(person -> entry(person, benefitYear, grade)).collectList())
                 .flatMap(entries -> ServerResponse.ok().bodyValue(entries))
-                .switchIfEmpty(Mono.defer(() -> ServerResponse.status(HttpStatus.FORBIDDEN).build()));
+                .switchIfEmpty(Mono.defer(() -> CurrentResident.refuse(request)));
     }
 
     private Entry entry(Person person, int year, Integer grade) {

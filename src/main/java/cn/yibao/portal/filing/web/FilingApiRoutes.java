@@ -42,10 +42,10 @@ class FilingApiRoutes {
     @Bean
     RouterFunction<ServerResponse> filingApiRouter() {
         return RouterFunctions.route()
-                .GET("/api/v1/filings/types", request -> currentResident.of(request).flatMap(me ->
+                .GET("/api/v1/filings/types", request -> currentResident.handle(request, me ->
                         ServerResponse.ok().bodyValue(filings.typesFor(me).stream().map(FilingViews.TypeView::of).toList())))
                 .POST("/api/v1/filings", this::create)
-                .GET("/api/v1/filings", request -> currentResident.of(request).flatMap(me -> filings.visibleTo(me)
+                .GET("/api/v1/filings", request -> currentResident.handle(request, me -> filings.visibleTo(me)
                         .concatMap(filing -> view(filing)).collectList()
                         .flatMap(list -> ServerResponse.ok().bodyValue(list))))
                 .GET("/api/v1/filings/{id}", request -> currentResident.of(request).flatMap(me ->
@@ -65,7 +65,7 @@ class FilingApiRoutes {
     }
 
     private Mono<ServerResponse> create(ServerRequest request) {
-        return currentResident.of(request).flatMap(me -> request.bodyToMono(CreateRequest.class)
+        return currentResident.handle(request, me -> request.bodyToMono(CreateRequest.class)
                 .onErrorResume(e -> Mono.just(new CreateRequest("!", null, null, null, null, null, null, null)))
                 .flatMap(body -> {
                     if ("!".equals(body.type())) {

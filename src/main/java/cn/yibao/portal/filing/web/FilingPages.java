@@ -83,8 +83,7 @@ class FilingPages {
     }
 
     private Mono<ServerResponse> asResident(ServerRequest request, Function<Resident, Mono<ServerResponse>> handler) {
-        return currentResident.of(request).flatMap(handler)
-                .switchIfEmpty(Mono.defer(() -> ServerResponse.seeOther(URI.create("/?signin=required")).build()));
+        return currentResident.handle(request, handler);
     }
 
     private Mono<ServerResponse> list(ServerRequest request, Resident me) {

@@ -56,7 +56,7 @@ class StaffFilingPages {
         return request.principal().ofType(Authentication.class)
                 .flatMap(auth -> Mono.justOrEmpty(StaffPrincipals.identityOf(auth)))
                 .flatMap(handler)
-                .switchIfEmpty(Mono.defer(() -> ServerResponse.status(HttpStatus.FORBIDDEN).build()));
+                .switchIfEmpty(Mono.defer(() -> ServerResponse.seeOther(URI.create("/?signin=required")).build()));
     }
 
     private Mono<ServerResponse> queue(ServerRequest request, StaffIdentity staff, Map<String, Object> extra) {

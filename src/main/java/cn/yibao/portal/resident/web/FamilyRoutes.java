@@ -58,8 +58,7 @@ class FamilyRoutes {
     }
 
     private Mono<ServerResponse> asResident(ServerRequest request, Function<Resident, Mono<ServerResponse>> handler) {
-        return currentResident.of(request).flatMap(handler)
-                .switchIfEmpty(Mono.defer(() -> ServerResponse.status(HttpStatus.FORBIDDEN).build()));
+        return currentResident.handle(request, handler);
     }
 
     private Mono<ServerResponse> page(ServerRequest request, Resident me, Map<String, Object> messages) {

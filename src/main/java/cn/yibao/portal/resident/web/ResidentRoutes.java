@@ -53,7 +53,7 @@ class ResidentRoutes {
                                 "resident", ResidentView.of(resident, regions.find(resident.insuredRegionCode()),
                                         supported.isSupported(resident.insuredRegionCode())),
                                 "invitations", overview.invitations().size()))))
-                .switchIfEmpty(Mono.defer(() -> ServerResponse.status(HttpStatus.FORBIDDEN).build()));
+                .switchIfEmpty(Mono.defer(() -> CurrentResident.refuse(request)));
     }
 
     private Mono<ServerResponse> me(ServerRequest request) {
