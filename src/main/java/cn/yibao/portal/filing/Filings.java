@@ -161,9 +161,11 @@ public class Filings {
                 .thenReturn(new Filed(filing, accepted.notes()));
     }
 
-    /** Filings the resident may see: their own and those of the minors bound to them. */
+    /** Filings the resident may see: their own and those of the minors bound to them (adults file for themselves). */
     public Flux<Filing> visibleTo(Resident me) {
-        return family.activeMembersOf(me).map(member -> member.person().id()).collectList()
+        return family.activeMembersOf(me)
+                .filter(member -> member.person().category() == Category.MINOR)
+                .map(member -> member.person().id()).collectList()
                 .flatMapMany(members -> {
                     List<UUID> ids = new ArrayList<>(members);
                     ids.add(me.id());
@@ -204,10 +206,15 @@ public class Filings {
         if (!approve && (reason == null || reason.isBlank())) {
             return Mono.just(new Refused("reason", "驳回备案时请填写原因，参保人会看到。"));
         }
+        if (reason != null && reason.strip().length() > FilingRules.MAX_REASON_LENGTH) {
+            return Mono.just(new Refused("reason", "意见不能超过" + FilingRules.MAX_REASON_LENGTH + "字。"));
+        }
         FilingStatus to = approve ? FilingStatus.EFFECTIVE : FilingStatus.REJECTED;
         return findForStaff(staff, id)
                 .filter(filing -> filing.status() == FilingStatus.UNDER_REVIEW)
-                .flatMap(filing -> transaction.transactional(
+                .flatMap(filing -> approve && filing.endDate() != null && filing.endDate().isBefore(clock.today())
+                        ? Mono.just((Outcome) new Refused("decision", "备案有效期已过，不能审核通过。"))
+                        : transaction.transactional(
                         filings.transition(filing, to, approve ? clock.today() : null)
                                 .flatMap(moved -> moved
                                         ? filings.event(filing.id(), filing.status(), to, "STAFF", staff.staffId(),
@@ -217,7 +224,14 @@ public class Filings {
                                                         AuditEntry.Outcome.SUCCESS, origin.clientAddress(),
                                                         origin.userAgent(), filing.number() + " " + to)))
                                                 .then(filings.find(filing.id()).map(f -> (Outcome) new Filed(f, List.of())))
-                                        : Mono.just((Outcome) new Refused("status", "备案状态已变化，请刷新后重试。")))));
+                                        : Mono.just((Outcome) new Refused("status", "备案状态已变化，请刷新后重试。")))))
+                .switchIfEmpty(Mono.defer(() -> findForStaff(staff, id)
+                        .map(decided -> (Outcome) new Refused("status", "该备案已处理，当前状态：" + decided.status() + "。"))));
+    }
+
+    /** Only the filer and the insured person themselves may download materials (and staff of the region). */
+    public boolean mayDownloadMaterials(Resident me, Filing filing) {
+        return filing.filedById().equals(me.id()) || filing.insuredId().equals(me.id());
     }
 
     /** Effective filings whose end date has passed become EXPIRED; returns how many. */

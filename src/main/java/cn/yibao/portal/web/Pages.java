@@ -27,19 +27,32 @@ public class Pages {
     }
 
     public Mono<ServerResponse> render(ServerRequest request, String template, Map<String, ?> model) {
-        Map<String, Object> page = new HashMap<>(model);
-        ClientKind client = ClientKind.fromUserAgent(request.headers().firstHeader(HttpHeaders.USER_AGENT));
-        page.put("inAppWebview", client.inAppWebview());
-        page.put("client", client.name());
-        if (clock.simulated()) {
-            page.put("businessDate", clock.today().toString());
-        }
+        Map<String, Object> page = withLayout(request);
+        page.putAll(model);
         return csrfToken(request)
                 .doOnNext(token -> page.put("_csrf", token))
                 .then(Mono.defer(() -> ServerResponse.ok()
                         // Pages may carry personal data: never cache them anywhere.
                         .cacheControl(CacheControl.noStore())
                         .render(template, page)));
+    }
+
+    /** The friendly 404 page, with the layout's model (no duplicate header inside WeChat / Alipay). */
+    public Mono<ServerResponse> notFound(ServerRequest request) {
+        return ServerResponse.status(org.springframework.http.HttpStatus.NOT_FOUND)
+                .cacheControl(CacheControl.noStore())
+                .render("error/404", withLayout(request));
+    }
+
+    private Map<String, Object> withLayout(ServerRequest request) {
+        Map<String, Object> page = new HashMap<>();
+        ClientKind client = ClientKind.fromUserAgent(request.headers().firstHeader(HttpHeaders.USER_AGENT));
+        page.put("inAppWebview", client.inAppWebview());
+        page.put("client", client.name());
+        if (clock.simulated()) {
+            page.put("businessDate", clock.today().toString());
+        }
+        return page;
     }
 
     private static Mono<CsrfToken> csrfToken(ServerRequest request) {

@@ -67,6 +67,8 @@ class FilingApiIT extends PortalIntegrationTest {
             emergency counts as filed                 | EMERGENCY       | 350100 | 2023-10-15 |            | 急诊 | false |            | type
             no reason                                 | OTHER_TEMPORARY | 350100 | 2023-10-15 |            |      | false |            | reason
             补办 for a treatment in the future        | OTHER_TEMPORARY | 350100 | 2023-10-01 |            | 就医 | false | 2023-10-20 | treatmentDate
+            补办 for a treatment after the period     | OTHER_TEMPORARY | 350100 | 2023-04-01 | 2023-09-30 | 就医 | false | 2023-10-05 | treatmentDate
+            another county of the insured city        | OTHER_TEMPORARY | 371002 | 2023-10-15 | 2024-06-30 | 探亲 | false |            | destination
             """)
     void aRuleViolationIs422WithTheChineseMessageAndTheField(String rule, String type, String destination,
                                                              String start, String end, String reason,
@@ -128,6 +130,28 @@ class FilingApiIT extends PortalIntegrationTest {
         String list = portal.get().uri("/api/v1/filings").headers(h -> h.setBearerAuth(student)).exchange()
                 .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
         assertThat(list).doesNotContain((String) mine.get("number"));
+    }
+
+    @Test
+    void anAdultFamilyMembersFilingStaysTheirsEvenWhenBound() {
+        Map<?, ?> spouses = file(signIn.accessToken("wenshui-spouse"), body("type", "RETIRED_RELOCATED",
+                "destination", "440100", "startDate", "2023-10-15", "reason", "随子女养老", "commitment", true))
+                .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+        String partner = signIn.accessToken("wenshui-general");
+
+        portal.get().uri("/api/v1/filings/" + spouses.get("id")).headers(h -> h.setBearerAuth(partner)).exchange()
+                .expectStatus().isNotFound();
+        portal.post().uri("/api/v1/filings/" + spouses.get("id") + "/cancel").headers(h -> h.setBearerAuth(partner))
+                .exchange().expectStatus().isNotFound();
+        assertThat(portal.get().uri("/api/v1/filings").headers(h -> h.setBearerAuth(partner)).exchange()
+                .expectBody(String.class).returnResult().getResponseBody()).doesNotContain((String) spouses.get("number"));
+    }
+
+    @Test
+    void anEmptyBodyIsABadRequestNotABlankAnswer() {
+        portal.post().uri("/api/v1/filings").headers(h -> h.setBearerAuth(signIn.accessToken("weihai-student")))
+                .contentType(MediaType.APPLICATION_JSON).exchange()
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.field").isEqualTo("body");
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.util.Optional;
 public final class FilingRules {
 
     private static final LocalDate OPEN_END = LocalDate.MAX;
+    public static final int MAX_REASON_LENGTH = 200;
 
     private FilingRules() {
     }
@@ -68,15 +69,19 @@ public final class FilingRules {
         if (destination.size() < 3) {
             return Optional.of(new Violation("destination", "请选择就医地所在的市（地区）。"));
         }
-        if (destination.contains(insured.get(0)) || insured.contains(destination.get(0))) {
-            return Optional.of(new Violation("destination", "就医地不能是参保地本身，请选择参保地以外的地区。"));
+        // The pooling area is the city (地市级统筹): another county of the insured person's own city is not 异地.
+        if (insured.size() >= 3 && cityOf(destination).equals(cityOf(insured))) {
+            return Optional.of(new Violation("destination", "就医地不能在参保地所在的统筹地区（市）内，请选择参保地以外的地区。"));
         }
         return Optional.empty();
     }
 
     static Optional<Violation> reasonGiven(FilingApplication application) {
-        return application.reason() == null || application.reason().isBlank()
-                ? Optional.of(new Violation("reason", "请填写备案原因。"))
+        if (application.reason() == null || application.reason().isBlank()) {
+            return Optional.of(new Violation("reason", "请填写备案原因。"));
+        }
+        return application.reason().strip().length() > MAX_REASON_LENGTH
+                ? Optional.of(new Violation("reason", "备案原因不能超过" + MAX_REASON_LENGTH + "字。"))
                 : Optional.empty();
     }
 
@@ -85,6 +90,11 @@ public final class FilingRules {
         return application.commitment() && !rules.commitmentAllowed()
                 ? Optional.of(new Violation("commitment", rules.name() + "不适用个人承诺制，请上传所需材料。"))
                 : Optional.empty();
+    }
+
+    /** The city-level code of a county → national path (a city path starts with the city). */
+    private static String cityOf(List<String> path) {
+        return path.get(path.size() - 3);
     }
 
     /** 补办: the treatment already happened (not in the future) and the filing covers it. */
@@ -97,6 +107,9 @@ public final class FilingRules {
         }
         if (application.startDate().isAfter(application.treatmentDate())) {
             return Optional.of(new Violation("startDate", "补办备案的开始日期不能晚于就医日期（" + application.treatmentDate() + "）。"));
+        }
+        if (application.endDate() != null && application.treatmentDate().isAfter(application.endDate())) {
+            return Optional.of(new Violation("treatmentDate", "就医日期不在备案有效期内。"));
         }
         return Optional.empty();
     }
@@ -186,7 +199,7 @@ public final class FilingRules {
         };
     }
 
-    private static String describe(Period period) {
+    public static String describe(Period period) {
         return period.getYears() == 0 && period.getDays() == 0 ? period.getMonths() + "个月" : period.toString();
     }
 }

@@ -67,6 +67,7 @@ class FilingApiRoutes {
     private Mono<ServerResponse> create(ServerRequest request) {
         return currentResident.handle(request, me -> request.bodyToMono(CreateRequest.class)
                 .onErrorResume(e -> Mono.just(new CreateRequest("!", null, null, null, null, null, null, null)))
+                .switchIfEmpty(Mono.fromSupplier(() -> new CreateRequest("!", null, null, null, null, null, null, null)))
                 .flatMap(body -> {
                     if ("!".equals(body.type())) {
                         return ProblemResponses.fieldProblem(HttpStatus.BAD_REQUEST, "请求体应为 JSON。", "body");
@@ -94,8 +95,9 @@ class FilingApiRoutes {
 
     Mono<FilingViews.FilingView> view(Filing filing) {
         return residents.findById(filing.insuredId()).map(Resident::maskedName).defaultIfEmpty("")
-                .zipWith(filings.historyOf(filing).map(e -> new FilingViews.HistoryEntry(e.at().toString(), e.from(),
-                        e.to(), e.actorType(), e.reason())).collectList())
+                .zipWith(filings.historyOf(filing).map(e -> new FilingViews.HistoryEntry(
+                        e.at().atZone(clock.zone()).toLocalDateTime().withNano(0).toString().replace('T', ' '),
+                        e.from(), e.to(), e.actorType(), e.reason())).collectList())
                 .map(t -> FilingViews.of(filing, t.getT1(), filings, clock.today(), t.getT2()));
     }
 

@@ -49,6 +49,8 @@ import reactor.core.publisher.Mono;
 @Configuration(proxyBeanMethods = false)
 class FilingPages {
 
+    static final String NOT_YOURS = "只能为本人或已绑定的未成年家庭成员备案。";
+
     private final Filings filings;
     private final CurrentResident currentResident;
     private final Family family;
@@ -146,8 +148,10 @@ class FilingPages {
                             return form(request, me, Map.of("type", form.get("type"), "form", form,
                                     "error", refused.message(), "errorField", refused.field()));
                         }
-                        return summary(request, insured, parsed.get(), form, ((Filings.Filed) outcome).notes(), null);
-                    }));
+                        return summary(request, insured, parsed.get(), form, List.of(), null);
+                    }))
+                    .switchIfEmpty(Mono.defer(() -> form(request, me, Map.of("type", form.getOrDefault("type", ""),
+                            "form", Map.of("insured", "SELF"), "error", NOT_YOURS))));
         });
     }
 
@@ -188,7 +192,7 @@ class FilingPages {
                                         ? ServerResponse.seeOther(URI.create("/filing/" + filed.filing().id() + "?submitted")).build()
                                         : summary(request, insured, parsed.get(), form, List.of(),
                                                 ((Filings.Refused) outcome).message()));
-                    });
+                    }).switchIfEmpty(Mono.defer(() -> ServerResponse.seeOther(URI.create("/filing/new")).build()));
                 }))
                 .onErrorResume(org.springframework.core.io.buffer.DataBufferLimitException.class,
                         e -> ServerResponse.seeOther(URI.create("/upload-too-large")).build());
@@ -227,8 +231,7 @@ class FilingPages {
                     model.put("justCancelled", request.queryParam("cancelled").isPresent());
                     return pages.render(request, "filing/detail", model);
                 })
-                .switchIfEmpty(Mono.defer(() -> ServerResponse.status(HttpStatus.NOT_FOUND)
-                        .render("error/404", Map.of())));
+                .switchIfEmpty(Mono.defer(() -> pages.notFound(request)));
     }
 
     private Mono<ServerResponse> cancel(ServerRequest request, Resident me) {
@@ -237,13 +240,14 @@ class FilingPages {
                 .flatMap(outcome -> outcome instanceof Filings.Filed filed
                         ? ServerResponse.seeOther(URI.create("/filing/" + filed.filing().id() + "?cancelled")).build()
                         : detail(request, me, Map.of("error", ((Filings.Refused) outcome).message())))
-                .switchIfEmpty(Mono.defer(() -> ServerResponse.status(HttpStatus.NOT_FOUND).render("error/404", Map.of())));
+                .switchIfEmpty(Mono.defer(() -> pages.notFound(request)));
     }
 
     private Mono<ServerResponse> download(ServerRequest request, Resident me) {
         Optional<UUID> material = RequestValues.uuid(request.pathVariable("material"));
         return Mono.justOrEmpty(RequestValues.uuid(request.pathVariable("id")))
                 .flatMap(id -> filings.findFor(me, id))
+                .filter(filing -> filings.mayDownloadMaterials(me, filing))
                 .flatMap(filing -> Mono.justOrEmpty(material).flatMap(m -> filings.material(filing, m)))
                 .flatMap(FilingPages::file)
                 .switchIfEmpty(Mono.defer(() -> ServerResponse.notFound().build()));

@@ -27,8 +27,8 @@ final class FilingViews {
                     rules.document());
         }
 
-        private static String text(Object value) {
-            return value == null ? null : value.toString();
+        private static String text(java.time.Period value) {
+            return value == null ? null : FilingRules.describe(value);
         }
     }
 

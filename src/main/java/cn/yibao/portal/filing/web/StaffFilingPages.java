@@ -80,7 +80,7 @@ class StaffFilingPages {
                     model.put("materials", t.getT2());
                     return pages.render(request, "staff/filing", model);
                 })
-                .switchIfEmpty(Mono.defer(() -> ServerResponse.status(HttpStatus.NOT_FOUND).render("error/404", Map.of())));
+                .switchIfEmpty(Mono.defer(() -> pages.notFound(request)));
     }
 
     private Mono<ServerResponse> decide(ServerRequest request, StaffIdentity staff) {
@@ -90,6 +90,6 @@ class StaffFilingPages {
                 .flatMap(outcome -> outcome instanceof Filings.Filed filed
                         ? ServerResponse.seeOther(URI.create("/staff/filings?done=" + filed.filing().number())).build()
                         : detail(request, staff, Map.of("error", ((Filings.Refused) outcome).message())))
-                .switchIfEmpty(Mono.defer(() -> ServerResponse.status(HttpStatus.NOT_FOUND).render("error/404", Map.of()))));
+                .switchIfEmpty(Mono.defer(() -> pages.notFound(request))));
     }
 }

@@ -29,4 +29,16 @@ class ReasonRuleTest {
             assertThat(violation.message()).contains("备案原因");
         });
     }
+
+    @org.junit.jupiter.api.Test
+    void aReasonLongerThanTwoHundredCharactersIsRefused() {
+        FilingApplication tooLong = new FilingApplication(FilingType.OTHER_TEMPORARY,
+                java.util.List.of("210100", "210000", "000000"), java.util.List.of("350100", "350000", "000000"),
+                java.time.LocalDate.of(2023, 10, 15), null, "很".repeat(201), false, null, java.util.Set.of());
+
+        assertThat(FilingRules.reasonGiven(tooLong)).hasValueSatisfying(v -> {
+            assertThat(v.field()).isEqualTo("reason");
+            assertThat(v.message()).contains("200");
+        });
+    }
 }
