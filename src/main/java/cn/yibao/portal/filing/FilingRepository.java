@@ -33,6 +33,10 @@ class FilingRepository {
                 .fetch().rowsUpdated().then();
     }
 
+    Mono<Long> nextNumber() {
+        return database.sql("select nextval('filing_number_seq')").map(row -> row.get(0, Long.class)).one();
+    }
+
     Flux<Filing> ofInsured(Collection<UUID> insuredIds) {
         return database.sql("select " + COLUMNS + " from filing where insured_id = any(:ids) order by created_at desc")
                 .bind("ids", insuredIds.toArray(UUID[]::new))

@@ -19,7 +19,6 @@ import cn.yibao.portal.qrcode.domain.CodePurpose;
 import cn.yibao.portal.resident.Family;
 import cn.yibao.portal.resident.domain.Category;
 import cn.yibao.portal.resident.domain.Resident;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -50,7 +49,6 @@ public class Filings {
     private final TransactionalOperator transaction;
     private final Codes codes;
     private final AuditTrail audit;
-    private final SecureRandom random = new SecureRandom();
 
     Filings(FilingRepository filings, FilingTypeCatalog types, RegionCatalog regions, Family family, BusinessClock clock,
             TransactionalOperator transaction, Codes codes, AuditTrail audit) {
@@ -144,7 +142,14 @@ public class Filings {
     private Mono<Outcome> store(Resident filer, Resident insured, Form form, FilingRules.Accepted accepted,
                                 List<Upload> uploads) {
         LocalDate today = clock.today();
-        Filing filing = new Filing(UUID.randomUUID(), number(today), insured.id(), filer.id(), form.type(),
+        return filings.nextNumber().flatMap(sequence -> store(filer, insured, form, accepted, uploads,
+                number(today, sequence)));
+    }
+
+    private Mono<Outcome> store(Resident filer, Resident insured, Form form, FilingRules.Accepted accepted,
+                                List<Upload> uploads, String number) {
+        LocalDate today = clock.today();
+        Filing filing = new Filing(UUID.randomUUID(), number, insured.id(), filer.id(), form.type(),
                 form.destination(), accepted.startDate(), accepted.endDate(), form.reason().strip(), form.commitment(),
                 form.treatmentDate(), accepted.status(), accepted.status() == FilingStatus.EFFECTIVE ? today : null,
                 insured.insuredRegionCode(), clock.now(), 0);
@@ -303,8 +308,9 @@ public class Filings {
         return new Filed(filing, ((FilingRules.Accepted) decision).notes());
     }
 
-    private String number(LocalDate today) {
-        return "YD" + today.format(DateTimeFormatter.BASIC_ISO_DATE) + String.format("%06d", random.nextInt(1_000_000));
+    /** YD + date + a sequence number: unique, and readable over the phone. */
+    private static String number(LocalDate today, long sequence) {
+        return "YD" + today.format(DateTimeFormatter.BASIC_ISO_DATE) + String.format("%08d", sequence % 100_000_000);
     }
 
     private static String safeName(String fileName) {

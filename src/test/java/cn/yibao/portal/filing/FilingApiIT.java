@@ -148,6 +148,63 @@ class FilingApiIT extends PortalIntegrationTest {
     }
 
     @Test
+    void twoOverlappingSubmissionsAtOnceLeaveExactlyOneFiling() {
+        String token = signIn.accessToken("shenyang-general");
+        Map<String, Object> body = body("type", "OTHER_TEMPORARY", "destination", "510100", "startDate", "2023-11-01",
+                "reason", "探亲");
+        long before = count("select count(*) from filing f join resident r on r.id = f.insured_id "
+                + "where r.psn_no = '21010000000000000041' and f.kind = 'TEMPORARY'");
+
+        java.util.List<Integer> statuses = reactor.core.publisher.Flux.range(0, 8)
+                .flatMap(i -> org.springframework.web.reactive.function.client.WebClient.create("http://localhost:" + port)
+                        .post().uri("/api/v1/filings").headers(h -> h.setBearerAuth(token))
+                        .contentType(MediaType.APPLICATION_JSON).bodyValue(body)
+                        .exchangeToMono(response -> reactor.core.publisher.Mono.just(response.statusCode().value())))
+                .collectList().block();
+
+        assertThat(statuses).filteredOn(status -> status == 201).hasSize(1);
+        assertThat(statuses).filteredOn(status -> status == 422).hasSize(7);
+        assertThat(count("select count(*) from filing f join resident r on r.id = f.insured_id "
+                + "where r.psn_no = '21010000000000000041' and f.kind = 'TEMPORARY'")).isEqualTo(before + 1);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    Filings filings;
+
+    @Test
+    void aFilingWhosePeriodHasEndedCannotBeApproved() {
+        String zhao = signIn.accessToken("wenshui-tekun");
+        Map<?, ?> past = file(zhao, body("type", "REFERRAL", "destination", "140100", "startDate", "2023-03-01",
+                "endDate", "2023-08-31", "reason", "转诊", "treatmentDate", "2023-04-10"))
+                .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+        assertThat(past.get("status")).isEqualTo("UNDER_REVIEW");
+        BrowserSession desk = signIn.asStaff("staff-wenshui");
+        String detail = page(desk, "/staff/filings/" + past.get("id"));
+        String refusal = desk.client().post().uri("/staff/filings/" + past.get("id") + "/decision")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData("_csrf", csrf(detail)).with("decision", "approve").with("reason", "ok"))
+                .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(refusal).as("a period that has ended cannot be approved").contains("有效期已过");
+    }
+
+    @Test
+    void anEffectiveFilingPastItsEndDateExpiresWithTheReasonRecorded() {
+        String zhou = signIn.accessToken("wenshui-jiance");
+        Map<?, ?> past = file(zhou, body("type", "OTHER_TEMPORARY", "destination", "320100", "startDate", "2023-03-01",
+                "endDate", "2023-08-31", "reason", "探亲期间就医", "treatmentDate", "2023-04-10"))
+                .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+        assertThat(past.get("status")).isEqualTo("EFFECTIVE");
+
+        assertThat(filings.expireDue().block()).isGreaterThanOrEqualTo(1L);
+
+        portal.get().uri("/api/v1/filings/" + past.get("id")).headers(h -> h.setBearerAuth(zhou)).exchange()
+                .expectStatus().isOk().expectBody()
+                .jsonPath("$.status").isEqualTo("EXPIRED")
+                .jsonPath("$.history[-1].actor").isEqualTo("SYSTEM")
+                .jsonPath("$.history[-1].reason").isEqualTo("有效期届满");
+    }
+
+    @Test
     void anEmptyBodyIsABadRequestNotABlankAnswer() {
         portal.post().uri("/api/v1/filings").headers(h -> h.setBearerAuth(signIn.accessToken("weihai-student")))
                 .contentType(MediaType.APPLICATION_JSON).exchange()

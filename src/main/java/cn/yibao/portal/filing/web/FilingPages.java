@@ -140,7 +140,11 @@ class FilingPages {
             Optional<Filings.Form> parsed = parse(form, false);
             if (parsed.isEmpty()) {
                 return form(request, me, Map.of("type", form.getOrDefault("type", ""), "form", form,
-                        "error", "请检查日期格式。"));
+                        "error", "请检查日期格式（年-月-日）。"));
+            }
+            if ("true".equals(form.get("afterTheFact")) && parsed.get().treatmentDate() == null) {
+                return form(request, me, Map.of("type", form.get("type"), "form", form,
+                        "error", "补办备案请填写就医日期。"));
             }
             return filings.insuredFor(me, form.get("insured")).flatMap(insured -> filings.preview(insured, parsed.get())
                     .flatMap(outcome -> {
@@ -286,9 +290,10 @@ class FilingPages {
             if (type.isEmpty()) {
                 return Optional.empty();
             }
+            // A treatment date counts as filing after the fact (补办) whether or not the box was ticked.
+            LocalDate treatment = date(form.get("treatmentDate"));
             return Optional.of(new Filings.Form(type.get(), form.get("destination"), date(form.get("startDate")),
-                    date(form.get("endDate")), form.getOrDefault("reason", ""), commitment,
-                    "true".equals(form.get("afterTheFact")) ? date(form.get("treatmentDate")) : null));
+                    date(form.get("endDate")), form.getOrDefault("reason", ""), commitment, treatment));
         } catch (java.time.format.DateTimeParseException e) {
             return Optional.empty();
         }
