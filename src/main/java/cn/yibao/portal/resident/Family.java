@@ -1,5 +1,8 @@
 package cn.yibao.portal.resident;
 
+import cn.yibao.portal.audit.AuditTrail;
+import cn.yibao.portal.audit.RequestOrigin;
+import cn.yibao.portal.audit.domain.AuditEntry;
 import cn.yibao.portal.clock.BusinessClock;
 import cn.yibao.portal.identity.domain.NationalId;
 import cn.yibao.portal.resident.domain.BindingRules;
@@ -23,12 +26,24 @@ public class Family {
     private final ResidentRepository residents;
     private final IdNumberProtection idNumbers;
     private final BusinessClock clock;
+    private final AuditTrail audit;
 
-    Family(FamilyRepository bindings, ResidentRepository residents, IdNumberProtection idNumbers, BusinessClock clock) {
+    Family(FamilyRepository bindings, ResidentRepository residents, IdNumberProtection idNumbers, BusinessClock clock,
+           AuditTrail audit) {
         this.bindings = bindings;
         this.residents = residents;
         this.idNumbers = idNumbers;
         this.clock = clock;
+        this.audit = audit;
+    }
+
+    /** Binding decides who may see and pay for whom: every attempt is audited (no ID number in the row). */
+    private <T> Mono<T> audited(Resident me, String action, boolean success, String detail, RequestOrigin origin,
+                                T result) {
+        return audit.record(new AuditEntry(clock.now(), AuditEntry.ActorType.RESIDENT, me.id().toString(), me.id(),
+                        action, success ? AuditEntry.Outcome.SUCCESS : AuditEntry.Outcome.FAILURE,
+                        origin.clientAddress(), origin.userAgent(), detail))
+                .thenReturn(result);
     }
 
     /** The person on the other side of a binding; {@code mine} when the signed-in resident is its owner. */
@@ -74,7 +89,13 @@ public class Family {
                 .filter(member -> member.status() == Status.ACTIVE).toList());
     }
 
-    public Mono<BindOutcome> bind(Resident me, String certno, String name, Relation relation) {
+    public Mono<BindOutcome> bind(Resident me, String certno, String name, Relation relation, RequestOrigin origin) {
+        return bind(me, certno, name, relation).flatMap(outcome -> audited(me, "FAMILY_BIND",
+                outcome instanceof Bound, outcome instanceof Bound bound ? "member=" + bound.memberId() + " " + bound.status()
+                        : outcome.getClass().getSimpleName(), origin, outcome));
+    }
+
+    private Mono<BindOutcome> bind(Resident me, String certno, String name, Relation relation) {
         String problem = NationalId.problemWith(certno);
         if (problem != null) {
             return Mono.just(new InvalidInput("certno", problem));
@@ -106,7 +127,12 @@ public class Family {
     }
 
     /** The invited member accepts or declines; false if there is no such pending invitation for me. */
-    public Mono<Boolean> answer(Resident me, UUID bindingId, boolean accept) {
+    public Mono<Boolean> answer(Resident me, UUID bindingId, boolean accept, RequestOrigin origin) {
+        return answer(me, bindingId, accept).flatMap(done -> audited(me, accept ? "FAMILY_ACCEPT" : "FAMILY_DECLINE",
+                done, "binding=" + bindingId, origin, done));
+    }
+
+    private Mono<Boolean> answer(Resident me, UUID bindingId, boolean accept) {
         return bindings.openBindingsOf(me.id())
                 .filter(binding -> binding.id().equals(bindingId) && binding.memberId().equals(me.id())
                         && binding.status() == Status.PENDING)
@@ -117,7 +143,12 @@ public class Family {
     }
 
     /** Ends the open binding between me and the other person, whichever side bound whom. */
-    public Mono<Boolean> unbind(Resident me, UUID otherResidentId) {
+    public Mono<Boolean> unbind(Resident me, UUID otherResidentId, RequestOrigin origin) {
+        return unbind(me, otherResidentId).flatMap(done -> audited(me, "FAMILY_UNBIND", done,
+                "other=" + otherResidentId, origin, done));
+    }
+
+    private Mono<Boolean> unbind(Resident me, UUID otherResidentId) {
         return bindings.openBindingsBetween(me.id(), otherResidentId)
                 .next()
                 .flatMap(binding -> bindings.transition(binding.id(), binding.status(), Status.UNBOUND, clock.now()))

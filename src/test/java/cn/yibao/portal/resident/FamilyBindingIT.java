@@ -44,6 +44,11 @@ class FamilyBindingIT extends PortalIntegrationTest {
         portal.delete().uri("/api/v1/family/" + created.get("memberId")).headers(h -> h.setBearerAuth(shenyang))
                 .exchange().expectStatus().isNoContent();
         assertThat(contributionsOf(shenyang)).hasSize(1);
+        assertThat(count("select count(*) from audit_event where action in ('FAMILY_BIND', 'FAMILY_ACCEPT', "
+                + "'FAMILY_UNBIND') and outcome = 'SUCCESS' and detail like '%" + created.get("memberId") + "%'"))
+                .as("bind and unbind are audited").isGreaterThanOrEqualTo(2);
+        assertThat(count("select count(*) from audit_event where action = 'FAMILY_ACCEPT' and outcome = 'FAILURE'"))
+                .as("the refused accepts are audited too").isGreaterThanOrEqualTo(2);
     }
 
     @Test

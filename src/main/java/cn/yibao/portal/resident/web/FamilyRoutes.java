@@ -1,5 +1,6 @@
 package cn.yibao.portal.resident.web;
 
+import cn.yibao.portal.audit.RequestOrigin;
 import cn.yibao.portal.resident.CurrentResident;
 import cn.yibao.portal.resident.Family;
 import cn.yibao.portal.resident.domain.Relation;
@@ -75,7 +76,7 @@ class FamilyRoutes {
 
     private Mono<ServerResponse> bindFromForm(ServerRequest request, Resident me) {
         return request.formData().flatMap(form -> family.bind(me, form.getFirst("certno"), form.getFirst("name"),
-                        relation(form.getFirst("relation")).orElse(null)))
+                        relation(form.getFirst("relation")).orElse(null), RequestOrigin.of(request.exchange())))
                 .flatMap(outcome -> {
                     if (outcome instanceof Family.Bound bound) {
                         return redirect(bound.status() == cn.yibao.portal.resident.domain.FamilyBinding.Status.ACTIVE
@@ -87,7 +88,7 @@ class FamilyRoutes {
 
     private Mono<ServerResponse> unbindFromForm(ServerRequest request, Resident me) {
         return Mono.justOrEmpty(RequestValues.uuid(request.pathVariable("memberId")))
-                .flatMap(other -> family.unbind(me, other))
+                .flatMap(other -> family.unbind(me, other, RequestOrigin.of(request.exchange())))
                 .defaultIfEmpty(false)
                 .flatMap(done -> done ? redirect("unbound") : page(request, me, Map.of("error", "没有找到该绑定关系。")));
     }
@@ -119,7 +120,7 @@ class FamilyRoutes {
                     if (body.relation() != null && relation.isEmpty()) {
                         return problem(HttpStatus.BAD_REQUEST, "relation 只能是 SPOUSE、CHILD、PARENT 或 OTHER。", "relation");
                     }
-                    return family.bind(me, body.certno(), body.name(), relation.orElse(null)).flatMap(this::bindAnswer);
+                    return family.bind(me, body.certno(), body.name(), relation.orElse(null), RequestOrigin.of(request.exchange())).flatMap(this::bindAnswer);
                 });
     }
 
@@ -139,7 +140,7 @@ class FamilyRoutes {
 
     private Mono<ServerResponse> unbindApi(ServerRequest request, Resident me) {
         return Mono.justOrEmpty(RequestValues.uuid(request.pathVariable("memberId")))
-                .flatMap(other -> family.unbind(me, other))
+                .flatMap(other -> family.unbind(me, other, RequestOrigin.of(request.exchange())))
                 .defaultIfEmpty(false)
                 .flatMap(done -> done ? ServerResponse.noContent().build()
                         : problem(HttpStatus.NOT_FOUND, "没有找到该绑定关系。", null));
@@ -156,7 +157,7 @@ class FamilyRoutes {
         if (id.isEmpty() || !("accept".equals(answer) || "decline".equals(answer))) {
             return Mono.just(false);
         }
-        return family.answer(me, id.get(), "accept".equals(answer));
+        return family.answer(me, id.get(), "accept".equals(answer), RequestOrigin.of(request.exchange()));
     }
 
     private static String reasonOf(Family.BindOutcome outcome) {
