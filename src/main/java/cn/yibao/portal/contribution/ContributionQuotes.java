@@ -7,7 +7,6 @@ import cn.yibao.portal.contribution.domain.PersonalCircumstances;
 import cn.yibao.portal.contribution.domain.QuoteRequest;
 import cn.yibao.portal.contribution.domain.QuoteResult;
 import cn.yibao.portal.policy.SupportedRegions;
-import cn.yibao.portal.policy.domain.Parameter;
 import cn.yibao.portal.policy.domain.PolicyCatalog;
 import cn.yibao.portal.policy.domain.Region;
 import cn.yibao.portal.resident.domain.Category;
@@ -49,12 +48,8 @@ public class ContributionQuotes {
                     + "）暂未开通本平台服务，请到参保地医保经办机构办理缴费。");
         }
         Category category = PersonalCircumstances.category(person.category(), person.birthDate(), year);
-        List<Integer> grades = catalog.appliesToAtNearestLevel(Parameter.PERSONAL_CONTRIBUTION, year,
-                        regions.path(person.insuredRegionCode()).map(path -> path.stream().map(Region::code).toList())
-                                .orElse(List.of())).stream()
-                .filter(key -> key.startsWith("ADULT/GRADE_"))
-                .map(key -> Integer.parseInt(key.substring("ADULT/GRADE_".length())))
-                .sorted().toList();
+        List<Integer> grades = catalog.adultGrades(year, regions.path(person.insuredRegionCode())
+                .map(path -> path.stream().map(Region::code).toList()).orElse(List.of()));
         return quote(new QuoteQuery(person.insuredRegionCode(), year, category, person.assistance(),
                 PersonalCircumstances.grade(category, grades, chosenGrade),
                 PersonalCircumstances.isNewStudent(category, person.enrolledOn(), year), clock.today(),

@@ -13,11 +13,8 @@ public record Filing(UUID id, String number, UUID insuredId, UUID filedById, Fil
                      LocalDate treatmentDate, FilingStatus status, LocalDate effectiveOn, String reviewRegion,
                      Instant createdAt, int version) {
 
-    public ExistingFiling asExistingForViews() {
-        return asExisting();
-    }
-
-    ExistingFiling asExisting() {
+    /** What the filing rules need to know of it. */
+    public ExistingFiling asExisting() {
         return new ExistingFiling(id, type, status, startDate, endDate, effectiveOn);
     }
 }

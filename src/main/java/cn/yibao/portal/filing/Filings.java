@@ -17,7 +17,6 @@ import cn.yibao.portal.policy.domain.Region;
 import cn.yibao.portal.qrcode.Codes;
 import cn.yibao.portal.qrcode.domain.CodePurpose;
 import cn.yibao.portal.resident.Family;
-import cn.yibao.portal.resident.domain.Category;
 import cn.yibao.portal.resident.domain.Resident;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -72,10 +71,14 @@ public class Filings {
     public sealed interface Outcome {
     }
 
-    public record Filed(Filing filing, List<String> notes) implements Outcome {
+    public record Filed(Filing filing) implements Outcome {
     }
 
     public record Refused(String field, String message) implements Outcome {
+    }
+
+    /** The form passes the rules as they stand now; nothing is stored yet. */
+    public record Checked(LocalDate startDate, LocalDate endDate) implements Outcome {
     }
 
     public List<TypeRules> typesFor(Resident resident) {
@@ -92,11 +95,7 @@ public class Filings {
         if (insured == null || insured.isBlank() || "SELF".equals(insured)) {
             return Mono.just(me);
         }
-        return family.activeMembersOf(me)
-                .filter(member -> member.person().id().toString().equals(insured)
-                        && member.person().category() == Category.MINOR)
-                .map(Family.Member::person)
-                .next();
+        return family.boundMinor(me, insured);
     }
 
     /** Checks the form as it would be decided now, without storing anything (the summary page). */
@@ -106,8 +105,13 @@ public class Filings {
             return Mono.just(invalid);
         }
         return filings.ofInsured(List.of(insured.id())).map(Filing::asExisting).collectList()
-                .map(existing -> toOutcome(FilingRules.decide(application(insured, form, Set.of()),
-                        types.rulesFor(form.type(), insured.insuredRegionCode()), existing, clock.today()), null));
+                .map(existing -> {
+                    FilingRules.Decision decision = FilingRules.decide(application(insured, form, Set.of()),
+                            types.rulesFor(form.type(), insured.insuredRegionCode()), existing, clock.today());
+                    return decision instanceof FilingRules.Accepted accepted
+                            ? new Checked(accepted.startDate(), accepted.endDate())
+                            : refusal((FilingRules.Refused) decision);
+                });
     }
 
     public Mono<Outcome> submit(Resident filer, Resident insured, Form form, List<Upload> uploads) {
@@ -134,7 +138,7 @@ public class Filings {
                     if (decision instanceof FilingRules.Accepted accepted) {
                         return store(filer, insured, form, accepted, uploads);
                     }
-                    return Mono.just(toOutcome(decision, null));
+                    return Mono.just(refusal((FilingRules.Refused) decision));
                 });
         return transaction.transactional(decideAndStore);
     }
@@ -163,14 +167,12 @@ public class Filings {
                 .then(filings.event(filing.id(), FilingStatus.SUBMITTED, accepted.status(), "SYSTEM", null,
                         accepted.status() == FilingStatus.EFFECTIVE ? "材料齐全，即时生效" : String.join("", accepted.notes()),
                         clock.now()))
-                .thenReturn(new Filed(filing, accepted.notes()));
+                .thenReturn(new Filed(filing));
     }
 
     /** Filings the resident may see: their own and those of the minors bound to them (adults file for themselves). */
     public Flux<Filing> visibleTo(Resident me) {
-        return family.activeMembersOf(me)
-                .filter(member -> member.person().category() == Category.MINOR)
-                .map(member -> member.person().id()).collectList()
+        return family.boundMinors(me).map(Resident::id).collectList()
                 .flatMapMany(members -> {
                     List<UUID> ids = new ArrayList<>(members);
                     ids.add(me.id());
@@ -192,7 +194,7 @@ public class Filings {
                     .flatMap(moved -> moved
                             ? filings.event(filing.id(), filing.status(), FilingStatus.CANCELLED, "RESIDENT",
                                     me.id().toString(), "本人取消", clock.now())
-                                    .then(filings.find(filing.id()).map(updated -> (Outcome) new Filed(updated, List.of())))
+                                    .then(filings.find(filing.id()).map(updated -> (Outcome) new Filed(updated)))
                             : Mono.just((Outcome) new Refused("status", "备案状态已变化，请刷新后重试。"))));
         });
     }
@@ -228,7 +230,7 @@ public class Filings {
                                                         staff.staffId(), filing.insuredId(), AUDIT_DECISION,
                                                         AuditEntry.Outcome.SUCCESS, origin.clientAddress(),
                                                         origin.userAgent(), filing.number() + " " + to)))
-                                                .then(filings.find(filing.id()).map(f -> (Outcome) new Filed(f, List.of())))
+                                                .then(filings.find(filing.id()).map(f -> (Outcome) new Filed(f)))
                                         : Mono.just((Outcome) new Refused("status", "备案状态已变化，请刷新后重试。")))))
                 .switchIfEmpty(Mono.defer(() -> findForStaff(staff, id)
                         .map(decided -> (Outcome) new Refused("status", "该备案已处理，当前状态：" + decided.status() + "。"))));
@@ -301,11 +303,8 @@ public class Filings {
         return null;
     }
 
-    private static Outcome toOutcome(FilingRules.Decision decision, Filing filing) {
-        if (decision instanceof FilingRules.Refused refused) {
-            return new Refused(refused.violation().field(), refused.violation().message());
-        }
-        return new Filed(filing, ((FilingRules.Accepted) decision).notes());
+    private static Outcome refusal(FilingRules.Refused refused) {
+        return new Refused(refused.violation().field(), refused.violation().message());
     }
 
     /** YD + date + a sequence number: unique, and readable over the phone. */

@@ -5,7 +5,6 @@ public final class PortalRoles {
 
     public static final String RESIDENT = "RESIDENT";
     public static final String STAFF = "STAFF";
-    public static final String RESIDENT_REGISTRATION = "evoucher";
     public static final String STAFF_REGISTRATION = "staff";
 
     private PortalRoles() {

@@ -6,6 +6,7 @@ import cn.yibao.portal.audit.domain.AuditEntry;
 import cn.yibao.portal.clock.BusinessClock;
 import cn.yibao.portal.identity.domain.NationalId;
 import cn.yibao.portal.resident.domain.BindingRules;
+import cn.yibao.portal.resident.domain.Categories;
 import cn.yibao.portal.resident.domain.FamilyBinding.Status;
 import cn.yibao.portal.resident.domain.Relation;
 import cn.yibao.portal.resident.domain.Resident;
@@ -81,6 +82,17 @@ public class Family {
                         all.stream().filter(Member::mine).toList(),
                         all.stream().filter(m -> !m.mine() && m.status() == Status.PENDING).toList(),
                         all.stream().filter(m -> !m.mine() && m.status() == Status.ACTIVE).toList()));
+    }
+
+    /** Bound members who are minors today: whom a resident may file for and show a 医保码 for. */
+    public Flux<Resident> boundMinors(Resident me) {
+        return activeMembersOf(me).map(Member::person)
+                .filter(person -> Categories.isMinorOn(person.birthDate(), clock.today()));
+    }
+
+    /** The bound minor with that id, or empty. */
+    public Mono<Resident> boundMinor(Resident me, String id) {
+        return boundMinors(me).filter(person -> person.id().toString().equals(id)).next();
     }
 
     /** Active members I may act for (pay, see contributions). */

@@ -55,10 +55,7 @@ public final class ContributionCalculator {
 
     private QuoteResult calculate() {
         int year = request.benefitYear();
-        List<Integer> grades = catalog.appliesToAtNearestLevel(Parameter.PERSONAL_CONTRIBUTION, year, path).stream()
-                .filter(key -> key.startsWith("ADULT/GRADE_"))
-                .map(key -> Integer.parseInt(key.substring("ADULT/GRADE_".length())))
-                .sorted().toList();
+        List<Integer> grades = catalog.adultGrades(year, path);
         Integer grade = request.grade();
         if (grade != null) {
             if (grades.isEmpty()) {
@@ -152,7 +149,7 @@ public final class ContributionCalculator {
 
     private List<String> standardKeys(Integer grade) {
         return grade != null
-                ? List.of("ADULT/GRADE_" + grade, Category.ADULT.name(), ALL)
+                ? List.of(PolicyCatalog.gradeKey(grade), Category.ADULT.name(), ALL)
                 : List.of(request.category().name(), ALL);
     }
 

@@ -1,8 +1,8 @@
 package cn.yibao.portal.contribution.domain;
 
+import cn.yibao.portal.resident.domain.Categories;
 import cn.yibao.portal.resident.domain.Category;
 import java.time.LocalDate;
-import java.time.Period;
 import java.util.List;
 
 /** What a resident's own record says about how their quote is asked for. */
@@ -27,7 +27,7 @@ public final class PersonalCircumstances {
         if (recorded == Category.COLLEGE_STUDENT) {
             return recorded;
         }
-        return Period.between(birthDate, LocalDate.of(benefitYear, 1, 1)).getYears() < 18 ? Category.MINOR : Category.ADULT;
+        return Categories.isMinorOn(birthDate, LocalDate.of(benefitYear, 1, 1)) ? Category.MINOR : Category.ADULT;
     }
 
     /** The benefit year a resident most likely asks about: next year's once autumn collection season has begun. */

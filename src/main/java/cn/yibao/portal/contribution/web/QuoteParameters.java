@@ -7,7 +7,6 @@ import cn.yibao.portal.resident.domain.Category;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
-import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -137,10 +136,5 @@ final class QuoteParameters {
             throw new Bad(name, "参数 " + name + " 只能是 " + String.join("、",
                     Arrays.stream(type.getEnumConstants()).map(Enum::name).toList()) + "。");
         }
-    }
-
-    /** For forms: the parameters as a map. */
-    static Function<String, String> from(Map<String, String> values) {
-        return values::get;
     }
 }

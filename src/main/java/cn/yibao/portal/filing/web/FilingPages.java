@@ -3,6 +3,8 @@ package cn.yibao.portal.filing.web;
 import cn.yibao.portal.clock.BusinessClock;
 import cn.yibao.portal.filing.Filing;
 import cn.yibao.portal.filing.Filings;
+import cn.yibao.portal.filing.domain.FilingApplication;
+import cn.yibao.portal.filing.domain.FilingRules;
 import cn.yibao.portal.filing.domain.FilingType;
 import cn.yibao.portal.filing.domain.Material;
 import cn.yibao.portal.filing.domain.TypeRules;
@@ -98,9 +100,8 @@ class FilingPages {
 
     /** Self and bound minors: whom the resident may file for. */
     private Mono<List<PersonChoice>> people(Resident me) {
-        return family.activeMembersOf(me)
-                .filter(member -> member.person().category() == Category.MINOR)
-                .map(member -> new PersonChoice(member.person().id().toString(), member.person().maskedName()))
+        return family.boundMinors(me)
+                .map(minor -> new PersonChoice(minor.id().toString(), minor.maskedName()))
                 .collectList()
                 .map(minors -> {
                     List<PersonChoice> all = new ArrayList<>();
@@ -150,9 +151,9 @@ class FilingPages {
                     .flatMap(outcome -> {
                         if (outcome instanceof Filings.Refused refused) {
                             return form(request, me, Map.of("type", form.get("type"), "form", form,
-                                    "error", refused.message(), "errorField", refused.field()));
+                                    "error", refused.message()));
                         }
-                        return summary(request, insured, parsed.get(), form, List.of(), null);
+                        return summary(request, insured, parsed.get(), form, null);
                     }))
                     .switchIfEmpty(Mono.defer(() -> form(request, me, Map.of("type", form.getOrDefault("type", ""),
                             "form", Map.of("insured", "SELF"), "error", NOT_YOURS))));
@@ -160,19 +161,18 @@ class FilingPages {
     }
 
     private Mono<ServerResponse> summary(ServerRequest request, Resident insured, Filings.Form parsed,
-                                         Map<String, String> form, List<String> notes, String error) {
+                                         Map<String, String> form, String error) {
         TypeRules rules = filings.typesFor(insured).stream().filter(r -> r.type() == parsed.type()).findFirst().orElseThrow();
+        LocalDate end = FilingRules.endDate(new FilingApplication(parsed.type(), List.of(), List.of(), parsed.startDate(),
+                parsed.endDate(), parsed.reason(), false, parsed.treatmentDate(), java.util.Set.of()), rules);
         Map<String, Object> model = new HashMap<>();
         model.put("type", FilingViews.TypeView.of(rules));
         model.put("form", form);
         model.put("insuredName", insured.maskedName());
         model.put("destinationName", filings.regionName(parsed.destination()));
-        model.put("endDate", rules.defaultValidity() != null && parsed.endDate() == null
-                ? parsed.startDate().plus(rules.defaultValidity()).minusDays(1).toString()
-                : parsed.endDate() == null ? null : parsed.endDate().toString());
+        model.put("endDate", end == null ? null : end.toString());
         model.put("materials", rules.requiredMaterials().stream().map(m -> Map.of("code", m.name(),
-                "name", cn.yibao.portal.filing.domain.FilingRules.label(m))).toList());
-        model.put("notes", notes);
+                "name", FilingRules.label(m))).toList());
         if (error != null) {
             model.put("error", error);
         }
@@ -189,12 +189,12 @@ class FilingPages {
                     }
                     return filings.insuredFor(me, form.get("insured")).flatMap(insured -> {
                         if (uploads.problem() != null) {
-                            return summary(request, insured, parsed.get(), form, List.of(), uploads.problem());
+                            return summary(request, insured, parsed.get(), form, uploads.problem());
                         }
                         return filings.submit(me, insured, parsed.get(), uploads.files()).flatMap(outcome ->
                                 outcome instanceof Filings.Filed filed
                                         ? ServerResponse.seeOther(URI.create("/filing/" + filed.filing().id() + "?submitted")).build()
-                                        : summary(request, insured, parsed.get(), form, List.of(),
+                                        : summary(request, insured, parsed.get(), form,
                                                 ((Filings.Refused) outcome).message()));
                     }).switchIfEmpty(Mono.defer(() -> ServerResponse.seeOther(URI.create("/filing/new")).build()));
                 }))

@@ -46,14 +46,15 @@ final class FilingViews {
 
     record FilingView(UUID id, String number, String type, String typeName, Person insured, Place destination,
                       LocalDate startDate, LocalDate endDate, String status, String statusName, String reason,
-                      boolean commitment, LocalDate treatmentDate, Integer reductionPoints, boolean cancellable,
+                      boolean commitment, LocalDate treatmentDate, Integer reductionPoints, boolean cancelOffered,
+                      boolean cancellable,
                       String cancelBlockedBecause, Code code, List<HistoryEntry> history) {
     }
 
     static FilingView of(Filing filing, String insuredMaskedName, Filings filings, LocalDate today,
                          List<HistoryEntry> history) {
         TypeRules rules = filings.rulesOf(filing);
-        var blocked = FilingRules.cancellable(filing.asExistingForViews(), rules, today);
+        var blocked = FilingRules.cancellable(filing.asExisting(), rules, today);
         Code code = null;
         if (filing.status() == FilingStatus.EFFECTIVE) {
             Codes.IssuedCode issued = filings.codeOf(filing);
@@ -63,7 +64,8 @@ final class FilingViews {
                 new Person(filing.insuredId(), insuredMaskedName),
                 new Place(filing.destination(), filings.regionName(filing.destination())), filing.startDate(),
                 filing.endDate(), filing.status().name(), statusName(filing.status()), filing.reason(),
-                filing.commitment(), filing.treatmentDate(), rules.reductionPoints(), blocked.isEmpty(),
+                filing.commitment(), filing.treatmentDate(), rules.reductionPoints(),
+                filing.status().canBecome(FilingStatus.CANCELLED), blocked.isEmpty(),
                 blocked.map(FilingRules.Violation::message).orElse(null), code, history);
     }
 

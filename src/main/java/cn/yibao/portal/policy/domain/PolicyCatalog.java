@@ -91,6 +91,22 @@ public final class PolicyCatalog {
                 .toList();
     }
 
+    private static final String GRADE_PREFIX = "ADULT/GRADE_";
+
+    /** The "applies to" key of an adult contribution grade, e.g. ADULT/GRADE_2. */
+    public static String gradeKey(int grade) {
+        return GRADE_PREFIX + grade;
+    }
+
+    /** The contribution grades adults choose from in the region and year (empty where there are none). */
+    public List<Integer> adultGrades(int benefitYear, List<String> regionPath) {
+        return appliesToAtNearestLevel(Parameter.PERSONAL_CONTRIBUTION, benefitYear, regionPath).stream()
+                .filter(key -> key.startsWith(GRADE_PREFIX))
+                .map(key -> Integer.parseInt(key.substring(GRADE_PREFIX.length())))
+                .sorted()
+                .toList();
+    }
+
     /** The "applies to" values of a parameter at the level that answers it first, e.g. ADULT/GRADE_1 and _2. */
     public List<String> appliesToAtNearestLevel(Parameter parameter, int benefitYear, List<String> regionPath) {
         for (String region : regionPath) {
@@ -114,10 +130,6 @@ public final class PolicyCatalog {
     public List<String> regionsWithLocalDocuments() {
         return documents.stream().map(PolicyDocument::regionCode).filter(code -> !Region.NATIONAL.equals(code))
                 .distinct().sorted().toList();
-    }
-
-    public Optional<PolicyDocument> document(String number) {
-        return documents.stream().filter(d -> d.number().equals(number)).findFirst();
     }
 
     public List<PolicyFigure> figuresOf(String documentNumber) {

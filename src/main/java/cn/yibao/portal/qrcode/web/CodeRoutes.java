@@ -5,7 +5,6 @@ import cn.yibao.portal.qrcode.QrImages;
 import cn.yibao.portal.qrcode.domain.CodePurpose;
 import cn.yibao.portal.resident.CurrentResident;
 import cn.yibao.portal.resident.Family;
-import cn.yibao.portal.resident.domain.Category;
 import cn.yibao.portal.resident.domain.Resident;
 import cn.yibao.portal.web.Pages;
 import cn.yibao.portal.web.ProblemResponses;
@@ -72,11 +71,7 @@ class CodeRoutes {
     private Mono<Resident> subject(ServerRequest request) {
         Optional<String> member = request.queryParam("member");
         return currentResident.of(request).flatMap(me -> member.isEmpty() ? Mono.just(me)
-                : family.activeMembersOf(me)
-                        .filter(m -> m.person().id().toString().equals(member.get())
-                                && m.person().category() == Category.MINOR)
-                        .map(Family.Member::person)
-                        .next());
+                : family.boundMinor(me, member.get()));
     }
 
     record CurrentCode(String token, Instant expiresAt, long refreshInSeconds, String imageUrl) {
@@ -106,8 +101,7 @@ class CodeRoutes {
     }
 
     private Mono<ServerResponse> page(ServerRequest request) {
-        return currentResident.of(request).flatMap(me -> family.activeMembersOf(me)
-                        .filter(member -> member.person().category() == Category.MINOR)
+        return currentResident.of(request).flatMap(me -> family.boundMinors(me)
                         .collectList()
                         .flatMap(minors -> subject(request).flatMap(resident -> {
                             Map<String, Object> model = new HashMap<>();
@@ -115,8 +109,8 @@ class CodeRoutes {
                             model.put("holder", resident.maskedName());
                             model.put("refreshUrl", "/code/current" + (resident.id().equals(me.id()) ? ""
                                     : "?member=" + resident.id()));
-                            model.put("minors", minors.stream().map(m -> Map.of("id", m.person().id().toString(),
-                                    "name", m.person().maskedName())).toList());
+                            model.put("minors", minors.stream().map(m -> Map.of("id", m.id().toString(),
+                                    "name", m.maskedName())).toList());
                             model.put("selfSelected", resident.id().equals(me.id()));
                             return pages.render(request, "qrcode/resident", model);
                         })))

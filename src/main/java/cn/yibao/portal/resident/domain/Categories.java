@@ -13,6 +13,10 @@ public final class Categories {
     }
 
     public static Category initialCategory(LocalDate birthDate, LocalDate today) {
-        return Period.between(birthDate, today).getYears() < AGE_OF_MAJORITY ? Category.MINOR : Category.ADULT;
+        return isMinorOn(birthDate, today) ? Category.MINOR : Category.ADULT;
+    }
+
+    public static boolean isMinorOn(LocalDate birthDate, LocalDate day) {
+        return Period.between(birthDate, day).getYears() < AGE_OF_MAJORITY;
     }
 }
