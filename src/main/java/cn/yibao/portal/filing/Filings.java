@@ -271,13 +271,7 @@ public class Filings {
     }
 
     public String regionName(String code) {
-        List<String> names = regions.pathToNational(code).stream()
-                .map(c -> regions.find(c).map(Region::name).orElse(c))
-                .filter(name -> !"全国".equals(name) && !"市辖区".equals(name))
-                .toList();
-        List<String> topDown = new ArrayList<>(names);
-        java.util.Collections.reverse(topDown);
-        return topDown.isEmpty() ? code : String.join("", topDown);
+        return regions.displayName(code, "");
     }
 
     private List<String> staffRegions(StaffIdentity staff) {

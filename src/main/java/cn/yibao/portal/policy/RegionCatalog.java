@@ -7,6 +7,8 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,9 +23,17 @@ public class RegionCatalog {
     static final String RESOURCE = "policy/regions.csv";
 
     private final Map<String, Region> regions;
+    private final Map<String, List<Region>> childrenByParent;
 
     public RegionCatalog() {
         this.regions = load();
+        Map<String, List<Region>> children = new HashMap<>();
+        regions.values().stream()
+                .filter(region -> region.parentCode() != null)
+                .sorted(Comparator.comparing(Region::code))
+                .forEach(region -> children.computeIfAbsent(region.parentCode(), key -> new ArrayList<>()).add(region));
+        children.replaceAll((parent, list) -> List.copyOf(list));
+        this.childrenByParent = Map.copyOf(children);
     }
 
     public Optional<Region> find(String code) {
@@ -47,15 +57,37 @@ public class RegionCatalog {
 
     /** The regions directly below one, in code order. */
     public List<Region> children(String code) {
-        return regions.values().stream().filter(region -> code.equals(region.parentCode()))
-                .sorted(java.util.Comparator.comparing(Region::code)).toList();
+        return childrenByParent.getOrDefault(code, List.of());
     }
 
     /** The region and every region below it. */
     public List<Region> withDescendants(String code) {
-        return regions.values().stream()
-                .filter(region -> pathToNational(region.code()).contains(code))
-                .toList();
+        List<Region> all = new ArrayList<>();
+        find(code).ifPresent(all::add);
+        for (int next = 0; next < all.size(); next++) {
+            all.addAll(children(all.get(next).code()));
+        }
+        return all;
+    }
+
+    /**
+     * How people name a place: province down to the region, without 全国 and without the statistical grouping
+     * levels (市辖区, 县, 省直辖县级行政区划), e.g. "福建省福州市", "北京市", "河南省济源市".
+     */
+    public String displayName(String code, String separator) {
+        List<String> names = new ArrayList<>();
+        for (String ancestor : pathToNational(code)) {
+            Region region = regions.get(ancestor);
+            if (region.level() != Region.Level.NATIONAL && !isGrouping(region)) {
+                names.add(0, region.name());
+            }
+        }
+        return names.isEmpty() ? code : String.join(separator, names);
+    }
+
+    /** Code-list levels that only group others: a person would never name them. */
+    public static boolean isGrouping(Region region) {
+        return "市辖区".equals(region.name()) || "县".equals(region.name()) || region.name().endsWith("直辖县级行政区划");
     }
 
     private static Map<String, Region> load() {

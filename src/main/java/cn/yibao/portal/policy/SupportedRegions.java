@@ -50,6 +50,11 @@ public class SupportedRegions {
         return Optional.of(regions.pathToNational(code).stream().map(c -> regions.find(c).orElseThrow()).toList());
     }
 
+    /** "山东省 威海市": the place as people name it, levels separated by a space (for choices). */
+    public String displayName(String code) {
+        return regions.displayName(code, " ");
+    }
+
     public Optional<Region> find(String code) {
         return regions.find(code);
     }

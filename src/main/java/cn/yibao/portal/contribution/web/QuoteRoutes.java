@@ -4,6 +4,7 @@ import cn.yibao.portal.clock.BusinessClock;
 import cn.yibao.portal.contribution.ContributionQuotes;
 import cn.yibao.portal.contribution.domain.Enrolment;
 import cn.yibao.portal.contribution.domain.QuoteResult;
+import cn.yibao.portal.policy.RegionCatalog;
 import cn.yibao.portal.policy.SupportedRegions;
 import cn.yibao.portal.policy.domain.Region;
 import cn.yibao.portal.resident.domain.AssistanceStatus;
@@ -121,7 +122,7 @@ class QuoteRoutes {
             choices.add(new RegionChoice(region.code(), labelOf(region)));
             if (region.level() == Region.Level.PROVINCE) {
                 regions.all().stream()
-                        .filter(child -> region.code().equals(child.parentCode()) && !"市辖区".equals(child.name()))
+                        .filter(child -> region.code().equals(child.parentCode()) && !RegionCatalog.isGrouping(child))
                         .forEach(child -> choices.add(new RegionChoice(child.code(), region.name() + " " + child.name())));
             }
         }
@@ -136,10 +137,6 @@ class QuoteRoutes {
     }
 
     private String labelOf(Region region) {
-        return regions.path(region.code()).orElse(List.of(region)).stream()
-                .filter(r -> r.level() != Region.Level.NATIONAL)
-                .map(Region::name)
-                .reduce((child, parent) -> parent + " " + child)
-                .orElse(region.name());
+        return regions.displayName(region.code());
     }
 }

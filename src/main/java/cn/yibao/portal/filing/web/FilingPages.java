@@ -268,20 +268,25 @@ class FilingPages {
     record Destination(String code, String label) {
     }
 
-    /** Cities (and municipalities) outside the resident's own, for the destination picker. */
+    /**
+     * City-level places outside the resident's own city, for the destination picker: a municipality once (北京市),
+     * the county-level cities directly under a province by their own names (河南省 济源市).
+     */
     private List<Destination> destinations(Resident insured) {
         List<String> own = regions.pathToNational(insured.insuredRegionCode());
-        List<Destination> list = new ArrayList<>();
+        Map<String, Destination> byLabel = new java.util.LinkedHashMap<>();
         for (Region province : regions.children(Region.NATIONAL)) {
             for (Region city : regions.children(province.code())) {
-                if (own.contains(city.code())) {
-                    continue;
+                List<Region> places = city.name().endsWith("直辖县级行政区划") ? regions.children(city.code()) : List.of(city);
+                for (Region place : places) {
+                    if (!own.contains(place.code())) {
+                        byLabel.putIfAbsent(regions.displayName(place.code(), " "),
+                                new Destination(place.code(), regions.displayName(place.code(), " ")));
+                    }
                 }
-                String name = "市辖区".equals(city.name()) || "县".equals(city.name()) ? "" : " " + city.name();
-                list.add(new Destination(city.code(), province.name() + name));
             }
         }
-        return list;
+        return List.copyOf(byLabel.values());
     }
 
     static Optional<Filings.Form> parse(Map<String, String> form, boolean commitment) {
