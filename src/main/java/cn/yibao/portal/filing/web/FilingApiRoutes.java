@@ -12,6 +12,7 @@ import cn.yibao.portal.web.RequestValues;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.annotation.Bean;
@@ -104,6 +105,9 @@ class FilingApiRoutes {
     record Parsed(Filings.Form form, String field, String problem) {
     }
 
+    private record DateField(String name, String text) {
+    }
+
     /** Malformed input (not a rule violation) is a 400 naming the field. */
     static Parsed parse(CreateRequest body) {
         FilingType type;
@@ -116,18 +120,18 @@ class FilingApiRoutes {
         if (body.destination() == null || !body.destination().matches("\\d{6}")) {
             return new Parsed(null, "destination", "destination 应为就医地的6位行政区划代码。");
         }
-        Optional<LocalDate> start;
-        Optional<LocalDate> end;
-        Optional<LocalDate> treatment;
-        try {
-            start = date(body.startDate());
-            end = date(body.endDate());
-            treatment = date(body.treatmentDate());
-        } catch (DateTimeParseException e) {
-            return new Parsed(null, e.getParsedString() != null && e.getParsedString().equals(body.endDate()) ? "endDate"
-                    : e.getParsedString() != null && e.getParsedString().equals(body.treatmentDate()) ? "treatmentDate"
-                    : "startDate", "日期格式应为 YYYY-MM-DD。");
+        Map<String, Optional<LocalDate>> dates = new java.util.HashMap<>();
+        for (DateField field : List.of(new DateField("startDate", body.startDate()),
+                new DateField("endDate", body.endDate()), new DateField("treatmentDate", body.treatmentDate()))) {
+            try {
+                dates.put(field.name(), date(field.text()));
+            } catch (DateTimeParseException e) {
+                return new Parsed(null, field.name(), field.name() + " 的日期格式应为 YYYY-MM-DD。");
+            }
         }
+        Optional<LocalDate> start = dates.get("startDate");
+        Optional<LocalDate> end = dates.get("endDate");
+        Optional<LocalDate> treatment = dates.get("treatmentDate");
         if (start.isEmpty()) {
             return new Parsed(null, "startDate", "请填写开始日期（YYYY-MM-DD）。");
         }

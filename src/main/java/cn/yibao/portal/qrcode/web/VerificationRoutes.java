@@ -54,10 +54,14 @@ class VerificationRoutes {
     RouterFunction<ServerResponse> verificationRouter() {
         return RouterFunctions.route()
                 .POST("/api/v1/codes/verify", this::api)
-                .GET("/verify", request -> page(request, "qrcode/verify", request.queryParam("t")))
+                .GET("/verify", this::publicPage)
                 .GET("/staff", request -> staffPage(request, Map.of()))
-                .POST("/staff/verify", request -> request.formData().flatMap(form ->
-                        page(request, "staff/counter", Optional.ofNullable(form.getFirst("token")))))
+                .POST("/staff/verify", request -> request.formData().flatMap(form -> {
+                    String token = form.getFirst("token");
+                    return token == null || token.isBlank()
+                            ? staffPage(request, Map.of("error", "请粘贴医保码内容或上传照片。"))
+                            : verified(request, token).flatMap(model -> staffPage(request, model));
+                }))
                 .POST("/staff/verify/image", this::uploaded)
                 .build();
     }
@@ -69,7 +73,7 @@ class VerificationRoutes {
         Optional<Duration> wait = throttled(request);
         if (wait.isPresent()) {
             return ProblemResponses.response(HttpStatus.TOO_MANY_REQUESTS, "验证过于频繁，请稍后再试。", null,
-                    headers -> headers.set("Retry-After", String.valueOf(Math.max(1, (wait.get().toMillis() + 999) / 1000))));
+                    headers -> headers.set("Retry-After", String.valueOf(retryAfterSeconds(wait.get()))));
         }
         return request.bodyToMono(VerifyRequest.class)
                 .onErrorResume(e -> Mono.empty())
@@ -83,21 +87,20 @@ class VerificationRoutes {
                         "请求体应为 JSON：{\"token\": \"…\"}。", "token")));
     }
 
-    private Mono<ServerResponse> page(ServerRequest request, String template, Optional<String> token) {
-        if (token.isEmpty() || token.get().isBlank()) {
-            return "staff/counter".equals(template) ? staffPage(request, Map.of("error", "请粘贴医保码内容或上传照片。"))
-                    : pages.render(request, template, Map.of());
-        }
+    private Mono<ServerResponse> publicPage(ServerRequest request) {
+        Optional<String> token = request.queryParam("t").filter(t -> !t.isBlank());
+        return token.isEmpty() ? pages.render(request, "qrcode/verify", Map.of())
+                : verified(request, token.get()).flatMap(model -> pages.render(request, "qrcode/verify", model));
+    }
+
+    /** What a page shows after verifying: the result, or why it was not verified (too many attempts). */
+    private Mono<Map<String, Object>> verified(ServerRequest request, String token) {
         Optional<Duration> wait = throttled(request);
         if (wait.isPresent()) {
-            return pages.render(request, template, Map.of("error",
-                    "验证过于频繁，请 " + Math.max(1, wait.get().toSeconds()) + " 秒后再试。"));
+            return Mono.just(Map.of("error", "验证过于频繁，请 " + retryAfterSeconds(wait.get()) + " 秒后再试。"));
         }
-        return staffOf(request)
-                .flatMap(staff -> verification.verify(token.get(), staff, RequestOrigin.of(request.exchange()))
-                        .flatMap(result -> "staff/counter".equals(template)
-                                ? staffPage(request, Map.of("result", result))
-                                : pages.render(request, template, Map.of("result", result))));
+        return staffOf(request).flatMap(staff -> verification.verify(token, staff, RequestOrigin.of(request.exchange())))
+                .map(result -> Map.of("result", result));
     }
 
     private Mono<ServerResponse> uploaded(ServerRequest request) {
@@ -109,7 +112,7 @@ class VerificationRoutes {
                 // Decoding a phone photo takes a few hundred milliseconds: never on the event loop.
                 .flatMap(bytes -> Mono.fromCallable(() -> QrImages.decode(bytes)).subscribeOn(Schedulers.boundedElastic()))
                 .flatMap(decoded -> decoded.isPresent()
-                        ? page(request, "staff/counter", decoded)
+                        ? verified(request, decoded.get()).flatMap(model -> staffPage(request, model))
                         : staffPage(request, Map.of("error", "没有从照片中识别出二维码，请让参保人调亮屏幕后重拍，或粘贴医保码内容。")));
     }
 
@@ -129,6 +132,10 @@ class VerificationRoutes {
                 .ofType(Authentication.class)
                 .map(StaffPrincipals::identityOf)
                 .defaultIfEmpty(Optional.empty());
+    }
+
+    private static long retryAfterSeconds(Duration wait) {
+        return Math.max(1, (wait.toMillis() + 999) / 1000);
     }
 
     private Optional<Duration> throttled(ServerRequest request) {
