@@ -6,6 +6,8 @@ import java.util.HashMap;
 import java.util.Map;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.web.server.csrf.CsrfToken;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.server.ServerRequest;
@@ -29,7 +31,8 @@ public class Pages {
     public Mono<ServerResponse> render(ServerRequest request, String template, Map<String, ?> model) {
         Map<String, Object> page = withLayout(request);
         page.putAll(model);
-        return csrfToken(request)
+        return signedIn(request)
+                .flatMap(signedIn -> signedIn ? csrfToken(request) : Mono.<CsrfToken>empty())
                 .doOnNext(token -> page.put("_csrf", token))
                 .then(Mono.defer(() -> ServerResponse.ok()
                         // Pages may carry personal data: never cache them anywhere.
@@ -53,6 +56,17 @@ public class Pages {
             page.put("businessDate", clock.today().toString());
         }
         return page;
+    }
+
+    /**
+     * Only signed-in pages have POST forms. Issuing a CSRF token starts a session, and sessions live in memory:
+     * anonymous visitors of the public calculator must not each get one.
+     */
+    private static Mono<Boolean> signedIn(ServerRequest request) {
+        return request.principal()
+                .map(principal -> principal instanceof Authentication authentication && authentication.isAuthenticated()
+                        && !(authentication instanceof AnonymousAuthenticationToken))
+                .defaultIfEmpty(false);
     }
 
     private static Mono<CsrfToken> csrfToken(ServerRequest request) {

@@ -41,6 +41,16 @@ class SecurityHeadersIT extends PortalIntegrationTest {
     }
 
     @Test
+    void publicPagesDoNotStartASessionForAnonymousVisitors() {
+        for (String path : new String[] {"/", "/contribution/calculator?region=371000&year=2024&category=MINOR",
+                "/verify", "/policy/documents"}) {
+            portal.get().uri(path).exchange()
+                    .expectStatus().isOk()
+                    .expectHeader().doesNotExist(HttpHeaders.SET_COOKIE);
+        }
+    }
+
+    @Test
     void healthReportsTheDatabase() {
         portal.get().uri("/actuator/health").exchange()
                 .expectStatus().isOk()
