@@ -42,19 +42,19 @@ public class DemoResidents {
 
     public Mono<Void> load() {
         Instant now = clock.now();
-        return Flux.fromIterable(DemoAccounts.load().residents())
+        List<DemoResident> people = DemoAccounts.load().residents();
+        return Flux.fromIterable(people)
                 .concatMap(demo -> {
                     UUID household = householdId(demo.household());
                     return residents.upsertHousehold(household, demo.region(), now)
                             .then(residents.upsertDemo(newResident(demo), AssistanceStatus.valueOf(demo.assistance()),
                                     household, demo.relation(), demo.enrolledOn(), now));
                 })
-                .then(bindHouseholds(now));
+                .then(bindHouseholds(people, now));
     }
 
     /** In each demo household the SELF person has the others bound already (open bindings are left as they are). */
-    private Mono<Void> bindHouseholds(Instant now) {
-        List<DemoResident> people = DemoAccounts.load().residents();
+    private Mono<Void> bindHouseholds(List<DemoResident> people, Instant now) {
         return Flux.fromIterable(people)
                 .filter(owner -> "SELF".equals(owner.relation()))
                 .concatMap(owner -> Flux.fromIterable(people)

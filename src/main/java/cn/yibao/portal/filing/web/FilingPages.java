@@ -77,7 +77,7 @@ class FilingPages {
         return RouterFunctions.route()
                 .GET("/filing", request -> asResident(request, me -> list(request, me)))
                 .GET("/filing/new", request -> asResident(request, me -> chooseType(request, me)))
-                .GET("/filing/new/{type}", request -> asResident(request, me -> form(request, me, Map.of())))
+                .GET("/filing/new/{type}", request -> asResident(request, me -> newForm(request, me)))
                 .POST("/filing/review", request -> asResident(request, me -> review(request, me)))
                 .POST("/filing", request -> asResident(request, me -> submit(request, me)))
                 .GET("/filing/{id}", request -> asResident(request, me -> detail(request, me, Map.of())))
@@ -117,20 +117,28 @@ class FilingPages {
                 "people", people)));
     }
 
-    private Mono<ServerResponse> form(ServerRequest request, Resident me, Map<String, Object> extra) {
-        Optional<FilingType> type = type(request.pathVariables().getOrDefault("type", String.valueOf(extra.get("type"))));
+    private Mono<ServerResponse> newForm(ServerRequest request, Resident me) {
+        return form(request, me, request.pathVariable("type"), Map.of("insured",
+                request.queryParam("insured").orElse("SELF"), "startDate", clock.today().toString()), null);
+    }
+
+    /** The first step, empty or again with what was typed and why it was not accepted. */
+    private Mono<ServerResponse> form(ServerRequest request, Resident me, String typeCode, Map<String, String> values,
+                                      String error) {
+        Optional<FilingType> type = type(typeCode);
         if (type.isEmpty()) {
             return ServerResponse.seeOther(URI.create("/filing/new")).build();
         }
-        String insured = extra.containsKey("form") ? ((Map<?, ?>) extra.get("form")).get("insured") + ""
-                : request.queryParam("insured").orElse("SELF");
-        return filings.insuredFor(me, insured).flatMap(person -> {
+        return filings.insuredFor(me, values.getOrDefault("insured", "SELF")).flatMap(person -> {
             TypeRules rules = filings.typesFor(person).stream().filter(r -> r.type() == type.get()).findFirst().orElseThrow();
-            Map<String, Object> model = new HashMap<>(extra);
+            Map<String, Object> model = new HashMap<>();
             model.put("type", FilingViews.TypeView.of(rules));
             model.put("destinations", destinations(person));
             model.put("insuredName", person.maskedName());
-            model.putIfAbsent("form", Map.of("insured", insured, "startDate", clock.today().toString()));
+            model.put("form", values);
+            if (error != null) {
+                model.put("error", error);
+            }
             return pages.render(request, "filing/form", model);
         }).switchIfEmpty(Mono.defer(() -> ServerResponse.seeOther(URI.create("/filing/new")).build()));
     }
@@ -140,23 +148,20 @@ class FilingPages {
             Map<String, String> form = data.toSingleValueMap();
             Optional<Filings.Form> parsed = parse(form, false);
             if (parsed.isEmpty()) {
-                return form(request, me, Map.of("type", form.getOrDefault("type", ""), "form", form,
-                        "error", "请检查日期格式（年-月-日）。"));
+                return form(request, me, form.get("type"), form, "请检查日期格式（年-月-日）。");
             }
             if ("true".equals(form.get("afterTheFact")) && parsed.get().treatmentDate() == null) {
-                return form(request, me, Map.of("type", form.get("type"), "form", form,
-                        "error", "补办备案请填写就医日期。"));
+                return form(request, me, form.get("type"), form, "补办备案请填写就医日期。");
             }
             return filings.insuredFor(me, form.get("insured")).flatMap(insured -> filings.preview(insured, parsed.get())
                     .flatMap(outcome -> {
                         if (outcome instanceof Filings.Refused refused) {
-                            return form(request, me, Map.of("type", form.get("type"), "form", form,
-                                    "error", refused.message()));
+                            return form(request, me, form.get("type"), form, refused.message());
                         }
                         return summary(request, insured, parsed.get(), form, null);
                     }))
-                    .switchIfEmpty(Mono.defer(() -> form(request, me, Map.of("type", form.getOrDefault("type", ""),
-                            "form", Map.of("insured", "SELF"), "error", NOT_YOURS))));
+                    .switchIfEmpty(Mono.defer(() -> form(request, me, form.get("type"), Map.of("insured", "SELF"),
+                            NOT_YOURS)));
         });
     }
 
