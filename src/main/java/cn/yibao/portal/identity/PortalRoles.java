@@ -5,6 +5,8 @@ public final class PortalRoles {
 
     public static final String RESIDENT = "RESIDENT";
     public static final String STAFF = "STAFF";
+    /** Staff who may see payment reviews, import bills and refund (from the staff issuer's roles claim). */
+    public static final String PAYMENT_OPERATOR = "PAYMENT_OPERATOR";
     public static final String STAFF_REGISTRATION = "staff";
 
     private PortalRoles() {

@@ -1,0 +1,58 @@
+package cn.yibao.portal.payment;
+
+import cn.yibao.portal.clock.BusinessClock;
+import cn.yibao.portal.payment.domain.ChannelOrder;
+import cn.yibao.portal.payment.domain.ItemState;
+import cn.yibao.portal.payment.domain.PaymentOrder;
+import cn.yibao.portal.payment.domain.PaymentStatus;
+import cn.yibao.portal.payment.domain.TransitionCause;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Mono;
+
+/**
+ * Opens a stored order at its channel, outside the creating transaction (a slow channel must not hold database
+ * locks). CREATED → AWAITING_PAYMENT with the pay URL, or CREATED → FAILED when the channel refuses; an order left
+ * CREATED by a crash is opened on its next replay or closed by the sweeper.
+ */
+@Service
+class OpeningAtChannel {
+
+    private static final Logger log = LoggerFactory.getLogger(OpeningAtChannel.class);
+
+    private final PaymentRepository payments;
+    private final PaymentChannels channels;
+    private final BusinessClock clock;
+    private final TransactionalOperator transaction;
+    private final String publicBaseUrl;
+
+    OpeningAtChannel(PaymentRepository payments, PaymentChannels channels, BusinessClock clock,
+                     TransactionalOperator transaction, @Value("${portal.public-base-url:}") String publicBaseUrl) {
+        this.payments = payments;
+        this.channels = channels;
+        this.clock = clock;
+        this.transaction = transaction;
+        this.publicBaseUrl = publicBaseUrl;
+    }
+
+    Mono<PaymentOrder> open(PaymentOrder order, OrderRequest request) {
+        ChannelOrder channelOrder = new ChannelOrder(order.orderNo(), order.amountFen(),
+                "城乡居民医保 " + order.benefitYear() + " 年度个人缴费", order.expiresAt(), request.payerOpenId(),
+                request.clientAddress(), publicBaseUrl + "/payment/" + order.id());
+        return channels.require(order.channel()).open(channelOrder, request.inWechat())
+                .flatMap(checkout -> transaction.transactional(payments.transition(order, PaymentStatus.AWAITING_PAYMENT,
+                        TransitionCause.CHANNEL_OPENED, null, clock.now(), null, checkout.payUrl())))
+                .onErrorResume(e -> {
+                    log.warn("Channel {} refused to open order {}: {}", order.channel(), order.orderNo(), e.toString());
+                    return transaction.transactional(payments.transition(order, PaymentStatus.FAILED,
+                                    TransitionCause.CHANNEL_OPEN_FAILED, "渠道下单失败", clock.now(), null, null)
+                            .flatMap(moved -> moved
+                                    ? payments.setItemStates(order.id(), ItemState.OPEN, ItemState.RELEASED).thenReturn(true)
+                                    : Mono.just(false)));
+                })
+                .then(payments.find(order.id()));
+    }
+}

@@ -1,0 +1,44 @@
+package cn.yibao.portal.payment;
+
+import cn.yibao.portal.payment.channel.PaymentChannel;
+import cn.yibao.portal.payment.domain.ChannelChoice;
+import cn.yibao.portal.payment.domain.PaymentChannelId;
+import cn.yibao.portal.web.domain.ClientKind;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/** The channels that are configured on this installation, in a fixed order. */
+@Component
+public class PaymentChannels {
+
+    private final Map<PaymentChannelId, PaymentChannel> channels = new EnumMap<>(PaymentChannelId.class);
+
+    PaymentChannels(List<PaymentChannel> configured) {
+        configured.stream().sorted(Comparator.comparing(PaymentChannel::id))
+                .forEach(channel -> channels.put(channel.id(), channel));
+    }
+
+    public List<PaymentChannelId> enabled() {
+        return List.copyOf(channels.keySet());
+    }
+
+    public Optional<PaymentChannel> get(PaymentChannelId id) {
+        return Optional.ofNullable(channels.get(id));
+    }
+
+    PaymentChannel require(PaymentChannelId id) {
+        PaymentChannel channel = channels.get(id);
+        if (channel == null) {
+            throw new IllegalStateException("Payment channel " + id + " is not configured");
+        }
+        return channel;
+    }
+
+    public PaymentChannelId defaultFor(ClientKind client) {
+        return ChannelChoice.defaultFor(client, enabled());
+    }
+}

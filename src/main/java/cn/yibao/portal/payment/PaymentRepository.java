@@ -1,0 +1,261 @@
+package cn.yibao.portal.payment;
+
+import cn.yibao.portal.payment.domain.ItemState;
+import cn.yibao.portal.payment.domain.PaymentChannelId;
+import cn.yibao.portal.payment.domain.PaymentOrder;
+import cn.yibao.portal.payment.domain.PaymentStatus;
+import cn.yibao.portal.payment.domain.TransitionCause;
+import io.r2dbc.spi.Readable;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.UUID;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Orders, their people, their events and idempotency keys. Every status change goes through {@link #transition}. */
+@Repository
+class PaymentRepository {
+
+    private static final String ORDER_COLUMNS = """
+            id, order_no, payer_id, benefit_year, channel, amount_fen, status, version, transaction_id, pay_url,
+            created_at, expires_at, paid_at, review_reason""";
+
+    record StoredKey(byte[] requestHash, UUID orderId, Instant expiresAt) {
+    }
+
+    private final DatabaseClient database;
+
+    PaymentRepository(DatabaseClient database) {
+        this.database = database;
+    }
+
+    /** Serializes order creation per payer inside the caller's transaction. */
+    Mono<Void> lockPayer(UUID payerId) {
+        return database.sql("select pg_advisory_xact_lock(hashtext(:id))").bind("id", "payment:" + payerId)
+                .fetch().rowsUpdated().then();
+    }
+
+    Mono<Long> nextOrderSequence() {
+        return database.sql("select nextval('payment_order_no_seq') as n").map(row -> row.get("n", Long.class)).one();
+    }
+
+    Mono<StoredKey> findKey(UUID payerId, String key) {
+        return database.sql("select request_hash, order_id, expires_at from payment_idempotency_key where payer_id = :payer and key = :key")
+                .bind("payer", payerId).bind("key", key)
+                .map(row -> new StoredKey(row.get("request_hash", byte[].class), row.get("order_id", UUID.class),
+                        row.get("expires_at", Instant.class)))
+                .one();
+    }
+
+    Mono<Void> forgetExpiredKey(UUID payerId, String key, Instant now) {
+        return database.sql("delete from payment_idempotency_key where payer_id = :payer and key = :key and expires_at <= :now")
+                .bind("payer", payerId).bind("key", key).bind("now", now).then();
+    }
+
+    Mono<Long> forgetExpiredKeys(Instant now) {
+        return database.sql("delete from payment_idempotency_key where expires_at <= :now").bind("now", now)
+                .fetch().rowsUpdated();
+    }
+
+    Mono<Void> insertKey(UUID payerId, String key, byte[] hash, UUID orderId, Instant now, Instant expiresAt) {
+        return database.sql("""
+                        insert into payment_idempotency_key (payer_id, key, request_hash, order_id, created_at, expires_at)
+                        values (:payer, :key, :hash, :order, :now, :expiresAt)""")
+                .bind("payer", payerId).bind("key", key).bind("hash", hash).bind("order", orderId)
+                .bind("now", now).bind("expiresAt", expiresAt)
+                .then();
+    }
+
+    Mono<Void> insert(PaymentOrder order) {
+        return database.sql("""
+                        insert into payment_order (id, order_no, payer_id, benefit_year, channel, amount_fen, status,
+                                                   version, created_at, expires_at, updated_at)
+                        values (:id, :orderNo, :payer, :year, :channel, :amount, :status, 0, :createdAt, :expiresAt,
+                                :createdAt)""")
+                .bind("id", order.id()).bind("orderNo", order.orderNo()).bind("payer", order.payerId())
+                .bind("year", order.benefitYear()).bind("channel", order.channel().name())
+                .bind("amount", order.amountFen()).bind("status", order.status().name())
+                .bind("createdAt", order.createdAt()).bind("expiresAt", order.expiresAt())
+                .then();
+    }
+
+    Mono<Void> insertItem(PaymentItem item) {
+        return database.sql("""
+                        insert into payment_item (order_id, insured_id, benefit_year, amount_fen, standard_fen,
+                                                  assistance_fen, grade, citation, state)
+                        values (:order, :insured, :year, :amount, :standard, :assistance, :grade, :citation, :state)""")
+                .bind("order", item.orderId()).bind("insured", item.insuredId()).bind("year", item.benefitYear())
+                .bind("amount", item.amountFen()).bind("standard", item.standardFen())
+                .bind("assistance", item.assistanceFen())
+                .bind("grade", Parameter.fromOrEmpty(item.grade(), Integer.class))
+                .bind("citation", item.citation()).bind("state", item.state().name())
+                .then();
+    }
+
+    Mono<PaymentOrder> find(UUID id) {
+        return database.sql("select " + ORDER_COLUMNS + " from payment_order where id = :id").bind("id", id)
+                .map(PaymentRepository::order).one();
+    }
+
+    Mono<PaymentOrder> findByOrderNo(String orderNo) {
+        return database.sql("select " + ORDER_COLUMNS + " from payment_order where order_no = :no").bind("no", orderNo)
+                .map(PaymentRepository::order).one();
+    }
+
+    Flux<PaymentOrder> ofPayer(UUID payerId, Integer year) {
+        return database.sql("select " + ORDER_COLUMNS + " from payment_order where payer_id = :payer"
+                        + (year == null ? "" : " and benefit_year = :year") + " order by created_at desc")
+                .bind("payer", payerId)
+                .bindValues(year == null ? java.util.Map.of() : java.util.Map.of("year", year))
+                .map(PaymentRepository::order).all();
+    }
+
+    Mono<PaymentItem> itemByReceipt(UUID receiptId) {
+        return database.sql("select * from payment_item where receipt_id = :id").bind("id", receiptId)
+                .map(PaymentRepository::item).one();
+    }
+
+    /** Who is paid for (state PAID) among these people for the year, with the paying order's id. */
+    Flux<PaymentItem> paidItems(Collection<UUID> insuredIds, int year) {
+        return database.sql("select * from payment_item where insured_id = any(:ids) and benefit_year = :year and state = 'PAID'")
+                .bind("ids", insuredIds.toArray(UUID[]::new)).bind("year", year)
+                .map(PaymentRepository::item).all();
+    }
+
+    Flux<PaymentItem> items(UUID orderId) {
+        return database.sql("select * from payment_item where order_id = :order order by insured_id")
+                .bind("order", orderId).map(PaymentRepository::item).all();
+    }
+
+    /** Items for these people and year that are open or paid (the ones that block a new order). */
+    Flux<PaymentItem> blockingItems(Collection<UUID> insuredIds, int year) {
+        return database.sql("""
+                        select * from payment_item
+                        where insured_id = any(:ids) and benefit_year = :year and state in ('OPEN', 'PAID')""")
+                .bind("ids", insuredIds.toArray(UUID[]::new)).bind("year", year)
+                .map(PaymentRepository::item).all();
+    }
+
+    /**
+     * Moves an order along one edge if nobody else moved it first (optimistic locking on version and status), and
+     * records the change. False when the order was no longer where the caller saw it.
+     */
+    Mono<Boolean> transition(PaymentOrder order, PaymentStatus to, TransitionCause cause, String detail, Instant now,
+                             String transactionId, String payUrl) {
+        return database.sql("""
+                        update payment_order set status = :to, version = version + 1, updated_at = :now,
+                               transaction_id = coalesce(:transactionId, transaction_id),
+                               pay_url = coalesce(:payUrl, pay_url),
+                               paid_at = case when :to = 'PAID' then :now else paid_at end
+                        where id = :id and version = :version and status = :from""")
+                .bind("to", to.name()).bind("now", now)
+                .bind("transactionId", Parameter.fromOrEmpty(transactionId, String.class))
+                .bind("payUrl", Parameter.fromOrEmpty(payUrl, String.class))
+                .bind("id", order.id()).bind("version", order.version()).bind("from", order.status().name())
+                .fetch().rowsUpdated()
+                .flatMap(rows -> rows == 1
+                        ? event(order.id(), order.status(), to, cause, detail, now).thenReturn(true)
+                        : Mono.just(false));
+    }
+
+    Mono<Void> event(UUID orderId, PaymentStatus from, PaymentStatus to, TransitionCause cause, String detail,
+                     Instant now) {
+        return database.sql("""
+                        insert into payment_event (order_id, from_status, to_status, cause, detail, occurred_at)
+                        values (:order, :from, :to, :cause, :detail, :now)""")
+                .bind("order", orderId).bind("from", Parameter.fromOrEmpty(from == null ? null : from.name(), String.class))
+                .bind("to", to.name()).bind("cause", cause.name())
+                .bind("detail", Parameter.fromOrEmpty(detail, String.class)).bind("now", now)
+                .then();
+    }
+
+    Flux<PaymentEvent> events(UUID orderId) {
+        return database.sql("select * from payment_event where order_id = :order order by id").bind("order", orderId)
+                .map(row -> new PaymentEvent(row.get("occurred_at", Instant.class), row.get("from_status", String.class),
+                        row.get("to_status", String.class), row.get("cause", String.class),
+                        row.get("detail", String.class)))
+                .all();
+    }
+
+    Mono<Void> setItemStates(UUID orderId, ItemState from, ItemState to) {
+        return database.sql("update payment_item set state = :to where order_id = :order and state = :from")
+                .bind("order", orderId).bind("from", from.name()).bind("to", to.name()).then();
+    }
+
+    /**
+     * Marks one person paid by this order, unless another order already paid for them that year: then the item is a
+     * duplicate (to be refunded). Answers the state it got.
+     */
+    Mono<ItemState> settleItem(PaymentItem item, String receiptNo) {
+        return database.sql("""
+                        update payment_item set state = 'PAID', receipt_no = :receiptNo, receipt_id = :receiptId
+                        where order_id = :order and insured_id = :insured
+                          and not exists (select 1 from payment_item other
+                                          where other.insured_id = :insured and other.benefit_year = :year
+                                            and other.state = 'PAID' and other.order_id <> :order)""")
+                .bind("order", item.orderId()).bind("insured", item.insuredId()).bind("year", item.benefitYear())
+                .bind("receiptNo", receiptNo).bind("receiptId", UUID.randomUUID())
+                .fetch().rowsUpdated()
+                .flatMap(rows -> rows == 1 ? Mono.just(ItemState.PAID)
+                        : database.sql("update payment_item set state = 'DUPLICATE' where order_id = :order and insured_id = :insured")
+                                .bind("order", item.orderId()).bind("insured", item.insuredId())
+                                .then().thenReturn(ItemState.DUPLICATE));
+    }
+
+    Mono<Void> flagForReview(UUID orderId, String reason, Instant now) {
+        return database.sql("update payment_order set review_reason = :reason, updated_at = :now where id = :id")
+                .bind("id", orderId).bind("reason", reason).bind("now", now).then();
+    }
+
+    Mono<Void> recordNotification(PaymentChannelId channel, String orderNo, boolean genuine, String outcome,
+                                  String detail, Instant now) {
+        return database.sql("""
+                        insert into payment_notification (channel, order_no, genuine, outcome, detail, received_at)
+                        values (:channel, :orderNo, :genuine, :outcome, :detail, :now)""")
+                .bind("channel", channel.name()).bind("orderNo", Parameter.fromOrEmpty(orderNo, String.class))
+                .bind("genuine", genuine).bind("outcome", outcome)
+                .bind("detail", Parameter.fromOrEmpty(detail, String.class)).bind("now", now)
+                .then();
+    }
+
+    /**
+     * Leases open orders that are due for a look at the channel: created before {@code cutoff}, or "in the future"
+     * (the sandbox clock restarts at its start date). {@code skip locked} and the lease keep two instances apart.
+     */
+    Flux<UUID> leaseForSweep(Instant cutoff, Instant now, Instant leaseUntil, Instant realNow, int limit) {
+        return database.sql("""
+                        update payment_order set sweep_lease_until = :leaseUntil
+                        where id in (select id from payment_order
+                                     where status in ('CREATED', 'AWAITING_PAYMENT')
+                                       and (created_at <= :cutoff or created_at > :now)
+                                       and (sweep_lease_until is null or sweep_lease_until < :realNow)
+                                     order by created_at limit :limit
+                                     for update skip locked)
+                        returning id""")
+                .bind("cutoff", cutoff).bind("now", now).bind("leaseUntil", leaseUntil).bind("realNow", realNow)
+                .bind("limit", limit)
+                .map(row -> row.get("id", UUID.class)).all();
+    }
+
+    static PaymentOrder order(Readable row) {
+        return new PaymentOrder(row.get("id", UUID.class), row.get("order_no", String.class),
+                row.get("payer_id", UUID.class), row.get("benefit_year", Integer.class),
+                PaymentChannelId.valueOf(row.get("channel", String.class)), row.get("amount_fen", Long.class),
+                PaymentStatus.valueOf(row.get("status", String.class)), row.get("version", Integer.class),
+                row.get("transaction_id", String.class), row.get("pay_url", String.class),
+                row.get("created_at", Instant.class), row.get("expires_at", Instant.class),
+                row.get("paid_at", Instant.class), row.get("review_reason", String.class));
+    }
+
+    static PaymentItem item(Readable row) {
+        return new PaymentItem(row.get("order_id", UUID.class), row.get("insured_id", UUID.class),
+                row.get("benefit_year", Integer.class), row.get("amount_fen", Long.class),
+                row.get("standard_fen", Long.class), row.get("assistance_fen", Long.class),
+                row.get("grade", Integer.class), row.get("citation", String.class),
+                ItemState.valueOf(row.get("state", String.class)), row.get("receipt_no", String.class),
+                row.get("receipt_id", UUID.class));
+    }
+}

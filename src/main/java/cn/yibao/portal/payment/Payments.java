@@ -1,0 +1,35 @@
+package cn.yibao.portal.payment;
+
+import cn.yibao.portal.payment.domain.PaymentOrder;
+import cn.yibao.portal.resident.domain.Resident;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Reading orders: only the payer's own (another resident's order is simply not found). */
+@Service
+public class Payments {
+
+    private final PaymentRepository payments;
+
+    Payments(PaymentRepository payments) {
+        this.payments = payments;
+    }
+
+    public Flux<PaymentOrder> ofPayer(Resident payer, Integer year) {
+        return payments.ofPayer(payer.id(), year);
+    }
+
+    public Mono<PaymentOrder> findFor(Resident payer, UUID id) {
+        return payments.find(id).filter(order -> order.payerId().equals(payer.id()));
+    }
+
+    public Flux<PaymentItem> items(PaymentOrder order) {
+        return payments.items(order.id());
+    }
+
+    public Flux<PaymentEvent> events(PaymentOrder order) {
+        return payments.events(order.id());
+    }
+}

@@ -1,0 +1,172 @@
+package cn.yibao.portal.payment;
+
+import cn.yibao.portal.clock.BusinessClock;
+import cn.yibao.portal.contribution.ContributionQuotes;
+import cn.yibao.portal.payment.domain.IdempotencyRules;
+import cn.yibao.portal.payment.domain.ItemState;
+import cn.yibao.portal.payment.domain.OrderRules;
+import cn.yibao.portal.payment.domain.PaymentOrder;
+import cn.yibao.portal.payment.domain.PaymentStatus;
+import cn.yibao.portal.payment.domain.TransitionCause;
+import cn.yibao.portal.policy.domain.Citation;
+import cn.yibao.portal.resident.Family;
+import cn.yibao.portal.resident.domain.Resident;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Placing an order, exactly once per idempotency key: under a per-payer lock, an existing key answers with its
+ * order (or a conflict), otherwise the rules decide and the order, its people and the key are stored together. The
+ * database's unique indexes settle what the lock cannot (another payer paying for the same person).
+ */
+@Service
+public class PlacingOrders {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
+
+    private final PaymentRepository payments;
+    private final ContributionQuotes quotes;
+    private final Family family;
+    private final PaymentChannels channels;
+    private final OpeningAtChannel opening;
+    private final BusinessClock clock;
+    private final TransactionalOperator transaction;
+    private final Duration orderLifetime;
+
+    PlacingOrders(PaymentRepository payments, ContributionQuotes quotes, Family family, PaymentChannels channels,
+                  OpeningAtChannel opening, BusinessClock clock, TransactionalOperator transaction,
+                  @Value("${portal.payment.order-lifetime:PT30M}") Duration orderLifetime) {
+        this.payments = payments;
+        this.quotes = quotes;
+        this.family = family;
+        this.channels = channels;
+        this.opening = opening;
+        this.clock = clock;
+        this.transaction = transaction;
+        this.orderLifetime = orderLifetime;
+    }
+
+    public sealed interface Placed {
+    }
+
+    /** {@code created}: a new order (201); otherwise the key's earlier order (200). */
+    public record Placement(PaymentOrder order, boolean created) implements Placed {
+    }
+
+    /** {@code status}: 409 for conflicts (key reused, person paid or in an open order), 422 for bad requests. */
+    public record Refusal(int status, String field, String message) implements Placed {
+    }
+
+    public cn.yibao.portal.payment.domain.PaymentChannelId defaultChannel(cn.yibao.portal.web.domain.ClientKind client) {
+        return channels.defaultFor(client);
+    }
+
+    public Mono<Placed> place(Resident payer, String key, OrderRequest request) {
+        if (!IdempotencyRules.isWellFormed(key)) {
+            return Mono.just(new Refusal(400, "Idempotency-Key",
+                    "请求头 Idempotency-Key 应为 8 到 64 位字母、数字或 - _ : . 。"));
+        }
+        if (request.channel() == null || channels.get(request.channel()).isEmpty()) {
+            return Mono.just(new Refusal(422, "channel", "支付渠道不可用，可选：" + channels.enabled() + "。"));
+        }
+        if (!quotes.benefitYears().contains(request.year())) {
+            return Mono.just(new Refusal(422, "year", "没有" + request.year() + "待遇年度的缴费标准。"));
+        }
+        byte[] fingerprint = IdempotencyRules.fingerprint(request.year(), request.insured(), request.channel(),
+                request.grade());
+        Instant now = clock.now();
+        Mono<Placed> decide = payments.lockPayer(payer.id())
+                .then(payments.forgetExpiredKey(payer.id(), key, now))
+                .then(payments.findKey(payer.id(), key)
+                        .flatMap(stored -> Arrays.equals(stored.requestHash(), fingerprint)
+                                ? payments.find(stored.orderId()).map(order -> (Placed) new Placement(order, false))
+                                : Mono.just((Placed) new Refusal(409, "Idempotency-Key",
+                                        "该 Idempotency-Key 已用于另一笔不同的缴费请求。")))
+                        .switchIfEmpty(Mono.defer(() -> decideAndStore(payer, key, request, fingerprint, now))));
+        return transaction.transactional(decide)
+                .onErrorResume(DataIntegrityViolationException.class, e -> Mono.just(new Refusal(409, "insured",
+                        "所选参保人已有未完成或已支付的订单，请刷新后重试。")))
+                .flatMap(placed -> placed instanceof Placement placement && placement.order().status() == PaymentStatus.CREATED
+                        ? opening.open(placement.order(), request).map(order -> (Placed) new Placement(order, placement.created()))
+                        : Mono.just(placed));
+    }
+
+    private Mono<Placed> decideAndStore(Resident payer, String key, OrderRequest request, byte[] fingerprint,
+                                        Instant now) {
+        return insuredPeople(payer, request.insured()).flatMap(people -> {
+            if (people.size() != request.insured().size()) {
+                return Mono.just((Placed) new Refusal(422, "insured",
+                        "参保人只能是本人（SELF）或已绑定的家庭成员（成员编号）。"));
+            }
+            List<UUID> ids = people.stream().map(Resident::id).toList();
+            return payments.blockingItems(ids, request.year()).collectList().flatMap(blocking -> {
+                Set<UUID> paid = blocking.stream().filter(i -> i.state() == ItemState.PAID)
+                        .map(PaymentItem::insuredId).collect(Collectors.toSet());
+                Set<UUID> open = blocking.stream().filter(i -> i.state() == ItemState.OPEN)
+                        .map(PaymentItem::insuredId).collect(Collectors.toSet());
+                List<OrderRules.Candidate> candidates = people.stream().map(person -> new OrderRules.Candidate(
+                        person.id(), person.maskedName(), quotes.quoteFor(person, request.year(), request.grade()),
+                        paid.contains(person.id()), open.contains(person.id()))).toList();
+                OrderRules.Decision decision = OrderRules.plan(candidates);
+                if (decision instanceof OrderRules.Refused refused) {
+                    return Mono.just((Placed) new Refusal(refused.conflict() ? 409 : 422, refused.field(),
+                            refused.message()));
+                }
+                return store(payer, key, request, fingerprint, (OrderRules.Plan) decision, now);
+            });
+        });
+    }
+
+    /** In request order; a name that is neither SELF nor an active member of the payer's family is left out. */
+    private Mono<List<Resident>> insuredPeople(Resident payer, List<String> insured) {
+        return family.activeMembersOf(payer).collectMap(member -> member.person().id().toString(), Family.Member::person)
+                .map(members -> {
+                    Map<String, Resident> byName = new HashMap<>(members);
+                    byName.put("SELF", payer);
+                    byName.put(payer.id().toString(), payer);
+                    return insured.stream().filter(byName::containsKey).map(byName::get).toList();
+                });
+    }
+
+    private Mono<Placed> store(Resident payer, String key, OrderRequest request, byte[] fingerprint,
+                               OrderRules.Plan plan, Instant now) {
+        return payments.nextOrderSequence().flatMap(sequence -> {
+            PaymentOrder order = new PaymentOrder(UUID.randomUUID(), orderNo(sequence), payer.id(), request.year(),
+                    request.channel(), plan.totalFen(), PaymentStatus.CREATED, 0, null, null, now,
+                    now.plus(orderLifetime), null, null);
+            return payments.insert(order)
+                    .thenMany(Flux.fromIterable(plan.lines()).concatMap(line -> payments.insertItem(new PaymentItem(
+                            order.id(), line.insuredId(), request.year(), line.amountFen(), line.quote().standardFen(),
+                            line.quote().assistanceFen(), line.quote().grade(), citations(line.quote().citations()),
+                            ItemState.OPEN, null, null))))
+                    .then(payments.event(order.id(), null, PaymentStatus.CREATED, TransitionCause.ORDER_PLACED,
+                            "下单：" + plan.lines().size() + " 人，" + plan.totalFen() + " 分", now))
+                    .then(payments.insertKey(payer.id(), key, fingerprint, order.id(), now,
+                            now.plus(IdempotencyRules.KEY_LIFETIME)))
+                    .thenReturn((Placed) new Placement(order, true));
+        });
+    }
+
+    private String orderNo(long sequence) {
+        return "YB" + DAY.format(clock.today()) + String.format("%010d", sequence);
+    }
+
+    private static String citations(List<Citation> citations) {
+        String joined = citations.stream().map(Citation::document).distinct().collect(Collectors.joining("；"));
+        return joined.length() <= 256 ? joined : joined.substring(0, 256);
+    }
+}

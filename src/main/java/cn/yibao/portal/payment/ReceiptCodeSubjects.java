@@ -1,0 +1,40 @@
+package cn.yibao.portal.payment;
+
+import cn.yibao.portal.payment.domain.ItemState;
+import cn.yibao.portal.policy.RegionCatalog;
+import cn.yibao.portal.policy.domain.Money;
+import cn.yibao.portal.qrcode.CodeSubjects;
+import cn.yibao.portal.qrcode.domain.CodePurpose;
+import cn.yibao.portal.resident.ResidentRegistry;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/** What a receipt's QR code stands for on the public verification page: masked, and whether it still holds. */
+@Component
+class ReceiptCodeSubjects implements CodeSubjects {
+
+    private final PaymentRepository payments;
+    private final ResidentRegistry residents;
+    private final RegionCatalog regions;
+
+    ReceiptCodeSubjects(PaymentRepository payments, ResidentRegistry residents, RegionCatalog regions) {
+        this.payments = payments;
+        this.residents = residents;
+        this.regions = regions;
+    }
+
+    @Override
+    public CodePurpose purpose() {
+        return CodePurpose.RECEIPT;
+    }
+
+    @Override
+    public Mono<Subject> describe(UUID subject) {
+        return payments.itemByReceipt(subject).flatMap(item -> residents.findById(item.insuredId()).map(insured ->
+                new Subject(insured.maskedName(), regions.displayName(insured.insuredRegionCode(), ""),
+                        item.benefitYear() + " 年度城乡居民医保个人缴费 " + Money.yuan(item.amountFen()) + " 元，凭证号 "
+                                + item.receiptNo(),
+                        item.state() == ItemState.PAID ? null : "已退款")));
+    }
+}

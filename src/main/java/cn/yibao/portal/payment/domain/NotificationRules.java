@@ -1,0 +1,53 @@
+package cn.yibao.portal.payment.domain;
+
+/**
+ * What a verified payment result means for our order. The channel is trusted only to have said it: a result for
+ * another merchant or a different amount changes nothing and puts the order up for review; a repeat or a result that
+ * arrives after the order moved on changes nothing either.
+ */
+public final class NotificationRules {
+
+    public sealed interface Decision {
+    }
+
+    public record Move(PaymentStatus to, TransitionCause cause) implements Decision {
+    }
+
+    /** Already there, or too late to matter: acknowledge, change nothing. */
+    public record Ignore(String why) implements Decision {
+    }
+
+    /** The result does not match our order: acknowledge, change nothing, flag for review. */
+    public record Review(String why) implements Decision {
+    }
+
+    private NotificationRules() {
+    }
+
+    public static Decision decide(PaymentOrder order, String ourMerchantId, String merchantId, String orderNo,
+                                  long amountFen, ChannelOutcome outcome, TransitionCause source) {
+        if (!order.orderNo().equals(orderNo)) {
+            return new Review("订单号不符");
+        }
+        if (ourMerchantId != null && !ourMerchantId.equals(merchantId)) {
+            return new Review("商户号不符：" + merchantId);
+        }
+        if (outcome == ChannelOutcome.PAID && amountFen != order.amountFen()) {
+            return new Review("金额不符：渠道 " + amountFen + " 分，订单 " + order.amountFen() + " 分");
+        }
+        PaymentStatus target = switch (outcome) {
+            case PAID -> PaymentStatus.PAID;
+            case FAILED -> PaymentStatus.FAILED;
+            case CLOSED -> PaymentStatus.CLOSED;
+            case PENDING, UNKNOWN -> null;
+        };
+        if (target == null || target == order.status()) {
+            return new Ignore("状态未变");
+        }
+        if (!PaymentTransitions.allowed(order.status(), target)) {
+            return new Ignore("订单已是 " + order.status() + "，不能变为 " + target);
+        }
+        boolean late = target == PaymentStatus.PAID && order.status() != PaymentStatus.AWAITING_PAYMENT;
+        return new Move(target, late ? TransitionCause.LATE_PAYMENT : source);
+    }
+}

@@ -1,0 +1,74 @@
+package cn.yibao.portal.payment.domain;
+
+import cn.yibao.portal.contribution.domain.Quote;
+import cn.yibao.portal.contribution.domain.QuoteResult;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Whether an order may be placed, and for how much: each person's amount is the contribution due from the quote at
+ * creation time — the client never sets it. Pure: the caller loads the quotes and the people's payment state.
+ */
+public final class OrderRules {
+
+    /** One person the payer asked to pay for, with what is known about them for the year. */
+    public record Candidate(UUID insuredId, String maskedName, QuoteResult quote, boolean alreadyPaid,
+                            boolean inOpenOrder) {
+    }
+
+    public record Line(UUID insuredId, long amountFen, Quote quote) {
+    }
+
+    public sealed interface Decision {
+    }
+
+    public record Plan(List<Line> lines, long totalFen) implements Decision {
+    }
+
+    /** {@code conflict}: the refusal is about existing orders (the API answers 409), otherwise 422. */
+    public record Refused(String field, String message, boolean conflict) implements Decision {
+    }
+
+    private OrderRules() {
+    }
+
+    public static Decision plan(List<Candidate> candidates) {
+        if (candidates.isEmpty()) {
+            return new Refused("insured", "请至少选择一位参保人。", false);
+        }
+        Set<UUID> seen = new HashSet<>();
+        List<Line> lines = new ArrayList<>();
+        long total = 0;
+        for (Candidate candidate : candidates) {
+            if (!seen.add(candidate.insuredId())) {
+                return new Refused("insured", candidate.maskedName() + " 重复出现在订单中。", false);
+            }
+            if (candidate.alreadyPaid()) {
+                return new Refused("insured", candidate.maskedName() + " 本年度已缴费，不能重复缴费。", true);
+            }
+            if (candidate.inOpenOrder()) {
+                return new Refused("insured", candidate.maskedName() + " 已有一笔未完成的缴费订单，请先完成支付或等待其关闭。",
+                        true);
+            }
+            if (candidate.quote() instanceof QuoteResult.NoPolicy noPolicy) {
+                return new Refused("insured", candidate.maskedName() + "：" + noPolicy.reason(), false);
+            }
+            if (candidate.quote() instanceof QuoteResult.Rejected rejected) {
+                return new Refused(rejected.parameter(), candidate.maskedName() + "：" + rejected.reason(), false);
+            }
+            Quote quote = ((QuoteResult.Quoted) candidate.quote()).quote();
+            if (!quote.payable()) {
+                return new Refused("year", candidate.maskedName() + "：" + quote.reason(), false);
+            }
+            if (quote.dueFen() <= 0) {
+                return new Refused("insured", candidate.maskedName() + " 个人缴费部分已由医疗救助全额资助，无需缴费。", false);
+            }
+            lines.add(new Line(candidate.insuredId(), quote.dueFen(), quote));
+            total = Math.addExact(total, quote.dueFen());
+        }
+        return new Plan(List.copyOf(lines), total);
+    }
+}

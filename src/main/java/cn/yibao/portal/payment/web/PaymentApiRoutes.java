@@ -1,0 +1,162 @@
+package cn.yibao.portal.payment.web;
+
+import cn.yibao.portal.audit.RequestOrigin;
+import cn.yibao.portal.payment.OrderRequest;
+import cn.yibao.portal.payment.Payments;
+import cn.yibao.portal.payment.PlacingOrders;
+import cn.yibao.portal.payment.Receipts;
+import cn.yibao.portal.payment.domain.PaymentChannelId;
+import cn.yibao.portal.payment.domain.PaymentOrder;
+import cn.yibao.portal.resident.CurrentResident;
+import cn.yibao.portal.resident.ResidentRegistry;
+import cn.yibao.portal.resident.domain.Resident;
+import cn.yibao.portal.web.ProblemResponses;
+import cn.yibao.portal.web.RequestValues;
+import cn.yibao.portal.web.domain.ClientKind;
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import reactor.core.publisher.Mono;
+
+/**
+ * {@code /api/v1/payments…} and {@code /api/v1/receipts/…} for the mobile app. The amount is never taken from the
+ * request; another resident's payment is 404.
+ */
+@Configuration(proxyBeanMethods = false)
+class PaymentApiRoutes {
+
+    private final PlacingOrders placing;
+    private final Payments payments;
+    private final Receipts receipts;
+    private final CurrentResident currentResident;
+    private final ResidentRegistry residents;
+
+    PaymentApiRoutes(PlacingOrders placing, Payments payments, Receipts receipts, CurrentResident currentResident,
+                     ResidentRegistry residents) {
+        this.placing = placing;
+        this.payments = payments;
+        this.receipts = receipts;
+        this.currentResident = currentResident;
+        this.residents = residents;
+    }
+
+    @Bean
+    RouterFunction<ServerResponse> paymentApiRouter() {
+        return RouterFunctions.route()
+                .POST("/api/v1/payments", this::create)
+                .GET("/api/v1/payments", this::list)
+                .GET("/api/v1/payments/{id}", request -> owned(request).flatMap(this::detail)
+                        .switchIfEmpty(Mono.defer(PaymentApiRoutes::notFound)))
+                .GET("/api/v1/receipts/{id}", request -> owned(request)
+                        .flatMap(order -> receipts.of(order, baseUrl(request))
+                                .map(receipt -> PaymentViews.ReceiptView.of(receipt, order.id())).collectList())
+                        .flatMap(list -> ServerResponse.ok().bodyValue(list))
+                        .switchIfEmpty(Mono.defer(PaymentApiRoutes::notFound)))
+                .build();
+    }
+
+    record CreateRequest(Integer year, List<String> insured, String channel, Integer grade) {
+    }
+
+    private Mono<ServerResponse> create(ServerRequest request) {
+        String key = request.headers().firstHeader("Idempotency-Key");
+        return currentResident.handle(request, me -> request.bodyToMono(CreateRequest.class)
+                .map(Optional::of)
+                .onErrorResume(e -> Mono.just(Optional.empty()))
+                .defaultIfEmpty(Optional.empty())
+                .flatMap(body -> {
+                    if (body.isEmpty()) {
+                        return ProblemResponses.fieldProblem(HttpStatus.BAD_REQUEST, "请求体应为 JSON，例如 "
+                                + "{\"year\": 2024, \"insured\": [\"SELF\"], \"channel\": \"SANDBOX\"}。", "body");
+                    }
+                    CreateRequest create = body.get();
+                    if (create.year() == null) {
+                        return ProblemResponses.fieldProblem(HttpStatus.BAD_REQUEST, "缺少待遇年度 year。", "year");
+                    }
+                    if (create.insured() == null || create.insured().isEmpty() || create.insured().size() > 20) {
+                        return ProblemResponses.fieldProblem(HttpStatus.BAD_REQUEST,
+                                "insured 应列出 1 到 20 位参保人：本人为 SELF，家庭成员为成员编号。", "insured");
+                    }
+                    PaymentChannelId channel = channel(create.channel(), request);
+                    if (channel == null) {
+                        return ProblemResponses.fieldProblem(HttpStatus.UNPROCESSABLE_CONTENT,
+                                "支付渠道应为 SANDBOX、WECHAT_PAY 或 ALIPAY 中已开通的一个。", "channel");
+                    }
+                    ClientKind client = ClientKind.fromUserAgent(request.headers().firstHeader(HttpHeaders.USER_AGENT));
+                    OrderRequest order = new OrderRequest(create.year(), List.copyOf(create.insured()), channel,
+                            create.grade(), client == ClientKind.WECHAT, null,
+                            RequestOrigin.of(request.exchange()).clientAddress());
+                    return placing.place(me, key, order).flatMap(PaymentApiRoutes::answer);
+                }));
+    }
+
+    private PaymentChannelId channel(String requested, ServerRequest request) {
+        if (requested == null || requested.isBlank()) {
+            return placingDefault(request);
+        }
+        try {
+            return PaymentChannelId.valueOf(requested);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private PaymentChannelId placingDefault(ServerRequest request) {
+        return placing.defaultChannel(ClientKind.fromUserAgent(request.headers().firstHeader(HttpHeaders.USER_AGENT)));
+    }
+
+    static Mono<ServerResponse> answer(PlacingOrders.Placed placed) {
+        if (placed instanceof PlacingOrders.Refusal refusal) {
+            return ProblemResponses.fieldProblem(HttpStatus.valueOf(refusal.status()), refusal.message(), refusal.field());
+        }
+        PlacingOrders.Placement placement = (PlacingOrders.Placement) placed;
+        PaymentOrder order = placement.order();
+        return placement.created()
+                ? ServerResponse.created(URI.create("/api/v1/payments/" + order.id()))
+                        .bodyValue(PaymentViews.Created.of(order))
+                : ServerResponse.ok().bodyValue(PaymentViews.Created.of(order));
+    }
+
+    private Mono<ServerResponse> list(ServerRequest request) {
+        Optional<String> year = request.queryParam("year");
+        if (year.isPresent() && !year.get().matches("\\d{4}")) {
+            return ProblemResponses.response(HttpStatus.BAD_REQUEST, "参数 year 应为四位数的待遇年度，例如 2024。", "year");
+        }
+        return currentResident.handle(request, me -> payments.ofPayer(me, year.map(Integer::valueOf).orElse(null))
+                .concatMap(this::detailOf).collectList()
+                .flatMap(list -> ServerResponse.ok().bodyValue(list)));
+    }
+
+    private Mono<PaymentOrder> owned(ServerRequest request) {
+        return currentResident.of(request).flatMap(me -> Mono.justOrEmpty(RequestValues.uuid(request.pathVariable("id")))
+                .flatMap(id -> payments.findFor(me, id)));
+    }
+
+    private Mono<ServerResponse> detail(PaymentOrder order) {
+        return detailOf(order).flatMap(detail -> ServerResponse.ok().bodyValue(detail));
+    }
+
+    private Mono<PaymentViews.Detail> detailOf(PaymentOrder order) {
+        return payments.items(order).concatMap(item -> residents.findById(item.insuredId())
+                        .map(person -> PaymentViews.insured(item, person.maskedName())))
+                .collectList()
+                .map(items -> PaymentViews.Detail.of(order, items));
+    }
+
+    static String baseUrl(ServerRequest request) {
+        URI uri = request.uri();
+        return uri.getScheme() + "://" + uri.getAuthority();
+    }
+
+    private static Mono<ServerResponse> notFound() {
+        return ProblemResponses.response(HttpStatus.NOT_FOUND, "没有这笔缴费订单。", null);
+    }
+}
