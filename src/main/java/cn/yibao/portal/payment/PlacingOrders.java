@@ -80,12 +80,6 @@ public class PlacingOrders {
             return Mono.just(new Refusal(400, "Idempotency-Key",
                     "请求头 Idempotency-Key 应为 8 到 64 位字母、数字或 - _ : . 。"));
         }
-        if (request.channel() == null || channels.get(request.channel()).isEmpty()) {
-            return Mono.just(new Refusal(422, "channel", "支付渠道不可用，可选：" + channels.enabled() + "。"));
-        }
-        if (!quotes.benefitYears().contains(request.year())) {
-            return Mono.just(new Refusal(422, "year", "没有" + request.year() + "待遇年度的缴费标准。"));
-        }
         byte[] fingerprint = IdempotencyRules.fingerprint(request.year(), request.insured(), request.channel(),
                 request.grade());
         Instant now = clock.now();
@@ -107,6 +101,13 @@ public class PlacingOrders {
 
     private Mono<Placed> decideAndStore(Resident payer, String key, OrderRequest request, byte[] fingerprint,
                                         Instant now) {
+        // Checked after the key: a reused key with a different request is a conflict whatever else is wrong with it.
+        if (request.channel() == null || channels.get(request.channel()).isEmpty()) {
+            return Mono.just(new Refusal(422, "channel", "支付渠道不可用，可选：" + channels.enabled() + "。"));
+        }
+        if (!quotes.benefitYears().contains(request.year())) {
+            return Mono.just(new Refusal(422, "year", "没有" + request.year() + "待遇年度的缴费标准。"));
+        }
         return insuredPeople(payer, request.insured()).flatMap(people -> {
             if (people.size() != request.insured().size()) {
                 return Mono.just((Placed) new Refusal(422, "insured",

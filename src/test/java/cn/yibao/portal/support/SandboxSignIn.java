@@ -19,8 +19,11 @@ public class SandboxSignIn {
     private final WebTestClient portal;
     private final WebTestClient issuer;
 
+    private final String issuerBaseUrl;
+
     SandboxSignIn(WebTestClient portal, String issuerBaseUrl) {
         this.portal = portal;
+        this.issuerBaseUrl = issuerBaseUrl;
         this.issuer = WebTestClient.bindToServer().baseUrl(issuerBaseUrl).responseTimeout(Duration.ofSeconds(20)).build();
     }
 
@@ -89,6 +92,26 @@ public class SandboxSignIn {
     /** An access token for the JSON API from the sandbox issuer (password grant, as the README's curl shows). */
     public String accessToken(String login) {
         return token("/evoucher/token", login);
+    }
+
+    /**
+     * An access token for made-up claims (a fresh resident no other test touches): the authorization-code flow
+     * straight against the sandbox issuer, as a mobile app would run it.
+     */
+    public String accessToken(String login, String claimsJson) {
+        String redirect = "http://localhost/app-callback";
+        URI authorize = URI.create(issuerBaseUrl + "/evoucher/authorize?client_id=resident-app&response_type=code"
+                + "&scope=openid&state=s&nonce=n&redirect_uri=" + redirect);
+        URI back = submitIssuerLogin(authorize, login, claimsJson);
+        String code = org.springframework.web.util.UriComponentsBuilder.fromUri(back).build().getQueryParams()
+                .getFirst("code");
+        return issuer.post().uri("/evoucher/token")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData("grant_type", "authorization_code").with("code", code)
+                        .with("redirect_uri", redirect).with("client_id", "resident-app"))
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody(TokenResponse.class).returnResult().getResponseBody().access_token();
     }
 
     /** A help-desk staff member's access token from the sandbox staff issuer. */

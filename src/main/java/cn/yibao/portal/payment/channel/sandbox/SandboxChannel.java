@@ -43,21 +43,24 @@ class SandboxChannel implements PaymentChannel {
     private final SandboxSignatures signatures;
     private final SandboxSettings settings;
     private final JsonMapper json;
-    private final Clock realTime;
+    private final Clock businessTime;
+    /** Signed timestamps are wall-clock time, whatever the business date. */
+    private final Clock wallClock;
 
     /** The sandbox lives in the portal's business time, so that its bills and the portal's orders share days. */
     @Autowired
     SandboxChannel(SandboxBooks books, SandboxSettings settings, JsonMapper json, BusinessClock clock) {
-        this(books, SandboxSignatures.loadOrCreate(settings.keyFile), settings, json, clock.clock());
+        this(books, SandboxSignatures.loadOrCreate(settings.keyFile), settings, json, clock.clock(), Clock.systemUTC());
     }
 
     SandboxChannel(SandboxBooks books, SandboxSignatures signatures, SandboxSettings settings, JsonMapper json,
-                   Clock realTime) {
+                   Clock businessTime, Clock wallClock) {
         this.books = books;
         this.signatures = signatures;
         this.settings = settings;
         this.json = json;
-        this.realTime = realTime;
+        this.businessTime = businessTime;
+        this.wallClock = wallClock;
     }
 
     SandboxSignatures signatures() {
@@ -77,7 +80,7 @@ class SandboxChannel implements PaymentChannel {
     @Override
     public Mono<Checkout> open(ChannelOrder order, boolean inWechat) {
         return books.open(order.orderNo(), settings.merchantId, order.amountFen(), order.description(),
-                        order.returnUrl(), realTime.instant(), order.expiresAt())
+                        order.returnUrl(), businessTime.instant(), order.expiresAt())
                 .thenReturn(Checkout.redirect("/sandbox-pay/cashier/" + order.orderNo()));
     }
 
@@ -106,7 +109,7 @@ class SandboxChannel implements PaymentChannel {
     private boolean withinWindow(String timestamp) {
         try {
             Instant sent = Instant.ofEpochSecond(Long.parseLong(timestamp));
-            return Duration.between(sent, realTime.instant()).abs().compareTo(settings.notificationWindow) <= 0;
+            return Duration.between(sent, wallClock.instant()).abs().compareTo(settings.notificationWindow) <= 0;
         } catch (NumberFormatException e) {
             return false;
         }
@@ -165,7 +168,7 @@ class SandboxChannel implements PaymentChannel {
                                         "退款金额超过支付金额"))
                                 : books.refund(request.refundNo(), request.orderNo(), "SBR" + UUID.randomUUID()
                                                 .toString().replace("-", "").substring(0, 24), request.refundFen(),
-                                        realTime.instant())
+                                        businessTime.instant())
                                         .map(refundId -> new RefundAnswer(request.refundNo(),
                                                 RefundAnswer.Status.SUCCEEDED, refundId, null)))
                 .defaultIfEmpty(new RefundAnswer(request.refundNo(), RefundAnswer.Status.FAILED, null, "订单不存在"));

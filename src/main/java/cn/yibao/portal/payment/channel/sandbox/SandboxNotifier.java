@@ -34,19 +34,20 @@ class SandboxNotifier {
     private final WebClient http;
 
     SandboxNotifier(SandboxBooks books, SandboxChannel channel, SandboxSettings settings, Environment environment,
-                    TransactionalOperator transaction, WebClient.Builder http) {
+                    TransactionalOperator transaction) {
         this.books = books;
         this.channel = channel;
         this.settings = settings;
         this.environment = environment;
         this.transaction = transaction;
-        this.http = http.build();
+        this.http = WebClient.create();
     }
 
     @Scheduled(fixedDelayString = "${portal.payment.sandbox.notify-interval:PT1S}", initialDelayString = "PT2S")
     void sendDue() {
         String target = notifyUrl();
         if (target == null) {
+            log.debug("Sandbox notifier: the server port is not known yet");
             return;
         }
         transaction.transactional(books.due(Instant.now(), 20)
@@ -72,6 +73,8 @@ class SandboxNotifier {
                 .toBodilessEntity()
                 .timeout(Duration.ofSeconds(5))
                 .then(books.delivered(outgoing.id(), Instant.now()))
+                .doOnError(e -> log.warn("Sandbox notification {} for {} not acknowledged: {}", outgoing.id(),
+                        outgoing.orderNo(), e.toString()))
                 .onErrorResume(e -> outgoing.attempts() + 1 >= MAX_ATTEMPTS
                         ? books.delivered(outgoing.id(), Instant.now()) // gives up, like real channels do
                         : books.retryLater(outgoing.id(), Instant.now().plus(backoff(outgoing.attempts()))));
