@@ -102,6 +102,16 @@ public class PlacingOrders {
     private Mono<Placed> decideAndStore(Resident payer, String key, OrderRequest request, byte[] fingerprint,
                                         Instant now) {
         // Checked after the key: a reused key with a different request is a conflict whatever else is wrong with it.
+        return preview(payer, request).flatMap(preview -> preview instanceof Refusal refusal
+                ? Mono.just((Placed) refusal)
+                : store(payer, key, request, fingerprint, ((Preview) preview).plan(), now));
+    }
+
+    /** The plan the rules make of this request now: people, amounts and total — nothing is stored. */
+    public record Preview(OrderRules.Plan plan, List<Resident> people) implements Placed {
+    }
+
+    public Mono<Placed> preview(Resident payer, OrderRequest request) {
         if (request.channel() == null || channels.get(request.channel()).isEmpty()) {
             return Mono.just(new Refusal(422, "channel", "支付渠道不可用，可选：" + channels.enabled() + "。"));
         }
@@ -114,7 +124,7 @@ public class PlacingOrders {
                         "参保人只能是本人（SELF）或已绑定的家庭成员（成员编号）。"));
             }
             List<UUID> ids = people.stream().map(Resident::id).toList();
-            return payments.blockingItems(ids, request.year()).collectList().flatMap(blocking -> {
+            return payments.blockingItems(ids, request.year()).collectList().map(blocking -> {
                 Set<UUID> paid = blocking.stream().filter(i -> i.state() == ItemState.PAID)
                         .map(PaymentItem::insuredId).collect(Collectors.toSet());
                 Set<UUID> open = blocking.stream().filter(i -> i.state() == ItemState.OPEN)
@@ -124,10 +134,9 @@ public class PlacingOrders {
                         paid.contains(person.id()), open.contains(person.id()))).toList();
                 OrderRules.Decision decision = OrderRules.plan(candidates);
                 if (decision instanceof OrderRules.Refused refused) {
-                    return Mono.just((Placed) new Refusal(refused.conflict() ? 409 : 422, refused.field(),
-                            refused.message()));
+                    return (Placed) new Refusal(refused.conflict() ? 409 : 422, refused.field(), refused.message());
                 }
-                return store(payer, key, request, fingerprint, (OrderRules.Plan) decision, now);
+                return (Placed) new Preview((OrderRules.Plan) decision, people);
             });
         });
     }

@@ -1,5 +1,6 @@
 package cn.yibao.portal.contribution.web;
 
+import cn.yibao.portal.contribution.ContributionPayments;
 import cn.yibao.portal.contribution.ContributionQuotes;
 import cn.yibao.portal.contribution.domain.QuoteResult;
 import cn.yibao.portal.policy.SupportedRegions;
@@ -33,9 +34,11 @@ class MyContributionRoutes {
     private final ContributionQuotes quotes;
     private final SupportedRegions regions;
     private final Pages pages;
+    private final ContributionPayments payments;
 
     MyContributionRoutes(CurrentResident currentResident, Family family, ContributionQuotes quotes,
-                         SupportedRegions regions, Pages pages) {
+                         SupportedRegions regions, Pages pages, ContributionPayments payments) {
+        this.payments = payments;
         this.currentResident = currentResident;
         this.family = family;
         this.quotes = quotes;
@@ -68,7 +71,10 @@ class MyContributionRoutes {
         int benefitYear = year.orElse(quotes.currentBenefitYear());
         Integer grade = request.queryParam("grade").filter(g -> g.matches("\\d")).map(Integer::valueOf).orElse(null);
         return currentResident.of(request)
-                .flatMap(me -> people(me).map(person -> card(person, benefitYear, grade)).collectList())
+                .flatMap(me -> people(me).collectList())
+                .flatMap(people -> payments.marks(people.stream().map(p -> p.resident().id()).toList(), benefitYear)
+                        .map(marks -> people.stream().map(person -> card(person, benefitYear, grade,
+                                marks.get(person.resident().id()))).toList()))
                 .flatMap(cards -> {
                     Map<String, Object> model = new HashMap<>();
                     model.put("cards", cards);
@@ -79,19 +85,22 @@ class MyContributionRoutes {
                 .switchIfEmpty(Mono.defer(() -> CurrentResident.refuse(request)));
     }
 
-    record Card(String personId, String maskedName, String relation, QuoteView quote, String problem) {
+    /** {@code payment}: PAID or OPEN (an order waits for payment) with {@code orderId}, else null. */
+    record Card(String personId, String maskedName, String relation, QuoteView quote, String problem, String payment,
+                UUID orderId) {
     }
 
-    private Card card(Person person, int year, Integer grade) {
+    private Card card(Person person, int year, Integer grade, ContributionPayments.Mark mark) {
         QuoteResult result = quotes.quoteFor(person.resident(), year, grade);
         return new Card(person.resident().id().toString(), person.resident().maskedName(), person.relation(),
                 result instanceof QuoteResult.Quoted quoted ? QuoteView.of(quoted.quote(), regions) : null,
-                problemOf(result));
+                problemOf(result), mark == null ? null : mark.paid() ? "PAID" : "OPEN",
+                mark == null ? null : mark.orderId());
     }
 
     /** One entry per person: their masked identity and the quote fields (or why there is no quote). */
     record Entry(UUID personId, String relation, String maskedName, String maskedCertno,
-                 @JsonUnwrapped QuoteResponse quote, String problem) {
+                 @JsonUnwrapped QuoteResponse quote, String problem, String paymentStatus, UUID paymentId) {
     }
 
     private Mono<ServerResponse> api(ServerRequest request) {
@@ -102,17 +111,21 @@ class MyContributionRoutes {
         int benefitYear = year.orElse(quotes.currentBenefitYear());
         Integer grade = request.queryParam("grade").filter(g -> g.matches("\\d")).map(Integer::valueOf).orElse(null);
         return currentResident.of(request)
-                .flatMap(me -> people(me).map(person -> entry(person, benefitYear, grade)).collectList())
+                .flatMap(me -> people(me).collectList())
+                .flatMap(people -> payments.marks(people.stream().map(p -> p.resident().id()).toList(), benefitYear)
+                        .map(marks -> people.stream().map(person -> entry(person, benefitYear, grade,
+                                marks.get(person.resident().id()))).toList()))
                 .flatMap(entries -> ServerResponse.ok().bodyValue(entries))
                 .switchIfEmpty(Mono.defer(() -> CurrentResident.refuse(request)));
     }
 
-    private Entry entry(Person person, int year, Integer grade) {
+    private Entry entry(Person person, int year, Integer grade, ContributionPayments.Mark mark) {
         QuoteResult result = quotes.quoteFor(person.resident(), year, grade);
         Resident resident = person.resident();
         return new Entry(resident.id(), person.relation(), resident.maskedName(), resident.maskedCertno(),
                 result instanceof QuoteResult.Quoted quoted ? QuoteResponse.of(quoted.quote()) : null,
-                problemOf(result));
+                problemOf(result), mark == null ? null : mark.paid() ? "PAID" : "OPEN",
+                mark == null ? null : mark.orderId());
     }
 
     private static String problemOf(QuoteResult result) {

@@ -1,0 +1,298 @@
+package cn.yibao.portal.payment.web;
+
+import cn.yibao.portal.audit.RequestOrigin;
+import cn.yibao.portal.contribution.ContributionPayments;
+import cn.yibao.portal.contribution.ContributionQuotes;
+import cn.yibao.portal.contribution.domain.QuoteResult;
+import cn.yibao.portal.payment.OrderRequest;
+import cn.yibao.portal.payment.PaymentChannels;
+import cn.yibao.portal.payment.PaymentItem;
+import cn.yibao.portal.payment.Payments;
+import cn.yibao.portal.payment.PlacingOrders;
+import cn.yibao.portal.payment.ReceiptPdf;
+import cn.yibao.portal.payment.Receipts;
+import cn.yibao.portal.payment.domain.PaymentChannelId;
+import cn.yibao.portal.payment.domain.PaymentOrder;
+import cn.yibao.portal.payment.domain.Receipt;
+import cn.yibao.portal.policy.domain.Money;
+import cn.yibao.portal.qrcode.QrImages;
+import cn.yibao.portal.resident.CurrentResident;
+import cn.yibao.portal.resident.Family;
+import cn.yibao.portal.resident.ResidentRegistry;
+import cn.yibao.portal.resident.domain.Resident;
+import cn.yibao.portal.web.Pages;
+import cn.yibao.portal.web.RequestValues;
+import cn.yibao.portal.web.domain.ClientKind;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * The payment pages: choose people and channel → confirm the amount → the channel → a result page that shows
+ * "确认中" until the order is final, then the receipts. The form carries a one-time key, so a double submit or a
+ * back-and-resubmit gives the same order.
+ */
+@Configuration(proxyBeanMethods = false)
+class PaymentPages {
+
+    private final PlacingOrders placing;
+    private final Payments payments;
+    private final Receipts receipts;
+    private final ReceiptPdf receiptPdf;
+    private final PaymentChannels channels;
+    private final ContributionQuotes quotes;
+    private final ContributionPayments marks;
+    private final Family family;
+    private final ResidentRegistry residents;
+    private final CurrentResident currentResident;
+    private final Pages pages;
+
+    PaymentPages(PlacingOrders placing, Payments payments, Receipts receipts, ReceiptPdf receiptPdf,
+                 PaymentChannels channels, ContributionQuotes quotes, ContributionPayments marks, Family family,
+                 ResidentRegistry residents, CurrentResident currentResident, Pages pages) {
+        this.placing = placing;
+        this.payments = payments;
+        this.receipts = receipts;
+        this.receiptPdf = receiptPdf;
+        this.channels = channels;
+        this.quotes = quotes;
+        this.marks = marks;
+        this.family = family;
+        this.residents = residents;
+        this.currentResident = currentResident;
+        this.pages = pages;
+    }
+
+    @Bean
+    RouterFunction<ServerResponse> paymentPageRouter() {
+        return RouterFunctions.route()
+                .GET("/payment/new", request -> currentResident.handle(request, me ->
+                        choose(request, me, year(request.queryParam("year")), null)))
+                .POST("/payment/review", request -> currentResident.handle(request, me -> request.formData()
+                        .flatMap(form -> review(request, me, form))))
+                .POST("/payment", request -> currentResident.handle(request, me -> request.formData()
+                        .flatMap(form -> place(request, me, form))))
+                .GET("/payments", request -> currentResident.handle(request, me -> history(request, me)))
+                .GET("/payment/{id}", request -> withOrder(request, (me, order) -> result(request, order)))
+                .GET("/payment/{id}/status", request -> withOrder(request, (me, order) -> ServerResponse.ok()
+                        .cacheControl(CacheControl.noStore())
+                        .bodyValue(Map.of("status", order.status().name(), "final", !order.status().isOpen()))))
+                .GET("/payment/{id}/receipts/{file}", request -> withOrder(request, (me, order) ->
+                        receipt(request, order, request.pathVariable("file"))))
+                .build();
+    }
+
+    interface OrderHandler {
+        Mono<ServerResponse> handle(Resident me, PaymentOrder order);
+    }
+
+    private Mono<ServerResponse> withOrder(ServerRequest request, OrderHandler handler) {
+        return currentResident.handle(request, me -> Mono.justOrEmpty(RequestValues.uuid(request.pathVariable("id")))
+                .flatMap(id -> payments.findFor(me, id))
+                .flatMap(order -> handler.handle(me, order))
+                .switchIfEmpty(Mono.defer(() -> pages.notFound(request))));
+    }
+
+    private int year(Optional<String> text) {
+        return text.filter(y -> y.matches("\\d{4}")).map(Integer::valueOf)
+                .filter(quotes.benefitYears()::contains).orElse(quotes.currentBenefitYear());
+    }
+
+    /** A person on the choose page: who, how much, and whether they can be chosen. */
+    record PersonRow(String value, String maskedName, String relation, String dueYuan, String status, String note) {
+    }
+
+    record ChannelOption(String id, boolean checked) {
+    }
+
+    private Mono<ServerResponse> choose(ServerRequest request, Resident me, int year, String error) {
+        return people(me).collectList().flatMap(people -> marks.marks(people.stream().map(p -> p.person().id()).toList(), year)
+                .flatMap(paymentMarks -> {
+                    List<PersonRow> rows = new ArrayList<>();
+                    for (Person person : people) {
+                        ContributionPayments.Mark mark = paymentMarks.get(person.person().id());
+                        QuoteResult quote = quotes.quoteFor(person.person(), year, null);
+                        rows.add(row(person, quote, mark));
+                    }
+                    Map<String, Object> model = new HashMap<>();
+                    model.put("year", year);
+                    model.put("years", quotes.benefitYears());
+                    model.put("people", rows);
+                    model.put("channels", channelOptions(request, null));
+                    model.put("key", UUID.randomUUID().toString());
+                    model.put("error", error);
+                    return pages.render(request, "payment/new", model);
+                }));
+    }
+
+    private static PersonRow row(Person person, QuoteResult quote, ContributionPayments.Mark mark) {
+        String value = person.relation().equals("SELF") ? "SELF" : person.person().id().toString();
+        String name = person.person().maskedName();
+        if (mark != null) {
+            return new PersonRow(value, name, person.relation(), null, mark.paid() ? "PAID" : "OPEN",
+                    mark.orderId().toString());
+        }
+        if (quote instanceof QuoteResult.Quoted quoted) {
+            if (!quoted.quote().payable()) {
+                return new PersonRow(value, name, person.relation(), Money.yuan(quoted.quote().dueFen()), "BLOCKED",
+                        quoted.quote().reason());
+            }
+            if (quoted.quote().dueFen() <= 0) {
+                return new PersonRow(value, name, person.relation(), "0", "FREE", null);
+            }
+            return new PersonRow(value, name, person.relation(), Money.yuan(quoted.quote().dueFen()), "PAYABLE", null);
+        }
+        String reason = quote instanceof QuoteResult.NoPolicy noPolicy ? noPolicy.reason()
+                : ((QuoteResult.Rejected) quote).reason();
+        return new PersonRow(value, name, person.relation(), null, "BLOCKED", reason);
+    }
+
+    private List<ChannelOption> channelOptions(ServerRequest request, String chosen) {
+        PaymentChannelId preferred = chosen != null ? PaymentChannelId.valueOf(chosen)
+                : channels.defaultFor(ClientKind.fromUserAgent(request.headers().firstHeader(HttpHeaders.USER_AGENT)));
+        return channels.enabled().stream().map(id -> new ChannelOption(id.name(), id == preferred)).toList();
+    }
+
+    record Person(Resident person, String relation) {
+    }
+
+    private Flux<Person> people(Resident me) {
+        return Flux.concat(Mono.just(new Person(me, "SELF")),
+                family.activeMembersOf(me).map(member -> new Person(member.person(), member.relation().name())));
+    }
+
+    private OrderRequest orderRequest(ServerRequest request, MultiValueMap<String, String> form) {
+        List<String> insured = Optional.ofNullable(form.get("insured")).orElse(List.of());
+        PaymentChannelId channel = channelOf(form.getFirst("channel"));
+        ClientKind client = ClientKind.fromUserAgent(request.headers().firstHeader(HttpHeaders.USER_AGENT));
+        return new OrderRequest(year(Optional.ofNullable(form.getFirst("year"))), insured, channel, null,
+                client == ClientKind.WECHAT, null, RequestOrigin.of(request.exchange()).clientAddress());
+    }
+
+    private static PaymentChannelId channelOf(String text) {
+        try {
+            return text == null ? null : PaymentChannelId.valueOf(text);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    record Line(String maskedName, String amountYuan, String standardYuan, String assistanceYuan, String citation) {
+    }
+
+    private Mono<ServerResponse> review(ServerRequest request, Resident me, MultiValueMap<String, String> form) {
+        OrderRequest order = orderRequest(request, form);
+        if (order.insured().isEmpty()) {
+            return choose(request, me, order.year(), "请至少选择一位参保人。");
+        }
+        return placing.preview(me, order).flatMap(preview -> {
+            if (preview instanceof PlacingOrders.Refusal refusal) {
+                return choose(request, me, order.year(), refusal.message());
+            }
+            PlacingOrders.Preview plan = (PlacingOrders.Preview) preview;
+            List<Line> lines = new ArrayList<>();
+            for (int i = 0; i < plan.plan().lines().size(); i++) {
+                var line = plan.plan().lines().get(i);
+                lines.add(new Line(plan.people().get(i).maskedName(), Money.yuan(line.amountFen()),
+                        Money.yuan(line.quote().standardFen()), Money.yuan(line.quote().assistanceFen()),
+                        String.join("；", line.quote().citations().stream().map(c -> c.document()).distinct().toList())));
+            }
+            Map<String, Object> model = new HashMap<>();
+            model.put("year", order.year());
+            model.put("lines", lines);
+            model.put("totalYuan", Money.yuan(plan.plan().totalFen()));
+            model.put("insured", order.insured());
+            model.put("channel", order.channel().name());
+            model.put("key", Optional.ofNullable(form.getFirst("key")).filter(k -> k.length() <= 64)
+                    .orElse(UUID.randomUUID().toString()));
+            return pages.render(request, "payment/review", model);
+        });
+    }
+
+    private Mono<ServerResponse> place(ServerRequest request, Resident me, MultiValueMap<String, String> form) {
+        OrderRequest order = orderRequest(request, form);
+        return placing.place(me, form.getFirst("key"), order).flatMap(placed -> {
+            if (placed instanceof PlacingOrders.Refusal refusal) {
+                return choose(request, me, order.year(), refusal.message());
+            }
+            PaymentOrder placedOrder = ((PlacingOrders.Placement) placed).order();
+            String next = placedOrder.status().isOpen() && placedOrder.payUrl() != null ? placedOrder.payUrl()
+                    : "/payment/" + placedOrder.id();
+            return ServerResponse.seeOther(URI.create(next)).build();
+        });
+    }
+
+    private Mono<ServerResponse> result(ServerRequest request, PaymentOrder order) {
+        return Mono.zip(lines(order), receipts.of(order, PaymentApiRoutes.baseUrl(request)).collectList())
+                .flatMap(found -> {
+                    Map<String, Object> model = new HashMap<>();
+                    model.put("order", order);
+                    model.put("amountYuan", Money.yuan(order.amountFen()));
+                    model.put("people", found.getT1());
+                    model.put("receipts", found.getT2());
+                    model.put("pending", order.status().isOpen());
+                    return pages.render(request, "payment/result", model);
+                });
+    }
+
+    record ItemLine(String maskedName, String amountYuan, String state) {
+    }
+
+    private Mono<List<ItemLine>> lines(PaymentOrder order) {
+        return payments.items(order).concatMap(item -> residents.findById(item.insuredId())
+                .map(person -> new ItemLine(person.maskedName(), Money.yuan(item.amountFen()), item.state().name())))
+                .collectList();
+    }
+
+    private Mono<ServerResponse> history(ServerRequest request, Resident me) {
+        return payments.ofPayer(me, null).concatMap(order -> lines(order).map(people -> Map.of("order", order,
+                        "amountYuan", Money.yuan(order.amountFen()), "people", people)))
+                .collectList()
+                .flatMap(orders -> pages.render(request, "payment/history", Map.of("orders", orders)));
+    }
+
+    private Mono<ServerResponse> receipt(ServerRequest request, PaymentOrder order, String file) {
+        boolean pdf = file.endsWith(".pdf");
+        String receiptNo = pdf ? file.substring(0, file.length() - 4) : file;
+        return receipts.one(order, receiptNo, PaymentApiRoutes.baseUrl(request))
+                .flatMap(receipt -> pdf ? pdf(receipt) : receiptPage(request, order, receipt))
+                .switchIfEmpty(Mono.defer(() -> pages.notFound(request)));
+    }
+
+    private Mono<ServerResponse> receiptPage(ServerRequest request, PaymentOrder order, Receipt receipt) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("order", order);
+        model.put("receipt", receipt);
+        model.put("amountYuan", Money.yuan(receipt.amountFen()));
+        model.put("qrSvg", QrImages.svg(receipt.verificationUrl()));
+        return pages.render(request, "payment/receipt", model);
+    }
+
+    private Mono<ServerResponse> pdf(Receipt receipt) {
+        // PDF rendering blocks (fonts, images): off the event loop.
+        return Mono.fromCallable(() -> receiptPdf.render(receipt, QrImages.png(receipt.verificationUrl(), 8)))
+                .subscribeOn(Schedulers.boundedElastic())
+                .flatMap(bytes -> ServerResponse.ok()
+                        .contentType(MediaType.APPLICATION_PDF)
+                        .cacheControl(CacheControl.noStore())
+                        .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"receipt-" + receipt.receiptNo() + ".pdf\"")
+                        .bodyValue(bytes));
+    }
+}
