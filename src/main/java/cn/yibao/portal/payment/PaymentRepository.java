@@ -125,6 +125,12 @@ class PaymentRepository {
                 .map(PaymentRepository::item).all();
     }
 
+    /** Orders a channel contradicted (other merchant, other amount): for an operator to look at. */
+    Flux<PaymentOrder> flagged(int limit) {
+        return database.sql("select " + ORDER_COLUMNS + " from payment_order where review_reason is not null order by updated_at desc limit :limit")
+                .bind("limit", limit).map(PaymentRepository::order).all();
+    }
+
     Flux<PaymentItem> items(UUID orderId) {
         return database.sql("select * from payment_item where order_id = :order order by insured_id")
                 .bind("order", orderId).map(PaymentRepository::item).all();

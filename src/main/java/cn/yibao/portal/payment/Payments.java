@@ -25,6 +25,15 @@ public class Payments {
         return payments.find(id).filter(order -> order.payerId().equals(payer.id()));
     }
 
+    /** For operators: any order by its number. */
+    public Mono<PaymentOrder> byOrderNo(String orderNo) {
+        return payments.findByOrderNo(orderNo);
+    }
+
+    public Flux<PaymentOrder> flagged() {
+        return payments.flagged(50);
+    }
+
     public Flux<PaymentItem> items(PaymentOrder order) {
         return payments.items(order.id());
     }

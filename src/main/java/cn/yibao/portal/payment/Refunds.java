@@ -67,12 +67,12 @@ public class Refunds {
                 .flatMap(amount -> refund(order, amount, Cause.DUPLICATE, "重复缴费自动退款", "SYSTEM"));
     }
 
-    /** An operator's full refund of a paid order (or a retry of a failed refund). */
-    public Mono<Outcome> byOperator(String staffId, UUID orderId, String reason) {
+    /** An operator's full refund of a paid order (or a retry of a failed refund), by order id or order number. */
+    public Mono<Outcome> byOperator(String staffId, UUID orderId, String reason, String orderNo) {
         if (reason == null || reason.isBlank()) {
             return Mono.just(new NotPossible("请填写退款原因。"));
         }
-        return payments.find(orderId)
+        return (orderId != null ? payments.find(orderId) : payments.findByOrderNo(orderNo == null ? "" : orderNo.strip()))
                 .flatMap(order -> order.status() != PaymentStatus.PAID && order.status() != PaymentStatus.REFUND_FAILED
                         ? Mono.just((Outcome) new NotPossible("只有已支付或退款失败的订单可以退款，当前状态：" + order.status() + "。"))
                         : refund(order, order.amountFen(), Cause.OPERATOR, reason.strip(), staffId)

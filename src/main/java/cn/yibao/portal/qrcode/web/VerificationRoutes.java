@@ -1,5 +1,6 @@
 package cn.yibao.portal.qrcode.web;
 
+import cn.yibao.portal.identity.PortalRoles;
 import cn.yibao.portal.audit.RequestOrigin;
 import cn.yibao.portal.clock.BusinessClock;
 import cn.yibao.portal.identity.StaffPrincipals;
@@ -122,6 +123,7 @@ class VerificationRoutes {
             staff.ifPresent(s -> {
                 model.put("staffName", s.maskedName());
                 model.put("servicePoint", s.servicePoint());
+                model.put("paymentOperator", s.roles().contains(PortalRoles.PAYMENT_OPERATOR));
             });
             return pages.render(request, "staff/counter", model);
         });

@@ -1,0 +1,166 @@
+package cn.yibao.portal.payment.web;
+
+import cn.yibao.portal.identity.StaffPrincipals;
+import cn.yibao.portal.identity.domain.StaffIdentity;
+import cn.yibao.portal.payment.PaymentChannels;
+import cn.yibao.portal.payment.Payments;
+import cn.yibao.portal.payment.Reconciling;
+import cn.yibao.portal.payment.Refunds;
+import cn.yibao.portal.payment.domain.PaymentChannelId;
+import cn.yibao.portal.web.Pages;
+import cn.yibao.portal.web.ProblemResponses;
+import cn.yibao.portal.web.RequestValues;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.codec.multipart.FilePart;
+import org.springframework.http.codec.multipart.FormFieldPart;
+import org.springframework.http.codec.multipart.Part;
+import org.springframework.security.core.Authentication;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import reactor.core.publisher.Mono;
+
+/**
+ * The payment operator's desk (staff with the PAYMENT_OPERATOR role): orders a channel contradicted, bill
+ * imports with their mismatches, and refunds with a reason. Page under {@code /staff/payments}, API under
+ * {@code /api/v1/staff/payments}.
+ */
+@Configuration(proxyBeanMethods = false)
+class PaymentOperatorRoutes {
+
+    /** Daily bills are a few hundred kilobytes at most for one merchant. */
+    private static final int MAX_BILL = 5 * 1024 * 1024;
+
+    private final Payments payments;
+    private final Reconciling reconciling;
+    private final Refunds refunds;
+    private final PaymentChannels channels;
+    private final Pages pages;
+
+    PaymentOperatorRoutes(Payments payments, Reconciling reconciling, Refunds refunds, PaymentChannels channels,
+                          Pages pages) {
+        this.payments = payments;
+        this.reconciling = reconciling;
+        this.refunds = refunds;
+        this.channels = channels;
+        this.pages = pages;
+    }
+
+    @Bean
+    RouterFunction<ServerResponse> paymentOperatorRouter() {
+        return RouterFunctions.route()
+                .GET("/staff/payments", request -> asStaff(request, staff -> desk(request, Map.of())))
+                .POST("/staff/payments/reconciliations", request -> asStaff(request, staff ->
+                        request.multipartData().flatMap(parts -> importFromPage(request, staff, parts))))
+                .POST("/staff/payments/refunds", request -> asStaff(request, staff -> request.formData()
+                        .flatMap(form -> refunds.byOperator(staff.staffId(), null, form.getFirst("reason"),
+                                        form.getFirst("orderNo"))
+                                .flatMap(outcome -> desk(request, Map.of("refundOutcome", describe(outcome)))))))
+                .POST("/api/v1/staff/payments/reconciliations", request -> asStaff(request, staff -> importFromApi(request, staff)))
+                .GET("/api/v1/staff/payments/flagged", request -> asStaff(request, staff -> payments.flagged()
+                        .map(order -> Map.of("orderNo", order.orderNo(), "status", order.status().name(),
+                                "amountFen", order.amountFen(), "reviewReason", order.reviewReason()))
+                        .collectList().flatMap(list -> ServerResponse.ok().bodyValue(list))))
+                .POST("/api/v1/staff/payments/{orderNo}/refund", request -> asStaff(request, staff ->
+                        request.bodyToMono(RefundBody.class).onErrorResume(e -> Mono.just(new RefundBody(null)))
+                                .defaultIfEmpty(new RefundBody(null))
+                                .flatMap(body -> refunds.byOperator(staff.staffId(), null, body.reason(),
+                                        request.pathVariable("orderNo")))
+                                .flatMap(outcome -> outcome instanceof Refunds.Requested requested
+                                        ? ServerResponse.ok().bodyValue(Map.of("refundNo", requested.refund().refundNo(),
+                                                "amountFen", requested.refund().amountFen(),
+                                                "status", requested.orderStatus().name()))
+                                        : ProblemResponses.fieldProblem(HttpStatus.CONFLICT,
+                                                ((Refunds.NotPossible) outcome).message(), "orderNo"))))
+                .build();
+    }
+
+    record RefundBody(String reason) {
+    }
+
+    private Mono<ServerResponse> asStaff(ServerRequest request, Function<StaffIdentity, Mono<ServerResponse>> handler) {
+        return request.principal().ofType(Authentication.class)
+                .flatMap(auth -> Mono.justOrEmpty(StaffPrincipals.identityOf(auth)))
+                .flatMap(handler)
+                .switchIfEmpty(Mono.defer(() -> ProblemResponses.response(HttpStatus.FORBIDDEN, "需要工作人员身份。", null)));
+    }
+
+    private Mono<ServerResponse> desk(ServerRequest request, Map<String, Object> extra) {
+        return Mono.zip(payments.flagged().collectList(), reconciling.recent(10).collectList())
+                .flatMap(both -> {
+                    Map<String, Object> model = new HashMap<>(extra);
+                    model.put("flagged", both.getT1());
+                    model.put("runs", both.getT2());
+                    model.put("channels", channels.enabled());
+                    return pages.render(request, "staff/payments", model);
+                });
+    }
+
+    private Mono<ServerResponse> importFromPage(ServerRequest request, StaffIdentity staff,
+                                                MultiValueMap<String, Part> parts) {
+        PaymentChannelId channel = channel(field(parts, "channel"));
+        LocalDate day = date(field(parts, "date"));
+        if (channel == null || day == null || !(parts.getFirst("bill") instanceof FilePart file)) {
+            return desk(request, Map.of("importError", "请选择支付渠道、账单日期和账单文件。"));
+        }
+        return DataBufferUtils.join(file.content(), MAX_BILL).map(RequestValues::bytes)
+                .flatMap(bill -> reconciling.importBill(channel, day, bill, staff.staffId()))
+                .flatMap(report -> desk(request, report.error() != null ? Map.of("importError", report.error())
+                        : Map.of("report", report)));
+    }
+
+    private Mono<ServerResponse> importFromApi(ServerRequest request, StaffIdentity staff) {
+        PaymentChannelId channel = channel(request.queryParam("channel").orElse(null));
+        LocalDate day = date(request.queryParam("date").orElse(null));
+        if (channel == null) {
+            return ProblemResponses.response(HttpStatus.BAD_REQUEST, "参数 channel 应为 SANDBOX、WECHAT_PAY 或 ALIPAY。", "channel");
+        }
+        if (day == null) {
+            return ProblemResponses.response(HttpStatus.BAD_REQUEST, "参数 date 应为账单日期，例如 2023-10-15。", "date");
+        }
+        return DataBufferUtils.join(request.bodyToFlux(DataBuffer.class), MAX_BILL).map(RequestValues::bytes)
+                .defaultIfEmpty(new byte[0])
+                .flatMap(bill -> reconciling.importBill(channel, day, bill, staff.staffId()))
+                .flatMap(report -> report.error() != null
+                        ? ProblemResponses.fieldProblem(HttpStatus.UNPROCESSABLE_CONTENT, report.error(), "bill")
+                        : ServerResponse.ok().bodyValue(report));
+    }
+
+    private static String field(MultiValueMap<String, Part> parts, String name) {
+        return parts.getFirst(name) instanceof FormFieldPart field ? field.value() : null;
+    }
+
+    private static PaymentChannelId channel(String text) {
+        try {
+            return text == null ? null : PaymentChannelId.valueOf(text);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static LocalDate date(String text) {
+        try {
+            return text == null ? null : LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static String describe(Refunds.Outcome outcome) {
+        return outcome instanceof Refunds.Requested requested
+                ? "退款单 " + requested.refund().refundNo() + "：" + requested.orderStatus()
+                : ((Refunds.NotPossible) outcome).message();
+    }
+}
