@@ -5,6 +5,8 @@ public final class PortalRoles {
 
     public static final String RESIDENT = "RESIDENT";
     public static final String STAFF = "STAFF";
+    /** Staff who may check the audit trail's integrity (a role from the staff issuer's {@code roles} claim). */
+    public static final String AUDITOR = "AUDITOR";
     public static final String STAFF_REGISTRATION = "staff";
 
     private PortalRoles() {

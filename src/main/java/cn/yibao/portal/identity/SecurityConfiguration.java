@@ -54,6 +54,7 @@ class SecurityConfiguration {
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers(HttpMethod.GET, "/api/v1/regions", "/api/v1/policy/**").permitAll()
                         .pathMatchers(HttpMethod.POST, "/api/v1/codes/verify").permitAll()
+                        .pathMatchers("/api/v1/staff/audit/**").hasRole(PortalRoles.AUDITOR)
                         .pathMatchers("/api/v1/staff/**").hasRole(PortalRoles.STAFF)
                         .anyExchange().hasRole(PortalRoles.RESIDENT))
                 .oauth2ResourceServer(resourceServer -> resourceServer
