@@ -1,0 +1,154 @@
+package cn.yibao.portal.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.yibao.portal.audit.domain.AuditEntry;
+import cn.yibao.portal.audit.domain.AuditEntry.ActorType;
+import cn.yibao.portal.audit.domain.AuditEntry.Outcome;
+import cn.yibao.portal.audit.domain.AuditRetention;
+import cn.yibao.portal.audit.domain.ChainReport;
+import cn.yibao.portal.support.PortalIntegrationTest;
+import io.r2dbc.spi.ConnectionFactories;
+import io.r2dbc.spi.ConnectionFactory;
+import io.r2dbc.spi.ConnectionFactoryOptions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.r2dbc.connection.R2dbcTransactionManager;
+import org.springframework.r2dbc.core.DatabaseClient;
+
+/**
+ * Purging needs rows stored long ago, which only the owner can fake: each test gets a database of its own, migrated
+ * like the real one, where the owner backdates rows and re-chains them. The application's role does the rest.
+ */
+class AuditPurgeIT extends PortalIntegrationTest {
+
+    private static final AuditRetention A_YEAR = new AuditRetention(Duration.ofDays(365));
+
+    private final String name = "audit_purge_" + UUID.randomUUID().toString().replace("-", "");
+    private DatabaseClient app;
+    private AuditTrail audit;
+    private AuditChain chain;
+
+    @BeforeEach
+    void ownDatabase() throws Exception {
+        try (Connection owner = ownerConnection(); Statement statement = owner.createStatement()) {
+            statement.execute("create database " + name);
+        }
+        Flyway.configure().dataSource(ownerUrl(), environment.getRequiredProperty("spring.flyway.user"),
+                        environment.getProperty("spring.flyway.password", ""))
+                .locations("classpath:db/migration").load().migrate();
+        ConnectionFactory factory = ConnectionFactories.get(ConnectionFactoryOptions.parse(
+                        environment.getRequiredProperty("spring.r2dbc.url").replaceFirst("/postgres$", "/" + name)).mutate()
+                .option(ConnectionFactoryOptions.USER, environment.getRequiredProperty("spring.r2dbc.username"))
+                .option(ConnectionFactoryOptions.PASSWORD, environment.getRequiredProperty("spring.r2dbc.password"))
+                .build());
+        app = DatabaseClient.create(factory);
+        audit = new AuditTrail(app);
+        chain = new AuditChain(app, new R2dbcTransactionManager(factory));
+    }
+
+    @AfterEach
+    void dropDatabase() throws Exception {
+        try (Connection owner = ownerConnection(); Statement statement = owner.createStatement()) {
+            statement.execute("drop database " + name + " with (force)");
+        }
+    }
+
+    private String ownerUrl() {
+        return environment.getRequiredProperty("spring.flyway.url").replaceFirst("/postgres$", "/" + name);
+    }
+
+    private void record(int rows) {
+        for (int i = 0; i < rows; i++) {
+            audit.record(new AuditEntry(Instant.now(), ActorType.SYSTEM, "purge-test", null, "TEST", Outcome.SUCCESS,
+                    null, null, "row " + i)).block();
+        }
+    }
+
+    private List<Long> ids() {
+        return app.sql("select id from audit_event order by id").map(row -> row.get(0, Long.class)).all()
+                .collectList().block();
+    }
+
+    /** As if these rows had been stored that many days ago: backdated and the whole chain hashed again. */
+    private void storedDaysAgo(int days, List<Long> ids) throws Exception {
+        try (Connection owner = DriverManager.getConnection(ownerUrl(), environment.getRequiredProperty("spring.flyway.user"),
+                environment.getProperty("spring.flyway.password", ""));
+             Statement statement = owner.createStatement()) {
+            statement.execute("set session_replication_role = replica");
+            statement.execute("update audit_event set recorded_at = now() - interval '" + days + " days' where id in ("
+                    + ids.stream().map(String::valueOf).collect(Collectors.joining(",")) + ")");
+            statement.execute("""
+                    do $$
+                    declare
+                        r        audit_event;
+                        previous bytea := decode(repeat('00', 32), 'hex');
+                    begin
+                        for r in select * from audit_event order by id loop
+                            r.prev_hash := previous;
+                            r.row_hash := audit_event_hash(r);
+                            update audit_event set prev_hash = r.prev_hash, row_hash = r.row_hash where id = r.id;
+                            previous := r.row_hash;
+                        end loop;
+                    end;
+                    $$""");
+        }
+    }
+
+    @Test
+    void onlyTheLeadingOldRowsGoAndWhatStaysStillVerifies() throws Exception {
+        record(6);
+        List<Long> ids = ids();
+        // The 4th row is old too, but a younger row comes before it: it stays, so the rest stays one chain.
+        storedDaysAgo(400, List.of(ids.get(0), ids.get(1), ids.get(3)));
+        assertThat(chain.verify().block()).isEqualTo(new ChainReport.Intact(6, ids.get(5), null));
+
+        assertThat(chain.purge(A_YEAR).block()).isEqualTo(2);
+
+        assertThat(ids()).isEqualTo(ids.subList(2, 6));
+        assertThat(chain.verify().block()).isEqualTo(new ChainReport.Intact(4, ids.get(5), ids.get(1)));
+        record(1);
+        assertThat(chain.verify().block()).isInstanceOfSatisfying(ChainReport.Intact.class,
+                intact -> assertThat(intact.rows()).isEqualTo(5));
+        assertThat(chain.purge(A_YEAR).block()).isZero();
+    }
+
+    @Test
+    void afterEverythingWasPurgedTheNextRowLinksToTheAnchor() throws Exception {
+        record(3);
+        List<Long> ids = ids();
+        storedDaysAgo(400, ids);
+
+        assertThat(chain.purge(A_YEAR).block()).isEqualTo(3);
+        assertThat(chain.verify().block()).isEqualTo(new ChainReport.Intact(0, null, ids.get(2)));
+
+        record(2);
+        assertThat(chain.verify().block()).isInstanceOfSatisfying(ChainReport.Intact.class, intact -> {
+            assertThat(intact.rows()).isEqualTo(2);
+            assertThat(intact.anchoredAfterId()).isEqualTo(ids.get(2));
+        });
+    }
+
+    @Test
+    void rowsYoungerThan180DaysStayWhateverTheRetentionAsked() throws Exception {
+        record(2);
+        List<Long> ids = ids();
+        storedDaysAgo(179, List.of(ids.get(0)));
+
+        assertThat(chain.purge(new AuditRetention(Duration.ofDays(180))).block()).isZero();
+
+        storedDaysAgo(181, List.of(ids.get(0)));
+        assertThat(chain.purge(new AuditRetention(Duration.ofDays(180))).block()).isEqualTo(1);
+        assertThat(chain.verify().block()).isEqualTo(new ChainReport.Intact(1, ids.get(1), ids.get(0)));
+    }
+}
