@@ -26,6 +26,7 @@ class AuditChainApiIT extends PortalIntegrationTest {
                 .expectBody()
                 .jsonPath("$.intact").isEqualTo(true)
                 .jsonPath("$.rowsChecked").value(rows -> assertThat(((Number) rows).longValue()).isPositive())
+                .jsonPath("$.headHash").value(hash -> assertThat((String) hash).matches("[0-9a-f]{64}"))
                 .jsonPath("$.brokenRowId").doesNotExist();
     }
 

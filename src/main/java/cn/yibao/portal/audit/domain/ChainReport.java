@@ -3,8 +3,13 @@ package cn.yibao.portal.audit.domain;
 /** The outcome of checking the audit chain: whole, or the first row where it breaks. */
 public sealed interface ChainReport {
 
-    /** Every row checked links to the one before and matches its content. */
-    record Intact(long rows, Long lastId, Long anchoredAfterId) implements ChainReport {
+    /**
+     * Every row checked links to the one before and matches its content.
+     *
+     * @param headHash the hash the next row will link to (hex); kept outside the database, it shows a later wholesale
+     *                 rewrite of the chain, which the chain alone cannot
+     */
+    record Intact(long rows, Long lastId, String headHash, Long anchoredAfterId) implements ChainReport {
     }
 
     /** The first row that does not fit, and why; {@code rowsBefore} rows before it were fine. */

@@ -3,6 +3,7 @@ package cn.yibao.portal.audit.domain;
 import cn.yibao.portal.audit.domain.ChainReport.Broken;
 import cn.yibao.portal.audit.domain.ChainReport.Problem;
 import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.Optional;
 
 /**
@@ -43,7 +44,7 @@ public final class ChainVerifier {
 
     /** The report when no row was broken. */
     public ChainReport.Intact intact() {
-        return new ChainReport.Intact(checked, previousId, anchoredAfterId);
+        return new ChainReport.Intact(checked, previousId, HexFormat.of().formatHex(expectedPrevious), anchoredAfterId);
     }
 
     private Optional<Broken> broken(ChainedRow row, Problem problem, String detail) {

@@ -2,6 +2,7 @@ package cn.yibao.portal.audit.web;
 
 import cn.yibao.portal.audit.AuditChain;
 import cn.yibao.portal.audit.domain.ChainReport;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.function.server.RouterFunction;
@@ -25,18 +26,21 @@ class AuditChainRoutes {
 
     /**
      * @param rowsChecked     rows that fit (all of them when intact, those before the broken one otherwise)
+     * @param headHash        the hash the next row will link to: note it elsewhere to detect a wholesale rewrite
      * @param anchoredAfterId the last purged row the chain now starts after, if any purge ran
      */
-    record ChainAnswer(boolean intact, long rowsChecked, Long lastId, Long anchoredAfterId, Long brokenRowId,
-                       String problem, String detail) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record ChainAnswer(boolean intact, long rowsChecked, Long lastId, String headHash, Long anchoredAfterId,
+                       Long brokenRowId, String problem, String detail) {
 
         static ChainAnswer of(ChainReport report) {
             if (report instanceof ChainReport.Broken broken) {
-                return new ChainAnswer(false, broken.rowsBefore(), null, null, broken.rowId(), broken.problem().name(),
-                        broken.detail());
+                return new ChainAnswer(false, broken.rowsBefore(), null, null, null, broken.rowId(),
+                        broken.problem().name(), broken.detail());
             }
             ChainReport.Intact intact = (ChainReport.Intact) report;
-            return new ChainAnswer(true, intact.rows(), intact.lastId(), intact.anchoredAfterId(), null, null, null);
+            return new ChainAnswer(true, intact.rows(), intact.lastId(), intact.headHash(), intact.anchoredAfterId(), null,
+                    null, null);
         }
     }
 }

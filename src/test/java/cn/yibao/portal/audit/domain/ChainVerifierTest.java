@@ -6,6 +6,7 @@ import cn.yibao.portal.audit.domain.ChainReport.Broken;
 import cn.yibao.portal.audit.domain.ChainReport.Problem;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -30,6 +31,10 @@ class ChainVerifierTest {
                 "SYSTEM", "test", null, "TEST", "SUCCESS", null, null, detail, null, null, null, prevHash, rowHash);
     }
 
+    static String hex(byte[] hash) {
+        return HexFormat.of().formatHex(hash);
+    }
+
     static Optional<Broken> firstBreak(ChainVerifier verifier, List<ChainedRow> rows) {
         return rows.stream().map(verifier::check).flatMap(Optional::stream).findFirst();
     }
@@ -38,8 +43,10 @@ class ChainVerifierTest {
     void aSoundChainIsIntactWithItsRowCountAndLastId() {
         ChainVerifier verifier = new ChainVerifier(null);
 
-        assertThat(firstBreak(verifier, chain(1, 5, AuditRowHash.genesis()))).isEmpty();
-        assertThat(verifier.intact()).isEqualTo(new ChainReport.Intact(5, 5L, null));
+        List<ChainedRow> rows = chain(1, 5, AuditRowHash.genesis());
+
+        assertThat(firstBreak(verifier, rows)).isEmpty();
+        assertThat(verifier.intact()).isEqualTo(new ChainReport.Intact(5, 5L, hex(rows.get(4).rowHash()), null));
     }
 
     @Test
@@ -87,7 +94,9 @@ class ChainVerifierTest {
 
         ChainVerifier anchored = new ChainVerifier(anchor);
         assertThat(firstBreak(anchored, kept)).isEmpty();
-        assertThat(anchored.intact()).isEqualTo(new ChainReport.Intact(3, 6L, 3L));
+        assertThat(anchored.intact()).isEqualTo(new ChainReport.Intact(3, 6L, hex(all.get(5).rowHash()), 3L));
+        ChainVerifier nothingLeft = new ChainVerifier(anchor);
+        assertThat(nothingLeft.intact()).isEqualTo(new ChainReport.Intact(0, null, hex(anchor.lastHash()), 3L));
 
         Broken withoutAnchor = firstBreak(new ChainVerifier(null), kept).orElseThrow();
         assertThat(withoutAnchor.rowId()).isEqualTo(4);
