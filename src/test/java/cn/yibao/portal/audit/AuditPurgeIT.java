@@ -8,64 +8,41 @@ import cn.yibao.portal.audit.domain.AuditEntry.Outcome;
 import cn.yibao.portal.audit.domain.AuditRetention;
 import cn.yibao.portal.audit.domain.ChainReport;
 import cn.yibao.portal.support.PortalIntegrationTest;
-import io.r2dbc.spi.ConnectionFactories;
-import io.r2dbc.spi.ConnectionFactory;
-import io.r2dbc.spi.ConnectionFactoryOptions;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import java.util.stream.Collectors;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.r2dbc.connection.R2dbcTransactionManager;
 import org.springframework.r2dbc.core.DatabaseClient;
 
 /**
- * Purging needs rows stored long ago, which only the owner can fake: each test gets a database of its own, migrated
- * like the real one, where the owner backdates rows and re-chains them. The application's role does the rest.
+ * Purging needs rows stored long ago, which only the owner can fake: each test gets a database of its own where the
+ * owner backdates rows and re-chains them. The application's role does the rest.
  */
 class AuditPurgeIT extends PortalIntegrationTest {
 
     private static final AuditRetention A_YEAR = new AuditRetention(Duration.ofDays(365));
 
-    private final String name = "audit_purge_" + UUID.randomUUID().toString().replace("-", "");
+    private OwnDatabase own;
     private DatabaseClient app;
     private AuditTrail audit;
     private AuditChain chain;
 
     @BeforeEach
     void ownDatabase() throws Exception {
-        try (Connection owner = ownerConnection(); Statement statement = owner.createStatement()) {
-            statement.execute("create database " + name);
-        }
-        Flyway.configure().dataSource(ownerUrl(), environment.getRequiredProperty("spring.flyway.user"),
-                        environment.getProperty("spring.flyway.password", ""))
-                .locations("classpath:db/migration").load().migrate();
-        ConnectionFactory factory = ConnectionFactories.get(ConnectionFactoryOptions.parse(
-                        environment.getRequiredProperty("spring.r2dbc.url").replaceFirst("/postgres$", "/" + name)).mutate()
-                .option(ConnectionFactoryOptions.USER, environment.getRequiredProperty("spring.r2dbc.username"))
-                .option(ConnectionFactoryOptions.PASSWORD, environment.getRequiredProperty("spring.r2dbc.password"))
-                .build());
-        app = DatabaseClient.create(factory);
+        own = new OwnDatabase(environment).migrate(null);
+        app = own.application();
         audit = new AuditTrail(app);
-        chain = new AuditChain(app, new R2dbcTransactionManager(factory));
+        chain = own.chain();
     }
 
     @AfterEach
     void dropDatabase() throws Exception {
-        try (Connection owner = ownerConnection(); Statement statement = owner.createStatement()) {
-            statement.execute("drop database " + name + " with (force)");
-        }
-    }
-
-    private String ownerUrl() {
-        return environment.getRequiredProperty("spring.flyway.url").replaceFirst("/postgres$", "/" + name);
+        own.close();
     }
 
     private void record(int rows) {
@@ -82,9 +59,7 @@ class AuditPurgeIT extends PortalIntegrationTest {
 
     /** As if these rows had been stored that many days ago: backdated and the whole chain hashed again. */
     private void storedDaysAgo(int days, List<Long> ids) throws Exception {
-        try (Connection owner = DriverManager.getConnection(ownerUrl(), environment.getRequiredProperty("spring.flyway.user"),
-                environment.getProperty("spring.flyway.password", ""));
-             Statement statement = owner.createStatement()) {
+        try (Connection owner = own.owner(); Statement statement = owner.createStatement()) {
             statement.execute("set session_replication_role = replica");
             statement.execute("update audit_event set recorded_at = now() - interval '" + days + " days' where id in ("
                     + ids.stream().map(String::valueOf).collect(Collectors.joining(",")) + ")");
