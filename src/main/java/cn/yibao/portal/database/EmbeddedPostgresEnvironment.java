@@ -5,6 +5,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.commons.logging.Log;
@@ -23,10 +28,17 @@ import org.springframework.core.env.MapPropertySource;
  * <p>The data directory persists under {@code portal.data-dir} so that a restart loses nothing;
  * {@code portal.embedded-db.ephemeral=true} (tests) uses a throw-away directory instead. One server per
  * directory per JVM: test suites boot several application contexts and they share it.
+ *
+ * <p>As in production, Flyway migrates as the owner ({@code postgres}) while the application connects as the
+ * restricted login role {@value #APP_ROLE} (no UPDATE, DELETE or TRUNCATE on the audit trail, granted by the
+ * migrations). The role gets a fresh random password at every server start, so none is kept on disk.
  */
 public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Ordered {
 
-    private static final Map<String, EmbeddedPostgres> RUNNING = new ConcurrentHashMap<>();
+    /** The application's database role; the migrations grant it its privileges. */
+    static final String APP_ROLE = "portal_app";
+
+    private static final Map<String, Server> RUNNING = new ConcurrentHashMap<>();
     private static final String EPHEMERAL = "<ephemeral>";
 
     private final Log log;
@@ -44,19 +56,22 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
         boolean ephemeral = environment.getProperty("portal.embedded-db.ephemeral", Boolean.class, false);
         Path dataDirectory = ephemeral ? null
                 : Path.of(environment.getProperty("portal.data-dir", "./data"), "postgres").toAbsolutePath().normalize();
-        EmbeddedPostgres postgres = RUNNING.computeIfAbsent(
+        Server server = RUNNING.computeIfAbsent(
                 ephemeral ? EPHEMERAL : dataDirectory.toString(), key -> start(dataDirectory));
-        int port = postgres.getPort();
+        int port = server.postgres().getPort();
         environment.getPropertySources().addFirst(new MapPropertySource("embeddedPostgres", Map.of(
                 "spring.r2dbc.url", "r2dbc:postgresql://localhost:" + port + "/postgres",
-                "spring.r2dbc.username", "postgres",
-                "spring.r2dbc.password", "",
+                "spring.r2dbc.username", APP_ROLE,
+                "spring.r2dbc.password", server.appPassword(),
                 "spring.flyway.url", "jdbc:postgresql://localhost:" + port + "/postgres",
                 "spring.flyway.user", "postgres",
                 "spring.flyway.password", "")));
     }
 
-    private EmbeddedPostgres start(Path dataDirectory) {
+    private record Server(EmbeddedPostgres postgres, String appPassword) {
+    }
+
+    private Server start(Path dataDirectory) {
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setServerConfig("timezone", "Asia/Shanghai")
@@ -69,12 +84,29 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
             EmbeddedPostgres postgres = builder.start();
             log.info("Embedded PostgreSQL on port " + postgres.getPort()
                     + (dataDirectory == null ? " (ephemeral data)" : ", data in " + dataDirectory));
-            return postgres;
+            return new Server(postgres, applicationRole(postgres));
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start embedded PostgreSQL"
                     + (dataDirectory == null ? "" : " in " + dataDirectory
                     + " (is another portal still running on this data directory?)"), e);
         }
+    }
+
+    /** Creates the application's login role if missing and gives it a new random password; returns the password. */
+    private static String applicationRole(EmbeddedPostgres postgres) {
+        byte[] random = new byte[24];
+        new SecureRandom().nextBytes(random);
+        // URL-safe base64: letters, digits, '-' and '_' only, so it can stand in a SQL literal as is.
+        String password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute("do $$ begin if not exists (select from pg_roles where rolname = '" + APP_ROLE + "') "
+                    + "then create role " + APP_ROLE + "; end if; end $$");
+            statement.execute("alter role " + APP_ROLE + " with login password '" + password + "'");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not set up the database role " + APP_ROLE, e);
+        }
+        return password;
     }
 
     @Override

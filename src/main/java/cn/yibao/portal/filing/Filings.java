@@ -229,7 +229,8 @@ public class Filings {
                                                 .then(audit.record(new AuditEntry(clock.now(), AuditEntry.ActorType.STAFF,
                                                         staff.staffId(), filing.insuredId(), AUDIT_DECISION,
                                                         AuditEntry.Outcome.SUCCESS, origin.clientAddress(),
-                                                        origin.userAgent(), filing.number() + " " + to)))
+                                                        origin.userAgent(), filing.number() + " " + to,
+                                                        filing.id().toString(), origin.requestId(), null)))
                                                 .then(filings.find(filing.id()).map(f -> (Outcome) new Filed(f)))
                                         : Mono.just((Outcome) new Refused("status", "备案状态已变化，请刷新后重试。")))))
                 .switchIfEmpty(Mono.defer(() -> findForStaff(staff, id)

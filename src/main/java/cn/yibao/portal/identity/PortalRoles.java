@@ -7,6 +7,8 @@ public final class PortalRoles {
     public static final String STAFF = "STAFF";
     /** Staff who may see payment reviews, import bills and refund (from the staff issuer's roles claim). */
     public static final String PAYMENT_OPERATOR = "PAYMENT_OPERATOR";
+    /** Staff who may check the audit trail's integrity (a role from the staff issuer's {@code roles} claim). */
+    public static final String AUDITOR = "AUDITOR";
     public static final String STAFF_REGISTRATION = "staff";
 
     private PortalRoles() {

@@ -57,6 +57,7 @@ class SecurityConfiguration {
                         // Channels prove themselves by their signature, checked by the handler before anything else.
                         .pathMatchers(HttpMethod.POST, "/api/v1/payments/notify/**").permitAll()
                         .pathMatchers("/api/v1/staff/payments/**").hasRole(PortalRoles.PAYMENT_OPERATOR)
+                        .pathMatchers("/api/v1/staff/audit/**").hasRole(PortalRoles.AUDITOR)
                         .pathMatchers("/api/v1/staff/**").hasRole(PortalRoles.STAFF)
                         .anyExchange().hasRole(PortalRoles.RESIDENT))
                 .oauth2ResourceServer(resourceServer -> resourceServer

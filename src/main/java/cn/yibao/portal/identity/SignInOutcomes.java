@@ -125,7 +125,7 @@ class SignInOutcomes implements ServerAuthenticationSuccessHandler, ServerAuthen
                               String action, Outcome outcome, String detail) {
         RequestOrigin origin = RequestOrigin.of(exchange);
         return audit.record(new AuditEntry(clock.now(), actor, actorId, residentId, action, outcome,
-                origin.clientAddress(), origin.userAgent(), detail));
+                origin.clientAddress(), origin.userAgent(), detail, null, origin.requestId(), null));
     }
 
     private static String subjectOf(Map<String, Object> claims) {

@@ -113,7 +113,9 @@ public class CodeVerification {
         return audit.record(new AuditEntry(clock.now(), ActorType.STAFF, staff.staffId(),
                         code.purpose() == CodePurpose.RESIDENT ? code.subject() : null, AUDIT_ACTION,
                         result.valid() ? Outcome.SUCCESS : Outcome.FAILURE, origin.clientAddress(), origin.userAgent(),
-                        code.purpose().name() + (result.reason() == null ? "" : " " + result.reason())))
+                        code.purpose().name() + (result.reason() == null ? "" : " " + result.reason()),
+                        code.purpose() == CodePurpose.RESIDENT ? null : String.valueOf(code.subject()),
+                        origin.requestId(), null))
                 .thenReturn(result);
     }
 }

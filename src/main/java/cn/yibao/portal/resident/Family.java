@@ -39,11 +39,12 @@ public class Family {
     }
 
     /** Binding decides who may see and pay for whom: every attempt is audited (no ID number in the row). */
-    private <T> Mono<T> audited(Resident me, String action, boolean success, String detail, RequestOrigin origin,
-                                T result) {
+    private <T> Mono<T> audited(Resident me, String action, boolean success, String detail, Object object,
+                                RequestOrigin origin, T result) {
         return audit.record(new AuditEntry(clock.now(), AuditEntry.ActorType.RESIDENT, me.id().toString(), me.id(),
                         action, success ? AuditEntry.Outcome.SUCCESS : AuditEntry.Outcome.FAILURE,
-                        origin.clientAddress(), origin.userAgent(), detail))
+                        origin.clientAddress(), origin.userAgent(), detail, object == null ? null : object.toString(),
+                        origin.requestId(), null))
                 .thenReturn(result);
     }
 
@@ -104,7 +105,8 @@ public class Family {
     public Mono<BindOutcome> bind(Resident me, String certno, String name, Relation relation, RequestOrigin origin) {
         return bind(me, certno, name, relation).flatMap(outcome -> audited(me, "FAMILY_BIND",
                 outcome instanceof Bound, outcome instanceof Bound bound ? "member=" + bound.memberId() + " " + bound.status()
-                        : outcome.getClass().getSimpleName(), origin, outcome));
+                        : outcome.getClass().getSimpleName(), outcome instanceof Bound bound ? bound.memberId() : null,
+                origin, outcome));
     }
 
     private Mono<BindOutcome> bind(Resident me, String certno, String name, Relation relation) {
@@ -141,7 +143,7 @@ public class Family {
     /** The invited member accepts or declines; false if there is no such pending invitation for me. */
     public Mono<Boolean> answer(Resident me, UUID bindingId, boolean accept, RequestOrigin origin) {
         return answer(me, bindingId, accept).flatMap(done -> audited(me, accept ? "FAMILY_ACCEPT" : "FAMILY_DECLINE",
-                done, "binding=" + bindingId, origin, done));
+                done, "binding=" + bindingId, bindingId, origin, done));
     }
 
     private Mono<Boolean> answer(Resident me, UUID bindingId, boolean accept) {
@@ -157,7 +159,7 @@ public class Family {
     /** Ends the open binding between me and the other person, whichever side bound whom. */
     public Mono<Boolean> unbind(Resident me, UUID otherResidentId, RequestOrigin origin) {
         return unbind(me, otherResidentId).flatMap(done -> audited(me, "FAMILY_UNBIND", done,
-                "other=" + otherResidentId, origin, done));
+                "other=" + otherResidentId, otherResidentId, origin, done));
     }
 
     private Mono<Boolean> unbind(Resident me, UUID otherResidentId) {

@@ -1,0 +1,46 @@
+package cn.yibao.portal.audit.web;
+
+import cn.yibao.portal.audit.AuditChain;
+import cn.yibao.portal.audit.domain.ChainReport;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+/**
+ * {@code GET /api/v1/staff/audit/chain}: whether the audit trail's hash chain is whole, for staff with the AUDITOR
+ * role (the security configuration checks it). Always 200: a broken chain is an answer, not an error.
+ */
+@Configuration(proxyBeanMethods = false)
+class AuditChainRoutes {
+
+    @Bean
+    RouterFunction<ServerResponse> auditChainRouter(AuditChain chain) {
+        return RouterFunctions.route()
+                .GET("/api/v1/staff/audit/chain", request -> chain.verify()
+                        .flatMap(report -> ServerResponse.ok().bodyValue(ChainAnswer.of(report))))
+                .build();
+    }
+
+    /**
+     * @param rowsChecked     rows that fit (all of them when intact, those before the broken one otherwise)
+     * @param headHash        the hash the next row will link to: note it elsewhere to detect a wholesale rewrite
+     * @param anchoredAfterId the last purged row the chain now starts after, if any purge ran
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record ChainAnswer(boolean intact, long rowsChecked, Long lastId, String headHash, Long anchoredAfterId,
+                       Long brokenRowId, String problem, String detail) {
+
+        static ChainAnswer of(ChainReport report) {
+            if (report instanceof ChainReport.Broken broken) {
+                return new ChainAnswer(false, broken.rowsBefore(), null, null, null, broken.rowId(),
+                        broken.problem().name(), broken.detail());
+            }
+            ChainReport.Intact intact = (ChainReport.Intact) report;
+            return new ChainAnswer(true, intact.rows(), intact.lastId(), intact.headHash(), intact.anchoredAfterId(), null,
+                    null, null);
+        }
+    }
+}
