@@ -104,7 +104,8 @@ public class CodeVerification {
                             return new Result(why == null, code.purpose().name(), code.purpose().label(), why,
                                     subject.name(), subject.region(), subject.status(), code.expiresAt(), false);
                         })
-                        .defaultIfEmpty(Result.refused(CodeTokens.Reason.REVOKED.chinese())))
+                        // Gone from the records: still say "expired" when that is what the token itself says.
+                        .defaultIfEmpty(Result.refused(reason != null ? reason : CodeTokens.Reason.REVOKED.chinese())))
                 .orElseGet(() -> Mono.just(new Result(reason == null, code.purpose().name(), code.purpose().label(),
                         reason, null, null, null, code.expiresAt(), false)));
     }

@@ -41,6 +41,13 @@ class PaymentApiIT extends PortalIntegrationTest {
         assertThat(receipts.get(0).get("amountFen").asLong()).isEqualTo(38000);
         assertThat(receipts.get(0).get("insuredIdMasked").asString()).matches("141\\*{11}\\d{3}[0-9X]");
 
+        String verificationUrl = receipts.get(0).get("verificationUrl").asString();
+        String receiptToken = verificationUrl.substring(verificationUrl.indexOf("t=") + 2);
+        portal.post().uri("/api/v1/codes/verify").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("token", receiptToken)).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.valid").isEqualTo(true).jsonPath("$.purpose").isEqualTo("RECEIPT")
+                .jsonPath("$.subject").isEqualTo("韩*");
+
         create(token, "key-" + UUID.randomUUID(), "{\"year\":2024,\"insured\":[\"SELF\"],\"channel\":\"SANDBOX\"}", 409);
 
         String stranger = signIn.accessToken("pay-api-2", FreshResidents.adultIn("141121", "林冲"));

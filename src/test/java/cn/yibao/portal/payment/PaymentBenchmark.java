@@ -98,13 +98,13 @@ public final class PaymentBenchmark {
         String redirect = "http://localhost/app-callback";
         String authorize = issuer + "/evoucher/authorize?client_id=resident-app&response_type=code&scope=openid"
                 + "&state=s&nonce=n&redirect_uri=" + redirect;
-        HttpResponse<Void> login = http.send(HttpRequest.newBuilder(URI.create(authorize))
+        HttpResponse<Void> signedIn = http.send(HttpRequest.newBuilder(URI.create(authorize))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("username=" + login + "&claims="
                         + URLEncoder.encode(claims, StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.discarding());
-        Matcher code = Pattern.compile("code=([^&]+)").matcher(login.headers().firstValue("Location").orElseThrow());
+        Matcher code = Pattern.compile("code=([^&]+)").matcher(signedIn.headers().firstValue("Location").orElseThrow());
         if (!code.find()) {
-            throw new IllegalStateException("no code in " + login.headers().firstValue("Location"));
+            throw new IllegalStateException("no code in " + signedIn.headers().firstValue("Location"));
         }
         HttpResponse<String> token = http.send(HttpRequest.newBuilder(URI.create(issuer + "/evoucher/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
