@@ -59,7 +59,9 @@ class SecurityConfiguration {
                         .pathMatchers("/api/v1/staff/payments/**").hasRole(PortalRoles.PAYMENT_OPERATOR)
                         .pathMatchers("/api/v1/staff/audit/**").hasRole(PortalRoles.AUDITOR)
                         .pathMatchers("/api/v1/staff/**").hasRole(PortalRoles.STAFF)
-                        .anyExchange().hasRole(PortalRoles.RESIDENT))
+                        .pathMatchers("/api/v1/assist/sessions/**", "/api/v1/assist/sessions").hasRole(PortalRoles.STAFF)
+                        .pathMatchers("/api/v1/assist/**").hasRole(PortalRoles.RESIDENT)
+                        .anyExchange().access(AssistedAccess.residentOrAssistingStaff(true)))
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .authenticationManagerResolver(BearerTokenIssuers.resolver(residentIssuer, staffIssuer,
                                 audiences.stream().filter(a -> !a.isBlank()).toList()))
@@ -109,7 +111,8 @@ class SecurityConfiguration {
                         .pathMatchers(HttpMethod.POST, "/verify").permitAll()
                         .pathMatchers("/staff/payments/**").hasRole(PortalRoles.PAYMENT_OPERATOR)
                         .pathMatchers("/staff/**").hasRole(PortalRoles.STAFF)
-                        .anyExchange().hasRole(PortalRoles.RESIDENT))
+                        .pathMatchers("/assist/**").hasRole(PortalRoles.RESIDENT)
+                        .anyExchange().access(AssistedAccess.residentOrAssistingStaff(false)))
                 .oauth2Login(login -> login
                         .authorizationRequestResolver(authorizationRequests)
                         .authenticationSuccessHandler(outcomes)

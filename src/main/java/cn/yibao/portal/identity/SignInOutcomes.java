@@ -50,7 +50,12 @@ class SignInOutcomes implements ServerAuthenticationSuccessHandler, ServerAuthen
     private final BusinessClock clock;
     private final ServerRedirectStrategy redirect = new DefaultServerRedirectStrategy();
 
-    SignInOutcomes(ResidentSignIn residentSignIn, AuditTrail audit, BusinessClock clock) {
+    /** Looked up at sign-out, not at start: listeners may depend on beans that depend on this one. */
+    private final org.springframework.beans.factory.ObjectProvider<StaffSignOutListener> signOutListeners;
+
+    SignInOutcomes(ResidentSignIn residentSignIn, AuditTrail audit, BusinessClock clock,
+                   org.springframework.beans.factory.ObjectProvider<StaffSignOutListener> signOutListeners) {
+        this.signOutListeners = signOutListeners;
         this.residentSignIn = residentSignIn;
         this.audit = audit;
         this.clock = clock;
@@ -102,8 +107,10 @@ class SignInOutcomes implements ServerAuthenticationSuccessHandler, ServerAuthen
     public Mono<Void> logout(WebFilterExchange webFilterExchange, Authentication authentication) {
         var staff = StaffPrincipals.identityOf(authentication);
         if (staff.isPresent()) {
-            return record(webFilterExchange.getExchange(), ActorType.STAFF, staff.get().staffId(), null, AuditAction.SIGN_OUT,
-                    Outcome.SUCCESS, null);
+            return reactor.core.publisher.Flux.fromStream(signOutListeners::orderedStream)
+                    .concatMap(listener -> listener.signedOut(staff.get(), webFilterExchange.getExchange()))
+                    .then(record(webFilterExchange.getExchange(), ActorType.STAFF, staff.get().staffId(), null,
+                            AuditAction.SIGN_OUT, Outcome.SUCCESS, null));
         }
         String subject = ResidentPrincipals.claimsOf(authentication).map(SignInOutcomes::subjectOf).orElse(null);
         return recordResident(webFilterExchange.getExchange(), subject, null, AuditAction.SIGN_OUT, Outcome.SUCCESS, null);

@@ -36,11 +36,26 @@ public class CurrentResident {
                 : ServerResponse.seeOther(URI.create("/?signin=required")).build();
     }
 
-    /** Empty when the principal carries no usable e-voucher identity. */
+    /**
+     * Set by the assisted-session gate once it has checked that a help-desk worker may act for this resident now
+     * (the resident's id); resident-scoped handlers then serve that resident, and only that one.
+     */
+    public static final String ASSISTED_RESIDENT = "portal.assist.residentId";
+
+    /** Empty when the principal carries no usable e-voucher identity and no assisted session applies. */
     public Mono<Resident> of(ServerRequest request) {
+        Object assisted = request.exchange().getAttribute(ASSISTED_RESIDENT);
+        if (assisted instanceof java.util.UUID residentId) {
+            return registry.findById(residentId);
+        }
         return request.principal()
                 .ofType(Authentication.class)
                 .flatMap(authentication -> Mono.justOrEmpty(ResidentPrincipals.identityOf(authentication)))
                 .flatMap(registry::findOrRegister);
+    }
+
+    /** Whether a help-desk worker is acting for the resident in this request. */
+    public static boolean isAssisted(ServerRequest request) {
+        return request.exchange().getAttribute(ASSISTED_RESIDENT) != null;
     }
 }

@@ -45,6 +45,11 @@ public class ResidentRegistry implements ResidentSignIn {
         return residents.findById(id);
     }
 
+    /** The resident with this ID number, if known here (e.g. a help-desk worker typing it in). */
+    public Mono<Resident> findByIdNumber(NationalId certno) {
+        return residents.findByCertnoHash(idNumbers.lookupHash(certno));
+    }
+
     NewResident newResident(EvoucherIdentity identity) {
         NationalId certno = identity.certno();
         return new NewResident(idNumbers.lookupHash(certno), idNumbers.encrypt(certno), certno.masked(),

@@ -55,6 +55,10 @@ public class Pages {
         if (clock.simulated()) {
             page.put("businessDate", clock.today().toString());
         }
+        Object banner = request.exchange().getAttribute(AssistBanner.ATTRIBUTE);
+        if (banner != null) {
+            page.put("assistBanner", banner);
+        }
         return page;
     }
 

@@ -28,9 +28,11 @@ class ResidentRoutes {
     private final SupportedRegions supported;
     private final Family family;
     private final Pages pages;
+    private final java.util.List<cn.yibao.portal.resident.HomeNotices> notices;
 
     ResidentRoutes(CurrentResident currentResident, RegionCatalog regions, SupportedRegions supported, Family family,
-                   Pages pages) {
+                   Pages pages, java.util.List<cn.yibao.portal.resident.HomeNotices> notices) {
+        this.notices = notices;
         this.currentResident = currentResident;
         this.regions = regions;
         this.supported = supported;
@@ -48,11 +50,13 @@ class ResidentRoutes {
 
     private Mono<ServerResponse> home(ServerRequest request) {
         return currentResident.of(request)
-                .flatMap(resident -> family.overviewOf(resident).flatMap(overview -> pages.render(request,
-                        "resident/home", Map.of(
+                .flatMap(resident -> Mono.zip(family.overviewOf(resident),
+                        reactor.core.publisher.Flux.fromIterable(notices).concatMap(source -> source.of(resident)).collectList())
+                        .flatMap(found -> pages.render(request, "resident/home", Map.of(
                                 "resident", ResidentView.of(resident, regions.find(resident.insuredRegionCode()),
                                         supported.isSupported(resident.insuredRegionCode())),
-                                "invitations", overview.invitations().size()))))
+                                "invitations", found.getT1().invitations().size(),
+                                "notices", found.getT2()))))
                 .switchIfEmpty(Mono.defer(() -> CurrentResident.refuse(request)));
     }
 

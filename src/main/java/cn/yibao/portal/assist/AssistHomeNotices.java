@@ -1,0 +1,23 @@
+package cn.yibao.portal.assist;
+
+import cn.yibao.portal.resident.HomeNotices;
+import cn.yibao.portal.resident.domain.Resident;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+
+/** An assist request waiting for the resident shows on their home page. */
+@Component
+class AssistHomeNotices implements HomeNotices {
+
+    private final AssistSessions sessions;
+
+    AssistHomeNotices(AssistSessions sessions) {
+        this.sessions = sessions;
+    }
+
+    @Override
+    public Flux<Notice> of(Resident resident) {
+        return sessions.pendingFor(resident).map(pending -> new Notice("assist-request-" + pending.session().id(),
+                "工作人员 " + pending.session().staffNameMasked() + " 请求为您代办业务，请确认。", "/assist/requests"));
+    }
+}

@@ -1,0 +1,296 @@
+package cn.yibao.portal.assist;
+
+import cn.yibao.portal.assist.domain.AssistRules;
+import cn.yibao.portal.assist.domain.AssistSession;
+import cn.yibao.portal.assist.domain.AssistStatus;
+import cn.yibao.portal.audit.AuditTrail;
+import cn.yibao.portal.audit.RequestOrigin;
+import cn.yibao.portal.audit.domain.AuditEntry;
+import cn.yibao.portal.clock.BusinessClock;
+import cn.yibao.portal.identity.domain.NationalId;
+import cn.yibao.portal.identity.domain.StaffIdentity;
+import cn.yibao.portal.policy.SupportedRegions;
+import cn.yibao.portal.policy.domain.Region;
+import cn.yibao.portal.qrcode.Codes;
+import cn.yibao.portal.qrcode.domain.CodePurpose;
+import cn.yibao.portal.qrcode.domain.CodeTokens;
+import cn.yibao.portal.resident.ResidentRegistry;
+import cn.yibao.portal.resident.domain.Resident;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Starting, approving, using and ending assisted sessions. Consent comes first: the resident's own dynamic 医保码,
+ * their approval on their phone, or the one-time code shown there. A worker assists only residents of their own
+ * region, for at most {@code portal.assist.session-length}.
+ */
+@Service
+public class AssistSessions {
+
+    static final String AUDIT_START = "ASSIST_START";
+    static final String AUDIT_END = "ASSIST_END";
+    private static final int MAX_CODE_TRIES = 5;
+
+    private final AssistRepository sessions;
+    private final ResidentRegistry residents;
+    private final SupportedRegions regions;
+    private final Codes codes;
+    private final AuditTrail audit;
+    private final BusinessClock clock;
+    private final Duration sessionLength;
+    private final Duration requestLifetime;
+    private final SecureRandom random = new SecureRandom();
+
+    AssistSessions(AssistRepository sessions, ResidentRegistry residents, SupportedRegions regions, Codes codes,
+                   AuditTrail audit, BusinessClock clock,
+                   @Value("${portal.assist.session-length:PT30M}") Duration sessionLength,
+                   @Value("${portal.assist.request-lifetime:PT10M}") Duration requestLifetime) {
+        this.sessions = sessions;
+        this.residents = residents;
+        this.regions = regions;
+        this.codes = codes;
+        this.audit = audit;
+        this.clock = clock;
+        this.sessionLength = sessionLength;
+        this.requestLifetime = requestLifetime;
+    }
+
+    public sealed interface Outcome {
+    }
+
+    public record Started(AssistSession session) implements Outcome {
+    }
+
+    /** {@code status}: 400 bad input, 403 not allowed (region), 404 unknown resident, 409 wrong state. */
+    public record Refused(int status, String field, String message) implements Outcome {
+    }
+
+    /** The worker scanned or pasted the resident's dynamic 医保码: the resident is present and consents. */
+    public Mono<Outcome> startWithResidentCode(StaffIdentity staff, String token, RequestOrigin origin) {
+        if (token == null || token.isBlank()) {
+            return Mono.just(new Refused(400, "residentCode", "请扫描或粘贴参保人的医保码。"));
+        }
+        return codes.verify(token.strip(), Set.of(CodePurpose.RESIDENT)).flatMap(checked -> {
+            if (!(checked instanceof CodeTokens.Verified verified)) {
+                String reason = checked instanceof CodeTokens.Refused refused ? refused.reason().chinese() : "无效";
+                return Mono.just((Outcome) new Refused(400, "residentCode", "医保码无效：" + reason + "，请让参保人刷新后重试。"));
+            }
+            return residents.findById(verified.code().subject())
+                    .flatMap(resident -> start(staff, resident, "RESIDENT_CODE", origin))
+                    .defaultIfEmpty(new Refused(404, "residentCode", "没有找到该医保码对应的参保人。"));
+        });
+    }
+
+    /** The worker typed ID number and name: the resident must approve on their phone (or read out the code). */
+    public Mono<Outcome> request(StaffIdentity staff, String certno, String name, RequestOrigin origin) {
+        Optional<NationalId> id = NationalId.parse(certno == null ? "" : certno.strip());
+        if (id.isEmpty()) {
+            return Mono.just(new Refused(400, "certno", NationalId.problemWith(certno == null ? "" : certno.strip())));
+        }
+        if (name == null || name.isBlank()) {
+            return Mono.just(new Refused(400, "name", "请填写参保人姓名。"));
+        }
+        return residents.findByIdNumber(id.get())
+                .filter(resident -> resident.name().equals(name.strip()))
+                .flatMap(resident -> start(staff, resident, "PHONE_APPROVAL", origin))
+                // Same answer for "unknown number" and "name does not match": the form must not confirm who is insured.
+                .defaultIfEmpty(new Refused(404, "certno", "身份证号与姓名不匹配，或该参保人尚未使用过本平台。"));
+    }
+
+    private Mono<Outcome> start(StaffIdentity staff, Resident resident, String consent, RequestOrigin origin) {
+        List<String> path = regions.path(resident.insuredRegionCode()).map(p -> p.stream().map(Region::code).toList())
+                .orElse(List.of(resident.insuredRegionCode()));
+        if (!AssistRules.inRegion(staff.regionCode(), path)) {
+            return audit.record(entry(staff, resident.id(), AUDIT_START, false, origin, "参保地不在本窗口辖区", null))
+                    .thenReturn(new Refused(403, "resident", "该参保人不在您所在经办机构的辖区，不能代办。"));
+        }
+        Instant now = clock.now();
+        boolean present = consent.equals("RESIDENT_CODE");
+        String code = present ? null : String.format("%06d", random.nextInt(1_000_000));
+        AssistSession session = new AssistSession(UUID.randomUUID(), staff.staffId(), staff.maskedName(),
+                staff.servicePoint(), staff.regionCode(), resident.id(), consent,
+                present ? AssistStatus.ACTIVE : AssistStatus.AWAITING_RESIDENT, now, now.plus(requestLifetime),
+                present ? now : null, present ? now.plus(sessionLength) : null, null, null, 0);
+        return sessions.insert(session, code == null ? null : hash(session.id(), code))
+                .then(audit.record(entry(staff, resident.id(), AUDIT_START, true, origin,
+                        present ? "出示医保码，代办开始" : "已向参保人发送代办请求", session.id())))
+                .doOnSuccess(ignored -> {
+                    if (code != null) {
+                        pendingCodes.put(session.id(), code);
+                    }
+                })
+                .thenReturn(new Started(session));
+    }
+
+    /**
+     * One-time codes live only in memory until the resident's phone shows them (the database keeps a hash); a
+     * restart loses them, and the resident then approves by button instead.
+     */
+    private final java.util.Map<UUID, String> pendingCodes = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Requests waiting for this resident, with the one-time code to read out. */
+    public Flux<PendingRequest> pendingFor(Resident resident) {
+        Instant now = clock.now();
+        return sessions.ofResident(resident.id())
+                .filter(session -> session.status() == AssistStatus.AWAITING_RESIDENT
+                        && now.isBefore(session.requestExpiresAt()))
+                .map(session -> new PendingRequest(session, pendingCodes.get(session.id())));
+    }
+
+    public record PendingRequest(AssistSession session, String oneTimeCode) {
+    }
+
+    /** The resident approves or declines on their phone. Empty when there is no such request for them. */
+    public Mono<Outcome> answer(Resident resident, UUID sessionId, boolean approve, RequestOrigin origin) {
+        Instant now = clock.now();
+        return sessions.find(sessionId).filter(session -> session.residentId().equals(resident.id()))
+                .flatMap(session -> {
+                    if (session.status() != AssistStatus.AWAITING_RESIDENT || !now.isBefore(session.requestExpiresAt())) {
+                        return Mono.just((Outcome) new Refused(409, "status", "该代办请求已失效。"));
+                    }
+                    Mono<Boolean> change = approve ? sessions.activate(session, now, now.plus(sessionLength))
+                            : sessions.end(session, AssistStatus.DECLINED, "RESIDENT", now);
+                    return change.flatMap(changed -> !changed
+                            ? Mono.just((Outcome) new Refused(409, "status", "该代办请求已失效。"))
+                            : audit.record(new AuditEntry(now, AuditEntry.ActorType.RESIDENT, resident.id().toString(),
+                                            resident.id(), approve ? "ASSIST_APPROVE" : "ASSIST_DECLINE",
+                                            AuditEntry.Outcome.SUCCESS, origin.clientAddress(), origin.userAgent(),
+                                            null, session.id().toString(), origin.requestId(), session.id()))
+                                    .doOnSuccess(ignored -> pendingCodes.remove(session.id()))
+                                    .then(sessions.find(session.id())).map(Started::new));
+                });
+    }
+
+    /** The worker enters the code the resident reads out from their phone. */
+    public Mono<Outcome> confirmCode(StaffIdentity staff, UUID sessionId, String code, RequestOrigin origin) {
+        Instant now = clock.now();
+        return sessions.find(sessionId).filter(session -> session.staffId().equals(staff.staffId()))
+                .flatMap(session -> {
+                    if (session.status() != AssistStatus.AWAITING_RESIDENT || !now.isBefore(session.requestExpiresAt())) {
+                        return Mono.just((Outcome) new Refused(409, "status", "该代办请求已失效，请重新发起。"));
+                    }
+                    return sessions.codeHash(sessionId)
+                            .filter(stored -> code != null && MessageDigest.isEqual(stored, hash(sessionId, code.strip())))
+                            .flatMap(matches -> sessions.activate(session, now, now.plus(sessionLength))
+                                    .flatMap(changed -> changed
+                                            ? audit.record(entry(staff, session.residentId(), "ASSIST_CODE_CONFIRMED",
+                                                    true, origin, "参保人告知授权码", session.id()))
+                                                    .doOnSuccess(ignored -> pendingCodes.remove(sessionId))
+                                                    .then(sessions.find(sessionId)).map(s -> (Outcome) new Started(s))
+                                            : Mono.just((Outcome) new Refused(409, "status", "该代办请求已失效，请重新发起。"))))
+                            .switchIfEmpty(Mono.defer(() -> sessions.countFailedTry(sessionId).flatMap(tries -> tries >= MAX_CODE_TRIES
+                                    ? sessions.end(session, AssistStatus.DECLINED, "TIMEOUT", now)
+                                            .thenReturn((Outcome) new Refused(409, "code", "授权码错误次数过多，请求已作废。"))
+                                    : Mono.just((Outcome) new Refused(400, "code", "授权码不正确。")))));
+                });
+    }
+
+    /** The worker ends it (or signs out). Empty when it is not theirs. */
+    /** A worker's own session, for their desk. */
+    public Mono<AssistSession> ofStaff(StaffIdentity staff, UUID sessionId) {
+        return sessions.find(sessionId).filter(session -> session.staffId().equals(staff.staffId()));
+    }
+
+    public Mono<Outcome> endByStaff(StaffIdentity staff, UUID sessionId, String endedBy, RequestOrigin origin) {
+        return sessions.find(sessionId).filter(session -> session.staffId().equals(staff.staffId()))
+                .flatMap(session -> finish(session, AssistStatus.ENDED, endedBy, AuditEntry.ActorType.STAFF,
+                        staff.staffId(), origin));
+    }
+
+    /** The resident withdraws consent from their phone. Empty when it is not theirs. */
+    public Mono<Outcome> revokeByResident(Resident resident, UUID sessionId, RequestOrigin origin) {
+        return sessions.find(sessionId).filter(session -> session.residentId().equals(resident.id()))
+                .flatMap(session -> finish(session, AssistStatus.REVOKED, "RESIDENT", AuditEntry.ActorType.RESIDENT,
+                        resident.id().toString(), origin));
+    }
+
+    /** At staff sign-out: every open session of theirs ends. */
+    public Mono<Void> endAllOf(String staffId, RequestOrigin origin) {
+        return sessions.openOfStaff(staffId)
+                .concatMap(session -> finish(session, AssistStatus.ENDED, "SIGN_OUT", AuditEntry.ActorType.STAFF,
+                        staffId, origin))
+                .then();
+    }
+
+    private Mono<Outcome> finish(AssistSession session, AssistStatus to, String endedBy, AuditEntry.ActorType actor,
+                                 String actorId, RequestOrigin origin) {
+        Instant now = clock.now();
+        if (session.status().isFinal()) {
+            return Mono.just(new Started(session));
+        }
+        return sessions.end(session, to, endedBy, now)
+                .flatMap(changed -> changed
+                        ? audit.record(new AuditEntry(now, actor, actorId, session.residentId(), AUDIT_END,
+                                AuditEntry.Outcome.SUCCESS, origin.clientAddress(), origin.userAgent(), to + " " + endedBy,
+                                session.id().toString(), origin.requestId(), session.id()))
+                        : Mono.empty())
+                .doOnSuccess(ignored -> pendingCodes.remove(session.id()))
+                .then(sessions.find(session.id())).map(Started::new);
+    }
+
+    /**
+     * The active session a worker acts in, or why not. An ACTIVE session past its end is marked EXPIRED here, so
+     * the resident's record shows how it ended.
+     */
+    public Mono<Acting> acting(String staffId, UUID sessionId) {
+        Instant now = clock.now();
+        return sessions.find(sessionId)
+                .flatMap(session -> {
+                    Optional<String> why = AssistRules.cannotActBecause(session, staffId, now);
+                    if (why.isPresent() && session.status() == AssistStatus.ACTIVE && session.staffId().equals(staffId)) {
+                        return sessions.end(session, AssistStatus.EXPIRED, "TIMEOUT", now)
+                                .thenReturn(new Acting(session, why.get()));
+                    }
+                    return Mono.just(new Acting(session, why.orElse(null)));
+                })
+                .defaultIfEmpty(new Acting(null, "没有这个代办。"));
+    }
+
+    /** {@code refusal} is null when the worker may act now. */
+    public record Acting(AssistSession session, String refusal) {
+    }
+
+    public Flux<AssistSession> historyOf(Resident resident) {
+        return sessions.ofResident(resident.id());
+    }
+
+    public Flux<cn.yibao.portal.assist.domain.AssistAction> actionsOf(AssistSession session) {
+        return sessions.actions(session.id());
+    }
+
+    Mono<Void> recordAction(AssistSession session, String action, String objectId, boolean success,
+                            RequestOrigin origin) {
+        Instant now = clock.now();
+        return sessions.action(session.id(), now, action, objectId, success)
+                .then(audit.record(new AuditEntry(now, AuditEntry.ActorType.STAFF, session.staffId(),
+                        session.residentId(), "ASSIST_ACTION", success ? AuditEntry.Outcome.SUCCESS : AuditEntry.Outcome.FAILURE,
+                        origin.clientAddress(), origin.userAgent(), action, objectId, origin.requestId(), session.id())));
+    }
+
+    private AuditEntry entry(StaffIdentity staff, UUID residentId, String action, boolean success,
+                                    RequestOrigin origin, String detail, UUID sessionId) {
+        return new AuditEntry(clock.now(), AuditEntry.ActorType.STAFF, staff.staffId(), residentId, action,
+                success ? AuditEntry.Outcome.SUCCESS : AuditEntry.Outcome.FAILURE, origin.clientAddress(),
+                origin.userAgent(), detail, sessionId == null ? null : sessionId.toString(), origin.requestId(), sessionId);
+    }
+
+    private static byte[] hash(UUID sessionId, String code) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest((sessionId + ":" + code).getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,149 @@
+package cn.yibao.portal.assist.web;
+
+import cn.yibao.portal.assist.AssistSessions;
+import cn.yibao.portal.assist.domain.AssistSession;
+import cn.yibao.portal.assist.domain.AssistStatus;
+import cn.yibao.portal.audit.RequestOrigin;
+import cn.yibao.portal.identity.StaffPrincipals;
+import cn.yibao.portal.identity.domain.StaffIdentity;
+import cn.yibao.portal.resident.CurrentResident;
+import cn.yibao.portal.resident.domain.Resident;
+import cn.yibao.portal.web.ProblemResponses;
+import cn.yibao.portal.web.RequestValues;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import reactor.core.publisher.Mono;
+
+/**
+ * {@code /api/v1/assist/…}: staff start and end sessions (staff bearer); residents see and answer requests and read
+ * their history (resident bearer). Acting for the resident then uses the resident endpoints with the staff bearer
+ * and {@code X-Assist-Session}.
+ */
+@Configuration(proxyBeanMethods = false)
+class AssistApiRoutes {
+
+    private final AssistSessions sessions;
+    private final CurrentResident currentResident;
+
+    AssistApiRoutes(AssistSessions sessions, CurrentResident currentResident) {
+        this.sessions = sessions;
+        this.currentResident = currentResident;
+    }
+
+    @Bean
+    RouterFunction<ServerResponse> assistApiRouter() {
+        return RouterFunctions.route()
+                .POST("/api/v1/assist/sessions", request -> asStaff(request, staff -> request.bodyToMono(StartBody.class)
+                        .onErrorResume(e -> Mono.just(new StartBody(null, null, null)))
+                        .defaultIfEmpty(new StartBody(null, null, null))
+                        .flatMap(body -> {
+                            RequestOrigin origin = RequestOrigin.of(request.exchange());
+                            if (body.residentCode() != null) {
+                                return sessions.startWithResidentCode(staff, body.residentCode(), origin);
+                            }
+                            if (body.certno() == null && body.name() == null) {
+                                return Mono.just((AssistSessions.Outcome) new AssistSessions.Refused(400, "body",
+                                        "请求体应为 {\"residentCode\": \"医保码\"} 或 {\"certno\": \"身份证号\", \"name\": \"姓名\"}。"));
+                            }
+                            return sessions.request(staff, body.certno(), body.name(), origin);
+                        })
+                        .flatMap(outcome -> answer(outcome, HttpStatus.CREATED))))
+                .POST("/api/v1/assist/sessions/{id}/code", request -> asStaff(request, staff -> request.bodyToMono(CodeBody.class)
+                        .onErrorResume(e -> Mono.just(new CodeBody(null))).defaultIfEmpty(new CodeBody(null))
+                        .flatMap(body -> withId(request, id -> sessions.confirmCode(staff, id, body.code(),
+                                RequestOrigin.of(request.exchange()))))
+                        .flatMap(outcome -> answer(outcome, HttpStatus.OK))
+                        .switchIfEmpty(Mono.defer(AssistApiRoutes::notFound))))
+                .DELETE("/api/v1/assist/sessions/{id}", request -> asStaff(request, staff -> withId(request, id ->
+                                sessions.endByStaff(staff, id, "STAFF", RequestOrigin.of(request.exchange())))
+                        .flatMap(outcome -> answer(outcome, HttpStatus.OK))
+                        .switchIfEmpty(Mono.defer(AssistApiRoutes::notFound))))
+                .GET("/api/v1/assist/requests", request -> currentResident.handle(request, me -> sessions.pendingFor(me)
+                        .map(pending -> new RequestView(pending.session().id(), pending.session().staffNameMasked(),
+                                pending.session().servicePoint(), pending.session().createdAt(),
+                                pending.session().requestExpiresAt(), pending.oneTimeCode()))
+                        .collectList().flatMap(list -> ServerResponse.ok().bodyValue(list))))
+                .POST("/api/v1/assist/requests/{id}/approve", request -> answerRequest(request, true))
+                .POST("/api/v1/assist/requests/{id}/decline", request -> answerRequest(request, false))
+                .GET("/api/v1/assist/history", request -> currentResident.handle(request, me -> sessions.historyOf(me)
+                        .concatMap(session -> sessions.actionsOf(session).map(action -> new ActionView(action.occurredAt(),
+                                        action.action(), action.objectId(), action.outcome())).collectList()
+                                .map(actions -> HistoryView.of(session, actions)))
+                        .collectList().flatMap(list -> ServerResponse.ok().bodyValue(list))))
+                .POST("/api/v1/assist/history/{id}/revoke", request -> currentResident.handle(request, me ->
+                        withId(request, id -> sessions.revokeByResident(me, id, RequestOrigin.of(request.exchange())))
+                                .flatMap(outcome -> answer(outcome, HttpStatus.OK))
+                                .switchIfEmpty(Mono.defer(AssistApiRoutes::notFound))))
+                .build();
+    }
+
+    record StartBody(String residentCode, String certno, String name) {
+    }
+
+    record CodeBody(String code) {
+    }
+
+    record SessionView(UUID sessionId, String status, Instant expiresAt) {
+
+        static SessionView of(AssistSession session) {
+            return new SessionView(session.id(), session.status().name(),
+                    session.status() == AssistStatus.AWAITING_RESIDENT ? session.requestExpiresAt() : session.expiresAt());
+        }
+    }
+
+    record RequestView(UUID id, String staffName, String servicePoint, Instant requestedAt, Instant expiresAt,
+                       String oneTimeCode) {
+    }
+
+    record ActionView(Instant at, String action, String objectId, String outcome) {
+    }
+
+    record HistoryView(UUID sessionId, String staffName, String servicePoint, String consent, String status,
+                       Instant requestedAt, Instant startedAt, Instant endedAt, String endedBy, List<ActionView> actions) {
+
+        static HistoryView of(AssistSession session, List<ActionView> actions) {
+            return new HistoryView(session.id(), session.staffNameMasked(), session.servicePoint(), session.consent(),
+                    session.status().name(), session.createdAt(), session.startedAt(), session.endedAt(),
+                    session.endedBy(), actions);
+        }
+    }
+
+    private Mono<ServerResponse> answerRequest(ServerRequest request, boolean approve) {
+        return currentResident.handle(request, me -> withId(request, id -> sessions.answer(me, id, approve,
+                        RequestOrigin.of(request.exchange())))
+                .flatMap(outcome -> answer(outcome, HttpStatus.OK))
+                .switchIfEmpty(Mono.defer(AssistApiRoutes::notFound)));
+    }
+
+    private static <T> Mono<T> withId(ServerRequest request, Function<UUID, Mono<T>> action) {
+        return Mono.justOrEmpty(RequestValues.uuid(request.pathVariable("id"))).flatMap(action);
+    }
+
+    static Mono<ServerResponse> answer(AssistSessions.Outcome outcome, HttpStatus success) {
+        if (outcome instanceof AssistSessions.Refused refused) {
+            return ProblemResponses.fieldProblem(HttpStatus.valueOf(refused.status()), refused.message(), refused.field());
+        }
+        return ServerResponse.status(success).bodyValue(SessionView.of(((AssistSessions.Started) outcome).session()));
+    }
+
+    static Mono<ServerResponse> asStaff(ServerRequest request, Function<StaffIdentity, Mono<ServerResponse>> handler) {
+        return request.principal().ofType(Authentication.class)
+                .flatMap(auth -> Mono.justOrEmpty(StaffPrincipals.identityOf(auth)))
+                .flatMap(handler)
+                .switchIfEmpty(Mono.defer(() -> ProblemResponses.response(HttpStatus.FORBIDDEN, "需要工作人员身份。", null)));
+    }
+
+    private static Mono<ServerResponse> notFound() {
+        return ProblemResponses.response(HttpStatus.NOT_FOUND, "没有这个代办。", null);
+    }
+}

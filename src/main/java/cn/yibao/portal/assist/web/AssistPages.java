@@ -1,0 +1,114 @@
+package cn.yibao.portal.assist.web;
+
+import cn.yibao.portal.assist.AssistSessions;
+import cn.yibao.portal.assist.domain.AssistSession;
+import cn.yibao.portal.assist.domain.AssistStatus;
+import cn.yibao.portal.audit.RequestOrigin;
+import cn.yibao.portal.identity.AssistedAccess;
+import cn.yibao.portal.identity.domain.StaffIdentity;
+import cn.yibao.portal.resident.CurrentResident;
+import cn.yibao.portal.web.Pages;
+import cn.yibao.portal.web.RequestValues;
+import java.net.URI;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import reactor.core.publisher.Mono;
+
+/**
+ * The worker's desk ({@code /staff/assist}: start from the resident's code or by ID number and name, confirm the
+ * one-time code, end) and the resident's side ({@code /assist/requests} to approve, {@code /assist/history},
+ * "代办记录", to see and revoke). Once a session is active the worker's web session names it and the resident's
+ * pages open for them, under the banner.
+ */
+@Configuration(proxyBeanMethods = false)
+class AssistPages {
+
+    private final AssistSessions sessions;
+    private final CurrentResident currentResident;
+    private final Pages pages;
+
+    AssistPages(AssistSessions sessions, CurrentResident currentResident, Pages pages) {
+        this.sessions = sessions;
+        this.currentResident = currentResident;
+        this.pages = pages;
+    }
+
+    @Bean
+    RouterFunction<ServerResponse> assistPageRouter() {
+        return RouterFunctions.route()
+                .GET("/staff/assist", request -> AssistApiRoutes.asStaff(request, staff -> desk(request, Map.of(
+                        "refused", request.queryParam("refused").filter(code -> code.equals("ended")
+                                || code.equals("not-allowed")).orElse(""),
+                        "ended", request.queryParam("ended").isPresent()))))
+                .POST("/staff/assist/code", request -> AssistApiRoutes.asStaff(request, staff -> request.formData()
+                        .flatMap(form -> sessions.startWithResidentCode(staff, form.getFirst("residentCode"),
+                                RequestOrigin.of(request.exchange())))
+                        .flatMap(outcome -> afterStart(request, outcome))))
+                .POST("/staff/assist/request", request -> AssistApiRoutes.asStaff(request, staff -> request.formData()
+                        .flatMap(form -> sessions.request(staff, form.getFirst("certno"), form.getFirst("name"),
+                                RequestOrigin.of(request.exchange())))
+                        .flatMap(outcome -> afterStart(request, outcome))))
+                .POST("/staff/assist/{id}/code", request -> AssistApiRoutes.asStaff(request, staff -> withId(request)
+                        .flatMap(id -> request.formData().flatMap(form -> sessions.confirmCode(staff, id,
+                                form.getFirst("code"), RequestOrigin.of(request.exchange()))))
+                        .flatMap(outcome -> afterStart(request, outcome))
+                        .switchIfEmpty(Mono.defer(() -> desk(request, Map.of())))))
+                .POST("/staff/assist/{id}/continue", request -> AssistApiRoutes.asStaff(request, staff -> withId(request)
+                        .flatMap(id -> sessions.ofStaff(staff, id))
+                        .flatMap(session -> afterStart(request, new AssistSessions.Started(session)))
+                        .switchIfEmpty(Mono.defer(() -> desk(request, Map.of())))))
+                .POST("/staff/assist/{id}/end", request -> AssistApiRoutes.asStaff(request, staff -> withId(request)
+                        .flatMap(id -> sessions.endByStaff(staff, id, "STAFF", RequestOrigin.of(request.exchange())))
+                        .then(request.session().doOnNext(s -> s.getAttributes().remove(AssistedAccess.SESSION_ATTRIBUTE)))
+                        .then(ServerResponse.seeOther(URI.create("/staff/assist?ended")).build())))
+                .GET("/assist/requests", request -> currentResident.handle(request, me -> sessions.pendingFor(me)
+                        .collectList().flatMap(pending -> pages.render(request, "assist/requests",
+                                Map.of("requests", pending)))))
+                .POST("/assist/requests/{id}/{answer}", request -> currentResident.handle(request, me -> withId(request)
+                        .flatMap(id -> sessions.answer(me, id, "approve".equals(request.pathVariable("answer")),
+                                RequestOrigin.of(request.exchange())))
+                        .then(ServerResponse.seeOther(URI.create("/assist/history")).build())))
+                .GET("/assist/history", request -> currentResident.handle(request, me -> sessions.historyOf(me)
+                        .concatMap(session -> sessions.actionsOf(session).collectList()
+                                .map(actions -> Map.of("session", session, "actions", actions)))
+                        .collectList()
+                        .flatMap(history -> pages.render(request, "assist/history", Map.of("history", history,
+                                "revoked", request.queryParam("revoked").isPresent())))))
+                .POST("/assist/history/{id}/revoke", request -> currentResident.handle(request, me -> withId(request)
+                        .flatMap(id -> sessions.revokeByResident(me, id, RequestOrigin.of(request.exchange())))
+                        .then(ServerResponse.seeOther(URI.create("/assist/history?revoked")).build())))
+                .build();
+    }
+
+    private static Mono<UUID> withId(ServerRequest request) {
+        return Mono.justOrEmpty(RequestValues.uuid(request.pathVariable("id")));
+    }
+
+    /** Active: the worker's session now names it and the resident's home page opens. Waiting: the desk says so. */
+    private Mono<ServerResponse> afterStart(ServerRequest request, AssistSessions.Outcome outcome) {
+        if (outcome instanceof AssistSessions.Refused refused) {
+            return desk(request, Map.of("error", refused.message()));
+        }
+        AssistSession session = ((AssistSessions.Started) outcome).session();
+        if (session.status() == AssistStatus.ACTIVE) {
+            return request.session()
+                    .doOnNext(web -> web.getAttributes().put(AssistedAccess.SESSION_ATTRIBUTE, session.id().toString()))
+                    .then(ServerResponse.seeOther(URI.create("/home")).build());
+        }
+        return desk(request, Map.of("waiting", session));
+    }
+
+    private Mono<ServerResponse> desk(ServerRequest request, Map<String, Object> extra) {
+        Map<String, Object> model = new HashMap<>(extra);
+        model.putIfAbsent("refused", "");
+        model.putIfAbsent("ended", false);
+        return pages.render(request, "staff/assist", model);
+    }
+}
