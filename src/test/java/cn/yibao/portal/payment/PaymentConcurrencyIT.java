@@ -77,8 +77,13 @@ class PaymentConcurrencyIT extends PaymentsOverHttp {
                 .toList();
         assertThat(paymentIds).as("every answer names the same order").hasSize(1);
         String paymentId = paymentIds.get(0);
-        assertThat(answers).allSatisfy(answer -> assertThat(answer.json().get("amountFen").asLong())
-                .isEqualTo(WENSHUI_ADULT_2024_FEN));
+        assertThat(answers).as("every answer is the order as opened at the channel").allSatisfy(answer -> {
+            JsonNode order = answer.json();
+            assertThat(order.get("amountFen").asLong()).isEqualTo(WENSHUI_ADULT_2024_FEN);
+            assertThat(order.get("status").asString()).isEqualTo("AWAITING_PAYMENT");
+            assertThat(order.get("payUrl").asString()).startsWith("/sandbox-pay/cashier/YB");
+        });
+        assertThat(answers.stream().map(answer -> answer.json().get("payUrl").asString()).distinct()).hasSize(1);
 
         UUID resident = residentId(paymentId);
         assertThat(count("select count(*) from payment_order where payer_id = $1", resident)).isEqualTo(1);
@@ -148,27 +153,5 @@ class PaymentConcurrencyIT extends PaymentsOverHttp {
         assertThat(count("select count(*) from payment_item where insured_id = $1 and state = 'PAID'", resident))
                 .isEqualTo(1);
         create(payer, newKey(), "{\"year\":2025,\"insured\":[\"SELF\"],\"channel\":\"SANDBOX\"}", 422);
-    }
-
-    /** {@code owner} invites {@code member} (an adult), who accepts from her own sign-in; answers the member id. */
-    private String bindAsFamily(Payer owner, Payer member) {
-        // The member's first API call registers her with the portal; only then can someone find her to bind.
-        portal.get().uri("/api/v1/family/invitations").header(HttpHeaders.AUTHORIZATION, "Bearer " + member.token())
-                .exchange().expectStatus().isOk();
-        JsonNode bound = JSON.readTree(portal.post().uri("/api/v1/family")
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + owner.token())
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("{\"certno\":\"" + member.certno() + "\",\"name\":\"" + member.name() + "\",\"relation\":\"SPOUSE\"}")
-                .exchange().expectStatus().isCreated()
-                .expectBody().returnResult().getResponseBody());
-        JsonNode invitations = JSON.readTree(portal.get().uri("/api/v1/family/invitations")
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + member.token())
-                .exchange().expectStatus().isOk()
-                .expectBody().returnResult().getResponseBody());
-        assertThat(invitations).hasSize(1);
-        portal.post().uri("/api/v1/family/invitations/" + invitations.get(0).get("bindingId").asString() + "/accept")
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + member.token())
-                .exchange().expectStatus().isNoContent();
-        return bound.get("memberId").asString();
     }
 }

@@ -56,6 +56,10 @@ class PaymentNotificationIT extends PaymentsOverHttp {
         deliveries.addAll(List.of(baiPaid, baiPaid, baiPaid));
         Signed faClosed = sandbox.sign(SandboxNotifications.closed(faOrder, WENSHUI_ADULT_2024_FEN));
         deliveries.addAll(List.of(faClosed, faClosed));
+        // And one for an order that is not ours at all (a date on which the portal took no orders).
+        String unknownOrderNo = "YB19991231" + String.format("%010d", Math.floorMod(System.nanoTime(), 10_000_000_000L));
+        deliveries.add(sandbox.sign(SandboxNotifications.paid(unknownOrderNo, "SB19991231deadbeef00000003",
+                WENSHUI_ADULT_2024_FEN)));
         long seed = System.nanoTime();
         Collections.shuffle(deliveries, new Random(seed));
 
@@ -77,6 +81,8 @@ class PaymentNotificationIT extends PaymentsOverHttp {
         assertThat(count("select count(*) from payment_notification where order_no = $1 and outcome = 'MOVED'", xuOrder))
                 .isEqualTo(1);
 
+        assertThat(count("select count(*) from payment_notification where order_no = $1 and outcome = 'UNKNOWN_ORDER'",
+                unknownOrderNo)).isEqualTo(1);
         assertThat(eventsTo(baiPayment, "PAID")).isEqualTo(1);
         assertThat(status(bai, baiPayment)).isEqualTo("PAID");
         assertThat(eventsTo(faPayment, "CLOSED")).isEqualTo(1);

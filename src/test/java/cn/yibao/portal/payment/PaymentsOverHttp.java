@@ -105,6 +105,28 @@ abstract class PaymentsOverHttp extends PortalIntegrationTest {
         return payment;
     }
 
+    /** {@code owner} invites {@code member} (an adult), who accepts from her own sign-in; answers the member id. */
+    String bindAsFamily(Payer owner, Payer member) {
+        // The member's first API call registers her with the portal; only then can someone find her to bind.
+        portal.get().uri("/api/v1/family/invitations").header(HttpHeaders.AUTHORIZATION, "Bearer " + member.token())
+                .exchange().expectStatus().isOk();
+        JsonNode bound = JSON.readTree(portal.post().uri("/api/v1/family")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + owner.token())
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"certno\":\"" + member.certno() + "\",\"name\":\"" + member.name() + "\",\"relation\":\"SPOUSE\"}")
+                .exchange().expectStatus().isCreated()
+                .expectBody().returnResult().getResponseBody());
+        JsonNode invitations = JSON.readTree(portal.get().uri("/api/v1/family/invitations")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + member.token())
+                .exchange().expectStatus().isOk()
+                .expectBody().returnResult().getResponseBody());
+        assertThat(invitations).hasSize(1);
+        portal.post().uri("/api/v1/family/invitations/" + invitations.get(0).get("bindingId").asString() + "/accept")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + member.token())
+                .exchange().expectStatus().isNoContent();
+        return bound.get("memberId").asString();
+    }
+
     /** Posts a notification to the portal's notify endpoint as the channel would; answers the HTTP status. */
     int deliver(SandboxNotifications.Signed notification) {
         return portal.post().uri(SandboxNotifications.NOTIFY_PATH)

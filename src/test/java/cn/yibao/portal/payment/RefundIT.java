@@ -12,6 +12,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpHeaders;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Refunds: automatic for a person paid twice, by an operator with a reason, and under one refund number per order so
@@ -74,6 +76,41 @@ class RefundIT extends PaymentsOverHttp {
                 .isInstanceOf(Refunds.NotPossible.class);
         assertThat(count("select count(*) from sandbox_refund where order_no = $1", lateOrderNo)).isEqualTo(1);
         create(payer, newKey(), SELF_2024, 409);
+    }
+
+    @Test
+    void aLatePaymentForTwoPeopleRefundsOnlyThePersonPaidMeanwhile() throws InterruptedException {
+        Payer xiao = freshPayer("萧远山");
+        Payer wife = freshPayer("萧夫人");
+        String wifeId = bindAsFamily(xiao, wife);
+        JsonNode both = create(xiao, newKey(), "{\"year\":2024,\"insured\":[\"SELF\",\"" + wifeId
+                + "\"],\"channel\":\"SANDBOX\"}", 201);
+        assertThat(both.get("amountFen").asLong()).isEqualTo(2 * WENSHUI_ADULT_2024_FEN);
+        String late = both.get("paymentId").asString();
+        String lateOrderNo = orderNo(xiao, late);
+        assertThat(deliver(sandbox.sign(SandboxNotifications.closed(lateOrderNo, 2 * WENSHUI_ADULT_2024_FEN))))
+                .isEqualTo(200);
+        String hers = placeSelfOrder(wife);
+        payAtSandbox(orderNo(wife, hers), "ONCE");
+        waitForStatus(wife, hers, "PAID", Duration.ofSeconds(30));
+
+        payAtSandbox(lateOrderNo, "ONCE");
+        waitForStatus(xiao, late, "REFUNDED", Duration.ofSeconds(30));
+
+        UUID lateId = UUID.fromString(late);
+        assertThat(text("select state from payment_item where order_id = $1 and insured_id = $2", lateId,
+                UUID.fromString(wifeId))).isEqualTo("DUPLICATE");
+        assertThat(count("select count(*) from payment_item where order_id = $1 and state = 'PAID' "
+                + "and receipt_no is not null", lateId)).as("he was paid for by this order").isEqualTo(1);
+        assertThat(count("select amount_fen from payment_refund where order_id = $1", lateId))
+                .as("only her share is refunded").isEqualTo(WENSHUI_ADULT_2024_FEN);
+        assertThat(count("select refunded_fen from sandbox_payment where order_no = $1", lateOrderNo))
+                .isEqualTo(WENSHUI_ADULT_2024_FEN);
+        JsonNode receipts = JSON.readTree(portal.get().uri("/api/v1/receipts/" + late)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + xiao.token())
+                .exchange().expectStatus().isOk().expectBody().returnResult().getResponseBody());
+        assertThat(receipts).as("his receipt stands").hasSize(1);
+        create(xiao, newKey(), SELF_2024, 409);
     }
 
     @Test
