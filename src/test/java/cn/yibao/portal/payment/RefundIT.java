@@ -72,7 +72,7 @@ class RefundIT extends PaymentsOverHttp {
         assertThat(count("select count(*) from sandbox_refund where order_no = $1", orderNo(payer, paying))).isZero();
 
         // Asking again changes nothing: the order is refunded, the channel is not asked twice.
-        assertThat(refunds.byOperator("ops-refund-it", lateId, "重复退款").block())
+        assertThat(refunds.byOperator("ops-refund-it", lateId, "重复退款", null).block())
                 .isInstanceOf(Refunds.NotPossible.class);
         assertThat(count("select count(*) from sandbox_refund where order_no = $1", lateOrderNo)).isEqualTo(1);
         create(payer, newKey(), SELF_2024, 409);
@@ -128,9 +128,9 @@ class RefundIT extends PaymentsOverHttp {
         assertThat(lost.status()).isEqualTo(RefundAnswer.Status.SUCCEEDED);
         assertThat(status(payer, paymentId)).as("we know nothing of it").isEqualTo("PAID");
 
-        assertThat(refunds.byOperator("ops-refund-it", orderId, " ").block()).as("a reason is required")
+        assertThat(refunds.byOperator("ops-refund-it", orderId, " ", null).block()).as("a reason is required")
                 .isInstanceOf(Refunds.NotPossible.class);
-        assertThat(refunds.byOperator("ops-refund-it", orderId, "参保人已在务工地参保缴费").block())
+        assertThat(refunds.byOperator("ops-refund-it", orderId, "参保人已在务工地参保缴费", null).block())
                 .isInstanceOfSatisfying(Refunds.Requested.class, requested -> {
                     assertThat(requested.refund().refundNo()).isEqualTo("RF" + orderNo);
                     assertThat(requested.orderStatus()).isEqualTo(PaymentStatus.REFUNDED);
@@ -145,7 +145,7 @@ class RefundIT extends PaymentsOverHttp {
         assertThat(events(paymentId)).endsWith("PAID→REFUNDING OPERATOR_REFUND", "REFUNDING→REFUNDED REFUND_RESULT");
         assertThat(itemStates(paymentId)).as("the person is no longer paid for").containsExactly("REFUNDED");
 
-        assertThat(refunds.byOperator("ops-refund-it", orderId, "再退一次").block())
+        assertThat(refunds.byOperator("ops-refund-it", orderId, "再退一次", null).block())
                 .isInstanceOf(Refunds.NotPossible.class);
         assertThat(count("select count(*) from sandbox_refund where order_no = $1", orderNo)).isEqualTo(1);
         assertThat(count("select count(*) from payment_refund where order_id = $1", orderId)).isEqualTo(1);
