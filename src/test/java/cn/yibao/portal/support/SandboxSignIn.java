@@ -27,6 +27,12 @@ public class SandboxSignIn {
         this.issuer = WebTestClient.bindToServer().baseUrl(issuerBaseUrl).responseTimeout(Duration.ofSeconds(20)).build();
     }
 
+    /** Sign-in against a portal and issuer that this JVM did not start (another process, as in a restart test). */
+    public static SandboxSignIn against(String portalBaseUrl, String issuerBaseUrl) {
+        return new SandboxSignIn(WebTestClient.bindToServer().baseUrl(portalBaseUrl)
+                .responseTimeout(Duration.ofSeconds(20)).build(), issuerBaseUrl);
+    }
+
     public BrowserSession newBrowser() {
         return new BrowserSession(portal);
     }

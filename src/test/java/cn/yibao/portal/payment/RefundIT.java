@@ -1,0 +1,154 @@
+package cn.yibao.portal.payment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.yibao.portal.payment.domain.PaymentChannelId;
+import cn.yibao.portal.payment.domain.PaymentStatus;
+import cn.yibao.portal.payment.domain.RefundAnswer;
+import cn.yibao.portal.payment.domain.RefundRequest;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpHeaders;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Refunds: automatic for a person paid twice, by an operator with a reason, and under one refund number per order so
+ * that a retry refunds once at the channel.
+ */
+class RefundIT extends PaymentsOverHttp {
+
+    @Value("${portal.data-dir}")
+    String dataDir;
+
+    @Autowired
+    Refunds refunds;
+
+    @Autowired
+    PaymentChannels channels;
+
+    SandboxNotifications sandbox;
+
+    @BeforeEach
+    void sandboxKey() {
+        sandbox = SandboxNotifications.withTheSandboxKey(dataDir);
+    }
+
+    @Test
+    void aLatePaymentForAPersonPaidMeanwhileByAnotherOrderIsRefundedAutomatically() throws InterruptedException {
+        Payer payer = freshPayer("乔峰");
+        String late = placeSelfOrder(payer);
+        String lateOrderNo = orderNo(payer, late);
+        // The channel reports the first order closed; at the sandbox it stays payable, as a payment that was still
+        // under way at the channel would be.
+        assertThat(deliver(sandbox.sign(SandboxNotifications.closed(lateOrderNo, WENSHUI_ADULT_2024_FEN)))).isEqualTo(200);
+        assertThat(status(payer, late)).isEqualTo("CLOSED");
+
+        String paying = placeSelfOrder(payer);
+        payAtSandbox(orderNo(payer, paying), "ONCE");
+        waitForStatus(payer, paying, "PAID", Duration.ofSeconds(30));
+
+        // Now the money for the closed order arrives after all.
+        payAtSandbox(lateOrderNo, "ONCE");
+        waitForStatus(payer, late, "REFUNDED", Duration.ofSeconds(30));
+
+        assertThat(events(late)).containsExactly("→CREATED ORDER_PLACED", "CREATED→AWAITING_PAYMENT CHANNEL_OPENED",
+                "AWAITING_PAYMENT→CLOSED NOTIFICATION", "CLOSED→PAID LATE_PAYMENT",
+                "PAID→REFUNDING DUPLICATE_REFUND", "REFUNDING→REFUNDED REFUND_RESULT");
+        assertThat(itemStates(late)).containsExactly("DUPLICATE");
+        assertThat(itemStates(paying)).as("the order that paid first keeps the person paid").containsExactly("PAID");
+        assertThat(status(payer, paying)).isEqualTo("PAID");
+
+        UUID lateId = UUID.fromString(late);
+        assertThat(count("select count(*) from payment_refund where order_id = $1", lateId)).isEqualTo(1);
+        assertThat(text("select cause || ' ' || status || ' ' || amount_fen || ' ' || refund_no from payment_refund "
+                + "where order_id = $1", lateId)).isEqualTo("DUPLICATE SUCCEEDED 38000 RF" + lateOrderNo);
+        assertThat(count("select count(*) from sandbox_refund where order_no = $1", lateOrderNo)).isEqualTo(1);
+        assertThat(count("select refunded_fen from sandbox_payment where order_no = $1", lateOrderNo))
+                .isEqualTo(WENSHUI_ADULT_2024_FEN);
+        assertThat(count("select count(*) from sandbox_refund where order_no = $1", orderNo(payer, paying))).isZero();
+
+        // Asking again changes nothing: the order is refunded, the channel is not asked twice.
+        assertThat(refunds.byOperator("ops-refund-it", lateId, "重复退款", null).block())
+                .isInstanceOf(Refunds.NotPossible.class);
+        assertThat(count("select count(*) from sandbox_refund where order_no = $1", lateOrderNo)).isEqualTo(1);
+        create(payer, newKey(), SELF_2024, 409);
+    }
+
+    @Test
+    void aLatePaymentForTwoPeopleRefundsOnlyThePersonPaidMeanwhile() throws InterruptedException {
+        Payer xiao = freshPayer("萧远山");
+        Payer wife = freshPayer("萧夫人");
+        String wifeId = bindAsFamily(xiao, wife);
+        JsonNode both = create(xiao, newKey(), "{\"year\":2024,\"insured\":[\"SELF\",\"" + wifeId
+                + "\"],\"channel\":\"SANDBOX\"}", 201);
+        assertThat(both.get("amountFen").asLong()).isEqualTo(2 * WENSHUI_ADULT_2024_FEN);
+        String late = both.get("paymentId").asString();
+        String lateOrderNo = orderNo(xiao, late);
+        assertThat(deliver(sandbox.sign(SandboxNotifications.closed(lateOrderNo, 2 * WENSHUI_ADULT_2024_FEN))))
+                .isEqualTo(200);
+        String hers = placeSelfOrder(wife);
+        payAtSandbox(orderNo(wife, hers), "ONCE");
+        waitForStatus(wife, hers, "PAID", Duration.ofSeconds(30));
+
+        payAtSandbox(lateOrderNo, "ONCE");
+        waitForStatus(xiao, late, "REFUNDED", Duration.ofSeconds(30));
+
+        UUID lateId = UUID.fromString(late);
+        assertThat(text("select state from payment_item where order_id = $1 and insured_id = $2", lateId,
+                UUID.fromString(wifeId))).isEqualTo("DUPLICATE");
+        assertThat(count("select count(*) from payment_item where order_id = $1 and state = 'PAID' "
+                + "and receipt_no is not null", lateId)).as("he was paid for by this order").isEqualTo(1);
+        assertThat(count("select amount_fen from payment_refund where order_id = $1", lateId))
+                .as("only her share is refunded").isEqualTo(WENSHUI_ADULT_2024_FEN);
+        assertThat(count("select refunded_fen from sandbox_payment where order_no = $1", lateOrderNo))
+                .isEqualTo(WENSHUI_ADULT_2024_FEN);
+        JsonNode receipts = JSON.readTree(portal.get().uri("/api/v1/receipts/" + late)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + xiao.token())
+                .exchange().expectStatus().isOk().expectBody().returnResult().getResponseBody());
+        assertThat(receipts).as("his receipt stands").hasSize(1);
+        create(xiao, newKey(), SELF_2024, 409);
+    }
+
+    @Test
+    void anOperatorRefundAfterAnAttemptWhoseAnswerWasLostRefundsOnceUnderTheSameNumber() throws InterruptedException {
+        Payer payer = freshPayer("段正淳");
+        String paymentId = placeSelfOrder(payer);
+        String orderNo = orderNo(payer, paymentId);
+        String transaction = payAtSandbox(orderNo, "ONCE");
+        waitForStatus(payer, paymentId, "PAID", Duration.ofSeconds(30));
+        UUID orderId = UUID.fromString(paymentId);
+
+        // An earlier attempt reached the channel under the order's refund number, and its answer never came back.
+        RefundAnswer lost = channels.require(PaymentChannelId.SANDBOX).refund(new RefundRequest(orderNo, transaction,
+                "RF" + orderNo, WENSHUI_ADULT_2024_FEN, WENSHUI_ADULT_2024_FEN, "参保人已在务工地参保缴费")).block();
+        assertThat(lost.status()).isEqualTo(RefundAnswer.Status.SUCCEEDED);
+        assertThat(status(payer, paymentId)).as("we know nothing of it").isEqualTo("PAID");
+
+        assertThat(refunds.byOperator("ops-refund-it", orderId, " ", null).block()).as("a reason is required")
+                .isInstanceOf(Refunds.NotPossible.class);
+        assertThat(refunds.byOperator("ops-refund-it", orderId, "参保人已在务工地参保缴费", null).block())
+                .isInstanceOfSatisfying(Refunds.Requested.class, requested -> {
+                    assertThat(requested.refund().refundNo()).isEqualTo("RF" + orderNo);
+                    assertThat(requested.orderStatus()).isEqualTo(PaymentStatus.REFUNDED);
+                });
+
+        assertThat(count("select count(*) from sandbox_refund where order_no = $1", orderNo))
+                .as("the channel refunded once").isEqualTo(1);
+        assertThat(count("select refunded_fen from sandbox_payment where order_no = $1", orderNo))
+                .isEqualTo(WENSHUI_ADULT_2024_FEN);
+        assertThat(text("select status || ' ' || cause || ' ' || channel_refund_id from payment_refund "
+                + "where order_id = $1", orderId)).isEqualTo("SUCCEEDED OPERATOR " + lost.channelRefundId());
+        assertThat(events(paymentId)).endsWith("PAID→REFUNDING OPERATOR_REFUND", "REFUNDING→REFUNDED REFUND_RESULT");
+        assertThat(itemStates(paymentId)).as("the person is no longer paid for").containsExactly("REFUNDED");
+
+        assertThat(refunds.byOperator("ops-refund-it", orderId, "再退一次", null).block())
+                .isInstanceOf(Refunds.NotPossible.class);
+        assertThat(count("select count(*) from sandbox_refund where order_no = $1", orderNo)).isEqualTo(1);
+        assertThat(count("select count(*) from payment_refund where order_id = $1", orderId)).isEqualTo(1);
+        assertThat(placeSelfOrder(payer)).as("a refunded person can pay again").isNotEqualTo(paymentId);
+    }
+}
