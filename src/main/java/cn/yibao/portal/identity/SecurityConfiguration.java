@@ -106,7 +106,7 @@ class SecurityConfiguration {
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers("/", "/css/**", "/js/**", "/images/**", "/favicon.ico", "/error",
                                 "/actuator/health", "/actuator/health/**").permitAll()
-                        .pathMatchers(HttpMethod.GET, "/contribution/calculator", "/policy/documents", "/verify",
+                        .pathMatchers(HttpMethod.GET, "/contribution/calculator", "/policy/documents", "/verify", "/pay/*",
                                 "/codes/image/**", "/upload-too-large").permitAll()
                         .pathMatchers(HttpMethod.POST, "/verify").permitAll()
                         .pathMatchers("/staff/payments/**").hasRole(PortalRoles.PAYMENT_OPERATOR)

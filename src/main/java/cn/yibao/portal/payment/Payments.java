@@ -25,6 +25,11 @@ public class Payments {
         return payments.find(id).filter(order -> order.payerId().equals(payer.id()));
     }
 
+    /** Any order by id, for links that carry their own proof (a signed PAY_LINK code). */
+    public Mono<PaymentOrder> byId(UUID id) {
+        return payments.find(id);
+    }
+
     /** For operators: any order by its number. */
     public Mono<PaymentOrder> byOrderNo(String orderNo) {
         return payments.findByOrderNo(orderNo);

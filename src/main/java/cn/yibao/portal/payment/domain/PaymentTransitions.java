@@ -25,6 +25,8 @@ public final class PaymentTransitions {
             new Edge(CREATED, AWAITING_PAYMENT),
             new Edge(CREATED, FAILED),
             new Edge(CREATED, CLOSED),
+            // A crash between opening at the channel and recording it leaves CREATED; the channel may still be paid.
+            new Edge(CREATED, PAID),
             new Edge(AWAITING_PAYMENT, PAID),
             new Edge(AWAITING_PAYMENT, FAILED),
             new Edge(AWAITING_PAYMENT, CLOSED),

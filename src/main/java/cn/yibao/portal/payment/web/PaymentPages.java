@@ -16,6 +16,7 @@ import cn.yibao.portal.payment.domain.PaymentOrder;
 import cn.yibao.portal.payment.domain.Receipt;
 import cn.yibao.portal.policy.domain.Money;
 import cn.yibao.portal.qrcode.QrImages;
+import cn.yibao.portal.qrcode.domain.CodePurpose;
 import cn.yibao.portal.resident.CurrentResident;
 import cn.yibao.portal.resident.Family;
 import cn.yibao.portal.resident.ResidentRegistry;
@@ -63,10 +64,14 @@ class PaymentPages {
     private final ResidentRegistry residents;
     private final CurrentResident currentResident;
     private final Pages pages;
+    private final cn.yibao.portal.qrcode.Codes codes;
+    private final cn.yibao.portal.clock.BusinessClock clock;
 
-    PaymentPages(PlacingOrders placing, Payments payments, Receipts receipts, ReceiptPdf receiptPdf,
+    PaymentPages(cn.yibao.portal.qrcode.Codes codes, cn.yibao.portal.clock.BusinessClock clock, PlacingOrders placing, Payments payments, Receipts receipts, ReceiptPdf receiptPdf,
                  PaymentChannels channels, ContributionQuotes quotes, ContributionPayments marks, Family family,
                  ResidentRegistry residents, CurrentResident currentResident, Pages pages) {
+        this.codes = codes;
+        this.clock = clock;
         this.placing = placing;
         this.payments = payments;
         this.receipts = receipts;
@@ -89,6 +94,7 @@ class PaymentPages {
                         .flatMap(form -> review(request, me, form))))
                 .POST("/payment", request -> currentResident.handle(request, me -> request.formData()
                         .flatMap(form -> place(request, me, form))))
+                .GET("/pay/{token}", this::payLink)
                 .GET("/payments", request -> currentResident.handle(request, me -> history(request, me)))
                 .GET("/payment/{id}", request -> withOrder(request, (me, order) -> result(request, order)))
                 .GET("/payment/{id}/status", request -> withOrder(request, (me, order) -> ServerResponse.ok()
@@ -233,8 +239,10 @@ class PaymentPages {
                 return choose(request, me, order.year(), refusal.message());
             }
             PaymentOrder placedOrder = ((PlacingOrders.Placement) placed).order();
-            String next = placedOrder.status().isOpen() && placedOrder.payUrl() != null ? placedOrder.payUrl()
-                    : "/payment/" + placedOrder.id();
+            // At the counter the resident pays on their own phone: the result page shows a PAY_LINK code to scan.
+            boolean assisted = CurrentResident.isAssisted(request);
+            String next = !assisted && placedOrder.status().isOpen() && placedOrder.payUrl() != null
+                    ? placedOrder.payUrl() : "/payment/" + placedOrder.id();
             return ServerResponse.seeOther(URI.create(next)).build();
         });
     }
@@ -248,6 +256,15 @@ class PaymentPages {
                     model.put("people", found.getT1());
                     model.put("receipts", found.getT2());
                     model.put("pending", order.status().isOpen());
+                    if (order.status().isOpen() && order.payUrl() != null && CurrentResident.isAssisted(request)) {
+                        var link = codes.issue(CodePurpose.PAY_LINK, order.id(),
+                                java.time.Duration.between(clock.now(), order.expiresAt()).isNegative()
+                                        ? java.time.Duration.ofMinutes(1)
+                                        : java.time.Duration.between(clock.now(), order.expiresAt()));
+                        String url = PaymentApiRoutes.baseUrl(request) + "/pay/" + link.token();
+                        model.put("payLinkSvg", QrImages.svg(url));
+                        model.put("payLinkUrl", url);
+                    }
                     return pages.render(request, "payment/result", model);
                 });
     }
@@ -259,6 +276,20 @@ class PaymentPages {
         return payments.items(order).concatMap(item -> residents.findById(item.insuredId())
                 .map(person -> new ItemLine(person.maskedName(), Money.yuan(item.amountFen()), item.state().name())))
                 .collectList();
+    }
+
+    /**
+     * A PAY_LINK code scanned by the resident's own phone: straight to the channel while the order is open. Public
+     * (the phone need not be signed in); the code is signed, short-lived and names one order.
+     */
+    private Mono<ServerResponse> payLink(ServerRequest request) {
+        return codes.verify(request.pathVariable("token"), java.util.Set.of(CodePurpose.PAY_LINK))
+                .flatMap(checked -> checked instanceof cn.yibao.portal.qrcode.domain.CodeTokens.Verified verified
+                        ? payments.byId(verified.code().subject())
+                        : Mono.empty())
+                .filter(order -> order.status().isOpen() && order.payUrl() != null)
+                .flatMap(order -> ServerResponse.seeOther(URI.create(order.payUrl())).build())
+                .switchIfEmpty(Mono.defer(() -> pages.notFound(request)));
     }
 
     private Mono<ServerResponse> history(ServerRequest request, Resident me) {
