@@ -32,7 +32,10 @@ class FilingJourney extends PortalJourneyBase {
 
     @Test
     void aReferralWithoutCertificateGoesToReviewTheWenshuiDeskApprovesItAndWeihaiNeverSeesIt() {
-        LandingPage.open(driver, portalUrl("/")).signInWithEvoucher().signInAs("wenshui-general");
+        // A Wenshui resident of this journey's own: wenshui-general's referral is filed in the assist journey.
+        String claims = cn.yibao.portal.support.FreshResidents.adultIn("141121", "贺志强");
+        LandingPage.open(driver, portalUrl("/")).signInWithEvoucher().signInAs("filing-referral", claims);
+        new HomePage(driver);
         FilingPages filing = FilingPages.openFromHome(driver).fileForSelf("REFERRAL", "北京市", "转诊至北京就医").submit();
         assertThat(filing.status()).isEqualTo("审核中");
         String number = filing.number();
@@ -56,7 +59,8 @@ class FilingJourney extends PortalJourneyBase {
         screenshot("filing-approved");
         signOutStaff();
 
-        LandingPage.open(driver, portalUrl("/")).signInWithEvoucher().signInAs("wenshui-general");
+        LandingPage.open(driver, portalUrl("/")).signInWithEvoucher().signInAs("filing-referral", claims);
+        new HomePage(driver);
         driver.get(detailUrl);
         assertThat(new FilingPages(driver).status()).isEqualTo("已生效");
         assertThat(driver.findElement(By.cssSelector(".history")).getText()).contains("转诊证明已电话核实");
