@@ -246,6 +246,21 @@ class PaymentRepository {
                 .map(row -> row.get("id", UUID.class)).all();
     }
 
+    /** Refunds asked for but not answered (the app stopped in between): due to be asked again, under a lease. */
+    Flux<UUID> leaseRefundsForRetry(Instant cutoff, Instant now, Instant leaseUntil, Instant realNow, int limit) {
+        return database.sql("""
+                        update payment_order set sweep_lease_until = :leaseUntil
+                        where id in (select id from payment_order
+                                     where status = 'REFUNDING' and (updated_at <= :cutoff or updated_at > :now)
+                                       and (sweep_lease_until is null or sweep_lease_until < :realNow)
+                                     order by updated_at limit :limit
+                                     for update skip locked)
+                        returning id""")
+                .bind("cutoff", cutoff).bind("now", now).bind("leaseUntil", leaseUntil).bind("realNow", realNow)
+                .bind("limit", limit)
+                .map(row -> row.get("id", UUID.class)).all();
+    }
+
     static PaymentOrder order(Readable row) {
         return new PaymentOrder(row.get("id", UUID.class), row.get("order_no", String.class),
                 row.get("payer_id", UUID.class), row.get("benefit_year", Integer.class),

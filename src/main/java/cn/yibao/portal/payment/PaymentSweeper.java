@@ -34,12 +34,15 @@ class PaymentSweeper {
     private final TransactionalOperator transaction;
     private final Duration queryAfter;
 
+    private final Refunds refunds;
+
     PaymentSweeper(PaymentRepository payments, PaymentChannels channels, SettlingPayments settling, PaymentAudit audit,
-                   BusinessClock clock, TransactionalOperator transaction,
+                   Refunds refunds, BusinessClock clock, TransactionalOperator transaction,
                    @Value("${portal.payment.query-after:PT3M}") Duration queryAfter) {
         this.payments = payments;
         this.channels = channels;
         this.settling = settling;
+        this.refunds = refunds;
         this.audit = audit;
         this.clock = clock;
         this.transaction = transaction;
@@ -66,7 +69,19 @@ class PaymentSweeper {
                     return Mono.empty();
                 }).thenReturn(1L))
                 .count()
+                .flatMap(count -> retryRefunds(now, realNow).map(retried -> count + retried))
                 .flatMap(count -> payments.forgetExpiredKeys(now).thenReturn(count));
+    }
+
+    private Mono<Long> retryRefunds(Instant now, Instant realNow) {
+        return transaction.transactional(payments.leaseRefundsForRetry(now.minus(queryAfter), now, realNow.plusSeconds(120),
+                        realNow, 20).collectList())
+                .flatMapMany(reactor.core.publisher.Flux::fromIterable)
+                .concatMap(id -> payments.find(id).flatMap(refunds::retry).onErrorResume(e -> {
+                    log.warn("Retrying the refund of order {} failed: {}", id, e.toString());
+                    return Mono.empty();
+                }).thenReturn(1L))
+                .count();
     }
 
     private Mono<Void> settle(PaymentOrder order) {

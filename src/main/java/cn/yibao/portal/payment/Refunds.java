@@ -104,6 +104,12 @@ public class Refunds {
                 .switchIfEmpty(Mono.fromSupplier(() -> new NotPossible("订单状态已变化，请刷新后重试。")));
     }
 
+    /** Asks the channel again about a refund left REFUNDING (same refund number: it refunds once). */
+    Mono<Outcome> retry(PaymentOrder order) {
+        return find(order.id()).filter(refund -> "REQUESTED".equals(refund.status()))
+                .flatMap(refund -> callChannel(order, refund));
+    }
+
     private Mono<Outcome> callChannel(PaymentOrder order, Refund refund) {
         RefundRequest request = new RefundRequest(order.orderNo(), order.transactionId(), refund.refundNo(),
                 refund.amountFen(), order.amountFen(), refund.reason());
