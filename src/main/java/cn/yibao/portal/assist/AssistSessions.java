@@ -262,8 +262,15 @@ public class AssistSessions {
     public record Acting(AssistSession session, String refusal) {
     }
 
+    /** The resident's sessions, newest first; one whose time ran out unnoticed is recorded as EXPIRED now. */
     public Flux<AssistSession> historyOf(Resident resident) {
-        return sessions.ofResident(resident.id());
+        Instant now = clock.now();
+        return sessions.ofResident(resident.id()).concatMap(session -> {
+            boolean runOut = session.status() == AssistStatus.ACTIVE && !now.isBefore(session.expiresAt())
+                    || session.status() == AssistStatus.AWAITING_RESIDENT && !now.isBefore(session.requestExpiresAt());
+            return runOut ? sessions.end(session, AssistStatus.EXPIRED, "TIMEOUT", now).then(sessions.find(session.id()))
+                    : Mono.just(session);
+        });
     }
 
     public Flux<cn.yibao.portal.assist.domain.AssistAction> actionsOf(AssistSession session) {
