@@ -26,6 +26,11 @@ public class PaymentChannels {
         return List.copyOf(channels.keySet());
     }
 
+    /** What to offer: online channels, and cash only when a worker at a counter acts for the resident. */
+    public List<PaymentChannelId> offered(boolean atCounter) {
+        return channels.keySet().stream().filter(id -> atCounter || id.online()).toList();
+    }
+
     public Optional<PaymentChannel> get(PaymentChannelId id) {
         return Optional.ofNullable(channels.get(id));
     }

@@ -22,7 +22,11 @@ public class Payments {
     }
 
     public Mono<PaymentOrder> findFor(Resident payer, UUID id) {
-        return payments.find(id).filter(order -> order.payerId().equals(payer.id()));
+        return findFor(payer.id(), id);
+    }
+
+    public Mono<PaymentOrder> findFor(UUID payerId, UUID id) {
+        return payments.find(id).filter(order -> order.payerId().equals(payerId));
     }
 
     /** Any order by id, for links that carry their own proof (a signed PAY_LINK code). */

@@ -112,8 +112,8 @@ public class PlacingOrders {
     }
 
     public Mono<Placed> preview(Resident payer, OrderRequest request) {
-        if (request.channel() == null || channels.get(request.channel()).isEmpty()) {
-            return Mono.just(new Refusal(422, "channel", "支付渠道不可用，可选：" + channels.enabled() + "。"));
+        if (request.channel() == null || !channels.offered(request.atCounter()).contains(request.channel())) {
+            return Mono.just(new Refusal(422, "channel", "支付渠道不可用，可选：" + channels.offered(request.atCounter()) + "。"));
         }
         if (!quotes.benefitYears().contains(request.year())) {
             return Mono.just(new Refusal(422, "year", "没有" + request.year() + "待遇年度的缴费标准。"));

@@ -20,6 +20,9 @@ public final class AssistActions {
             }
             return write ? (target.equals("/filing/review") ? "核对异地就医备案" : "办理异地就医备案") : "查看异地就医备案";
         }
+        if (target.endsWith("/cash")) {
+            return "登记现金代收";
+        }
         if (target.startsWith("/payment") || target.startsWith("/receipts")) {
             return write ? (target.equals("/payment/review") ? "核对缴费金额" : "发起缴费") : "查看缴费订单或凭证";
         }

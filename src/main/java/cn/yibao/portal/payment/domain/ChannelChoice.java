@@ -16,6 +16,6 @@ public final class ChannelChoice {
         if (client == ClientKind.ALIPAY && enabled.contains(PaymentChannelId.ALIPAY)) {
             return PaymentChannelId.ALIPAY;
         }
-        return enabled.isEmpty() ? null : enabled.get(0);
+        return enabled.stream().filter(PaymentChannelId::online).findFirst().orElse(null);
     }
 }

@@ -12,6 +12,8 @@ public enum TransitionCause {
     /** The channel took the money after we had closed the order (found by notification, query or bill). */
     LATE_PAYMENT,
     RECONCILIATION,
+    /** A help-desk worker took the amount in cash and gave a receipt. */
+    CASH_COLLECTION,
     OPERATOR_REFUND,
     DUPLICATE_REFUND,
     REFUND_RESULT

@@ -1,6 +1,7 @@
 package cn.yibao.portal.payment.web;
 
 import cn.yibao.portal.audit.RequestOrigin;
+import cn.yibao.portal.payment.CashAtCounter;
 import cn.yibao.portal.payment.OrderRequest;
 import cn.yibao.portal.payment.Payments;
 import cn.yibao.portal.payment.PlacingOrders;
@@ -38,9 +39,11 @@ class PaymentApiRoutes {
     private final Receipts receipts;
     private final CurrentResident currentResident;
     private final ResidentRegistry residents;
+    private final CashAtCounter cash;
 
-    PaymentApiRoutes(PlacingOrders placing, Payments payments, Receipts receipts, CurrentResident currentResident,
+    PaymentApiRoutes(CashAtCounter cash, PlacingOrders placing, Payments payments, Receipts receipts, CurrentResident currentResident,
                      ResidentRegistry residents) {
+        this.cash = cash;
         this.placing = placing;
         this.payments = payments;
         this.receipts = receipts;
@@ -55,12 +58,22 @@ class PaymentApiRoutes {
                 .GET("/api/v1/payments", this::list)
                 .GET("/api/v1/payments/{id}", request -> owned(request).flatMap(this::detail)
                         .switchIfEmpty(Mono.defer(PaymentApiRoutes::notFound)))
+                .POST("/api/v1/payments/{id}/cash", request -> owned(request)
+                        .flatMap(order -> request.bodyToMono(CashBody.class).onErrorResume(e -> Mono.just(new CashBody(null)))
+                                .defaultIfEmpty(new CashBody(null))
+                                .flatMap(body -> cash.record(request, order, body.receiptNo()))
+                                .flatMap(error -> error.isEmpty() ? payments.findFor(order.payerId(), order.id()).flatMap(this::detail)
+                                        : ProblemResponses.fieldProblem(HttpStatus.UNPROCESSABLE_CONTENT, error, "receiptNo")))
+                        .switchIfEmpty(Mono.defer(PaymentApiRoutes::notFound)))
                 .GET("/api/v1/receipts/{id}", request -> owned(request)
                         .flatMap(order -> receipts.of(order, baseUrl(request))
                                 .map(receipt -> PaymentViews.ReceiptView.of(receipt, order.id())).collectList())
                         .flatMap(list -> ServerResponse.ok().bodyValue(list))
                         .switchIfEmpty(Mono.defer(PaymentApiRoutes::notFound)))
                 .build();
+    }
+
+    record CashBody(String receiptNo) {
     }
 
     record CreateRequest(Integer year, List<String> insured, String channel, Integer grade) {
@@ -93,7 +106,7 @@ class PaymentApiRoutes {
                     ClientKind client = ClientKind.fromUserAgent(request.headers().firstHeader(HttpHeaders.USER_AGENT));
                     OrderRequest order = new OrderRequest(create.year(), List.copyOf(create.insured()), channel,
                             create.grade(), client == ClientKind.WECHAT, null,
-                            RequestOrigin.of(request.exchange()).clientAddress());
+                            RequestOrigin.of(request.exchange()).clientAddress(), CurrentResident.isAssisted(request));
                     return placing.place(me, key, order).flatMap(PaymentApiRoutes::answer);
                 }));
     }

@@ -7,6 +7,7 @@ import cn.yibao.portal.contribution.domain.QuoteResult;
 import cn.yibao.portal.payment.OrderRequest;
 import cn.yibao.portal.payment.PaymentChannels;
 import cn.yibao.portal.payment.PaymentItem;
+import cn.yibao.portal.payment.CashAtCounter;
 import cn.yibao.portal.payment.Payments;
 import cn.yibao.portal.payment.PlacingOrders;
 import cn.yibao.portal.payment.ReceiptPdf;
@@ -65,11 +66,13 @@ class PaymentPages {
     private final CurrentResident currentResident;
     private final Pages pages;
     private final cn.yibao.portal.qrcode.Codes codes;
+    private final CashAtCounter cash;
     private final cn.yibao.portal.clock.BusinessClock clock;
 
-    PaymentPages(cn.yibao.portal.qrcode.Codes codes, cn.yibao.portal.clock.BusinessClock clock, PlacingOrders placing, Payments payments, Receipts receipts, ReceiptPdf receiptPdf,
+    PaymentPages(CashAtCounter cash, cn.yibao.portal.qrcode.Codes codes, cn.yibao.portal.clock.BusinessClock clock, PlacingOrders placing, Payments payments, Receipts receipts, ReceiptPdf receiptPdf,
                  PaymentChannels channels, ContributionQuotes quotes, ContributionPayments marks, Family family,
                  ResidentRegistry residents, CurrentResident currentResident, Pages pages) {
+        this.cash = cash;
         this.codes = codes;
         this.clock = clock;
         this.placing = placing;
@@ -95,6 +98,11 @@ class PaymentPages {
                 .POST("/payment", request -> currentResident.handle(request, me -> request.formData()
                         .flatMap(form -> place(request, me, form))))
                 .GET("/pay/{token}", this::payLink)
+                .POST("/payment/{id}/cash", request -> withOrder(request, (me, order) -> request.formData()
+                        .flatMap(form -> cash.record(request, order, form.getFirst("receiptNo")))
+                        .flatMap(error -> error.isEmpty()
+                                ? ServerResponse.seeOther(URI.create("/payment/" + order.id())).build()
+                                : result(request, order, error))))
                 .GET("/payments", request -> currentResident.handle(request, me -> history(request, me)))
                 .GET("/payment/{id}", request -> withOrder(request, (me, order) -> result(request, order)))
                 .GET("/payment/{id}/status", request -> withOrder(request, (me, order) -> ServerResponse.ok()
@@ -173,7 +181,8 @@ class PaymentPages {
     private List<ChannelOption> channelOptions(ServerRequest request, String chosen) {
         PaymentChannelId preferred = chosen != null ? PaymentChannelId.valueOf(chosen)
                 : channels.defaultFor(ClientKind.fromUserAgent(request.headers().firstHeader(HttpHeaders.USER_AGENT)));
-        return channels.enabled().stream().map(id -> new ChannelOption(id.name(), id == preferred)).toList();
+        return channels.offered(CurrentResident.isAssisted(request)).stream()
+                .map(id -> new ChannelOption(id.name(), id == preferred)).toList();
     }
 
     record Person(Resident person, String relation) {
@@ -189,7 +198,8 @@ class PaymentPages {
         PaymentChannelId channel = channelOf(form.getFirst("channel"));
         ClientKind client = ClientKind.fromUserAgent(request.headers().firstHeader(HttpHeaders.USER_AGENT));
         return new OrderRequest(year(Optional.ofNullable(form.getFirst("year"))), insured, channel, null,
-                client == ClientKind.WECHAT, null, RequestOrigin.of(request.exchange()).clientAddress());
+                client == ClientKind.WECHAT, null, RequestOrigin.of(request.exchange()).clientAddress(),
+                CurrentResident.isAssisted(request));
     }
 
     private static PaymentChannelId channelOf(String text) {
@@ -248,6 +258,10 @@ class PaymentPages {
     }
 
     private Mono<ServerResponse> result(ServerRequest request, PaymentOrder order) {
+        return result(request, order, null);
+    }
+
+    private Mono<ServerResponse> result(ServerRequest request, PaymentOrder order, String cashError) {
         return Mono.zip(lines(order), receipts.of(order, PaymentApiRoutes.baseUrl(request)).collectList())
                 .flatMap(found -> {
                     Map<String, Object> model = new HashMap<>();
@@ -256,7 +270,11 @@ class PaymentPages {
                     model.put("people", found.getT1());
                     model.put("receipts", found.getT2());
                     model.put("pending", order.status().isOpen());
-                    if (order.status().isOpen() && order.payUrl() != null && CurrentResident.isAssisted(request)) {
+                    model.put("cashError", cashError);
+                    model.put("cashForm", order.status().isOpen() && order.channel() == PaymentChannelId.CASH
+                            && CurrentResident.isAssisted(request));
+                    if (order.status().isOpen() && order.payUrl() != null && order.channel().online()
+                            && CurrentResident.isAssisted(request)) {
                         var link = codes.issue(CodePurpose.PAY_LINK, order.id(),
                                 java.time.Duration.between(clock.now(), order.expiresAt()).isNegative()
                                         ? java.time.Duration.ofMinutes(1)

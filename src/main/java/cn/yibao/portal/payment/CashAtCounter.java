@@ -1,0 +1,48 @@
+package cn.yibao.portal.payment;
+
+import cn.yibao.portal.identity.StaffPrincipals;
+import cn.yibao.portal.payment.domain.ChannelOutcome;
+import cn.yibao.portal.payment.domain.PaymentChannelId;
+import cn.yibao.portal.payment.domain.PaymentOrder;
+import cn.yibao.portal.payment.domain.TransitionCause;
+import cn.yibao.portal.resident.CurrentResident;
+import java.util.regex.Pattern;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Service;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import reactor.core.publisher.Mono;
+
+/**
+ * A help-desk worker records cash taken for a CASH order, with the number of the paper receipt they gave: the
+ * order becomes PAID like any other, its transaction id names the worker and the receipt.
+ */
+@Service
+public class CashAtCounter {
+
+    private static final Pattern RECEIPT_NO = Pattern.compile("[A-Za-z0-9-]{4,32}");
+
+    private final SettlingPayments settling;
+
+    CashAtCounter(SettlingPayments settling) {
+        this.settling = settling;
+    }
+
+    /** Empty string when recorded; otherwise the Chinese reason nothing changed. */
+    public Mono<String> record(ServerRequest request, PaymentOrder order, String receiptNo) {
+        if (!CurrentResident.isAssisted(request) || order.channel() != PaymentChannelId.CASH) {
+            return Mono.just("只有窗口工作人员在代办时可以登记现金代收。");
+        }
+        if (receiptNo == null || !RECEIPT_NO.matcher(receiptNo.strip()).matches()) {
+            return Mono.just("请填写交给参保人的收款收据编号（4 到 32 位字母、数字或 -）。");
+        }
+        if (!order.status().isOpen()) {
+            return Mono.just("订单已不是待支付状态，不能登记收款。");
+        }
+        return request.principal().ofType(Authentication.class)
+                .flatMap(auth -> Mono.justOrEmpty(StaffPrincipals.identityOf(auth)))
+                .flatMap(staff -> settling.apply("CASH", order.orderNo(), "CASH-" + staff.staffId() + "-" + receiptNo.strip(),
+                        order.amountFen(), ChannelOutcome.PAID, TransitionCause.CASH_COLLECTION))
+                .map(effect -> effect == SettlingPayments.Effect.MOVED ? "" : "订单状态已变化，请刷新后查看。")
+                .defaultIfEmpty("只有窗口工作人员在代办时可以登记现金代收。");
+    }
+}
