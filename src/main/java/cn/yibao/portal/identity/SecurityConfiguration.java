@@ -60,7 +60,6 @@ class SecurityConfiguration {
                         .pathMatchers("/api/v1/staff/audit/**").hasRole(PortalRoles.AUDITOR)
                         .pathMatchers("/api/v1/staff/**").hasRole(PortalRoles.STAFF)
                         .pathMatchers("/api/v1/assist/sessions/**", "/api/v1/assist/sessions").hasRole(PortalRoles.STAFF)
-                        .pathMatchers("/api/v1/assist/**").hasRole(PortalRoles.RESIDENT)
                         .anyExchange().access(AssistedAccess.residentOrAssistingStaff(true)))
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .authenticationManagerResolver(BearerTokenIssuers.resolver(residentIssuer, staffIssuer,
@@ -111,7 +110,6 @@ class SecurityConfiguration {
                         .pathMatchers(HttpMethod.POST, "/verify").permitAll()
                         .pathMatchers("/staff/payments/**").hasRole(PortalRoles.PAYMENT_OPERATOR)
                         .pathMatchers("/staff/**").hasRole(PortalRoles.STAFF)
-                        .pathMatchers("/assist/**").hasRole(PortalRoles.RESIDENT)
                         .anyExchange().access(AssistedAccess.residentOrAssistingStaff(false)))
                 .oauth2Login(login -> login
                         .authorizationRequestResolver(authorizationRequests)

@@ -294,6 +294,23 @@ class FilingApiIT extends PortalIntegrationTest {
     }
 
     @Test
+    void aFormWithMorePartsThanAnyFilingNeedsIsABadRequestAndStoresNothing() {
+        BrowserSession spouse = signIn.as("wenshui-spouse");
+        long filings = count("select count(*) from filing");
+        MultipartBodyBuilder multipart = new MultipartBodyBuilder();
+        multipart.part("_csrf", csrf(page(spouse, "/filing/new/LONG_TERM_RESIDENCE")));
+        for (int i = 0; i < 20; i++) {
+            multipart.part("extra" + i, "x");
+        }
+
+        spouse.client().post().uri("/filing").contentType(MediaType.MULTIPART_FORM_DATA)
+                .body(BodyInserters.fromMultipartData(multipart.build()))
+                .exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("没有保存任何内容"));
+        assertThat(count("select count(*) from filing")).isEqualTo(filings);
+    }
+
+    @Test
     void aRealProofOfResidenceMakesALongTermFilingEffectiveAndOnlyTheFilerCanDownloadIt() {
         BrowserSession resident = signIn.as("wenshui-fanpin");
         byte[] png = cn.yibao.portal.qrcode.QrImages.png("居住证明", 4);
