@@ -107,6 +107,8 @@ class AssistSessionsIT extends AssistOverHttp {
         BrowserSession desk = staffBrowser("staff-wenshui");
         continueInBrowser(desk, session);
         assertThat(page(desk, "/home")).contains("正在为", "祁*");
+        assertThat(page(desk, "/family")).as("no binding controls while assisting")
+                .contains("id=\"family-assisted\"").doesNotContain("id=\"bind-form\"", "/unbind");
 
         desk.client().post().uri("/logout").contentType(MediaType.APPLICATION_FORM_URLENCODED)
                 .bodyValue("_csrf=" + csrf(page(desk, "/staff/assist"))).exchange().expectStatus().is3xxRedirection();
