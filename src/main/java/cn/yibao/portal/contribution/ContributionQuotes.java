@@ -11,7 +11,10 @@ import cn.yibao.portal.policy.domain.PolicyCatalog;
 import cn.yibao.portal.policy.domain.Region;
 import cn.yibao.portal.resident.domain.Category;
 import cn.yibao.portal.resident.domain.Resident;
+import cn.yibao.portal.policy.domain.DateRange;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 
 /** Quotes against the loaded catalog. Synchronous: everything it needs is in memory. */
@@ -43,6 +46,20 @@ public class ContributionQuotes {
 
     /** The quote for a resident on their own record, paying today as a regular enrolment. */
     public QuoteResult quoteFor(Resident person, int year, Integer chosenGrade) {
+        return quoteFor(person, year, chosenGrade, clock.today());
+    }
+
+    /**
+     * The benefit period a regular payment made on {@code paidOn} buys the person (a late start for a newly enrolled
+     * student, for instance); empty when the rules would not have taken the payment that day.
+     */
+    public Optional<DateRange> benefitPeriodIfPaidOn(Resident person, int year, LocalDate paidOn) {
+        return quoteFor(person, year, null, paidOn) instanceof QuoteResult.Quoted quoted && quoted.quote().payable()
+                ? Optional.of(new DateRange(quoted.quote().benefitStart(), quoted.quote().benefitEnd()))
+                : Optional.empty();
+    }
+
+    private QuoteResult quoteFor(Resident person, int year, Integer chosenGrade, LocalDate payDate) {
         if (!regions.isSupported(person.insuredRegionCode())) {
             return new QuoteResult.NoPolicy("region", "参保地（行政区划代码 " + person.insuredRegionCode()
                     + "）暂未开通本平台服务，请到参保地医保经办机构办理缴费。");
@@ -52,7 +69,7 @@ public class ContributionQuotes {
                 .map(path -> path.stream().map(Region::code).toList()).orElse(List.of()));
         return quote(new QuoteQuery(person.insuredRegionCode(), year, category, person.assistance(),
                 PersonalCircumstances.grade(category, grades, chosenGrade),
-                PersonalCircumstances.isNewStudent(category, person.enrolledOn(), year), clock.today(),
+                PersonalCircumstances.isNewStudent(category, person.enrolledOn(), year), payDate,
                 Enrolment.REGULAR, null));
     }
 

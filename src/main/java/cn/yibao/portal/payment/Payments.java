@@ -2,6 +2,8 @@ package cn.yibao.portal.payment;
 
 import cn.yibao.portal.payment.domain.PaymentOrder;
 import cn.yibao.portal.resident.domain.Resident;
+import java.time.Instant;
+import java.util.Collection;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
@@ -49,5 +51,18 @@ public class Payments {
 
     public Flux<PaymentEvent> events(PaymentOrder order) {
         return payments.events(order.id());
+    }
+
+    /** A person paid for in a benefit year through this portal: the amount for them and when the order was paid. */
+    public record PaidContribution(UUID insuredId, int benefitYear, long amountFen, Instant paidAt) {
+    }
+
+    /** Whoever paid (the person, a parent, a worker's cash collection): each person's paid item of the year. */
+    public Flux<PaidContribution> paidContributions(Collection<UUID> insuredIds, int year) {
+        if (insuredIds.isEmpty()) {
+            return Flux.empty();
+        }
+        return payments.paidItems(insuredIds, year).concatMap(item -> payments.find(item.orderId())
+                .map(order -> new PaidContribution(item.insuredId(), year, item.amountFen(), order.paidAt())));
     }
 }

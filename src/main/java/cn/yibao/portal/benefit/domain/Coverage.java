@@ -1,0 +1,40 @@
+package cn.yibao.portal.benefit.domain;
+
+import java.time.LocalDate;
+
+/** Whether a person is covered in a benefit year, and if not, why and whether they can fix it here. */
+public sealed interface Coverage {
+
+    int benefitYear();
+
+    /** Where the paid record comes from: paid on this portal, or collected elsewhere and reported upstream. */
+    enum Source { PORTAL, UPSTREAM }
+
+    /** Where today falls in the benefit period. */
+    enum Phase { NOT_STARTED, IN_FORCE, ENDED }
+
+    enum Why {
+        /** Nothing paid for the year. */
+        NOT_PAID,
+        /** An order was opened here and waits for payment. */
+        PAYMENT_PENDING,
+        /** The insured region is not served by this portal. */
+        REGION_NOT_SUPPORTED
+    }
+
+    record Covered(int benefitYear, LocalDate start, LocalDate end, Phase phase, Source source, LocalDate paidOn,
+                   long paidFen, String collector) implements Coverage {
+
+        /** Later than 1 January: a late enrolment or a newly enrolled student (from the contribution rules). */
+        public boolean lateStart() {
+            return start.isAfter(LocalDate.of(benefitYear, 1, 1));
+        }
+    }
+
+    /**
+     * {@code payHere}: the portal can take the payment now (the link to pay is offered); {@code detail} says why not
+     * otherwise (window closed, region not served…), in Chinese.
+     */
+    record NotCovered(int benefitYear, Why why, boolean payHere, String detail) implements Coverage {
+    }
+}

@@ -1,0 +1,92 @@
+package cn.yibao.portal.benefit.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CoverageRulesTest {
+
+    private static final LocalDate TODAY = LocalDate.of(2024, 6, 20);
+    private static final CoverageRules.Unpaid PAYABLE = new CoverageRules.Unpaid(false, true, true, null);
+
+    private static CoverageRules.Paid paid(Coverage.Source source, LocalDate start) {
+        return new CoverageRules.Paid(source, LocalDate.of(2023, 11, 20), 38000, "国家税务总局文水县税务局", start,
+                LocalDate.of(2024, 12, 31));
+    }
+
+    @Test
+    void aRecordReportedUpstreamCoversTheWholeYearAndIsInForceMidYear() {
+        Coverage coverage = CoverageRules.decide(2024, TODAY,
+                List.of(paid(Coverage.Source.UPSTREAM, LocalDate.of(2024, 1, 1))), PAYABLE);
+
+        assertThat(coverage).isInstanceOfSatisfying(Coverage.Covered.class, covered -> {
+            assertThat(covered.phase()).isEqualTo(Coverage.Phase.IN_FORCE);
+            assertThat(covered.source()).isEqualTo(Coverage.Source.UPSTREAM);
+            assertThat(covered.lateStart()).isFalse();
+            assertThat(covered.paidFen()).isEqualTo(38000);
+        });
+    }
+
+    @Test
+    void aLateEnrolmentStartsLaterAndIsNotYetInForceBeforeItsStart() {
+        Coverage coverage = CoverageRules.decide(2024, TODAY,
+                List.of(paid(Coverage.Source.PORTAL, LocalDate.of(2024, 7, 1))), PAYABLE);
+
+        assertThat(coverage).isInstanceOfSatisfying(Coverage.Covered.class, covered -> {
+            assertThat(covered.phase()).isEqualTo(Coverage.Phase.NOT_STARTED);
+            assertThat(covered.lateStart()).isTrue();
+        });
+    }
+
+    @Test
+    void paidBothHereAndUpstreamTheEarlierStartCounts() {
+        Coverage coverage = CoverageRules.decide(2024, TODAY, List.of(
+                paid(Coverage.Source.PORTAL, LocalDate.of(2024, 3, 1)),
+                paid(Coverage.Source.UPSTREAM, LocalDate.of(2024, 1, 1))), PAYABLE);
+
+        assertThat(((Coverage.Covered) coverage).start()).isEqualTo(LocalDate.of(2024, 1, 1));
+    }
+
+    @Test
+    void aPastYearHasEndedCover() {
+        Coverage coverage = CoverageRules.decide(2023, TODAY, List.of(new CoverageRules.Paid(Coverage.Source.UPSTREAM,
+                LocalDate.of(2022, 11, 1), 35000, "税务", LocalDate.of(2023, 1, 1), LocalDate.of(2023, 12, 31))), PAYABLE);
+
+        assertThat(((Coverage.Covered) coverage).phase()).isEqualTo(Coverage.Phase.ENDED);
+    }
+
+    @Test
+    void nothingPaidWhilePaymentIsPossibleOffersToPay() {
+        Coverage coverage = CoverageRules.decide(2024, TODAY, List.of(), PAYABLE);
+
+        assertThat(coverage).isEqualTo(new Coverage.NotCovered(2024, Coverage.Why.NOT_PAID, true,
+                "未查询到2024年度的缴费记录，缴费后按规定享受待遇。"));
+    }
+
+    @Test
+    void nothingPaidAfterTheWindowSaysWhyAndOffersNoPayment() {
+        Coverage coverage = CoverageRules.decide(2024, TODAY, List.of(),
+                new CoverageRules.Unpaid(false, true, false, "2024年度集中征缴期已于 2023-12-25 结束。"));
+
+        assertThat(coverage).isInstanceOfSatisfying(Coverage.NotCovered.class, not -> {
+            assertThat(not.payHere()).isFalse();
+            assertThat(not.detail()).contains("集中征缴期已于 2023-12-25 结束");
+        });
+    }
+
+    @Test
+    void anOpenOrderIsPendingNotUnpaid() {
+        Coverage coverage = CoverageRules.decide(2024, TODAY, List.of(), new CoverageRules.Unpaid(true, true, true, null));
+
+        assertThat(((Coverage.NotCovered) coverage).why()).isEqualTo(Coverage.Why.PAYMENT_PENDING);
+    }
+
+    @Test
+    void aRegionNotServedHereIsSaidSo() {
+        Coverage coverage = CoverageRules.decide(2024, TODAY, List.of(), new CoverageRules.Unpaid(false, false, false, "x"));
+
+        assertThat(((Coverage.NotCovered) coverage).why()).isEqualTo(Coverage.Why.REGION_NOT_SUPPORTED);
+    }
+}
