@@ -83,7 +83,8 @@ class AssistedRoutesIT extends AssistOverHttp {
                 "GET /filing", "GET /filing/new", "GET /filing/new/{type}", "POST /filing/review", "POST /filing",
                 "GET /filing/{id}", "POST /filing/{id}/cancel", "GET /filing/{id}/materials/{material}",
                 "GET /api/v1/filings/types", "GET /api/v1/filings", "POST /api/v1/filings", "GET /api/v1/filings/{id}",
-                "POST /api/v1/filings/{id}/cancel");
+                "POST /api/v1/filings/{id}/cancel",
+                "GET /benefits", "GET /api/v1/benefits");
     }
 
     @Autowired

@@ -1,0 +1,169 @@
+package cn.yibao.portal.benefit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.yibao.portal.support.BrowserSession;
+import cn.yibao.portal.support.FreshResidents;
+import cn.yibao.portal.support.PortalIntegrationTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * 我的待遇 over HTTP for fresh residents of 文水县, with upstream records written straight into the tables (the
+ * import itself is tested in the upstream module): coverage from a record reported upstream or from a payment made
+ * here, the year's spending, and nobody else's data. The sandbox business date is 2023-10-15.
+ */
+class BenefitsIT extends PortalIntegrationTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String WENSHUI = "141121";
+
+    private record Person(String token, UUID id, String claims) {
+    }
+
+    private Person fresh(String name) {
+        String claims = FreshResidents.adultIn(WENSHUI, name);
+        String token = signIn.accessToken("benefit-" + UUID.randomUUID(), claims);
+        JsonNode me = get(token, "/api/v1/contributions?year=2024");
+        return new Person(token, UUID.fromString(me.get(0).get("personId").asString()), claims);
+    }
+
+    private JsonNode get(String token, String uri) {
+        return JSON.readTree(portal.get().uri(uri).header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .exchange().expectStatus().isOk().expectBody().returnResult().getResponseBody());
+    }
+
+    private UUID batch() {
+        UUID id = UUID.randomUUID();
+        database.sql("""
+                        insert into upstream_batch (id, kind, file_name, content_sha256, lines, inserted, updated, unchanged,
+                                                    operator, imported_at)
+                        values (:id, 'SETTLEMENTS', 'test.jsonl', '\\x00'::bytea, 1, 1, 0, 0, 'test', :now)""")
+                .bind("id", id).bind("now", Instant.now()).fetch().rowsUpdated().block();
+        return id;
+    }
+
+    private void settlement(UUID person, String date, String setting, long total, long fund, long critical, long self) {
+        database.sql("""
+                        insert into settlement (settlement_no, resident_id, benefit_year, settled_on, setting, facility_name,
+                            facility_level, facility_region, remote, total_fen, in_scope_fen, fund_fen, critical_illness_fen,
+                            assistance_fen, self_fen, batch_id)
+                        values (:no, :person, :year, :date, :setting, '文水县人民医院', 'SECONDARY', '141121', 'NONE', :total,
+                                :total, :fund, :critical, 0, :self, :batch)""")
+                .bind("no", "T" + UUID.randomUUID().toString().substring(0, 18)).bind("person", person)
+                .bind("year", LocalDate.parse(date).getYear()).bind("date", LocalDate.parse(date))
+                .bind("setting", setting).bind("total", total).bind("fund", fund).bind("critical", critical)
+                .bind("self", self).bind("batch", batch())
+                .fetch().rowsUpdated().block();
+    }
+
+    private void contributionPaidElsewhere(UUID person, int year) {
+        database.sql("""
+                        insert into contribution_record (record_no, resident_id, benefit_year, paid_on, amount_fen, collector,
+                                                         benefit_start, benefit_end, batch_id)
+                        values (:no, :person, :year, :paid, 35000, '国家税务总局文水县税务局', :start, :end, :batch)""")
+                .bind("no", "C" + UUID.randomUUID().toString().substring(0, 18)).bind("person", person)
+                .bind("year", year).bind("paid", LocalDate.of(year - 1, 11, 20))
+                .bind("start", LocalDate.of(year, 1, 1)).bind("end", LocalDate.of(year, 12, 31)).bind("batch", batch())
+                .fetch().rowsUpdated().block();
+    }
+
+    @Test
+    void aContributionReportedUpstreamCoversTheYearAndSettlementsAddUp() {
+        Person person = fresh("柏青松");
+        contributionPaidElsewhere(person.id(), 2023);
+        settlement(person.id(), "2023-03-10", "OUTPATIENT", 12000, 6000, 0, 6000);
+        settlement(person.id(), "2023-07-02", "INPATIENT", 800000, 500000, 100000, 200000);
+
+        JsonNode benefits = get(person.token(), "/api/v1/benefits?year=2023");
+
+        assertThat(benefits.get("coverage").get("status").asString()).isEqualTo("COVERED");
+        assertThat(benefits.get("coverage").get("paidVia").asString()).isEqualTo("UPSTREAM");
+        assertThat(benefits.get("coverage").get("benefitStart").asString()).isEqualTo("2023-01-01");
+        assertThat(benefits.get("usage").get("outpatient").get("fundFen").asLong()).isEqualTo(6000);
+        assertThat(benefits.get("usage").get("inpatient").get("criticalIllnessFen").asLong()).isEqualTo(100000);
+        assertThat(benefits.get("usage").get("all").get("selfFen").asLong()).isEqualTo(206000);
+        assertThat(benefits.get("usage").get("months").get(6).get("totalFen").asLong()).isEqualTo(800000);
+        assertThat(benefits.get("settlements")).hasSize(2);
+        assertThat(benefits.toString()).doesNotContain(JSON.readTree(person.claims()).get("certno").asString());
+    }
+
+    @Test
+    void nothingPaidForTheComingYearOffersToPayAndAPaymentHereCoversItFromJanuary() throws Exception {
+        Person person = fresh("郁春来");
+
+        JsonNode unpaid = get(person.token(), "/api/v1/benefits?year=2024").get("coverage");
+        assertThat(unpaid.get("status").asString()).isEqualTo("NOT_PAID");
+        assertThat(unpaid.get("payUrl").asString()).isEqualTo("/payment/new?year=2024");
+
+        JsonNode order = JSON.readTree(portal.post().uri("/api/v1/payments")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + person.token())
+                .header("Idempotency-Key", "key-" + UUID.randomUUID())
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"year\":2024,\"insured\":[\"SELF\"],\"channel\":\"SANDBOX\"}")
+                .exchange().expectStatus().isCreated().expectBody().returnResult().getResponseBody());
+        assertThat(get(person.token(), "/api/v1/benefits?year=2024").get("coverage").get("status").asString())
+                .isEqualTo("PAYMENT_PENDING");
+        String orderNo = get(person.token(), "/api/v1/payments/" + order.get("paymentId").asString()).get("orderNo").asString();
+        portal.post().uri("/sandbox-pay/api/orders/" + orderNo + "/pay").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"notification\":\"ONCE\"}").exchange().expectStatus().isOk();
+
+        JsonNode covered = null;
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            covered = get(person.token(), "/api/v1/benefits?year=2024").get("coverage");
+            if ("NOT_STARTED".equals(covered.get("status").asString())) {
+                break;
+            }
+            Thread.sleep(200);
+        }
+        assertThat(covered.get("status").asString()).as("paid on 2023-10-15 for 2024").isEqualTo("NOT_STARTED");
+        assertThat(covered.get("paidVia").asString()).isEqualTo("PORTAL");
+        assertThat(covered.get("benefitStart").asString()).isEqualTo("2024-01-01");
+        assertThat(covered.get("paidFen").asLong()).isEqualTo(38000);
+    }
+
+    @Test
+    void anotherResidentsBenefitsAreNotFoundAndAMalformedYearIsABadRequest() {
+        Person owner = fresh("辛立秋");
+        Person stranger = fresh("卜冬生");
+
+        portal.get().uri("/api/v1/benefits?person=" + owner.id()).header(HttpHeaders.AUTHORIZATION, "Bearer " + stranger.token())
+                .exchange().expectStatus().isNotFound()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        portal.get().uri("/api/v1/benefits?year=24").header(HttpHeaders.AUTHORIZATION, "Bearer " + stranger.token())
+                .exchange().expectStatus().isBadRequest();
+        portal.get().uri("/api/v1/benefits").exchange().expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void thePageShowsCoverageTheChartAndEachSettlement() {
+        String claims = FreshResidents.adultIn(WENSHUI, "滕秋实");
+        BrowserSession browser = signIn.as("benefit-page-" + UUID.randomUUID(), claims);
+        String home = page(browser, "/home");
+        assertThat(home).contains("id=\"tile-benefit\"");
+        UUID id = UUID.fromString(get(signIn.accessToken("benefit-page-api-" + UUID.randomUUID(), claims),
+                "/api/v1/contributions?year=2024").get(0).get("personId").asString());
+        contributionPaidElsewhere(id, 2023);
+        settlement(id, "2023-05-06", "OUTPATIENT", 9000, 4500, 0, 4500);
+
+        String page = page(browser, "/benefits?year=2023");
+
+        assertThat(page).contains("id=\"coverage-state\"", "已参保缴费", "国家税务总局文水县税务局", "2023-01-01 至 2023-12-31")
+                .contains("<svg", "class=\"chart-fund\"", "文水县人民医院", "总费用 90 元");
+        assertThat(page(browser, "/benefits?year=2024")).contains("未参保缴费", "id=\"coverage-pay\"");
+    }
+
+    private String page(BrowserSession browser, String uri) {
+        return browser.client().get().uri(uri).exchange().expectStatus().isOk()
+                .expectHeader().cacheControl(org.springframework.http.CacheControl.noStore())
+                .expectBody(String.class).returnResult().getResponseBody();
+    }
+}
