@@ -36,10 +36,11 @@ class PrescriptionHomeNotices implements HomeNotices {
         String suffix = found.self() ? "self" : "member";
         if (found.reminder() instanceof RefillReminders.RefillDue due) {
             String endsOn = due.supplyEndsOn().getMonthValue() + "月" + due.supplyEndsOn().getDayOfMonth() + "日";
+            String kind = due.waiting().isPresent() ? "refill.waiting." : "refill.";
             return new Notice("prescription-refill-" + due.personId() + "-" + due.disease().name().toLowerCase(Locale.ROOT),
-                    text("prescription.notice.refill." + suffix, whose, PrescriptionLabels.disease(due.disease()),
+                    text("prescription.notice." + kind + suffix, whose, PrescriptionLabels.disease(due.disease()),
                             due.drugName(), endsOn),
-                    "/prescriptions");
+                    due.waiting().map(waiting -> "/prescriptions/" + waiting.id()).orElse("/prescriptions"));
         }
         RefillReminders.AwaitingPickup waiting = (RefillReminders.AwaitingPickup) found.reminder();
         return new Notice("prescription-pickup-" + waiting.prescription().id(),

@@ -229,6 +229,24 @@ class PrescriptionsIT extends PortalIntegrationTest {
     }
 
     @Test
+    void whenTheNewPrescriptionIsAlreadyIssuedTheRefillReminderPointsToThePharmacy() {
+        Person a = person(FreshResidents.adultIn(WENSHUI, "鲍德胜"));
+        prescription(a.id(), "CF-D-", "HYPERTENSION", "氨氯地平片", "5mg×28片", 1, 28, false,
+                today.minusDays(27), "DISPENSED", today.minusDays(27));
+        UUID issued = prescription(a.id(), "CF-I-", "HYPERTENSION", "氨氯地平片", "5mg×28片", 1, 28, false,
+                today, "ISSUED", null).id();
+
+        JsonNode reminder = getJson(a.token(), "/api/v1/prescriptions").get("reminders").get(0);
+        assertThat(reminder.get("kind").asString()).isEqualTo("REFILL_DUE");
+        assertThat(reminder.get("supplyEndsOn").asString()).isEqualTo(today.toString());
+        assertThat(reminder.get("prescriptionId").asString()).isEqualTo(issued.toString());
+        String home = page(signIn.as(a.login(), a.claims()), "/home");
+        assertThat(home).contains("您的高血压用药（氨氯地平片）将于" + today.getMonthValue() + "月" + today.getDayOfMonth()
+                + "日用完，新处方已开具，请凭取药码到药店取药", "href=\"/prescriptions/" + issued + "\"")
+                .doesNotContain("请及时续方");
+    }
+
+    @Test
     void aParentSeesTheBoundMinorsPrescriptionsAndRefillReminderButNoOtherHousehold() {
         Person parent = person(FreshResidents.adultIn(WENSHUI, "邵国庆"));
         Person child = person(FreshResidents.claims(WENSHUI, "20150601", "邵小雨"));

@@ -11,9 +11,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * When to remind a patient about their medicine, per person and disease: a new prescription waiting at the pharmacy
- * comes first (that is the next step); otherwise, when the latest supply picked up runs out within the notice
- * period, it is time to see the doctor for a new one (续方).
+ * When to remind a patient about their medicine, per person and disease: when the latest supply picked up runs out
+ * within the notice period, it is time for a new prescription (续方) — or, if one has already been issued, to pick
+ * it up; a new prescription waiting at the pharmacy is announced on its own otherwise.
  */
 public final class RefillReminders {
 
@@ -26,9 +26,13 @@ public final class RefillReminders {
         Disease disease();
     }
 
-    /** The latest supply of the disease's medicine ends on {@code supplyEndsOn}, {@code daysLeft} days from today. */
-    public record RefillDue(UUID personId, Disease disease, String drugName, LocalDate supplyEndsOn, long daysLeft)
-            implements Reminder {
+    /**
+     * The latest supply of the disease's medicine ends on {@code supplyEndsOn}, {@code daysLeft} days from today;
+     * {@code waiting} is the newest prescription for it already issued and not picked up, if any (then the next step
+     * is the pharmacy, not the doctor).
+     */
+    public record RefillDue(UUID personId, Disease disease, String drugName, LocalDate supplyEndsOn, long daysLeft,
+                            Optional<Prescription> waiting) implements Reminder {
     }
 
     /** A prescription has been issued and not picked up yet. */
@@ -64,23 +68,30 @@ public final class RefillReminders {
         LocalDate notBefore = latestDispensing.flatMap(day -> prescriptions.stream()
                 .filter(p -> p.dispensed() && p.dispensedOn().equals(day))
                 .map(Prescription::prescribedOn).max(Comparator.naturalOrder())).orElse(LocalDate.MIN);
-        List<Reminder> waiting = prescriptions.stream()
+        List<Prescription> waiting = prescriptions.stream()
                 .filter(p -> p.awaitingPickup() && !p.prescribedOn().isBefore(notBefore))
                 .sorted(Comparator.comparing(Prescription::prescribedOn).reversed())
-                .<Reminder>map(p -> new AwaitingPickup(person, disease, p))
                 .toList();
-        if (!waiting.isEmpty() || latestDispensing.isEmpty()) {
-            return waiting;
+        Optional<RefillDue> due = latestDispensing.flatMap(day -> runningOut(person, disease, prescriptions, day, today,
+                noticeDays, waiting.stream().findFirst()));
+        if (due.isPresent()) {
+            return List.of(due.get());
         }
+        return waiting.stream().<Reminder>map(p -> new AwaitingPickup(person, disease, p)).toList();
+    }
+
+    private static Optional<RefillDue> runningOut(UUID person, Disease disease, List<Prescription> prescriptions,
+                                                  LocalDate latestDispensing, LocalDate today, int noticeDays,
+                                                  Optional<Prescription> waiting) {
         // Several drugs picked up the same day: the one that runs out first decides.
         Prescription first = prescriptions.stream()
-                .filter(p -> p.dispensed() && p.dispensedOn().equals(latestDispensing.get()))
+                .filter(p -> p.dispensed() && p.dispensedOn().equals(latestDispensing))
                 .min(Comparator.comparing(Prescription::supplyEndsOn))
                 .orElseThrow();
         long daysLeft = ChronoUnit.DAYS.between(today, first.supplyEndsOn());
         if (daysLeft < 0 || daysLeft > noticeDays) {
-            return List.of();
+            return Optional.empty();
         }
-        return List.of(new RefillDue(person, disease, first.drugName(), first.supplyEndsOn(), daysLeft));
+        return Optional.of(new RefillDue(person, disease, first.drugName(), first.supplyEndsOn(), daysLeft, waiting));
     }
 }

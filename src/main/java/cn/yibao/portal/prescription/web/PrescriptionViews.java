@@ -94,7 +94,10 @@ final class PrescriptionViews {
         }
     }
 
-    /** REFILL_DUE: the supply runs out on supplyEndsOn; AWAITING_PICKUP: prescriptionId waits at the pharmacy. */
+    /**
+     * REFILL_DUE: the supply runs out on supplyEndsOn (prescriptionId: a new one already waits at the pharmacy);
+     * AWAITING_PICKUP: prescriptionId waits at the pharmacy.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record ReminderView(String kind, UUID personId, String maskedName, String disease, String drugName,
                         LocalDate supplyEndsOn, Long daysLeft, UUID prescriptionId) {
@@ -102,7 +105,8 @@ final class PrescriptionViews {
             Resident person = found.person();
             if (found.reminder() instanceof RefillReminders.RefillDue due) {
                 return new ReminderView("REFILL_DUE", person.id(), person.maskedName(), due.disease().name(),
-                        due.drugName(), due.supplyEndsOn(), due.daysLeft(), null);
+                        due.drugName(), due.supplyEndsOn(), due.daysLeft(),
+                        due.waiting().map(waiting -> waiting.id()).orElse(null));
             }
             RefillReminders.AwaitingPickup waiting = (RefillReminders.AwaitingPickup) found.reminder();
             return new ReminderView("AWAITING_PICKUP", person.id(), person.maskedName(), waiting.disease().name(),

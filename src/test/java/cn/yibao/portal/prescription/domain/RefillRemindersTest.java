@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,7 +36,7 @@ class RefillRemindersTest {
 
         if (reminded) {
             assertThat(reminders).singleElement().isEqualTo(new RefillReminders.RefillDue(PATIENT,
-                    Disease.HYPERTENSION, "氨氯地平片", end, end.toEpochDay() - TODAY.toEpochDay()));
+                    Disease.HYPERTENSION, "氨氯地平片", end, end.toEpochDay() - TODAY.toEpochDay(), Optional.empty()));
         } else {
             assertThat(reminders).isEmpty();
         }
@@ -56,8 +57,18 @@ class RefillRemindersTest {
     }
 
     @Test
-    void aNewPrescriptionWaitingAtThePharmacyReplacesTheRefillReminder() {
+    void aRunningOutSupplyWhoseNewPrescriptionIsAlreadyIssuedPointsToThePharmacyInOneReminder() {
         Prescription inHand = Rx.dispensedOn(LocalDate.of(2023, 9, 20)).build();
+        Prescription older = Rx.issuedOn(LocalDate.of(2023, 10, 12)).build();
+        Prescription waiting = Rx.issuedOn(LocalDate.of(2023, 10, 14)).build();
+
+        assertThat(remind(inHand, older, waiting)).containsExactly(new RefillReminders.RefillDue(PATIENT,
+                Disease.HYPERTENSION, "氨氯地平片", LocalDate.of(2023, 10, 17), 2, Optional.of(waiting)));
+    }
+
+    @Test
+    void aNewPrescriptionWaitingWhileTheSupplyLastsIsAnnouncedOnItsOwn() {
+        Prescription inHand = Rx.dispensedOn(LocalDate.of(2023, 10, 10)).build();
         Prescription waiting = Rx.issuedOn(LocalDate.of(2023, 10, 14)).build();
 
         assertThat(remind(inHand, waiting)).containsExactly(
@@ -94,7 +105,7 @@ class RefillRemindersTest {
         Prescription shorter = Rx.dispensedOn(LocalDate.of(2023, 9, 20)).days(27).drug("氨氯地平片").build();
 
         assertThat(remind(longer, shorter)).singleElement().isEqualTo(new RefillReminders.RefillDue(PATIENT,
-                Disease.HYPERTENSION, "氨氯地平片", LocalDate.of(2023, 10, 16), 1));
+                Disease.HYPERTENSION, "氨氯地平片", LocalDate.of(2023, 10, 16), 1, Optional.empty()));
     }
 
     @Test
