@@ -29,6 +29,17 @@ public class StaffCounterPage {
         return new StaffCounterPage(driver);
     }
 
+    /** Verifies a code read out or scanned into the text field. */
+    public StaffCounterPage paste(String token) {
+        driver.findElement(By.id("token")).sendKeys(token);
+        driver.findElement(By.id("paste-verify")).click();
+        return new StaffCounterPage(driver);
+    }
+
+    public String purpose() {
+        return text("#result-purpose");
+    }
+
     public String verdict() {
         return text("#verification-result .result-verdict");
     }

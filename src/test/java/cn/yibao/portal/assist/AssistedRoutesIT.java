@@ -84,7 +84,9 @@ class AssistedRoutesIT extends AssistOverHttp {
                 "GET /filing/{id}", "POST /filing/{id}/cancel", "GET /filing/{id}/materials/{material}",
                 "GET /api/v1/filings/types", "GET /api/v1/filings", "POST /api/v1/filings", "GET /api/v1/filings/{id}",
                 "POST /api/v1/filings/{id}/cancel",
-                "GET /benefits", "GET /api/v1/benefits");
+                "GET /benefits", "GET /api/v1/benefits",
+                "GET /prescriptions", "GET /prescriptions/{id}", "GET /api/v1/prescriptions",
+                "GET /api/v1/prescriptions/{id}");
     }
 
     @Autowired
@@ -111,17 +113,19 @@ class AssistedRoutesIT extends AssistOverHttp {
 
     /** The ids of one resident's things, put into route patterns. */
     record Things(String paymentId, String filingId, String memberId, String assistSessionId, String surname,
-                  String orderNo) {
+                  String orderNo, String prescriptionId) {
 
         static Things placeholders() {
             String id = UUID.randomUUID().toString();
-            return new Things(id, id, id, id, "无", "P0");
+            return new Things(id, id, id, id, "无", "P0", id);
         }
 
         String fill(String pattern) {
             boolean filing = pattern.contains("filing");
             boolean assist = pattern.contains("assist");
-            return pattern.replace("{id}", filing ? filingId : assist ? assistSessionId : paymentId)
+            boolean prescription = pattern.contains("prescription");
+            return pattern.replace("{id}", filing ? filingId : assist ? assistSessionId
+                            : prescription ? prescriptionId : paymentId)
                     .replace("{memberId}", memberId).replace("{material}", UUID.randomUUID().toString())
                     .replace("{file}", "receipt.pdf").replace("{type}", "LONG_TERM_RESIDENCE")
                     .replace("{answer}", "approve").replace("{token}", "x").replace("{channel}", "SANDBOX")
@@ -130,7 +134,7 @@ class AssistedRoutesIT extends AssistOverHttp {
 
         /** Anything in an answer that would show this resident's things. */
         List<String> traces() {
-            return List.of(paymentId, filingId, memberId, orderNo, surname);
+            return List.of(paymentId, filingId, memberId, orderNo, surname, prescriptionId);
         }
     }
 
@@ -186,7 +190,10 @@ class AssistedRoutesIT extends AssistOverHttp {
                 .isEqualTo(requests.get());
     }
 
-    /** B with a paid order, a filing, a bound adult member and an ended assisted session of their own. */
+    /**
+     * B with a paid order, a filing, a bound adult member, an ended assisted session of their own and a two-disease
+     * prescription waiting at the pharmacy (as the upstream import would store it).
+     */
     private Things thingsOf(Resident b) throws InterruptedException {
         JsonNode order = json(portal.post().uri("/api/v1/payments").headers(h -> h.setBearerAuth(b.token()))
                 .header("Idempotency-Key", "key-" + UUID.randomUUID()).contentType(MediaType.APPLICATION_JSON)
@@ -209,7 +216,28 @@ class AssistedRoutesIT extends AssistOverHttp {
         String bSession = startFromCode(staffWenshui, b);
         portal.delete().uri("/api/v1/assist/sessions/" + bSession).headers(h -> h.setBearerAuth(staffWenshui))
                 .exchange().expectStatus().isOk();
-        return new Things(paymentId, filingId, memberId, bSession, "蔺", orderNo);
+        return new Things(paymentId, filingId, memberId, bSession, "蔺", orderNo, prescriptionOf(b));
+    }
+
+    private String prescriptionOf(Resident b) {
+        UUID residentId = database.sql("select id from resident where psn_no = :psn").bind("psn", "T" + b.certno())
+                .map(row -> row.get("id", UUID.class)).one().block();
+        UUID batch = UUID.randomUUID();
+        database.sql("""
+                        insert into upstream_batch (id, kind, file_name, content_sha256, lines, inserted, updated,
+                                                    unchanged, operator, imported_at)
+                        values (:id, 'PRESCRIPTIONS', 'assist-routes.jsonl', :sha, 1, 1, 0, 0, 'sandbox-feed', now())""")
+                .bind("id", batch).bind("sha", new byte[32]).then().block();
+        UUID id = UUID.randomUUID();
+        database.sql("""
+                        insert into prescription (id, prescription_no, resident_id, disease, drug_name, specification,
+                                                  dosage, quantity, quantity_unit, days_supply, long_term, facility_name,
+                                                  facility_region, prescribed_on, status, batch_id)
+                        values (:id, :no, :resident, 'HYPERTENSION', '氨氯地平片', '5mg×28片', '每日一次', 1, '盒', 28,
+                                false, '文水县人民医院', '141121', date '2023-10-14', 'ISSUED', :batch)""")
+                .bind("id", id).bind("no", "CF-AR-" + id.toString().substring(0, 13)).bind("resident", residentId)
+                .bind("batch", batch).then().block();
+        return id.toString();
     }
 
     private void waitUntilPaid(Resident b, String paymentId) throws InterruptedException {
@@ -245,9 +273,11 @@ class AssistedRoutesIT extends AssistOverHttp {
                         + "|| (select count(*) from family_binding where member_id = $3 or owner_id = $3) || '|' "
                         + "|| (select count(*) from payment_item where insured_id = $3) || '|' "
                         + "|| (select count(*) from filing where insured_id = $3) || '|' "
-                        + "|| (select status from assist_session where id = $4) as state")
+                        + "|| (select status from assist_session where id = $4) || '|' "
+                        + "|| (select status from prescription where id = $5) as state")
                 .bind(0, UUID.fromString(b.paymentId())).bind(1, UUID.fromString(b.filingId()))
                 .bind(2, UUID.fromString(b.memberId())).bind(3, UUID.fromString(b.assistSessionId()))
+                .bind(4, UUID.fromString(b.prescriptionId()))
                 .map(row -> row.get("state", String.class)).one().block();
     }
 

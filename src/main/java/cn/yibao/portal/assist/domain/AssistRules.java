@@ -66,6 +66,7 @@ public final class AssistRules {
             AllowedRoute.of("GET", "/api/v1/benefits"),
             AllowedRoute.of("POST", "/api/v1/benefits/estimate"),
             AllowedRoute.of("GET", "/prescriptions"),
+            AllowedRoute.of("GET", "/prescriptions/" + ID),
             AllowedRoute.of("GET", "/api/v1/prescriptions"),
             AllowedRoute.of("GET", "/api/v1/prescriptions/" + ID));
 

@@ -1,0 +1,44 @@
+package cn.yibao.portal.prescription;
+
+import cn.yibao.portal.policy.RegionCatalog;
+import cn.yibao.portal.policy.domain.Region;
+import cn.yibao.portal.prescription.domain.PrescriptionLabels;
+import cn.yibao.portal.qrcode.CodeSubjects;
+import cn.yibao.portal.qrcode.domain.CodePurpose;
+import cn.yibao.portal.resident.ResidentRegistry;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * What a PRESCRIPTION (pickup) code shows the pharmacy or desk worker who verifies it (staff only): the masked
+ * holder, their insured region, the medicine and who prescribed it when — and that it is spent once picked up.
+ */
+@Component
+class PrescriptionCodeSubjects implements CodeSubjects {
+
+    private final Prescriptions prescriptions;
+    private final ResidentRegistry residents;
+    private final RegionCatalog regions;
+
+    PrescriptionCodeSubjects(Prescriptions prescriptions, ResidentRegistry residents, RegionCatalog regions) {
+        this.prescriptions = prescriptions;
+        this.residents = residents;
+        this.regions = regions;
+    }
+
+    @Override
+    public CodePurpose purpose() {
+        return CodePurpose.PRESCRIPTION;
+    }
+
+    @Override
+    public Mono<Subject> describe(UUID subject) {
+        return prescriptions.find(subject).flatMap(prescription -> residents.findById(prescription.residentId())
+                .map(holder -> new Subject(holder.maskedName(),
+                        regions.find(holder.insuredRegionCode()).map(Region::name).orElse(holder.insuredRegionCode()),
+                        PrescriptionLabels.disease(prescription.disease()) + "：" + PrescriptionLabels.drugLine(prescription)
+                                + "，" + prescription.facilityName() + " " + prescription.prescribedOn() + " 开具",
+                        PrescriptionLabels.pickupClosedBecause(prescription.status()))));
+    }
+}

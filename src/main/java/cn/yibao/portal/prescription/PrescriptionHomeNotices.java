@@ -1,0 +1,55 @@
+package cn.yibao.portal.prescription;
+
+import cn.yibao.portal.prescription.domain.PrescriptionLabels;
+import cn.yibao.portal.prescription.domain.RefillReminders;
+import cn.yibao.portal.resident.HomeNotices;
+import cn.yibao.portal.resident.domain.Resident;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+
+/**
+ * On the home page: a supply of two-disease medicine that runs out soon (续方), or a new prescription waiting at the
+ * pharmacy, for the resident and their bound minors. Notices are Chinese (see {@link HomeNotices}); the wording is
+ * in the message bundles.
+ */
+@Component
+class PrescriptionHomeNotices implements HomeNotices {
+
+    private final Prescriptions prescriptions;
+    private final MessageSource messages;
+
+    PrescriptionHomeNotices(Prescriptions prescriptions, MessageSource messages) {
+        this.prescriptions = prescriptions;
+        this.messages = messages;
+    }
+
+    @Override
+    public Flux<Notice> of(Resident resident) {
+        return prescriptions.remindersFor(resident).flatMapIterable(reminders -> reminders.stream()
+                .map(this::notice).toList());
+    }
+
+    private Notice notice(Prescriptions.Reminder found) {
+        String whose = found.self() ? "" : found.person().maskedName();
+        String suffix = found.self() ? "self" : "member";
+        if (found.reminder() instanceof RefillReminders.RefillDue due) {
+            String endsOn = due.supplyEndsOn().getMonthValue() + "月" + due.supplyEndsOn().getDayOfMonth() + "日";
+            String kind = due.waiting().isPresent() ? "refill.waiting." : "refill.";
+            return new Notice("prescription-refill-" + due.personId() + "-" + due.disease().name().toLowerCase(Locale.ROOT),
+                    text("prescription.notice." + kind + suffix, whose, PrescriptionLabels.disease(due.disease()),
+                            due.drugName(), endsOn),
+                    due.waiting().map(waiting -> "/prescriptions/" + waiting.id()).orElse("/prescriptions"));
+        }
+        RefillReminders.AwaitingPickup waiting = (RefillReminders.AwaitingPickup) found.reminder();
+        return new Notice("prescription-pickup-" + waiting.prescription().id(),
+                text("prescription.notice.pickup." + suffix, whose, PrescriptionLabels.disease(waiting.disease()),
+                        waiting.prescription().drugName()),
+                "/prescriptions/" + waiting.prescription().id());
+    }
+
+    private String text(String key, Object... arguments) {
+        return messages.getMessage(key, arguments, Locale.SIMPLIFIED_CHINESE);
+    }
+}
