@@ -4,6 +4,7 @@ import cn.yibao.portal.policy.domain.CatalogFile;
 import cn.yibao.portal.policy.domain.PolicyCatalog;
 import cn.yibao.portal.policy.domain.PolicyDocument;
 import cn.yibao.portal.policy.domain.PolicyFigure;
+import cn.yibao.portal.policy.domain.Region;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -50,7 +51,7 @@ public class PolicyCatalogLoader {
             throw new IllegalStateException("The policy catalog is invalid:\n  " + String.join("\n  ", problems));
         }
         try {
-            return PolicyCatalog.of(documents, figures);
+            return PolicyCatalog.of(documents, figures, regions.withDescendants(Region.NATIONAL));
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("The policy catalog is invalid: " + e.getMessage(), e);
         }

@@ -87,7 +87,7 @@ public class RegionCatalog {
 
     /** Code-list levels that only group others: a person would never name them. */
     public static boolean isGrouping(Region region) {
-        return "市辖区".equals(region.name()) || "县".equals(region.name()) || region.name().endsWith("直辖县级行政区划");
+        return region.isGrouping();
     }
 
     private static Map<String, Region> load() {

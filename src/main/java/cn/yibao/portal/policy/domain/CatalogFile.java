@@ -15,7 +15,11 @@ import java.util.function.Predicate;
 public final class CatalogFile {
 
     private static final Set<String> KEYWORDS = Set.of("DAY_AFTER_PAYMENT", "FIRST_DAY_OF_NEXT_MONTH", "AT_BIRTH",
-            "SAME_AS_LOCAL");
+            "SAME_AS_LOCAL", PolicyFigure.YES);
+
+    /** Value types whose figure can be a floor, ceiling, target or average; the others are rules or lists. */
+    private static final Set<Parameter.ValueType> NUMERIC = Set.of(Parameter.ValueType.AMOUNT,
+            Parameter.ValueType.AMOUNT_OR_FULL, Parameter.ValueType.PERCENT);
 
     /** A date the source document does not state. */
     private static final String NOT_STATED = "-";
@@ -96,6 +100,9 @@ public final class CatalogFile {
             }
             return;
         }
+        if (kind != FigureKind.EXACT && !NUMERIC.contains(parameter.valueType())) {
+            throw new IllegalArgumentException(kind + " needs a number; " + parameter + " is EXACT or LOCAL_CHOICE");
+        }
         switch (parameter.valueType()) {
             case AMOUNT -> Money.fenFromYuan(value);
             case AMOUNT_OR_FULL -> {
@@ -114,12 +121,18 @@ public final class CatalogFile {
                     throw new IllegalArgumentException("unknown value " + value + " for " + parameter);
                 }
             }
+            case PERCENT -> PolicyFigure.parsePercent(value);
+            case DATE -> LocalDate.parse(value);
+            case TEXT_LIST -> PolicyFigure.parseItems(value);
+            case DISEASES -> PolicyFigure.parseDiseases(value);
         }
     }
 
     private static final Set<String> CATEGORIES = Set.of("ALL", "ADULT", "MINOR", "COLLEGE_STUDENT");
     private static final Set<String> ASSISTED_GROUPS = Set.of("EXTREME_POVERTY", "MINIMUM_LIVING", "RELAPSED_POVERTY",
             "MONITORED");
+    /** Facility levels (基层 / 二级 / 三级), as the benefit module's FacilityLevel names them. */
+    private static final Set<String> BY_FACILITY_LEVEL = Set.of("ALL", "PRIMARY", "SECONDARY", "TERTIARY");
 
     /** A typo here would silently hide a figure (the lookup would fall back to a higher level): refuse it. */
     private static void checkAppliesTo(Parameter parameter, String appliesTo) {
@@ -128,6 +141,11 @@ public final class CatalogFile {
             case NEW_STUDENT_CONTRIBUTION, NEW_STUDENT_BENEFIT_PERIOD -> CATEGORIES.contains(appliesTo);
             case ASSISTANCE -> ASSISTED_GROUPS.contains(appliesTo);
             case ADD_ON -> appliesTo.matches("[A-Z_]+");
+            case INPATIENT_FUND_RATIO, INPATIENT_DEDUCTIBLE, OUTPATIENT_POOLING_RATIO, OUTPATIENT_POOLING_DEDUCTIBLE,
+                 TWO_DISEASE_RATIO, TWO_DISEASE_DEDUCTIBLE -> BY_FACILITY_LEVEL.contains(appliesTo);
+            case THREE_TIER_INPATIENT_RATIO -> "LOW_INCOME_RURAL".equals(appliesTo);
+            case REMOTE_DIRECT_SETTLEMENT_DISEASES -> "CROSS_PROVINCE".equals(appliesTo)
+                    || "IN_PROVINCE".equals(appliesTo);
             default -> "ALL".equals(appliesTo);
         };
         if (!known) {

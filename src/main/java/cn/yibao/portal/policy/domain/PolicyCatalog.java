@@ -14,14 +14,24 @@ public final class PolicyCatalog {
 
     private final List<PolicyDocument> documents;
     private final List<PolicyFigure> figures;
+    private final Map<String, Region> regions;
 
-    private PolicyCatalog(List<PolicyDocument> documents, List<PolicyFigure> figures) {
+    private PolicyCatalog(List<PolicyDocument> documents, List<PolicyFigure> figures, Map<String, Region> regions) {
         this.documents = List.copyOf(documents);
         this.figures = List.copyOf(figures);
+        this.regions = Map.copyOf(regions);
     }
 
-    /** Checks what spans files: one figure per key (a LOCAL_CHOICE may stand beside a figure), no overlapping windows. */
+    /** A catalog that names regions by their code (tests that need no names). */
     public static PolicyCatalog of(List<PolicyDocument> documents, List<PolicyFigure> figures) {
+        return of(documents, figures, List.of());
+    }
+
+    /**
+     * Checks what spans files: one figure per key (a LOCAL_CHOICE may stand beside a figure), no overlapping windows.
+     * The regions give the names answers use to say which level a figure came from, or which levels were searched.
+     */
+    public static PolicyCatalog of(List<PolicyDocument> documents, List<PolicyFigure> figures, List<Region> regions) {
         List<String> problems = new ArrayList<>();
         Map<String, PolicyFigure> byKey = new HashMap<>();
         for (PolicyFigure figure : figures) {
@@ -49,7 +59,9 @@ public final class PolicyCatalog {
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", problems.stream().distinct().toList()));
         }
-        return new PolicyCatalog(documents, figures);
+        Map<String, Region> byCode = new HashMap<>();
+        regions.forEach(region -> byCode.put(region.code(), region));
+        return new PolicyCatalog(documents, figures, byCode);
     }
 
     /** The figure with an amount or rule (not a bare LOCAL_CHOICE) nearest to the region. */
@@ -122,8 +134,37 @@ public final class PolicyCatalog {
         return List.of();
     }
 
+    /**
+     * The benefit years that can be quoted and paid: those with contribution figures. Benefit figures never add a
+     * year (a goal such as "到2025年…" must not make 2025 payable).
+     */
     public List<Integer> benefitYears() {
-        return figures.stream().map(PolicyFigure::benefitYear).distinct().sorted().toList();
+        return figures.stream().filter(f -> f.parameter().topic() == Parameter.Topic.CONTRIBUTION)
+                .map(PolicyFigure::benefitYear).distinct().sorted().toList();
+    }
+
+    /**
+     * Goal years after this one that have the parameter on the path ("确保到2025年…"): years with benefit figures but no
+     * contribution figures, i.e. targets set before the year's funding. A later year that has its own contributions
+     * is an ordinary benefit year, not a goal, and is not looked at.
+     */
+    public List<Integer> goalYearsAfter(Parameter parameter, int benefitYear, List<String> regionPath) {
+        List<Integer> fundedYears = benefitYears();
+        return figures.stream().filter(f -> f.parameter() == parameter && f.benefitYear() > benefitYear
+                        && !fundedYears.contains(f.benefitYear()) && regionPath.contains(f.regionCode()))
+                .map(PolicyFigure::benefitYear).distinct().sorted().toList();
+    }
+
+    /** The region's Chinese name (its code when the catalog was built without regions). */
+    public String regionName(String code) {
+        Region region = regions.get(code);
+        return region == null ? code : region.name();
+    }
+
+    /** Whether a region is only a statistical grouping (市辖区, 县…) that nobody would name. */
+    public boolean isGrouping(String code) {
+        Region region = regions.get(code);
+        return region != null && region.isGrouping();
     }
 
     /** Regions that have a document of their own (not the national level). */

@@ -15,4 +15,9 @@ public record Region(String code, String name, Level level, String parentCode) {
             throw new IllegalArgumentException("region " + code + " has no name");
         }
     }
+
+    /** Code-list levels that only group others (市辖区, 县, 省直辖县级行政区划): a person would never name them. */
+    public boolean isGrouping() {
+        return "市辖区".equals(name) || "县".equals(name) || name.endsWith("直辖县级行政区划");
+    }
 }

@@ -85,4 +85,59 @@ class CatalogFileTest {
         assertThatThrownBy(() -> PolicyCatalog.of(List.of(parsed.document()), parsed.figures()))
                 .hasMessageContaining("is given twice");
     }
+
+    @Test
+    void readsBenefitFiguresWithPercentsDatesListsAndDiseaseCounts() {
+        CatalogFile.Parsed parsed = parse(DOCUMENT,
+                "INPATIENT_FUND_RATIO,2024,141121,PRIMARY,85,MINIMUM,二,不低于85%。",
+                "INPATIENT_FUND_RATIO,2024,141121,ALL,70,APPROXIMATE,二,稳定在70%左右。",
+                "TWO_DISEASE_COVERAGE_FROM,2024,141121,ALL,2023-09-01,EXACT,二,",
+                "CHRONIC_MEDICATION_EXTENSION,2024,141121,ALL,冠心病|脑卒中,EXACT,二,",
+                "REMOTE_DIRECT_SETTLEMENT_DISEASES,2024,141121,CROSS_PROVINCE,5:高血压|糖尿病,EXACT,八,");
+
+        assertThat(parsed.problems()).isEmpty();
+        assertThat(parsed.figures().get(0).percent()).isEqualTo(85);
+        assertThat(parsed.figures().get(1).kind()).isEqualTo(FigureKind.APPROXIMATE);
+        assertThat(parsed.figures().get(2).date()).isEqualTo(java.time.LocalDate.of(2023, 9, 1));
+        assertThat(parsed.figures().get(3).items()).containsExactly("冠心病", "脑卒中");
+        assertThat(parsed.figures().get(4).diseases()).satisfies(diseases -> {
+            assertThat(diseases.count()).isEqualTo(5);
+            assertThat(diseases.names()).containsExactly("高血压", "糖尿病");
+            assertThat(diseases.complete()).isFalse();
+        });
+    }
+
+    @Test
+    void aPercentAbove100OrWithDecimalsIsRefused() {
+        assertThat(parse(DOCUMENT, "TWO_DISEASE_RATIO,2024,141121,ALL,160,MINIMUM,二,",
+                "TWO_DISEASE_RATIO,2024,141121,PRIMARY,60.5,MINIMUM,二,").problems())
+                .containsExactly("test.csv line 2: percent must be a whole number 0–100: 160",
+                        "test.csv line 3: percent must be a whole number 0–100: 60.5");
+    }
+
+    @Test
+    void aFacilityLevelMustBeOneTheBenefitRulesKnow() {
+        assertThat(parse(DOCUMENT, "INPATIENT_FUND_RATIO,2024,141121,BASE,85,MINIMUM,二,").problems())
+                .containsExactly("test.csv line 2: unknown applies-to 'BASE' for INPATIENT_FUND_RATIO");
+    }
+
+    @Test
+    void onlyNumbersCanBeFloorsOrTargets() {
+        assertThat(parse(DOCUMENT, "TWO_DISEASE_COVERAGE_FROM,2024,141121,ALL,2023-09-01,APPROXIMATE,二,").problems())
+                .containsExactly("test.csv line 2: APPROXIMATE needs a number; TWO_DISEASE_COVERAGE_FROM is EXACT or LOCAL_CHOICE");
+    }
+
+    @Test
+    void aDiseaseListCannotNameMoreDiseasesThanItCounts() {
+        assertThat(parse(DOCUMENT, "REMOTE_DIRECT_SETTLEMENT_DISEASES,2024,141121,IN_PROVINCE,1:高血压|糖尿病,EXACT,七,")
+                .problems()).singleElement().asString().contains("at most count names");
+    }
+
+    @Test
+    void benefitFiguresNeverMakeAYearPayable() {
+        CatalogFile.Parsed parsed = parse(DOCUMENT, "PERSONAL_CONTRIBUTION,2024,141121,ALL,380,EXACT,一,",
+                "OUTPATIENT_POOLING_CAP,2025,141121,ALL,300,MINIMUM,二,到2025年不低于300元。");
+
+        assertThat(PolicyCatalog.of(List.of(parsed.document()), parsed.figures()).benefitYears()).containsExactly(2024);
+    }
 }
