@@ -84,7 +84,7 @@ class AssistedRoutesIT extends AssistOverHttp {
                 "GET /filing/{id}", "POST /filing/{id}/cancel", "GET /filing/{id}/materials/{material}",
                 "GET /api/v1/filings/types", "GET /api/v1/filings", "POST /api/v1/filings", "GET /api/v1/filings/{id}",
                 "POST /api/v1/filings/{id}/cancel",
-                "GET /benefits", "GET /api/v1/benefits",
+                "GET /benefits", "GET /api/v1/benefits", "POST /api/v1/benefits/estimate",
                 "GET /prescriptions", "GET /prescriptions/{id}", "GET /api/v1/prescriptions",
                 "GET /api/v1/prescriptions/{id}");
     }

@@ -166,4 +166,68 @@ class BenefitsIT extends PortalIntegrationTest {
                 .expectHeader().cacheControl(org.springframework.http.CacheControl.noStore())
                 .expectBody(String.class).returnResult().getResponseBody();
     }
+
+    private JsonNode estimate(String token, String body, int status) {
+        return JSON.readTree(portal.post().uri("/api/v1/benefits/estimate")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body).exchange().expectStatus().isEqualTo(status)
+                .expectBody().returnResult().getResponseBody());
+    }
+
+    @Test
+    void outpatientEstimateIsBoundedByWhatIsLeftOfWenshuisCapAfterThisYearsSettlements() {
+        Person person = fresh("祁向东");
+        contributionPaidElsewhere(person.id(), 2024);
+        settlement(person.id(), "2023-02-10", "OUTPATIENT", 24000, 12000, 0, 12000);
+
+        JsonNode year2023 = estimate(person.token(),
+                "{\"year\":2023,\"expenseFen\":50000,\"setting\":\"OUTPATIENT\",\"facilityLevel\":\"PRIMARY\",\"remote\":\"NONE\"}", 200);
+        assertThat(year2023.get("fundUsedThisYearFen").asLong()).isEqualTo(12000);
+
+        JsonNode rules = get(person.token(), "/api/v1/benefits?year=2024").get("rules");
+        assertThat(rules.toString()).contains("OUTPATIENT_ANNUAL_CAP", "文医保发〔2023〕10号", "UNPUBLISHED");
+        JsonNode outpatient = get(person.token(), "/api/v1/benefits?year=2024").get("usage").get("outpatient");
+        assertThat(outpatient.get("capFen").asLong()).isEqualTo(30000);
+        assertThat(outpatient.get("capRemainingFen").asLong()).isEqualTo(30000);
+
+        JsonNode estimate = estimate(person.token(),
+                "{\"year\":2024,\"expenseFen\":50000,\"setting\":\"OUTPATIENT\",\"facilityLevel\":\"PRIMARY\",\"remote\":\"NONE\"}", 200);
+        assertThat(estimate.get("fundPaysFen").asLong()).isEqualTo(30000);
+        assertThat(estimate.get("selfPaysFen").asLong()).isEqualTo(20000);
+        assertThat(estimate.get("bound").asString()).isEqualTo("AT_MOST");
+        assertThat(estimate.get("steps").toString()).contains("REMAINING_CAP", "文医保发〔2023〕10号");
+    }
+
+    @Test
+    void badEstimateRequestsNameTheFieldAndSayWhyInChinese() {
+        Person person = fresh("闻冬青");
+
+        assertThat(estimate(person.token(), "{\"expenseFen\":0,\"setting\":\"OUTPATIENT\",\"facilityLevel\":\"PRIMARY\",\"remote\":\"NONE\"}", 400)
+                .get("field").asString()).isEqualTo("expenseFen");
+        assertThat(estimate(person.token(), "{\"expenseFen\":\"500\",\"setting\":\"OUTPATIENT\",\"facilityLevel\":\"PRIMARY\",\"remote\":\"NONE\"}", 400)
+                .get("field").asString()).isEqualTo("expenseFen");
+        JsonNode badSetting = estimate(person.token(), "{\"expenseFen\":500,\"setting\":\"DENTAL\",\"facilityLevel\":\"PRIMARY\",\"remote\":\"NONE\"}", 400);
+        assertThat(badSetting.get("field").asString()).isEqualTo("setting");
+        assertThat(badSetting.get("detail").asString()).contains("INPATIENT", "OUTPATIENT", "TWO_DISEASE");
+        assertThat(estimate(person.token(), "{\"expenseFen\":500,\"setting\":\"INPATIENT\",\"facilityLevel\":\"TOP\",\"remote\":\"NONE\"}", 400)
+                .get("field").asString()).isEqualTo("facilityLevel");
+        assertThat(estimate(person.token(), "not json", 400).get("detail").asString()).contains("JSON");
+        assertThat(estimate(person.token(), "{\"expenseFen\":500,\"setting\":\"INPATIENT\",\"facilityLevel\":\"PRIMARY\",\"remote\":\"NONE\",\"person\":\"" + UUID.randomUUID() + "\"}", 404)
+                .get("field").asString()).isEqualTo("person");
+    }
+
+    @Test
+    void thePageEstimatesFromAGetFormAndShowsRulesWithTheirDocuments() {
+        String claims = FreshResidents.adultIn(WENSHUI, "戚晓峰");
+        BrowserSession browser = signIn.as("benefit-estimate-" + UUID.randomUUID(), claims);
+
+        String page = page(browser, "/benefits?year=2024&expense=500&setting=INPATIENT&level=SECONDARY&remote=NONE");
+        assertThat(page).contains("id=\"estimate-result\"", "基金最多约支付", "id=\"rule-OUTPATIENT_ANNUAL_CAP\"",
+                "文医保发〔2023〕10号", "未公布", "id=\"cap-OUTPATIENT\"", "class=\"cap-bar\"");
+
+        String refused = page(browser, "/benefits?year=2024&expense=abc&setting=OUTPATIENT&level=PRIMARY&remote=NONE");
+        assertThat(refused).contains("id=\"estimate-error\"", "请填写费用金额").doesNotContain("id=\"estimate-result\"");
+        assertThat(page(browser, "/benefits?year=2024&expense=500&setting=DENTAL&level=PRIMARY&remote=NONE"))
+                .contains("id=\"estimate-error\"");
+    }
 }

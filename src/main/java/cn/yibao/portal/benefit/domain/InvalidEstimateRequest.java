@@ -8,7 +8,7 @@ public final class InvalidEstimateRequest extends RuntimeException {
 
     private final String field;
 
-    InvalidEstimateRequest(String field, String message) {
+    public InvalidEstimateRequest(String field, String message) {
         super(message);
         this.field = field;
     }

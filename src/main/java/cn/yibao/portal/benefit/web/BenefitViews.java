@@ -1,6 +1,11 @@
 package cn.yibao.portal.benefit.web;
 
 import cn.yibao.portal.benefit.Benefits;
+import cn.yibao.portal.benefit.domain.BenefitRule;
+import cn.yibao.portal.benefit.domain.BenefitSchedule;
+import cn.yibao.portal.benefit.domain.Estimate;
+import cn.yibao.portal.benefit.domain.Figure;
+import cn.yibao.portal.policy.domain.Citation;
 import cn.yibao.portal.benefit.domain.CareSetting;
 import cn.yibao.portal.benefit.domain.Coverage;
 import cn.yibao.portal.benefit.domain.SettledBill;
@@ -87,5 +92,73 @@ final class BenefitViews {
     static List<PersonView> people(List<cn.yibao.portal.resident.domain.Resident> people, Benefits.Overview overview) {
         return people.stream().map(person -> new PersonView(person.id().toString(), person.maskedName(),
                 person.id().equals(overview.person().id()))).toList();
+    }
+
+    /** A rule as the page lists it: the figure, how binding it is, and its document. */
+    record RuleView(String key, String setting, String name, String standing, String value, String citation,
+                    String regionName, String note) {
+
+        static RuleView of(BenefitRule rule) {
+            return new RuleView(rule.key(), rule.setting() == null ? "GENERAL" : rule.setting().name(), rule.name(),
+                    rule.standing().name(), rule.value(), citationText(rule.citation()), rule.regionName(), rule.note());
+        }
+    }
+
+    /** Rules grouped by care setting, in the order a resident reads them; general rules last. */
+    record RuleGroup(String setting, List<RuleView> rules) {
+    }
+
+    static List<RuleGroup> ruleGroups(BenefitSchedule schedule) {
+        List<RuleView> all = schedule.rules().stream().map(RuleView::of).toList();
+        return java.util.stream.Stream.of("OUTPATIENT", "TWO_DISEASE", "INPATIENT", "GENERAL")
+                .map(setting -> new RuleGroup(setting, all.stream().filter(r -> r.setting().equals(setting)).toList()))
+                .filter(group -> !group.rules().isEmpty())
+                .toList();
+    }
+
+    static String citationText(Citation citation) {
+        return citation == null ? null : citation.document() + " " + citation.clause();
+    }
+
+    /**
+     * One setting's annual cap against this year's fund payments: {@code bar} is an SVG only where the cap is a
+     * published figure; {@code standing} names how to read the cap.
+     */
+    record CapView(String setting, String usedYuan, String capText, String capYuan, String remainingYuan,
+                   String standing, String citation, String note, String bar) {
+
+        static CapView of(Benefits.CapUse use, String barLabel) {
+            Figure cap = use.cap();
+            Long capFen = use.capFen();
+            Long remaining = use.remainingFen();
+            return new CapView(use.setting().name(), Money.yuan(use.usedFen()), cap.display(),
+                    capFen == null ? null : Money.yuan(capFen), remaining == null ? null : Money.yuan(remaining),
+                    cap.standing().name(), citationText(cap.citation()), cap.note(),
+                    capFen == null ? null : CapBar.svg(use.usedFen(), capFen, barLabel));
+        }
+    }
+
+    /** What the estimate form shows back, with the values the resident entered. */
+    record EstimateForm(String expense, String setting, String level, String remote, String error, String errorField) {
+
+        static final EstimateForm EMPTY = new EstimateForm("", "OUTPATIENT", "PRIMARY", "NONE", null, null);
+    }
+
+    record StepView(String code, String text, String amountYuan, String citation) {
+    }
+
+    record EstimateView(String expenseYuan, String fundYuan, String selfYuan, String bound, String phrase,
+                        String atLeastYuan, String usedYuan, List<StepView> steps, List<String> notes) {
+
+        static EstimateView of(Estimate estimate, long usedFen) {
+            return new EstimateView(Money.yuan(estimate.expenseFen()), Money.yuan(estimate.fundPaysFen()),
+                    Money.yuan(estimate.selfPaysFen()), estimate.bound().name(), estimate.bound().phrase(),
+                    estimate.fundPaysAtLeastFen() == null ? null : Money.yuan(estimate.fundPaysAtLeastFen()),
+                    Money.yuan(usedFen),
+                    estimate.steps().stream().map(step -> new StepView(step.code(), step.text(),
+                            step.amountFen() == null ? null : Money.yuan(step.amountFen()),
+                            citationText(step.citation()))).toList(),
+                    estimate.notes());
+        }
     }
 }

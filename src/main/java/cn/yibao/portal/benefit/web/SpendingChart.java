@@ -120,7 +120,7 @@ final class SpendingChart {
         return String.format(java.util.Locale.ROOT, "%.1f", value);
     }
 
-    private static String escape(String text) {
+    static String escape(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

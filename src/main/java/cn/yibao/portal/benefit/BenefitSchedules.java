@@ -1,0 +1,36 @@
+package cn.yibao.portal.benefit;
+
+import cn.yibao.portal.benefit.domain.BenefitRules;
+import cn.yibao.portal.benefit.domain.BenefitSchedule;
+import cn.yibao.portal.benefit.domain.RemoteReduction;
+import cn.yibao.portal.filing.FilingTypeCatalog;
+import cn.yibao.portal.policy.SupportedRegions;
+import cn.yibao.portal.policy.domain.PolicyCatalog;
+import cn.yibao.portal.policy.domain.Region;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+
+/** The benefit rules for an insured region and year, from the loaded catalog and filing types (all in memory). */
+@Service
+class BenefitSchedules {
+
+    private final PolicyCatalog catalog;
+    private final SupportedRegions regions;
+    private final FilingTypeCatalog filingTypes;
+
+    BenefitSchedules(PolicyCatalog catalog, SupportedRegions regions, FilingTypeCatalog filingTypes) {
+        this.catalog = catalog;
+        this.regions = regions;
+        this.filingTypes = filingTypes;
+    }
+
+    /** Empty for a region the portal does not serve: nothing can be said about its benefits. */
+    Optional<BenefitSchedule> forRegion(String insuredRegion, int benefitYear) {
+        if (!regions.isSupported(insuredRegion)) {
+            return Optional.empty();
+        }
+        return regions.path(insuredRegion).map(path -> BenefitRules.schedule(catalog,
+                path.stream().map(Region::code).toList(), benefitYear,
+                RemoteReduction.of(filingTypes.typesFor(insuredRegion))));
+    }
+}

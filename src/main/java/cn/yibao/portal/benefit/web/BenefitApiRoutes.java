@@ -1,0 +1,221 @@
+package cn.yibao.portal.benefit.web;
+
+import cn.yibao.portal.benefit.Benefits;
+import cn.yibao.portal.benefit.domain.BenefitRule;
+import cn.yibao.portal.benefit.domain.CareSetting;
+import cn.yibao.portal.benefit.domain.Coverage;
+import cn.yibao.portal.benefit.domain.Estimate;
+import cn.yibao.portal.benefit.domain.EstimateRequest;
+import cn.yibao.portal.benefit.domain.EstimateStep;
+import cn.yibao.portal.benefit.domain.FacilityLevel;
+import cn.yibao.portal.benefit.domain.InvalidEstimateRequest;
+import cn.yibao.portal.benefit.domain.RemoteCare;
+import cn.yibao.portal.benefit.domain.SettledBill;
+import cn.yibao.portal.benefit.domain.Usage;
+import cn.yibao.portal.policy.domain.Citation;
+import cn.yibao.portal.resident.CurrentResident;
+import cn.yibao.portal.resident.domain.Resident;
+import cn.yibao.portal.web.ProblemResponses;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * {@code GET /api/v1/benefits?year=&person=} (coverage, rules with citations, usage against caps, settlements) and
+ * {@code POST /api/v1/benefits/estimate}, for the signed-in resident or a bound minor ({@code person}).
+ */
+@Configuration(proxyBeanMethods = false)
+class BenefitApiRoutes {
+
+    private static final String NOT_YOURS = "没有找到这位家庭成员：只能查看本人和已绑定的未成年子女的待遇。";
+
+    private final CurrentResident currentResident;
+    private final Benefits benefits;
+
+    BenefitApiRoutes(CurrentResident currentResident, Benefits benefits) {
+        this.currentResident = currentResident;
+        this.benefits = benefits;
+    }
+
+    @Bean
+    RouterFunction<ServerResponse> benefitApiRouter() {
+        return RouterFunctions.route()
+                .GET("/api/v1/benefits", this::benefits)
+                .POST("/api/v1/benefits/estimate", this::estimate)
+                .build();
+    }
+
+    // ---- GET /api/v1/benefits ----
+
+    record CoverageJson(String status, LocalDate benefitStart, LocalDate benefitEnd, Boolean lateStart, String paidVia,
+                        LocalDate paidOn, Long paidFen, String collector, String detail, String payUrl) {
+
+        static CoverageJson of(Coverage coverage) {
+            if (coverage instanceof Coverage.Covered covered) {
+                return new CoverageJson(BenefitViews.CoverageView.of(covered).state(), covered.start(), covered.end(),
+                        covered.lateStart(), covered.source().name(), covered.paidOn(), covered.paidFen(),
+                        covered.collector(), null, null);
+            }
+            Coverage.NotCovered not = (Coverage.NotCovered) coverage;
+            return new CoverageJson(not.why().name(), null, null, null, null, null, null, null, not.detail(),
+                    not.payHere() ? "/payment/new?year=" + not.benefitYear() : null);
+        }
+    }
+
+    record RuleJson(String key, CareSetting setting, String name, String standing, String value, Citation citation,
+                    String regionName, String note) {
+
+        static RuleJson of(BenefitRule rule) {
+            return new RuleJson(rule.key(), rule.setting(), rule.name(), rule.standing().name(), rule.value(),
+                    rule.citation(), rule.regionName(), rule.note());
+        }
+    }
+
+    /** A setting's spending; {@code cap*} only for settings with an annual cap rule (outpatient, two diseases). */
+    record TotalsJson(int bills, long totalFen, long fundFen, long criticalIllnessFen, long assistanceFen,
+                      long selfFen, String capStanding, String cap, Long capFen, Long capRemainingFen) {
+
+        static TotalsJson of(Usage.Totals totals, Optional<Benefits.CapUse> cap) {
+            return new TotalsJson(totals.bills(), totals.totalFen(), totals.fundFen(), totals.criticalIllnessFen(),
+                    totals.assistanceFen(), totals.selfFen(),
+                    cap.map(use -> use.cap().standing().name()).orElse(null),
+                    cap.map(use -> use.cap().display()).orElse(null),
+                    cap.map(Benefits.CapUse::capFen).orElse(null),
+                    cap.map(Benefits.CapUse::remainingFen).orElse(null));
+        }
+    }
+
+    record MonthJson(int month, long totalFen, long fundFen, long otherTiersFen, long selfFen) {
+    }
+
+    record UsageJson(TotalsJson inpatient, TotalsJson outpatient, TotalsJson twoDisease, TotalsJson all,
+                     List<MonthJson> months) {
+
+        static UsageJson of(Benefits.Overview overview) {
+            Usage usage = overview.usage();
+            return new UsageJson(
+                    TotalsJson.of(usage.of(CareSetting.INPATIENT), overview.capUse(CareSetting.INPATIENT)),
+                    TotalsJson.of(usage.of(CareSetting.OUTPATIENT), overview.capUse(CareSetting.OUTPATIENT)),
+                    TotalsJson.of(usage.of(CareSetting.TWO_DISEASE), overview.capUse(CareSetting.TWO_DISEASE)),
+                    TotalsJson.of(usage.all(), Optional.empty()),
+                    usage.months().stream().map(m -> new MonthJson(m.month(), m.totals().totalFen(),
+                            m.totals().fundFen(), m.totals().otherTiersFen(), m.totals().selfFen())).toList());
+        }
+    }
+
+    record BenefitsJson(UUID personId, String maskedName, int benefitYear, String regionName, CoverageJson coverage,
+                        List<RuleJson> rules, UsageJson usage, List<SettledBill> settlements) {
+    }
+
+    private Mono<ServerResponse> benefits(ServerRequest request) {
+        Optional<Integer> year = BenefitRequests.year(request);
+        if (request.queryParam("year").isPresent() && year.isEmpty()) {
+            return ProblemResponses.response(HttpStatus.BAD_REQUEST, "参数 year 应为四位数的待遇年度，例如 2024。", "year");
+        }
+        int benefitYear = year.orElse(benefits.currentBenefitYear());
+        return currentResident.handle(request, me -> benefits.personFor(me, request.queryParam("person").orElse(null))
+                .flatMap(person -> benefits.overview(person, benefitYear))
+                .flatMap(overview -> ServerResponse.ok().bodyValue(json(overview)))
+                .switchIfEmpty(Mono.defer(() -> ProblemResponses.response(HttpStatus.NOT_FOUND, NOT_YOURS, "person"))));
+    }
+
+    private static BenefitsJson json(Benefits.Overview overview) {
+        Resident person = overview.person();
+        return new BenefitsJson(person.id(), person.maskedName(), overview.benefitYear(),
+                overview.schedule().map(schedule -> schedule.regionName()).orElse(null),
+                CoverageJson.of(overview.coverage()),
+                overview.schedule().map(schedule -> schedule.rules().stream().map(RuleJson::of).toList())
+                        .orElse(List.of()),
+                UsageJson.of(overview), overview.settlements());
+    }
+
+    // ---- POST /api/v1/benefits/estimate ----
+
+    record StepJson(String code, String text, Long amountFen, Citation citation, String standing) {
+
+        static StepJson of(EstimateStep step) {
+            return new StepJson(step.code(), step.text(), step.amountFen(), step.citation(),
+                    step.standing() == null ? null : step.standing().name());
+        }
+    }
+
+    record EstimateJson(int benefitYear, String regionName, long expenseFen, long fundPaysFen, long selfPaysFen,
+                        String bound, String summary, Long fundPaysAtLeastFen, long fundUsedThisYearFen,
+                        List<StepJson> steps, List<String> notes) {
+    }
+
+    private Mono<ServerResponse> estimate(ServerRequest request) {
+        return currentResident.handle(request, me -> request.bodyToMono(JsonNode.class)
+                .onErrorResume(unreadable -> Mono.empty())
+                .flatMap(body -> {
+                    EstimateRequest estimateRequest;
+                    Integer year;
+                    try {
+                        estimateRequest = estimateRequest(body);
+                        year = year(body);
+                    } catch (InvalidEstimateRequest invalid) {
+                        return ProblemResponses.fieldProblem(HttpStatus.BAD_REQUEST, invalid.getMessage(), invalid.field());
+                    }
+                    int benefitYear = year == null ? benefits.currentBenefitYear() : year;
+                    String personId = body.path("person").isString() ? body.get("person").asString() : null;
+                    return benefits.personFor(me, personId)
+                            .flatMap(person -> benefits.estimate(person, benefitYear, estimateRequest))
+                            .flatMap(estimated -> estimated instanceof Benefits.Estimated.Done done
+                                    ? ServerResponse.ok().bodyValue(json(done))
+                                    : ProblemResponses.response(HttpStatus.UNPROCESSABLE_CONTENT,
+                                            ((Benefits.Estimated.NoRules) estimated).reason(), null))
+                            .onErrorResume(InvalidEstimateRequest.class, invalid -> ProblemResponses.fieldProblem(
+                                    HttpStatus.BAD_REQUEST, invalid.getMessage(), invalid.field()))
+                            .switchIfEmpty(Mono.defer(() -> ProblemResponses.fieldProblem(HttpStatus.NOT_FOUND,
+                                    NOT_YOURS, "person")));
+                })
+                .switchIfEmpty(Mono.defer(() -> ProblemResponses.response(HttpStatus.BAD_REQUEST,
+                        "请求体应为 JSON，例如 {\"expenseFen\": 50000, \"setting\": \"OUTPATIENT\", \"facilityLevel\": "
+                                + "\"PRIMARY\", \"remote\": \"NONE\"}。", null))));
+    }
+
+    private static EstimateRequest estimateRequest(JsonNode body) {
+        JsonNode expense = body.path("expenseFen");
+        if (!expense.isIntegralNumber() || !expense.canConvertToLong()) {
+            throw new InvalidEstimateRequest("expenseFen", "expenseFen 应为整数（分），例如 50000 表示 500 元。");
+        }
+        return new EstimateRequest(expense.asLong(),
+                BenefitRequests.option(CareSetting.class, text(body, "setting"), "setting"),
+                BenefitRequests.option(FacilityLevel.class, text(body, "facilityLevel"), "facilityLevel"),
+                BenefitRequests.option(RemoteCare.class, text(body, "remote"), "remote"));
+    }
+
+    private static Integer year(JsonNode body) {
+        JsonNode year = body.path("year");
+        if (year.isMissingNode() || year.isNull()) {
+            return null;
+        }
+        if (!year.isIntegralNumber() || year.asInt() < 1000 || year.asInt() > 9999) {
+            throw new InvalidEstimateRequest("year", "year 应为四位数的待遇年度，例如 2024。");
+        }
+        return year.asInt();
+    }
+
+    private static String text(JsonNode body, String field) {
+        return body.path(field).isString() ? body.get(field).asString() : null;
+    }
+
+    private static EstimateJson json(Benefits.Estimated.Done done) {
+        Estimate estimate = done.estimate();
+        return new EstimateJson(done.schedule().benefitYear(), done.schedule().regionName(), estimate.expenseFen(),
+                estimate.fundPaysFen(), estimate.selfPaysFen(), estimate.bound().name(),
+                estimate.bound().phrase() + " " + cn.yibao.portal.policy.domain.Money.yuan(estimate.fundPaysFen()) + " 元",
+                estimate.fundPaysAtLeastFen(), done.fundUsedThisYearFen(),
+                estimate.steps().stream().map(StepJson::of).toList(), estimate.notes());
+    }
+}
