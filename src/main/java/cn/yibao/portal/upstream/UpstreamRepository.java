@@ -38,9 +38,6 @@ import reactor.core.publisher.Mono;
 @Repository
 class UpstreamRepository {
 
-    /** PostgreSQL allows 65535 bind parameters per statement; stay well below. */
-    private static final int MAX_PARAMETERS = 20_000;
-
     private final DatabaseClient database;
 
     UpstreamRepository(DatabaseClient database) {
@@ -217,35 +214,41 @@ class UpstreamRepository {
                 .all();
     }
 
+    /**
+     * One insert per batch however many rows: each column travels as one array (text, cast in SQL to the column's
+     * type) and {@code unnest} turns the arrays back into rows.
+     */
     private Mono<Void> insertRows(String table, List<String> columns, List<UpstreamRecord> records,
                                   Function<UpstreamRecord, List<Parameter>> values) {
-        int perStatement = Math.max(1, MAX_PARAMETERS / columns.size());
-        List<Mono<Void>> statements = new ArrayList<>();
-        for (int from = 0; from < records.size(); from += perStatement) {
-            List<UpstreamRecord> chunk = records.subList(from, Math.min(records.size(), from + perStatement));
-            StringBuilder sql = new StringBuilder("insert into ").append(table).append(" (")
-                    .append(String.join(", ", columns)).append(") values ");
-            Map<String, Parameter> binds = new HashMap<>();
-            for (int row = 0; row < chunk.size(); row++) {
-                List<Parameter> rowValues = values.apply(chunk.get(row));
-                sql.append(row == 0 ? "(" : ", (");
-                for (int column = 0; column < columns.size(); column++) {
-                    String name = "p" + row + "_" + column;
-                    sql.append(column == 0 ? ":" : ", :").append(name);
-                    binds.put(name, rowValues.get(column));
+        List<String[]> arrays = new ArrayList<>();
+        columns.forEach(column -> arrays.add(new String[records.size()]));
+        List<Class<?>> types = new ArrayList<>();
+        for (int row = 0; row < records.size(); row++) {
+            List<Parameter> rowValues = values.apply(records.get(row));
+            for (int column = 0; column < columns.size(); column++) {
+                Parameter value = rowValues.get(column);
+                if (row == 0) {
+                    types.add(value.getType());
                 }
-                sql.append(')');
+                arrays.get(column)[row] = value.getValue() == null ? null : value.getValue().toString();
             }
-            statements.add(Mono.defer(() -> {
-                DatabaseClient.GenericExecuteSpec spec = database.sql(sql.toString());
-                for (Map.Entry<String, Parameter> bind : binds.entrySet()) {
-                    spec = spec.bind(bind.getKey(), bind.getValue());
-                }
-                return spec.then();
-            }));
         }
-        return Flux.concat(statements).then();
+        StringBuilder sql = new StringBuilder("insert into ").append(table).append(" (")
+                .append(String.join(", ", columns)).append(") select * from unnest(");
+        for (int column = 0; column < columns.size(); column++) {
+            sql.append(column == 0 ? "" : ", ").append("cast(:c").append(column).append(" as ")
+                    .append(SQL_TYPES.getOrDefault(types.get(column), "text")).append("[])");
+        }
+        sql.append(')');
+        DatabaseClient.GenericExecuteSpec spec = database.sql(sql.toString());
+        for (int column = 0; column < columns.size(); column++) {
+            spec = spec.bind("c" + column, arrays.get(column));
+        }
+        return spec.then();
     }
+
+    private static final Map<Class<?>, String> SQL_TYPES = Map.of(UUID.class, "uuid", Integer.class, "int",
+            Long.class, "bigint", Boolean.class, "boolean", LocalDate.class, "date");
 
     private static Parameter p(Object value) {
         return Parameter.from(value);

@@ -92,9 +92,6 @@ class ImportRoutes {
         String contentType = request.headers().contentType().map(MediaType::toString).orElse(null);
         ImportOperator operator = operatorOf(staff);
         RequestOrigin origin = RequestOrigin.of(request.exchange());
-        if (request.headers().contentLength().orElse(0) > limits.maxBytes()) {
-            return imports.tooLarge(kind.get(), fileName, operator, origin).flatMap(ImportRoutes::apiAnswer);
-        }
         return body(request.bodyToFlux(DataBuffer.class))
                 .flatMap(content -> content.isPresent()
                         ? imports.importFile(kind.get(), new UpstreamImports.Upload(fileName, contentType, content.get()),
@@ -143,6 +140,10 @@ class ImportRoutes {
         String raw = request.headers().firstHeader(FILE_NAME_HEADER);
         if (raw == null) {
             return null;
+        }
+        if (raw.chars().anyMatch(c -> c > 0x7F) && raw.chars().allMatch(c -> c <= 0xFF)) {
+            // Raw UTF-8 bytes (curl sends the name as typed) arrive read as Latin-1: read them again.
+            return new String(raw.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
         }
         try {
             return UriUtils.decode(raw, StandardCharsets.UTF_8);
