@@ -18,11 +18,11 @@ import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -53,31 +53,30 @@ class UpstreamRepository {
     // ---- what is stored ------------------------------------------------------------------------------------------
 
     Mono<StoredRecords> stored(ImportKind kind, List<UpstreamRecord> incoming) {
-        String[] keys = incoming.stream().map(UpstreamRecord::key).distinct().toArray(String[]::new);
-        UUID[] residents = incoming.stream().map(UpstreamRecord::residentId).distinct().toArray(UUID[]::new);
         if (incoming.isEmpty()) {
             return Mono.just(StoredRecords.NONE);
         }
+        String[] keys = incoming.stream().map(UpstreamRecord::key).distinct().toArray(String[]::new);
+        UUID[] people = incoming.stream().map(UpstreamRecord::residentId).distinct().toArray(UUID[]::new);
         return switch (kind) {
             case SETTLEMENTS -> settlements(keys, incoming);
             case QUALIFICATIONS -> select("select * from two_disease_qualification where qualification_no = any(:keys)"
-                    + " or resident_id = any(:residents)", keys, residents, UpstreamRepository::qualification)
-                    .map(rows -> stored(rows, keys, row -> {
-                        QualificationRecord q = (QualificationRecord) row;
-                        return StoredRecords.personDisease(q.residentId(), q.disease().name());
-                    }, true));
-            case PRESCRIPTIONS -> select("select * from prescription where prescription_no = any(:keys)", keys, residents,
+                    + " or resident_id = any(:people)", keys, people, UpstreamRepository::qualification)
+                    .map(rows -> new StoredRecords(byKey(rows, keys), numbersByPerson(rows, row -> StoredRecords
+                            .personDisease(row.residentId(), ((QualificationRecord) row).disease().name())),
+                            Map.of(), Map.of()));
+            case PRESCRIPTIONS -> select("select * from prescription where prescription_no = any(:keys)", keys, people,
                     UpstreamRepository::prescription)
-                    .map(rows -> stored(rows, keys, null, false));
-            case ASSISTANCE -> select("select * from assistance_listing where resident_id = any(:residents)", keys,
-                    residents, UpstreamRepository::assistance)
-                    .map(rows -> stored(rows, keys, null, false));
+                    .map(rows -> new StoredRecords(byKey(rows, keys), Map.of(), Map.of(), Map.of()));
+            // A listing's key is the person and the date: the person's listings are all that could clash.
+            case ASSISTANCE -> select("select * from assistance_listing where resident_id = any(:people)", keys, people,
+                    UpstreamRepository::assistance)
+                    .map(rows -> new StoredRecords(byKey(rows, keys), Map.of(), Map.of(), Map.of()));
             case CONTRIBUTIONS -> select("select * from contribution_record where record_no = any(:keys)"
-                    + " or resident_id = any(:residents)", keys, residents, UpstreamRepository::contribution)
-                    .map(rows -> stored(rows, keys, row -> {
-                        ContributionRecord c = (ContributionRecord) row;
-                        return StoredRecords.personYear(c.residentId(), c.benefitYear());
-                    }, false));
+                    + " or resident_id = any(:people)", keys, people, UpstreamRepository::contribution)
+                    .map(rows -> new StoredRecords(byKey(rows, keys), Map.of(), numbersByPerson(rows, row ->
+                            StoredRecords.personYear(row.residentId(), ((ContributionRecord) row).benefitYear())),
+                            Map.of()));
         };
     }
 
@@ -96,30 +95,28 @@ class UpstreamRepository {
                 .map(both -> new StoredRecords(byKey(both.getT1(), keys), Map.of(), Map.of(), both.getT2()));
     }
 
-    private Mono<List<UpstreamRecord>> select(String sql, String[] keys, UUID[] residents,
+    private Mono<List<UpstreamRecord>> select(String sql, String[] keys, UUID[] people,
                                               Function<Readable, UpstreamRecord> mapper) {
         DatabaseClient.GenericExecuteSpec spec = database.sql(sql);
         if (sql.contains(":keys")) {
             spec = spec.bind("keys", keys);
         }
-        if (sql.contains(":residents")) {
-            spec = spec.bind("residents", residents);
+        if (sql.contains(":people")) {
+            spec = spec.bind("people", people);
         }
         return spec.map(mapper::apply).all().collectList();
     }
 
-    private static StoredRecords stored(List<UpstreamRecord> rows, String[] keys,
-                                        Function<UpstreamRecord, String> personKey, boolean qualifications) {
-        Map<String, String> numbersByPerson = new HashMap<>();
-        if (personKey != null) {
-            rows.forEach(row -> numbersByPerson.put(personKey.apply(row), row.key()));
-        }
-        return new StoredRecords(byKey(rows, keys), qualifications ? numbersByPerson : Map.of(),
-                qualifications ? Map.of() : numbersByPerson, Map.of());
+    /** Which record number each person already has for a disease or a year. */
+    private static Map<String, String> numbersByPerson(List<UpstreamRecord> rows,
+                                                       Function<UpstreamRecord, String> personKey) {
+        Map<String, String> numbers = new HashMap<>();
+        rows.forEach(row -> numbers.put(personKey.apply(row), row.key()));
+        return numbers;
     }
 
     private static Map<String, UpstreamRecord> byKey(List<UpstreamRecord> rows, String[] keys) {
-        List<String> wanted = Arrays.asList(keys);
+        Set<String> wanted = Set.of(keys);
         Map<String, UpstreamRecord> byKey = new HashMap<>();
         rows.stream().filter(row -> wanted.contains(row.key())).forEach(row -> byKey.put(row.key(), row));
         return byKey;
