@@ -66,7 +66,8 @@ class AssistGate implements WebFilter {
 
     /** Staff pages, sign-in/out, public pages and the channels' own endpoints are not acting for anyone. */
     static boolean isResidentScoped(String path) {
-        return !(path.startsWith("/staff") || path.startsWith("/api/v1/staff") || path.startsWith("/api/v1/assist/sessions")
+        return !(path.startsWith("/staff") || path.startsWith("/api/v1/staff") || path.startsWith("/api/v1/admin/")
+                || path.startsWith("/api/v1/assist/sessions")
                 || path.startsWith("/css/") || path.startsWith("/js/") || path.startsWith("/images/")
                 || path.equals("/favicon.ico") || path.equals("/") || path.startsWith("/login") || path.startsWith("/logout")
                 || path.startsWith("/oauth2/") || path.startsWith("/sandbox-pay/") || path.startsWith("/actuator")

@@ -59,6 +59,8 @@ class SecurityConfiguration {
                         .pathMatchers("/api/v1/staff/payments/**").hasRole(PortalRoles.PAYMENT_OPERATOR)
                         .pathMatchers("/api/v1/staff/audit/**").hasRole(PortalRoles.AUDITOR)
                         .pathMatchers("/api/v1/staff/**").hasRole(PortalRoles.STAFF)
+                        .pathMatchers("/api/v1/admin/imports", "/api/v1/admin/imports/**").hasRole(PortalRoles.DATA_OPERATOR)
+                        .pathMatchers("/api/v1/admin/**").hasRole(PortalRoles.STAFF)
                         .pathMatchers("/api/v1/assist/sessions/**", "/api/v1/assist/sessions").hasRole(PortalRoles.STAFF)
                         .anyExchange().access(AssistedAccess.residentOrAssistingStaff(true)))
                 .oauth2ResourceServer(resourceServer -> resourceServer
@@ -109,6 +111,7 @@ class SecurityConfiguration {
                                 "/codes/image/**", "/upload-too-large").permitAll()
                         .pathMatchers(HttpMethod.POST, "/verify").permitAll()
                         .pathMatchers("/staff/payments/**").hasRole(PortalRoles.PAYMENT_OPERATOR)
+                        .pathMatchers("/staff/imports", "/staff/imports/**").hasRole(PortalRoles.DATA_OPERATOR)
                         .pathMatchers("/staff/**").hasRole(PortalRoles.STAFF)
                         .anyExchange().access(AssistedAccess.residentOrAssistingStaff(false)))
                 .oauth2Login(login -> login
@@ -118,7 +121,7 @@ class SecurityConfiguration {
                 // A signed-out visitor who opens a private page is sent to the landing page, not straight to the issuer.
                 .exceptionHandling(handling -> handling
                         .authenticationEntryPoint(new RedirectServerAuthenticationEntryPoint("/?signin=required")))
-                // The counter page uploads a photo as multipart: read the CSRF token from that form too.
+                // The counter page uploads a photo, the import page a batch file, as multipart: read the CSRF token there too.
                 .csrf(csrf -> csrf.csrfTokenRequestHandler(multipartAwareCsrf()))
                 .logout(logout -> logout
                         .logoutHandler(new DelegatingServerLogoutHandler(outcomes,

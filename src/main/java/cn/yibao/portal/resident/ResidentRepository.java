@@ -6,11 +6,13 @@ import cn.yibao.portal.resident.domain.Resident;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Resident rows. Only loading and storing: the rules live in {@code resident.domain}. */
@@ -31,6 +33,27 @@ class ResidentRepository {
                 .bind("hash", certnoHash)
                 .map(ResidentRepository::resident)
                 .one();
+    }
+
+    /** A resident found by the hex form of their lookup hash. */
+    record WithHash(String hashHex, Resident resident) {
+    }
+
+    /** Many residents at once by the hex form of their lookup hashes (one query, index on certno_hash). */
+    Flux<WithHash> findByCertnoHashes(Collection<String> hashesHex) {
+        return database.sql("select " + COLUMNS + ", encode(certno_hash, 'hex') as hash_hex from resident"
+                        + " where certno_hash in (select decode(h, 'hex') from unnest(cast(:hashes as text[])) as h)")
+                .bind("hashes", hashesHex.toArray(String[]::new))
+                .map(row -> new WithHash(row.get("hash_hex", String.class), resident(row)))
+                .all();
+    }
+
+    Mono<Void> updateAssistance(UUID id, AssistanceStatus assistance, Instant now) {
+        return database.sql("update resident set assistance = :assistance, updated_at = :now where id = :id")
+                .bind("assistance", assistance.name())
+                .bind("now", now)
+                .bind("id", id)
+                .then();
     }
 
     Mono<Resident> findById(UUID id) {

@@ -1,4 +1,13 @@
 /**
- * Imports from the core medical-insurance platform: settlements, prescriptions, assistance lists. (Issue #7.)
+ * Imports from upstream (issue #7): batch files of settlements, two-disease qualifications, e-prescriptions and
+ * contributions collected elsewhere from the core medical-insurance platform, and assisted-enrolment lists from
+ * civil affairs / rural revitalisation. Owns the tables of {@code V23__upstream_records.sql} as their only writer;
+ * the benefit and prescription modules read them.
+ *
+ * <p>{@code domain} holds the rules as plain functions: decoding (UTF-8, BOM), CSV and JSON Lines parsing, each line's
+ * field and cross-field rules, the people a batch names, and what a line would change in the stored data
+ * ({@link cn.yibao.portal.upstream.domain.BatchRules}). {@link cn.yibao.portal.upstream.UpstreamImports} loads what
+ * the rules need and stores a batch whole or not at all; {@code web} has the API and the staff page; {@code sandbox}
+ * the demo feed.
  */
 package cn.yibao.portal.upstream;

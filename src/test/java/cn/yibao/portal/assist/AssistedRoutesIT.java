@@ -62,7 +62,9 @@ class AssistedRoutesIT extends AssistOverHttp {
                 "POST /api/v1/assist/sessions", "POST /api/v1/assist/sessions/{id}/code",
                 "DELETE /api/v1/assist/sessions/{id}", "GET /api/v1/staff/audit/chain",
                 "GET /api/v1/staff/payments/flagged", "POST /api/v1/staff/payments/reconciliations",
-                "POST /api/v1/staff/payments/{orderNo}/refund");
+                "POST /api/v1/staff/payments/{orderNo}/refund",
+                "GET /staff/imports", "POST /staff/imports", "GET /api/v1/admin/imports",
+                "POST /api/v1/admin/imports/{kind}");
         // The resident's own consent, codes and family are theirs alone.
         classify(Kind.REFUSED_WHILE_ASSISTING,
                 "GET /assist/requests", "POST /assist/requests/{id}/{answer}", "GET /assist/history",

@@ -124,6 +124,7 @@ class VerificationRoutes {
                 model.put("staffName", s.maskedName());
                 model.put("servicePoint", s.servicePoint());
                 model.put("paymentOperator", s.roles().contains(PortalRoles.PAYMENT_OPERATOR));
+                model.put("dataOperator", s.roles().contains(PortalRoles.DATA_OPERATOR));
             });
             return pages.render(request, "staff/counter", model);
         });

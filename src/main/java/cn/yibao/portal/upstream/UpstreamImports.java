@@ -1,0 +1,220 @@
+package cn.yibao.portal.upstream;
+
+import cn.yibao.portal.audit.AuditTrail;
+import cn.yibao.portal.audit.RequestOrigin;
+import cn.yibao.portal.audit.domain.AuditEntry;
+import cn.yibao.portal.clock.BusinessClock;
+import cn.yibao.portal.identity.domain.NationalId;
+import cn.yibao.portal.policy.RegionCatalog;
+import cn.yibao.portal.resident.ResidentRegistry;
+import cn.yibao.portal.resident.domain.Resident;
+import cn.yibao.portal.upstream.ImportResult.Status;
+import cn.yibao.portal.upstream.domain.AssistanceRecord;
+import cn.yibao.portal.upstream.domain.BatchRules;
+import cn.yibao.portal.upstream.domain.Change;
+import cn.yibao.portal.upstream.domain.FileFormat;
+import cn.yibao.portal.upstream.domain.FileText;
+import cn.yibao.portal.upstream.domain.ImportKind;
+import cn.yibao.portal.upstream.domain.LineDecision;
+import cn.yibao.portal.upstream.domain.LineProblem;
+import cn.yibao.portal.upstream.domain.OperatorScope;
+import cn.yibao.portal.upstream.domain.ParsedFile;
+import cn.yibao.portal.upstream.domain.Person;
+import cn.yibao.portal.upstream.domain.PrescriptionRecord;
+import cn.yibao.portal.upstream.domain.UpstreamRecord;
+import cn.yibao.portal.upstream.domain.Verdict;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Imports one batch file from upstream (the core medical-insurance platform, civil affairs, rural revitalisation):
+ * reads it, asks {@link BatchRules} about every line, and stores the batch whole or not at all — in one transaction,
+ * under a per-kind lock, so that two imports of the same kind never interleave. Every attempt leaves one audit row.
+ */
+@Service
+public class UpstreamImports {
+
+    static final String AUDIT_ACTION = "UPSTREAM_IMPORT";
+
+    private final UpstreamRepository repository;
+    private final ResidentRegistry residents;
+    private final RegionCatalog regions;
+    private final BusinessClock clock;
+    private final TransactionalOperator transaction;
+    private final AuditTrail audit;
+    private final ImportLimits limits;
+
+    UpstreamImports(UpstreamRepository repository, ResidentRegistry residents, RegionCatalog regions,
+                    BusinessClock clock, TransactionalOperator transaction, AuditTrail audit, ImportLimits limits) {
+        this.repository = repository;
+        this.residents = residents;
+        this.regions = regions;
+        this.clock = clock;
+        this.transaction = transaction;
+        this.audit = audit;
+        this.limits = limits;
+    }
+
+    /** A file as uploaded: its name and declared type as the operator's client gave them, and its bytes. */
+    public record Upload(String fileName, String contentType, byte[] content) {
+    }
+
+    /** The scope of a staff operator: people insured in their region. */
+    public OperatorScope scopeOf(String regionCode) {
+        return new OperatorScope(regionCode, regions.find(regionCode).map(r -> r.name()).orElse(regionCode));
+    }
+
+    public Mono<ImportResult> importFile(ImportKind kind, Upload upload, ImportOperator operator, RequestOrigin origin) {
+        String fileName = FileNames.clean(upload.fileName());
+        if (upload.content().length > limits.maxBytes()) {
+            return tooLarge(kind, fileName, operator, origin);
+        }
+        Optional<FileFormat> format = FileFormat.detect(upload.contentType(), fileName);
+        if (format.isEmpty()) {
+            return notAccepted(Status.UNSUPPORTED_TYPE, "只接受 JSON Lines（application/x-ndjson，.jsonl）或带表头的 CSV"
+                    + "（text/csv，.csv）文件。", kind, fileName, operator, origin);
+        }
+        FileText.Decoded decoded = FileText.decode(upload.content());
+        if (decoded instanceof FileText.Unreadable unreadable) {
+            return notAccepted(Status.UNREADABLE, unreadable.reason(), kind, fileName, operator, origin);
+        }
+        String text = ((FileText.Text) decoded).text();
+        if (FileText.nonBlankLines(text) > limits.maxLines() + (format.get() == FileFormat.CSV ? 1 : 0)) {
+            return notAccepted(Status.TOO_LARGE, "文件超过 " + limits.maxLines() + " 行，请拆分成几个文件分批导入。",
+                    kind, fileName, operator, origin);
+        }
+        ParsedFile parsed = format.get().parse(text, kind);
+        BatchRules.Reading reading = BatchRules.read(kind, parsed, clock.today(), regions::contains);
+        return people(reading)
+                .flatMap(people -> {
+                    BatchRules.Resolved resolved = BatchRules.resolve(reading.lines(), people, operator.scope());
+                    List<UpstreamRecord> records = resolved.lines().stream().map(line -> line.record()).toList();
+                    Mono<ImportResult> decideAndStore = repository.lock(kind)
+                            .then(repository.stored(kind, records))
+                            .flatMap(stored -> {
+                                BatchRules.Decided decided = BatchRules.decide(resolved.lines(), stored);
+                                List<LineProblem> problems = new ArrayList<>(reading.problems());
+                                problems.addAll(resolved.problems());
+                                problems.addAll(decided.problems());
+                                Verdict verdict = BatchRules.verdict(parsed.records(), problems, decided.decisions());
+                                return conclude(kind, fileName, upload.content(), verdict, operator, origin);
+                            });
+                    return transaction.transactional(decideAndStore);
+                })
+                .onErrorResume(error -> record(operator, origin, false, null,
+                        kind.label() + " " + fileName + "：导入失败（系统错误），没有保存任何内容。")
+                        .then(Mono.error(error)));
+    }
+
+    /** A file over the size limit, noticed while it was still arriving: refused and audited like any other. */
+    public Mono<ImportResult> tooLarge(ImportKind kind, String fileName, ImportOperator operator, RequestOrigin origin) {
+        return notAccepted(Status.TOO_LARGE, "文件超过 " + limits.maxSizeText() + "，请拆分成几个文件分批导入。", kind,
+                FileNames.clean(fileName), operator, origin);
+    }
+
+    /** Recent stored batches, newest first. */
+    public Flux<BatchSummary> recent(int limit) {
+        return repository.recentBatches(limit).map(row -> new BatchSummary(row.id(), row.kind(), row.fileName(),
+                row.lines(), row.inserted(), row.updated(), row.unchanged(), row.operator(), row.importedAt()));
+    }
+
+    /** Whether this exact file was already stored as a batch of this kind (the sandbox feed skips it then). */
+    public Mono<Boolean> alreadyStored(ImportKind kind, byte[] content) {
+        return repository.batchWithContent(kind, sha256(content));
+    }
+
+    private Mono<Map<NationalId, Person>> people(BatchRules.Reading reading) {
+        return residents.findByIdNumbers(BatchRules.certnos(reading.lines())).map(found -> {
+            Map<NationalId, Person> people = new HashMap<>();
+            found.forEach((certno, resident) -> people.put(certno, person(resident)));
+            return people;
+        });
+    }
+
+    private Person person(Resident resident) {
+        return new Person(resident.id(), resident.name(), regions.pathToNational(resident.insuredRegionCode()));
+    }
+
+    /** Inside the transaction: stores the batch when it changes something, and audits the attempt. */
+    private Mono<ImportResult> conclude(ImportKind kind, String fileName, byte[] content, Verdict verdict,
+                                        ImportOperator operator, RequestOrigin origin) {
+        int inserted = verdict.count(Change.INSERT);
+        int updated = verdict.count(Change.UPDATE);
+        int unchanged = verdict.count(Change.UNCHANGED);
+        if (verdict.refused()) {
+            LineProblem first = verdict.problems().get(0);
+            String message = "导入被拒绝：发现 " + verdict.problems().size() + " 处问题（第 " + first.line() + " 行"
+                    + (first.field() == null ? "" : " " + first.field()) + "：" + first.reason() + "），整批未导入，"
+                    + "没有保存任何内容。";
+            ImportResult result = new ImportResult(Status.REFUSED, message, null, kind, fileName, verdict.records(), 0, 0,
+                    0, verdict.problems().stream().limit(limits.maxProblems()).toList(), verdict.problems().size());
+            return record(operator, origin, false, null, kind.label() + " " + fileName + "：" + verdict.records()
+                    + " 行，" + verdict.problems().size() + " 处问题，整批拒绝。").thenReturn(result);
+        }
+        if (verdict.changesNothing()) {
+            String message = "文件中的 " + verdict.records() + " 行与已导入的记录完全一致，没有任何变化，未建立导入批次。";
+            ImportResult result = new ImportResult(Status.UNCHANGED, message, null, kind, fileName, verdict.records(), 0,
+                    0, unchanged, List.of(), 0);
+            return record(operator, origin, true, null, kind.label() + " " + fileName + "：" + verdict.records()
+                    + " 行均与已导入的一致，无变化。").thenReturn(result);
+        }
+        UUID batchId = UUID.randomUUID();
+        String message = "已导入" + kind.label() + " " + verdict.records() + " 行：新增 " + inserted + " 条，更新 " + updated
+                + " 条，未变 " + unchanged + " 条。";
+        ImportResult result = new ImportResult(Status.STORED, message, batchId, kind, fileName, verdict.records(),
+                inserted, updated, unchanged, List.of(), 0);
+        List<UpstreamRecord> toInsert = verdict.decisions().stream().filter(d -> d.change() == Change.INSERT)
+                .map(LineDecision::record).toList();
+        List<PrescriptionRecord> toAdvance = verdict.decisions().stream().filter(d -> d.change() == Change.UPDATE)
+                .map(d -> (PrescriptionRecord) d.record()).toList();
+        return repository.insertBatch(new UpstreamRepository.Batch(batchId, kind, fileName, sha256(content),
+                        verdict.records(), inserted, updated, unchanged, operator.id(), clock.now()))
+                .then(repository.insert(kind, toInsert, batchId))
+                .thenMany(Flux.fromIterable(toAdvance).concatMap(p -> repository.advance(p, batchId)))
+                .then(kind == ImportKind.ASSISTANCE ? assistanceFollowsLatestListing(toInsert) : Mono.empty())
+                .then(record(operator, origin, true, batchId, kind.label() + " " + fileName + "：" + verdict.records()
+                        + " 行，新增 " + inserted + "，更新 " + updated + "，未变 " + unchanged + "。"))
+                .thenReturn(result);
+    }
+
+    /** A person's assistance status is the one on their latest listing (an older list arriving late changes nothing). */
+    private Mono<Void> assistanceFollowsLatestListing(List<UpstreamRecord> listings) {
+        List<UUID> people = listings.stream().map(r -> ((AssistanceRecord) r).residentId()).distinct().toList();
+        return repository.latestAssistance(people)
+                .concatMap(latest -> residents.recordAssistance(latest.getKey(), latest.getValue()))
+                .then();
+    }
+
+    private Mono<ImportResult> notAccepted(Status status, String message, ImportKind kind, String fileName,
+                                           ImportOperator operator, RequestOrigin origin) {
+        return record(operator, origin, false, null, kind.label() + " " + fileName + "：" + message)
+                .thenReturn(ImportResult.notAccepted(status, message, kind, fileName));
+    }
+
+    private Mono<Void> record(ImportOperator operator, RequestOrigin origin, boolean success, UUID batchId,
+                              String detail) {
+        return audit.record(new AuditEntry(clock.now(),
+                operator.staff() ? AuditEntry.ActorType.STAFF : AuditEntry.ActorType.SYSTEM, operator.id(), null,
+                AUDIT_ACTION, success ? AuditEntry.Outcome.SUCCESS : AuditEntry.Outcome.FAILURE,
+                origin == null ? null : origin.clientAddress(), origin == null ? null : origin.userAgent(), detail,
+                batchId == null ? null : batchId.toString(), origin == null ? null : origin.requestId(), null));
+    }
+
+    static byte[] sha256(byte[] content) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(content);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,192 @@
+package cn.yibao.portal.upstream.domain;
+
+import cn.yibao.portal.identity.domain.NationalId;
+import cn.yibao.portal.prescription.domain.Disease;
+import cn.yibao.portal.prescription.domain.PrescriptionStatus;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+/**
+ * The rules of a batch, in the order the import applies them: the lines on their own (fields, cross-field rules,
+ * duplicates inside the file), then the people they name (known here, the name matches, in the operator's region),
+ * then what is already stored (the same record again changes nothing; a stored record never changes, except a
+ * prescription moving forward). Every problem of every stage is reported, so an operator fixes a file once.
+ */
+public final class BatchRules {
+
+    private static final Map<Disease, String> DISEASES = Map.of(Disease.HYPERTENSION, "高血压", Disease.DIABETES, "糖尿病");
+    private static final Map<PrescriptionStatus, String> STATUSES = Map.of(PrescriptionStatus.ISSUED, "已开具",
+            PrescriptionStatus.DISPENSED, "已取药", PrescriptionStatus.SETTLED, "已结算");
+
+    private BatchRules() {
+    }
+
+    public record Reading(List<ImportLine> lines, List<LineProblem> problems) {
+    }
+
+    /** Stage 1: each line's fields and cross-field rules, and keys that appear twice in the file. */
+    public static Reading read(ImportKind kind, ParsedFile file, LocalDate today, Predicate<String> knownRegion) {
+        List<LineProblem> problems = new ArrayList<>(file.problems());
+        List<ImportLine> lines = new ArrayList<>();
+        Map<String, Integer> firstSeen = new HashMap<>();
+        for (RawLine raw : file.lines()) {
+            ImportLine line = LineReading.read(kind, new Fields(raw, today, knownRegion, problems));
+            if (line == null) {
+                continue;
+            }
+            boolean unique = true;
+            for (LineReading.UniqueKey key : LineReading.uniqueKeys(line)) {
+                Integer first = firstSeen.putIfAbsent(key.field() + "\u0000" + key.value(), line.line());
+                if (first != null) {
+                    problems.add(new LineProblem(line.line(), key.field(),
+                            "与第 " + first + " 行重复（" + key.meaning() + "），同一文件中只能出现一次。"));
+                    unique = false;
+                }
+            }
+            if (unique) {
+                lines.add(line);
+            }
+        }
+        return new Reading(lines, problems);
+    }
+
+    /** The distinct ID numbers the lines name, to look them all up at once. */
+    public static Set<NationalId> certnos(List<ImportLine> lines) {
+        Set<NationalId> certnos = new LinkedHashSet<>();
+        lines.forEach(line -> certnos.add(line.certno()));
+        return certnos;
+    }
+
+    public record Resolved(List<ImportLine> lines, List<LineProblem> problems) {
+    }
+
+    /** Stage 2: each line's person is a resident here, with that name, insured where the operator may act. */
+    public static Resolved resolve(List<ImportLine> lines, Map<NationalId, Person> people, OperatorScope scope) {
+        List<ImportLine> resolved = new ArrayList<>();
+        List<LineProblem> problems = new ArrayList<>();
+        for (ImportLine line : lines) {
+            Person person = people.get(line.certno());
+            if (person == null) {
+                problems.add(new LineProblem(line.line(), "certno", "本平台没有该身份证号码的参保人。"));
+            } else if (!person.name().strip().equals(line.name().strip())) {
+                problems.add(new LineProblem(line.line(), "name", "姓名与该身份证号码登记的参保人姓名不一致。"));
+            } else if (!scope.covers(person)) {
+                problems.add(new LineProblem(line.line(), "certno",
+                        "该参保人不在您的辖区（" + scope.regionName() + "）参保，不能导入。"));
+            } else {
+                resolved.add(line.withRecord(line.record().withResident(person.residentId())));
+            }
+        }
+        return new Resolved(resolved, problems);
+    }
+
+    public record Decided(List<LineDecision> decisions, List<LineProblem> problems) {
+    }
+
+    /** Stage 3: what each line would change given what is stored, or why it may not. */
+    public static Decided decide(List<ImportLine> lines, StoredRecords stored) {
+        List<LineDecision> decisions = new ArrayList<>();
+        List<LineProblem> problems = new ArrayList<>();
+        for (ImportLine line : lines) {
+            int before = problems.size();
+            Change change = decide(line, stored, problems);
+            if (problems.size() == before) {
+                decisions.add(new LineDecision(line, change));
+            }
+        }
+        return new Decided(decisions, problems);
+    }
+
+    private static Change decide(ImportLine line, StoredRecords stored, List<LineProblem> problems) {
+        UpstreamRecord incoming = line.record();
+        if (incoming instanceof SettlementRecord settlement && settlement.prescriptionNo() != null) {
+            UUID owner = stored.prescriptionOwners().get(settlement.prescriptionNo());
+            if (owner == null) {
+                problems.add(new LineProblem(line.line(), "prescriptionNo",
+                        "处方 " + settlement.prescriptionNo() + " 尚未导入，请先导入电子处方。"));
+            } else if (!owner.equals(settlement.residentId())) {
+                problems.add(new LineProblem(line.line(), "prescriptionNo",
+                        "处方 " + settlement.prescriptionNo() + " 不是该参保人的处方。"));
+            }
+        }
+        UpstreamRecord existing = stored.byKey().get(incoming.key());
+        if (existing == null) {
+            onePerPersonAndKind(line, stored, problems);
+            return Change.INSERT;
+        }
+        if (existing.equals(incoming)) {
+            return Change.UNCHANGED;
+        }
+        if (existing instanceof PrescriptionRecord was && incoming instanceof PrescriptionRecord now
+                && was.sameIssueAs(now)) {
+            return prescriptionProgress(line.line(), was, now, problems);
+        }
+        List<String> differing = differingFields(existing, incoming);
+        problems.add(new LineProblem(line.line(), differing.get(0), "与已导入的记录不一致（不同的字段："
+                + String.join("、", differing) + "）；已导入的记录不能更改。"));
+        return Change.UNCHANGED;
+    }
+
+    /** A person has one qualification per disease and one contribution record per benefit year. */
+    private static void onePerPersonAndKind(ImportLine line, StoredRecords stored, List<LineProblem> problems) {
+        if (line.record() instanceof QualificationRecord q) {
+            String other = stored.qualificationByPersonDisease()
+                    .get(StoredRecords.personDisease(q.residentId(), q.disease().name()));
+            if (other != null && !other.equals(q.qualificationNo())) {
+                problems.add(new LineProblem(line.line(), "disease", "该参保人已有" + DISEASES.get(q.disease())
+                        + "认定（认定编号 " + other + "），不能重复认定。"));
+            }
+        }
+        if (line.record() instanceof ContributionRecord c) {
+            String other = stored.contributionByPersonYear().get(StoredRecords.personYear(c.residentId(), c.benefitYear()));
+            if (other != null && !other.equals(c.recordNo())) {
+                problems.add(new LineProblem(line.line(), "benefitYear", "该参保人 " + c.benefitYear()
+                        + " 年度已有缴费记录（编号 " + other + "），不能再导入另一条。"));
+            }
+        }
+    }
+
+    /** A prescription may only move forward (issued → dispensed → settled), and its dispensing date never changes. */
+    private static Change prescriptionProgress(int line, PrescriptionRecord was, PrescriptionRecord now,
+                                               List<LineProblem> problems) {
+        if (was.status() == now.status()) {
+            problems.add(new LineProblem(line, "dispensedOn", "与已导入的记录不一致（不同的字段：dispensedOn）；"
+                    + "已导入的取药日期不能更改。"));
+        } else if (!was.status().canBecome(now.status())) {
+            problems.add(new LineProblem(line, "status", "处方状态不能从" + STATUSES.get(was.status()) + "（"
+                    + was.status() + "）改回" + STATUSES.get(now.status()) + "（" + now.status() + "）。"));
+        } else if (was.dispensedOn() != null && !was.dispensedOn().equals(now.dispensedOn())) {
+            problems.add(new LineProblem(line, "dispensedOn", "已导入的取药日期为 " + was.dispensedOn() + "，不能更改。"));
+        } else {
+            return Change.UPDATE;
+        }
+        return Change.UNCHANGED;
+    }
+
+    static List<String> differingFields(UpstreamRecord a, UpstreamRecord b) {
+        List<String> differing = new ArrayList<>();
+        Map<String, Object> before = a.fields();
+        Map<String, Object> after = b.fields();
+        for (String field : after.keySet()) {
+            if (!Objects.equals(before.get(field), after.get(field))) {
+                differing.add(field);
+            }
+        }
+        return differing.isEmpty() ? List.of("certno") : differing;
+    }
+
+    /** The whole batch: its record count, every problem in file order, and the changes if there are none. */
+    public static Verdict verdict(int records, List<LineProblem> problems, List<LineDecision> decisions) {
+        List<LineProblem> all = new ArrayList<>(problems);
+        all.sort(LineProblem.IN_FILE_ORDER);
+        return new Verdict(records, all, problems.isEmpty() ? decisions : List.of());
+    }
+}

@@ -1,0 +1,162 @@
+package cn.yibao.portal.upstream.domain;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * CSV as RFC 4180 writes it: a header row naming the fields, comma-separated values, double quotes around values that
+ * hold commas, quotes or line breaks, a quote inside them doubled. Line breaks may be CRLF or LF; blank lines are
+ * skipped. Values are trimmed; an empty value counts as absent. Line numbers are the file's physical lines.
+ */
+public final class CsvFile {
+
+    private CsvFile() {
+    }
+
+    /** A record as read: the physical line it starts on and its raw values. */
+    record Row(int line, List<String> values) {
+    }
+
+    public static ParsedFile parse(String text, ImportKind kind) {
+        List<LineProblem> problems = new ArrayList<>();
+        List<Row> rows = rows(text, problems);
+        if (rows.isEmpty()) {
+            problems.add(new LineProblem(1, null, "文件没有表头，也没有数据行。"));
+            return new ParsedFile(List.of(), problems, 0);
+        }
+        Row header = rows.get(0);
+        if (problems.stream().anyMatch(p -> p.line() < header.line())) {
+            problems.add(0, new LineProblem(1, null, "表头无法读取，整个文件未处理。"));
+            return new ParsedFile(List.of(), problems, rows.size());
+        }
+        int records = rows.size() - 1 + (int) problems.stream().filter(p -> p.line() > header.line()).count();
+        List<String> columns = header.values().stream().map(String::strip).toList();
+        List<LineProblem> headerProblems = headerProblems(header.line(), columns, kind);
+        if (!headerProblems.isEmpty()) {
+            problems.addAll(0, headerProblems);
+            return new ParsedFile(List.of(), problems, records);
+        }
+        if (rows.size() == 1 && problems.isEmpty()) {
+            problems.add(new LineProblem(header.line(), null, "文件只有表头，没有数据行。"));
+        }
+        List<RawLine> lines = new ArrayList<>();
+        for (Row row : rows.subList(1, rows.size())) {
+            if (row.values().size() != columns.size()) {
+                problems.add(new LineProblem(row.line(), null,
+                        "本行有 " + row.values().size() + " 列，表头有 " + columns.size() + " 列。"));
+                continue;
+            }
+            Map<String, String> values = new LinkedHashMap<>();
+            for (int i = 0; i < columns.size(); i++) {
+                String value = row.values().get(i).strip();
+                if (!value.isEmpty()) {
+                    values.put(columns.get(i), value);
+                }
+            }
+            lines.add(new RawLine(row.line(), values));
+        }
+        problems.sort(LineProblem.IN_FILE_ORDER);
+        return new ParsedFile(lines, problems, records);
+    }
+
+    private static List<LineProblem> headerProblems(int line, List<String> columns, ImportKind kind) {
+        List<LineProblem> problems = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (String column : columns) {
+            if (column.isEmpty()) {
+                problems.add(new LineProblem(line, null, "表头有空的列名。"));
+            } else if (!kind.fields().contains(column)) {
+                problems.add(new LineProblem(line, column, "表头中的未知列；" + kind.label() + "的列为 "
+                        + String.join(",", kind.fields()) + "。"));
+            } else if (!seen.add(column)) {
+                problems.add(new LineProblem(line, column, "表头中的列重复。"));
+            }
+        }
+        for (String field : kind.fields()) {
+            if (kind.isRequired(field) && !columns.contains(field)) {
+                problems.add(new LineProblem(line, field, "表头缺少必需的列。"));
+            }
+        }
+        return problems;
+    }
+
+    /** Splits the text into records; a record that breaks the quoting rules becomes a problem and is skipped. */
+    static List<Row> rows(String text, List<LineProblem> problems) {
+        List<Row> rows = new ArrayList<>();
+        int length = text.length();
+        int i = 0;
+        int line = 1;
+        while (i < length) {
+            int start = line;
+            List<String> values = new ArrayList<>();
+            boolean quotedAny = false;
+            String error = null;
+            while (true) {
+                StringBuilder value = new StringBuilder();
+                if (i < length && text.charAt(i) == '"') {
+                    quotedAny = true;
+                    i++;
+                    boolean closed = false;
+                    while (i < length) {
+                        char c = text.charAt(i);
+                        if (c == '"') {
+                            if (i + 1 < length && text.charAt(i + 1) == '"') {
+                                value.append('"');
+                                i += 2;
+                                continue;
+                            }
+                            i++;
+                            closed = true;
+                            break;
+                        }
+                        if (c == '\n') {
+                            line++;
+                        }
+                        value.append(c);
+                        i++;
+                    }
+                    if (!closed) {
+                        problems.add(new LineProblem(start, null, "引号没有闭合（从本行到文件末尾都在引号内）。"));
+                        return rows;
+                    }
+                    if (i < length && text.charAt(i) != ',' && text.charAt(i) != '\r' && text.charAt(i) != '\n') {
+                        error = "引号内的值结束后应紧跟逗号或换行；值中的引号要写成两个（\"\"）。";
+                    }
+                } else {
+                    while (i < length && text.charAt(i) != ',' && text.charAt(i) != '\r' && text.charAt(i) != '\n') {
+                        value.append(text.charAt(i));
+                        i++;
+                    }
+                }
+                if (error != null) {
+                    while (i < length && text.charAt(i) != '\n') {
+                        i++;
+                    }
+                }
+                values.add(value.toString());
+                if (error == null && i < length && text.charAt(i) == ',') {
+                    i++;
+                    continue;
+                }
+                if (i < length && text.charAt(i) == '\r') {
+                    i++;
+                }
+                if (i < length && text.charAt(i) == '\n') {
+                    i++;
+                    line++;
+                }
+                break;
+            }
+            if (error != null) {
+                problems.add(new LineProblem(start, null, error));
+            } else if (!(values.size() == 1 && !quotedAny && values.get(0).isBlank())) {
+                rows.add(new Row(start, values));
+            }
+        }
+        return rows;
+    }
+}

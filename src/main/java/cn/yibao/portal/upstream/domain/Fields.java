@@ -1,0 +1,190 @@
+package cn.yibao.portal.upstream.domain;
+
+import cn.yibao.portal.identity.domain.NationalId;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+/**
+ * Typed access to one line's values. Each accessor returns the value, or {@code null} after noting a problem for
+ * the field, so that one pass over a line reports every field that is wrong rather than only the first.
+ */
+final class Fields {
+
+    static final int MAX_TEXT = 128;
+
+    private final RawLine line;
+    private final LocalDate today;
+    private final Predicate<String> knownRegion;
+    private final List<LineProblem> problems;
+    private final int problemsBefore;
+
+    Fields(RawLine line, LocalDate today, Predicate<String> knownRegion, List<LineProblem> problems) {
+        this.line = line;
+        this.today = today;
+        this.knownRegion = knownRegion;
+        this.problems = problems;
+        this.problemsBefore = problems.size();
+    }
+
+    /** True when no accessor has found a problem on this line. */
+    boolean valid() {
+        return problems.size() == problemsBefore;
+    }
+
+    int line() {
+        return line.line();
+    }
+
+    boolean present(String field) {
+        String value = line.values().get(field);
+        return value != null && !value.isBlank();
+    }
+
+    String text(String field, int maxLength) {
+        String value = raw(field);
+        if (value == null) {
+            return null;
+        }
+        if (value.codePointCount(0, value.length()) > maxLength) {
+            return problem(field, "不能超过 " + maxLength + " 个字符。");
+        }
+        if (value.chars().anyMatch(Character::isISOControl)) {
+            return problem(field, "不能含有换行等控制字符。");
+        }
+        return value;
+    }
+
+    String optionalText(String field, int maxLength) {
+        return present(field) ? text(field, maxLength) : null;
+    }
+
+    /** A record number (结算单号, 处方编号…): letters, digits and - _ only, so that it can be compared exactly. */
+    String identifier(String field) {
+        String value = text(field, 40);
+        if (value != null && !value.matches("[A-Za-z0-9_-]+")) {
+            return problem(field, "只能由字母、数字、- 和 _ 组成，最长 40 位。");
+        }
+        return value;
+    }
+
+    String optionalIdentifier(String field) {
+        return present(field) ? identifier(field) : null;
+    }
+
+    NationalId certno() {
+        String value = raw("certno");
+        if (value == null) {
+            return null;
+        }
+        String problem = NationalId.problemWith(value);
+        return problem == null ? NationalId.parse(value).orElseThrow() : problem("certno", problem + "。");
+    }
+
+    /** A business date that has happened: ISO, and not after the business date. */
+    LocalDate pastDate(String field) {
+        LocalDate date = date(field);
+        if (date != null && date.isAfter(today)) {
+            return problem(field, "日期 " + date + " 晚于业务日期 " + today + "。");
+        }
+        return date;
+    }
+
+    LocalDate optionalPastDate(String field) {
+        return present(field) ? pastDate(field) : null;
+    }
+
+    /** Any ISO date (a benefit period may end in the future). */
+    LocalDate date(String field) {
+        String value = raw(field);
+        if (value == null) {
+            return null;
+        }
+        try {
+            if (!value.matches("\\d{4}-\\d{2}-\\d{2}")) {
+                throw new DateTimeParseException("not ISO", value, 0);
+            }
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            return problem(field, "日期应为 YYYY-MM-DD 格式的有效日期，例如 2023-10-15。");
+        }
+    }
+
+    /** Money in fen: a non-negative whole number. */
+    Long fen(String field) {
+        String value = raw(field);
+        if (value == null) {
+            return null;
+        }
+        if (!value.matches("\\d{1,15}")) {
+            return problem(field, "金额应为以分为单位的非负整数（不带小数点和单位），例如 12000 表示 120 元。");
+        }
+        return Long.parseLong(value);
+    }
+
+    Integer integer(String field, int min, int max) {
+        String value = raw(field);
+        if (value == null) {
+            return null;
+        }
+        if (!value.matches("-?\\d{1,9}") || Integer.parseInt(value) < min || Integer.parseInt(value) > max) {
+            return problem(field, "应为 " + min + " 到 " + max + " 之间的整数。");
+        }
+        return Integer.parseInt(value);
+    }
+
+    Boolean bool(String field) {
+        String value = raw(field);
+        if (value == null) {
+            return null;
+        }
+        return switch (value) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> problem(field, "应为 true 或 false。");
+        };
+    }
+
+    <E extends Enum<E>> E choice(String field, Class<E> type) {
+        String value = raw(field);
+        if (value == null) {
+            return null;
+        }
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equals(value)) {
+                return constant;
+            }
+        }
+        return problem(field, "应为 " + Arrays.stream(type.getEnumConstants()).map(Enum::name)
+                .collect(Collectors.joining("、")) + " 之一。");
+    }
+
+    /** A 6-digit administrative division code the portal knows (GB/T 2260). */
+    String region(String field) {
+        String value = raw(field);
+        if (value == null) {
+            return null;
+        }
+        if (!value.matches("\\d{6}") || !knownRegion.test(value)) {
+            return problem(field, "未知的行政区划代码，应为 6 位代码，例如 141121（文水县）。");
+        }
+        return value;
+    }
+
+    /** Notes a problem that involves several fields (the cross-field rules). */
+    <T> T problem(String field, String reason) {
+        problems.add(new LineProblem(line.line(), field, reason));
+        return null;
+    }
+
+    private String raw(String field) {
+        String value = line.values().get(field);
+        if (value == null || value.isBlank()) {
+            return problem(field, "缺少必填字段。");
+        }
+        return value.strip();
+    }
+}

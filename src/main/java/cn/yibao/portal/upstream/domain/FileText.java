@@ -1,0 +1,84 @@
+package cn.yibao.portal.upstream.domain;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Batch files are UTF-8, with or without a byte-order mark (Excel writes one). Anything else — GBK from an old
+ * export, UTF-16 from a Windows tool — is refused with a message saying what to do, rather than read as garbage.
+ */
+public final class FileText {
+
+    public sealed interface Decoded permits Text, Unreadable {
+    }
+
+    /** The file's text, without the byte-order mark. */
+    public record Text(String text, boolean byteOrderMark) implements Decoded {
+    }
+
+    public record Unreadable(String reason) implements Decoded {
+    }
+
+    private FileText() {
+    }
+
+    public static Decoded decode(byte[] bytes) {
+        if (bytes.length >= 2 && ((bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF)
+                || (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE))) {
+            return new Unreadable("文件是 UTF-16 编码，请另存为 UTF-8 编码后再导入。");
+        }
+        boolean bom = bytes.length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF;
+        int start = bom ? 3 : 0;
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer input = ByteBuffer.wrap(bytes, start, bytes.length - start);
+        String text;
+        try {
+            text = decoder.decode(input).toString();
+        } catch (MalformedInputException e) {
+            return new Unreadable("文件不是有效的 UTF-8 编码（第 " + lineAt(bytes, input.position()) + " 行），"
+                    + "可能是 GBK 等其他编码；请另存为 UTF-8 编码后再导入。");
+        } catch (CharacterCodingException e) {
+            return new Unreadable("文件不是有效的 UTF-8 编码，请另存为 UTF-8 编码后再导入。");
+        }
+        if (text.indexOf('\0') >= 0) {
+            return new Unreadable("文件含有二进制内容，不是文本文件（JSON Lines 或 CSV）。");
+        }
+        if (text.isBlank()) {
+            return new Unreadable("文件是空的。");
+        }
+        return new Text(text, bom);
+    }
+
+    /** The 1-based line of a byte offset, for pointing at the first undecodable byte. */
+    private static int lineAt(byte[] bytes, int offset) {
+        int line = 1;
+        for (int i = 0; i < Math.min(offset, bytes.length); i++) {
+            if (bytes[i] == '\n') {
+                line++;
+            }
+        }
+        return line;
+    }
+
+    /** Lines that hold something, to enforce the line limit before parsing. */
+    public static int nonBlankLines(String text) {
+        int count = 0;
+        boolean content = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n') {
+                count += content ? 1 : 0;
+                content = false;
+            } else if (!Character.isWhitespace(c)) {
+                content = true;
+            }
+        }
+        return count + (content ? 1 : 0);
+    }
+}

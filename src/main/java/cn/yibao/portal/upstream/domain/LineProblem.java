@@ -1,0 +1,12 @@
+package cn.yibao.portal.upstream.domain;
+
+import java.util.Comparator;
+
+/**
+ * Why a line (or the whole file) cannot be imported: the line number in the file (1 = first line, the CSV header),
+ * the field it is about ({@code null} for the whole line) and a Chinese reason an operator can act on.
+ */
+public record LineProblem(int line, String field, String reason) {
+
+    public static final Comparator<LineProblem> IN_FILE_ORDER = Comparator.comparingInt(LineProblem::line);
+}

@@ -1,0 +1,457 @@
+package cn.yibao.portal.upstream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.yibao.portal.support.BrowserSession;
+import cn.yibao.portal.support.FreshResidents;
+import cn.yibao.portal.support.PortalIntegrationTest;
+import java.net.URI;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.MultipartBodyBuilder;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.BodyInserters;
+import org.springframework.web.util.UriComponentsBuilder;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Upstream batch imports over HTTP as an operator runs them: all or nothing, the same file twice changes nothing,
+ * prescriptions move forward only, the operator's region, who may import at all, one audit row per attempt, and the
+ * page with its CSRF-protected upload.
+ */
+class UpstreamImportIT extends PortalIntegrationTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final MediaType JSON_LINES = MediaType.parseMediaType("application/x-ndjson");
+    private static final String WENSHUI = "141121";
+
+    /** A resident no other test uses, registered with the portal by their first API call. */
+    record Someone(String certno, String name, String token) {
+    }
+
+    private Someone fresh(String name) {
+        String claims = FreshResidents.adultIn(WENSHUI, name);
+        String token = signIn.accessToken("upstream-" + UUID.randomUUID(), claims);
+        portal.get().uri("/api/v1/me").headers(h -> h.setBearerAuth(token)).exchange().expectStatus().isOk();
+        return new Someone(JSON.readTree(claims).get("certno").asString(), name, token);
+    }
+
+    private static String settlementLine(String number, Someone who, String certno) {
+        return "{\"settlementNo\":\"" + number + "\",\"certno\":\"" + certno + "\",\"name\":\"" + who.name() + "\","
+                + "\"settledOn\":\"2023-08-09\",\"setting\":\"OUTPATIENT\",\"facilityName\":\"文水县凤城镇卫生院\","
+                + "\"facilityLevel\":\"PRIMARY\",\"facilityRegion\":\"141121\",\"remote\":\"NONE\",\"totalFen\":3150,"
+                + "\"inScopeFen\":3150,\"fundFen\":1575,\"criticalIllnessFen\":0,\"assistanceFen\":0,\"selfFen\":1575}";
+    }
+
+    /** {@code count} settlement lines for two people; the line numbered {@code wrongCheckDigitAt} (if any) misspells an ID. */
+    private static byte[] settlements(String prefix, int count, Someone a, Someone b, int wrongCheckDigitAt) {
+        List<String> lines = new ArrayList<>();
+        for (int i = 1; i <= count; i++) {
+            Someone who = i % 2 == 0 ? a : b;
+            String certno = i == wrongCheckDigitAt ? wrongCheckDigit(who.certno()) : who.certno();
+            lines.add(settlementLine(prefix + String.format("%05d", i), who, certno));
+        }
+        return (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String wrongCheckDigit(String certno) {
+        char right = certno.charAt(17);
+        return certno.substring(0, 17) + (right == '1' ? '2' : '1');
+    }
+
+    private WebTestClient.ResponseSpec post(String kind, String token, MediaType type, String fileName, byte[] body) {
+        return portal.post().uri("/api/v1/admin/imports/" + kind)
+                .headers(h -> {
+                    if (token != null) {
+                        h.setBearerAuth(token);
+                    }
+                    if (fileName != null) {
+                        // Header values are Latin-1: clients send other names URL-encoded.
+                        h.set("X-File-Name", fileName.startsWith("%") ? fileName
+                                : org.springframework.web.util.UriUtils.encode(fileName, StandardCharsets.UTF_8));
+                    }
+                })
+                .contentType(type).bodyValue(body).exchange();
+    }
+
+    private JsonNode imported(String kind, String token, MediaType type, String fileName, byte[] body, int status) {
+        byte[] answer = post(kind, token, type, fileName, body).expectStatus().isEqualTo(status)
+                .expectBody().returnResult().getResponseBody();
+        return JSON.readTree(answer);
+    }
+
+    private String operator() {
+        return signIn.staffAccessToken("staff-wenshui");
+    }
+
+    private long audits() {
+        return count("select count(*) from audit_event where action = 'UPSTREAM_IMPORT'");
+    }
+
+    private List<String> settlementRowsAsText(String prefix) {
+        return database.sql("select s::text as line from settlement s where settlement_no like :prefix order by settlement_no")
+                .bind("prefix", prefix + "%")
+                .map(row -> row.get("line", String.class))
+                .all().collectList().block();
+    }
+
+    // ---- all or nothing, and idempotent --------------------------------------------------------------------------
+
+    @Test
+    void aThousandLinesWithOneWrongCheckDigitStoreNothingAndTheReportNamesExactlyThatLine() {
+        Someone a = fresh("庞统");
+        Someone b = fresh("马谡");
+        String prefix = "JSBAD" + System.nanoTime() % 100000;
+        long settlements = count("select count(*) from settlement");
+        long batches = count("select count(*) from upstream_batch");
+        long audits = audits();
+
+        JsonNode problem = imported("settlements", operator(), JSON_LINES, "结算-错一行.jsonl",
+                settlements(prefix, 1000, a, b, 637), 422);
+
+        assertThat(problem.get("detail").asString()).contains("第 637 行", "校验位", "整批未导入");
+        assertThat(problem.get("lines").asInt()).isEqualTo(1000);
+        assertThat(problem.get("stored").asBoolean()).isFalse();
+        assertThat(problem.get("problemCount").asInt()).isEqualTo(1);
+        assertThat(problem.get("problems")).hasSize(1);
+        assertThat(problem.get("problems").get(0).get("line").asInt()).isEqualTo(637);
+        assertThat(problem.get("problems").get(0).get("field").asString()).isEqualTo("certno");
+        assertThat(problem.get("problems").get(0).get("reason").asString()).isEqualTo("身份证号码校验位不正确。");
+        assertThat(problem.toString()).doesNotContain(a.certno(), b.certno());
+        assertThat(count("select count(*) from settlement")).isEqualTo(settlements);
+        assertThat(count("select count(*) from upstream_batch")).isEqualTo(batches);
+        assertThat(audits()).isEqualTo(audits + 1);
+    }
+
+    @Test
+    void theSameGoodThousandLineFileTwiceLeavesTheSameRowsAndTheSecondAnswerSaysNothingChanged() {
+        Someone a = fresh("荀彧");
+        Someone b = fresh("郭嘉");
+        String prefix = "JSTWICE" + System.nanoTime() % 100000;
+        byte[] file = settlements(prefix, 1000, a, b, 0);
+        long batches = count("select count(*) from upstream_batch");
+        long audits = audits();
+
+        JsonNode first = imported("settlements", operator(), JSON_LINES, "结算.jsonl", file, 200);
+        List<String> rows = settlementRowsAsText(prefix);
+        JsonNode second = imported("settlements", operator(), JSON_LINES, "结算.jsonl", file, 200);
+
+        assertThat(first.get("stored").asBoolean()).isTrue();
+        assertThat(first.path("batchId").isString()).isTrue();
+        assertThat(first.get("kind").asString()).isEqualTo("SETTLEMENTS");
+        assertThat(first.get("fileName").asString()).isEqualTo("结算.jsonl");
+        assertThat(List.of(first.get("lines").asInt(), first.get("inserted").asInt(), first.get("updated").asInt(),
+                first.get("unchanged").asInt())).containsExactly(1000, 1000, 0, 0);
+        assertThat(first.get("problems")).isEmpty();
+        assertThat(rows).hasSize(1000);
+        assertThat(second.get("stored").asBoolean()).isFalse();
+        assertThat(second.path("batchId").isString()).as("no batch").isFalse();
+        assertThat(List.of(second.get("lines").asInt(), second.get("inserted").asInt(), second.get("updated").asInt(),
+                second.get("unchanged").asInt())).containsExactly(1000, 0, 0, 1000);
+        assertThat(second.get("message").asString()).contains("没有任何变化", "未建立导入批次");
+        assertThat(settlementRowsAsText(prefix)).as("the same rows, batch included").isEqualTo(rows);
+        assertThat(count("select count(*) from upstream_batch")).isEqualTo(batches + 1);
+        assertThat(audits()).isEqualTo(audits + 2);
+        String batchId = first.get("batchId").asString();
+        assertThat(count("select count(*) from upstream_batch where id = '" + batchId + "' and kind = 'SETTLEMENTS'"
+                + " and lines = 1000 and inserted = 1000 and updated = 0 and unchanged = 0 and operator = 'S141121001'"))
+                .isEqualTo(1);
+        assertThat(database.sql("select detail from audit_event where action = 'UPSTREAM_IMPORT' and object_id = :id")
+                .bind("id", batchId).map(row -> row.get("detail", String.class)).one().block())
+                .contains("结算记录", "1000").doesNotContain(a.certno(), b.certno());
+    }
+
+    @Test
+    void aConcurrentDoubleImportOfTheSameFileLeavesOneSetOfRows() {
+        Someone a = fresh("许攸");
+        Someone b = fresh("审配");
+        String prefix = "JSRACE" + System.nanoTime() % 100000;
+        byte[] file = settlements(prefix, 400, a, b, 0);
+        String token = operator();
+        long batches = count("select count(*) from upstream_batch");
+
+        CompletableFuture<JsonNode> one = CompletableFuture.supplyAsync(() ->
+                imported("settlements", token, JSON_LINES, "并发.jsonl", file, 200));
+        CompletableFuture<JsonNode> two = CompletableFuture.supplyAsync(() ->
+                imported("settlements", token, JSON_LINES, "并发.jsonl", file, 200));
+        List<JsonNode> answers = List.of(one.join(), two.join());
+
+        assertThat(answers).extracting(answer -> answer.get("inserted").asInt()).containsExactlyInAnyOrder(400, 0);
+        assertThat(answers).extracting(answer -> answer.get("unchanged").asInt()).containsExactlyInAnyOrder(0, 400);
+        assertThat(settlementRowsAsText(prefix)).hasSize(400);
+        assertThat(count("select count(*) from upstream_batch")).isEqualTo(batches + 1);
+    }
+
+    // ---- prescriptions, assistance, scope ------------------------------------------------------------------------
+
+    private static byte[] prescription(String number, Someone who, String status, String dispensedOn) {
+        return ("{\"prescriptionNo\":\"" + number + "\",\"certno\":\"" + who.certno() + "\",\"name\":\"" + who.name()
+                + "\",\"disease\":\"DIABETES\",\"drugName\":\"盐酸二甲双胍片\",\"specification\":\"0.5g×48片\","
+                + "\"dosage\":\"口服，一次1片，一日2次\",\"quantity\":1,\"quantityUnit\":\"盒\",\"daysSupply\":24,"
+                + "\"longTerm\":false,\"facilityName\":\"文水县凤城镇卫生院\",\"facilityRegion\":\"141121\","
+                + "\"prescribedOn\":\"2023-10-10\",\"status\":\"" + status + "\""
+                + (dispensedOn == null ? "" : ",\"dispensedOn\":\"" + dispensedOn + "\"") + "}\n")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    private String prescriptionState(String number) {
+        return database.sql("select status || ' ' || coalesce(dispensed_on::text, '-') || ' '"
+                        + " || (updated_batch_id is not null) as state from prescription where prescription_no = :no")
+                .bind("no", number).map(row -> row.get("state", String.class)).one().block();
+    }
+
+    @Test
+    void aPrescriptionMovesForwardWhenImportedAgainButNeverBack() {
+        Someone patient = fresh("黄承彦");
+        String number = "CFIT" + System.nanoTime() % 1_000_000;
+        String token = operator();
+
+        imported("prescriptions", token, JSON_LINES, "处方1.jsonl", prescription(number, patient, "ISSUED", null), 200);
+        JsonNode dispensed = imported("prescriptions", token, JSON_LINES, "处方2.jsonl",
+                prescription(number, patient, "DISPENSED", "2023-10-12"), 200);
+        assertThat(prescriptionState(number)).isEqualTo("DISPENSED 2023-10-12 true");
+        JsonNode back = imported("prescriptions", token, JSON_LINES, "处方3.jsonl",
+                prescription(number, patient, "ISSUED", null), 422);
+
+        assertThat(dispensed.get("updated").asInt()).isEqualTo(1);
+        assertThat(dispensed.get("inserted").asInt()).isZero();
+        assertThat(back.get("problems").get(0).get("field").asString()).isEqualTo("status");
+        assertThat(back.get("problems").get(0).get("reason").asString()).contains("不能从已取药（DISPENSED）改回已开具");
+        assertThat(prescriptionState(number)).isEqualTo("DISPENSED 2023-10-12 true");
+    }
+
+    private long dueFen(Someone someone) {
+        byte[] body = portal.get().uri("/api/v1/contributions?year=2024").headers(h -> h.setBearerAuth(someone.token()))
+                .exchange().expectStatus().isOk().expectBody().returnResult().getResponseBody();
+        return JSON.readTree(body).get(0).get("dueFen").asLong();
+    }
+
+    @Test
+    void anAssistanceListingChangesWhatThePersonIsAskedToPay() {
+        Someone listed = fresh("姜维");
+        long before = dueFen(listed);
+        byte[] csv = ("\uFEFFcertno,name,status,listedOn,department\r\n" + listed.certno() + "," + listed.name()
+                + ",MINIMUM_LIVING,2023-10-08,文水县民政局\r\n").getBytes(StandardCharsets.UTF_8);
+
+        JsonNode report = imported("assistance", operator(), MediaType.parseMediaType("text/csv"), "低保名单.csv", csv, 200);
+
+        assertThat(report.get("inserted").asInt()).isEqualTo(1);
+        assertThat(before).isEqualTo(38000);
+        assertThat(dueFen(listed)).isEqualTo(7600);
+    }
+
+    @Test
+    void anOperatorOfAnotherRegionIsRefusedForEveryLineAboutPeopleInsuredElsewhere() {
+        Someone a = fresh("法正");
+        Someone b = fresh("孟达");
+        long settlements = count("select count(*) from settlement");
+
+        JsonNode problem = imported("settlements", signIn.staffAccessToken("staff-weihai"), JSON_LINES, "异地.jsonl",
+                settlements("JSWEIHAI" + System.nanoTime() % 100000, 2, a, b, 0), 422);
+
+        assertThat(problem.get("problems")).hasSize(2);
+        assertThat(java.util.stream.StreamSupport.stream(problem.get("problems").spliterator(), false)
+                .map(p -> p.get("line").asInt() + " " + p.get("field").asString() + " " + p.get("reason").asString())
+                .toList()).containsExactly(
+                "1 certno 该参保人不在您的辖区（威海市）参保，不能导入。",
+                "2 certno 该参保人不在您的辖区（威海市）参保，不能导入。");
+        assertThat(count("select count(*) from settlement")).isEqualTo(settlements);
+    }
+
+    // ---- who may import, and files that are not batches -----------------------------------------------------------
+
+    /** A help-desk worker of 文水县 without the DATA_OPERATOR role (not one of the demo staff). */
+    private static final String HELP_DESK_ONLY = "{\"name\":\"吴懿\",\"staff_id\":\"S141121009\",\"admdvs\":\"141121\","
+            + "\"roles\":[\"HELP_DESK\"],\"service_point\":\"文水县医疗保障服务中心\"}";
+
+    /** A staff token for made-up claims, through the authorization-code flow against the sandbox staff issuer. */
+    private String staffToken(String login, String claimsJson) {
+        String redirect = "http://localhost/app-callback";
+        URI authorize = URI.create(issuerBaseUrl + "/staff/authorize?client_id=resident-app&response_type=code"
+                + "&scope=openid&state=s&nonce=n&redirect_uri=" + redirect);
+        URI back = signIn.submitIssuerLogin(authorize, login, claimsJson);
+        String code = UriComponentsBuilder.fromUri(back).build().getQueryParams().getFirst("code");
+        byte[] token = WebTestClient.bindToServer().baseUrl(issuerBaseUrl).responseTimeout(Duration.ofSeconds(20)).build()
+                .post().uri("/staff/token").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData("grant_type", "authorization_code").with("code", code)
+                        .with("redirect_uri", redirect).with("client_id", "resident-app"))
+                .exchange().expectStatus().isOk().expectBody().returnResult().getResponseBody();
+        return JSON.readTree(token).get("access_token").asString();
+    }
+
+    @Test
+    void onlyStaffWithTheDataOperatorRoleMayImportOrListBatches() {
+        byte[] body = "{}\n".getBytes(StandardCharsets.UTF_8);
+        Someone resident = fresh("诸葛瞻");
+        String helpDeskOnly = staffToken("staff-helpdesk-" + UUID.randomUUID(), HELP_DESK_ONLY);
+
+        post("settlements", null, JSON_LINES, null, body).expectStatus().isUnauthorized()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        post("settlements", resident.token(), JSON_LINES, null, body).expectStatus().isForbidden();
+        post("settlements", helpDeskOnly, JSON_LINES, null, body).expectStatus().isForbidden();
+        portal.get().uri("/api/v1/admin/imports").headers(h -> h.setBearerAuth(helpDeskOnly)).exchange()
+                .expectStatus().isForbidden();
+        portal.get().uri("/api/v1/admin/imports").exchange().expectStatus().isUnauthorized();
+        portal.get().uri("/api/v1/admin/imports?limit=5").headers(h -> h.setBearerAuth(operator())).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.length()").value(length -> assertThat((Integer) length).isBetween(1, 5))
+                .jsonPath("$[0].kind").exists().jsonPath("$[0].importedAt").exists();
+    }
+
+    @Test
+    void anUnknownKindIsNotFoundAndFilesThatAreNotBatchesAreRefusedWithoutStoringAnythingButAreAudited() {
+        String token = operator();
+        long audits = audits();
+        byte[] gbk = "certno,name,status,listedOn,department\n141121196004152121,刘桂芳,NONE,2023-09-10,民政局\n"
+                .getBytes(Charset.forName("GBK"));
+
+        post("invoices", token, JSON_LINES, null, "{}".getBytes(StandardCharsets.UTF_8)).expectStatus().isNotFound()
+                .expectBody().jsonPath("$.detail").value(d -> assertThat((String) d).contains("settlements"));
+        JsonNode notUtf8 = imported("assistance", token, MediaType.parseMediaType("text/csv"), "名单.csv", gbk, 400);
+        JsonNode spreadsheet = imported("assistance", token, MediaType.parseMediaType("application/vnd.ms-excel"),
+                "名单.xls", new byte[] {1, 2, 3}, 415);
+        JsonNode tooLarge = imported("assistance", token, JSON_LINES, "大.jsonl", new byte[10 * 1024 * 1024 + 1], 413);
+
+        assertThat(notUtf8.get("detail").asString()).contains("UTF-8", "GBK");
+        assertThat(spreadsheet.get("detail").asString()).contains("JSON Lines", "CSV");
+        assertThat(tooLarge.get("detail").asString()).contains("10 MB");
+        assertThat(audits()).isEqualTo(audits + 3);
+    }
+
+    @Test
+    void aRefusalListsTheFirstTwoHundredProblemsAndCountsTheRest() {
+        String lines = "{\"certno\":\"141121196004152122\",\"name\":\"某\",\"status\":\"NONE\","
+                + "\"listedOn\":\"2023-09-10\",\"department\":\"文水县民政局\"}\n";
+
+        JsonNode problem = imported("assistance", operator(), JSON_LINES, "名单.jsonl",
+                lines.repeat(250).getBytes(StandardCharsets.UTF_8), 422);
+
+        assertThat(problem.get("problems")).hasSize(200);
+        assertThat(problem.get("problemCount").asInt()).isEqualTo(250);
+        assertThat(problem.get("omittedProblems").asInt()).isEqualTo(50);
+        assertThat(problem.get("detail").asString()).contains("250 处问题", "第 1 行");
+    }
+
+    @Test
+    void aFileOverTheLineLimitIsTooLarge() {
+        JsonNode problem = imported("assistance", operator(), JSON_LINES, "太多.jsonl",
+                "{}\n".repeat(50_001).getBytes(StandardCharsets.UTF_8), 413);
+
+        assertThat(problem.get("detail").asString()).contains("50000 行", "拆分");
+    }
+
+    @Test
+    void aNonAsciiFileNameArrivesUrlEncodedAndIsKept() {
+        Someone listed = fresh("费祎");
+        byte[] line = ("{\"certno\":\"" + listed.certno() + "\",\"name\":\"" + listed.name()
+                + "\",\"status\":\"MONITORED\",\"listedOn\":\"2023-10-01\",\"department\":\"文水县乡村振兴局\"}\n")
+                .getBytes(StandardCharsets.UTF_8);
+
+        JsonNode report = imported("assistance", operator(), MediaType.APPLICATION_OCTET_STREAM,
+                "%E7%9B%91%E6%B5%8B%E5%AF%B9%E8%B1%A1.jsonl", line, 200);
+
+        assertThat(report.get("fileName").asString()).isEqualTo("监测对象.jsonl");
+    }
+
+    // ---- the page ------------------------------------------------------------------------------------------------
+
+    private static String page(BrowserSession browser, String path) {
+        return browser.client().get().uri(path).exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+    }
+
+    private static String csrf(String page) {
+        Matcher matcher = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
+        assertThat(matcher.find()).as("a CSRF token on the page").isTrue();
+        return matcher.group(1);
+    }
+
+    @Test
+    void thePageUploadsWithItsCsrfTokenAndShowsEachProblemWithItsLineNumber() {
+        Someone a = fresh("王平");
+        BrowserSession desk = signIn.asStaff("staff-wenshui");
+        assertThat(page(desk, "/staff")).contains("href=\"/staff/imports\"");
+        String form = page(desk, "/staff/imports");
+        String header = String.join(",", List.of("recordNo", "certno", "name", "benefitYear", "paidOn", "amountFen",
+                "collector", "benefitStart", "benefitEnd"));
+        String csv = header + "\n"
+                + "SWPAGE1," + a.certno() + "," + a.name() + ",2024,2023-10-01,38000,\"国家税务总局文水县税务局\",2024-01-01,2024-12-31\n"
+                + "SWPAGE2," + a.certno() + "," + a.name() + ",2024,2023-10-01,380.00,银行,2024-01-01,2024-12-31\n"
+                + "SWPAGE3," + a.certno() + "," + a.name() + ",2024,2023-10-02,38000,银行,2024-01-01,2024-12-31\n";
+        long contributions = count("select count(*) from contribution_record");
+
+        MultipartBodyBuilder withoutToken = new MultipartBodyBuilder();
+        withoutToken.part("kind", "contributions");
+        withoutToken.part("file", csv.getBytes(StandardCharsets.UTF_8)).filename("缴费.csv")
+                .contentType(MediaType.parseMediaType("text/csv"));
+        desk.client().post().uri("/staff/imports").contentType(MediaType.MULTIPART_FORM_DATA)
+                .body(BodyInserters.fromMultipartData(withoutToken.build())).exchange().expectStatus().isForbidden();
+
+        MultipartBodyBuilder multipart = new MultipartBodyBuilder();
+        multipart.part("_csrf", csrf(form));
+        multipart.part("kind", "contributions");
+        multipart.part("file", csv.getBytes(StandardCharsets.UTF_8)).filename("缴费.csv")
+                .contentType(MediaType.parseMediaType("text/csv"));
+        String report = desk.client().post().uri("/staff/imports").contentType(MediaType.MULTIPART_FORM_DATA)
+                .body(BodyInserters.fromMultipartData(multipart.build())).exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+
+        assertThat(report).contains("整批未导入", "第 3 行", "amountFen", "金额应为以分为单位的非负整数", "第 4 行",
+                "benefitYear", "与第 2 行重复（同一参保人同一待遇年度）");
+        assertThat(report).doesNotContain(a.certno());
+        assertThat(count("select count(*) from contribution_record")).isEqualTo(contributions);
+
+        MultipartBodyBuilder good = new MultipartBodyBuilder();
+        good.part("_csrf", csrf(report));
+        good.part("kind", "contributions");
+        good.part("file", (header + "\n" + csv.lines().skip(1).findFirst().orElseThrow() + "\n")
+                .getBytes(StandardCharsets.UTF_8)).filename("缴费.csv");
+        String stored = desk.client().post().uri("/staff/imports").contentType(MediaType.MULTIPART_FORM_DATA)
+                .body(BodyInserters.fromMultipartData(good.build())).exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(stored).contains("已导入", "新增 1");
+        assertThat(count("select count(*) from contribution_record")).isEqualTo(contributions + 1);
+    }
+
+    @Test
+    void staffWithoutTheRoleDoNotSeeTheImportPage() {
+        BrowserSession desk = signIn.newBrowser();
+        URI authorize = signIn.start(desk, "staff").authorize();
+        signIn.callback(desk, signIn.submitIssuerLogin(authorize, "staff-helpdesk-" + UUID.randomUUID(), HELP_DESK_ONLY));
+
+        desk.client().get().uri("/staff/imports").exchange().expectStatus().isForbidden();
+        assertThat(page(desk, "/staff")).doesNotContain("/staff/imports");
+    }
+
+    // ---- the sandbox's demo feed ---------------------------------------------------------------------------------
+
+    @Test
+    void theDemoFeedLoadedDibaosHypertensionPrescriptionsThroughTheSameImport() {
+        Map<String, Object> counts = database.sql("""
+                        select (select count(*) from prescription p join resident r on r.id = p.resident_id
+                                 where r.psn_no = :psnNo and p.disease = 'HYPERTENSION') as prescriptions,
+                               (select count(*) from prescription p join resident r on r.id = p.resident_id
+                                 where r.psn_no = :psnNo and p.status = 'ISSUED'
+                                   and p.prescribed_on = date '2023-10-14') as issued,
+                               (select count(*) from upstream_batch where operator = 'sandbox-feed') as batches""")
+                .bind("psnNo", "14112100000000000021")
+                .map(row -> Map.<String, Object>of("prescriptions", row.get("prescriptions", Long.class),
+                        "issued", row.get("issued", Long.class), "batches", row.get("batches", Long.class)))
+                .one().block();
+
+        assertThat((Long) counts.get("prescriptions")).isGreaterThanOrEqualTo(4);
+        assertThat((Long) counts.get("issued")).isEqualTo(1);
+        assertThat((Long) counts.get("batches")).as("the files dated up to 2023-10-15").isEqualTo(8);
+    }
+}

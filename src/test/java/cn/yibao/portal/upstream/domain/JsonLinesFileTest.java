@@ -1,0 +1,78 @@
+package cn.yibao.portal.upstream.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** JSON Lines: one flat object per line; numbers and booleans keep their JSON text for the field rules. */
+class JsonLinesFileTest {
+
+    private static ParsedFile parse(String text) {
+        return JsonLinesFile.parse(text, ImportKind.CONTRIBUTIONS);
+    }
+
+    @Test
+    void eachLineIsAnObjectWhoseValuesKeepTheirJsonText() {
+        ParsedFile file = parse("{\"recordNo\": \"SW1\", \"benefitYear\": 2024, \"amountFen\": 38000, \"name\": \"王建国\"}\r\n"
+                + "\n"
+                + "{\"recordNo\":\"SW2\",\"collector\":null,\"name\":\"\\u738b\\\"\\n\"}\n");
+
+        assertThat(file.problems()).isEmpty();
+        assertThat(file.records()).isEqualTo(2);
+        assertThat(file.lines()).containsExactly(
+                new RawLine(1, Map.of("recordNo", "SW1", "benefitYear", "2024", "amountFen", "38000", "name", "王建国")),
+                new RawLine(3, Map.of("recordNo", "SW2", "name", "王\"\n")));
+    }
+
+    @Test
+    void booleansAndDecimalsArePassedOnAsWritten() throws Exception {
+        assertThat(JsonLine.parse("{\"a\": true, \"b\": false, \"c\": -1.5e3, \"d\": 0}"))
+                .containsExactly(Map.entry("a", "true"), Map.entry("b", "false"), Map.entry("c", "-1.5e3"),
+                        Map.entry("d", "0"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "not an object | [1, 2] | 应以 { 开始",
+            "nested object | {\"recordNo\": {\"a\": 1}} | 不能是对象或数组",
+            "array value | {\"recordNo\": [1]} | 不能是对象或数组",
+            "a key twice | {\"recordNo\": \"a\", \"recordNo\": \"b\"} | 出现了两次",
+            "unquoted key | {recordNo: \"a\"} | 双引号括起的字段名",
+            "single quotes | {\"recordNo\": 'a'} | 应为字符串、数字",
+            "missing comma | {\"recordNo\": \"a\" \"name\": \"b\"} | 字段之间应为逗号",
+            "two objects | {\"recordNo\": \"a\"} {} | 多余内容",
+            "unterminated string | {\"recordNo\": \"a} | 没有结束的双引号",
+            "bad escape | {\"recordNo\": \"a\\x\"} | 不认识的转义",
+            "bad number | {\"amountFen\": 12.} | 数字格式不正确",
+            "truncated | {\"recordNo\": \"a\", | 双引号括起的字段名"})
+    void aLineThatIsNotAFlatJsonObjectIsAProblemOnItsLine(String why, String line, String reason) {
+        ParsedFile file = parse("{\"recordNo\": \"ok\"}\n" + line + "\n");
+
+        assertThat(file.problems()).singleElement().satisfies(problem -> {
+            assertThat(problem.line()).isEqualTo(2);
+            assertThat(problem.field()).isNull();
+            assertThat(problem.reason()).startsWith("不是有效的 JSON 对象：").contains(reason);
+        });
+        assertThat(file.records()).isEqualTo(2);
+    }
+
+    @Test
+    void anUnknownFieldIsNamedSoThatATypoIsNotSilentlyIgnored() {
+        ParsedFile file = parse("{\"recordNo\": \"SW1\", \"amount\": 38000}\n");
+
+        assertThat(file.lines()).isEmpty();
+        assertThat(file.problems()).singleElement().satisfies(problem -> {
+            assertThat(problem.line()).isEqualTo(1);
+            assertThat(problem.field()).isEqualTo("amount");
+            assertThat(problem.reason()).startsWith("未知字段");
+        });
+    }
+
+    @Test
+    void aFileOfBlankLinesHasNoRecords() {
+        assertThat(parse("\n\n").problems()).extracting(LineProblem::reason).containsExactly("文件中没有数据行。");
+    }
+}
