@@ -22,7 +22,7 @@ class ResidentSignInJourney extends PortalJourneyBase {
         assertThat(home.maskedIdNumber()).matches("141\\*{11}2121");
         assertThat(driver.getPageSource()).doesNotContain(DIBAO_CERTNO);
         assertThat(home.regionName()).contains("文水");
-        assertThat(home.tileLabels()).contains("缴费", "待遇", "两病处方", "异地备案", "医保码");
+        assertThat(home.tileLabels()).contains("缴费", "我的待遇", "两病处方", "异地备案", "医保码");
         assertThat(home.businessDate()).contains("2023-10-15");
 
         home.signOut();

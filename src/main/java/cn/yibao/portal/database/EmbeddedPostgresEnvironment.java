@@ -27,7 +27,9 @@ import org.springframework.core.env.MapPropertySource;
  *
  * <p>The data directory persists under {@code portal.data-dir} so that a restart loses nothing;
  * {@code portal.embedded-db.ephemeral=true} (tests) uses a throw-away directory instead. One server per
- * directory per JVM: test suites boot several application contexts and they share it.
+ * directory per JVM: test suites boot several application contexts and they share it — except a context that names
+ * its own throw-away server ({@code portal.embedded-db.ephemeral-name}), e.g. one running on another business date
+ * whose demo records would otherwise show in the others.
  *
  * <p>As in production, Flyway migrates as the owner ({@code postgres}) while the application connects as the
  * restricted login role {@value #APP_ROLE} (no UPDATE, DELETE or TRUNCATE on the audit trail, granted by the
@@ -56,8 +58,9 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
         boolean ephemeral = environment.getProperty("portal.embedded-db.ephemeral", Boolean.class, false);
         Path dataDirectory = ephemeral ? null
                 : Path.of(environment.getProperty("portal.data-dir", "./data"), "postgres").toAbsolutePath().normalize();
+        String ephemeralName = EPHEMERAL + environment.getProperty("portal.embedded-db.ephemeral-name", "");
         Server server = RUNNING.computeIfAbsent(
-                ephemeral ? EPHEMERAL : dataDirectory.toString(), key -> start(dataDirectory));
+                ephemeral ? ephemeralName : dataDirectory.toString(), key -> start(dataDirectory));
         int port = server.postgres().getPort();
         environment.getPropertySources().addFirst(new MapPropertySource("embeddedPostgres", Map.of(
                 "spring.r2dbc.url", "r2dbc:postgresql://localhost:" + port + "/postgres",
