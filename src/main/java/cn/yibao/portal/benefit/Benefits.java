@@ -92,9 +92,15 @@ public class Benefits {
                 .map(used -> new Estimated.Done(Estimator.estimate(schedule.get(), request, used), schedule.get(), used));
     }
 
+    /** Someone whose benefits the resident may see, and how they relate to the resident (SELF, CHILD…). */
+    public record Person(Resident resident, String relation) {
+    }
+
     /** Whose benefits the resident may see: themselves and the minors bound to them. */
-    public Flux<Resident> people(Resident me) {
-        return Flux.concat(Mono.just(me), family.boundMinors(me));
+    public Flux<Person> people(Resident me) {
+        return Flux.concat(Mono.just(new Person(me, "SELF")), family.boundMinors(me).flatMap(minor -> family
+                .activeMembersOf(me).filter(member -> member.person().id().equals(minor.id())).next()
+                .map(member -> new Person(minor, member.relation().name()))));
     }
 
     /** The resident themselves, or one of their bound minors by id; empty for anyone else. */

@@ -110,7 +110,7 @@ class BenefitPages {
         return Money.fenFromYuan(text);
     }
 
-    private Map<String, Object> model(Benefits.Overview overview, List<cn.yibao.portal.resident.domain.Resident> people,
+    private Map<String, Object> model(Benefits.Overview overview, List<Benefits.Person> people,
                                       EstimateOutcome estimate, Locale locale) {
         Map<String, Object> model = new HashMap<>();
         int year = overview.benefitYear();
@@ -151,6 +151,7 @@ class BenefitPages {
                 text("benefit.chart.summary", locale, all.bills(), Money.yuan(all.totalFen()), Money.yuan(all.fundFen()),
                         Money.yuan(all.otherTiersFen()), Money.yuan(all.selfFen())),
                 text("benefit.chart.yuan", locale),
+                text("benefit.chart.tenThousandYuan", locale),
                 text("benefit.chart.fund", locale),
                 text("benefit.chart.otherTiers", locale),
                 text("benefit.chart.self", locale));

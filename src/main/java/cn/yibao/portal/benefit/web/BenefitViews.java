@@ -74,24 +74,28 @@ final class BenefitViews {
                 .toList();
     }
 
+    /** {@code otherTiersYuan} is null when critical-illness insurance and assistance paid nothing. */
     record SettlementView(String settlementNo, String settledOn, String setting, String facilityName,
                           String facilityLevel, String remote, String totalYuan, String fundYuan,
                           String otherTiersYuan, String selfYuan) {
 
         static SettlementView of(SettledBill bill) {
+            long otherTiers = bill.criticalIllnessFen() + bill.assistanceFen();
             return new SettlementView(bill.settlementNo(), bill.settledOn().toString(), bill.setting().name(),
                     bill.facilityName(), bill.facilityLevel().name(), bill.remote().name(), Money.yuan(bill.totalFen()),
-                    Money.yuan(bill.fundFen()), Money.yuan(bill.criticalIllnessFen() + bill.assistanceFen()),
+                    Money.yuan(bill.fundFen()), otherTiers == 0 ? null : Money.yuan(otherTiers),
                     Money.yuan(bill.selfFen()));
         }
     }
 
-    record PersonView(String id, String maskedName, boolean selected) {
+    /** {@code relation} names the message key (relation.SELF, relation.CHILD…). */
+    record PersonView(String id, String maskedName, String relation, boolean selected) {
     }
 
-    static List<PersonView> people(List<cn.yibao.portal.resident.domain.Resident> people, Benefits.Overview overview) {
-        return people.stream().map(person -> new PersonView(person.id().toString(), person.maskedName(),
-                person.id().equals(overview.person().id()))).toList();
+    static List<PersonView> people(List<Benefits.Person> people, Benefits.Overview overview) {
+        return people.stream().map(person -> new PersonView(person.resident().id().toString(),
+                person.resident().maskedName(), person.relation(),
+                person.resident().id().equals(overview.person().id()))).toList();
     }
 
     /** A rule as the page lists it: the figure, how binding it is, and its document. */

@@ -11,7 +11,8 @@ import java.util.List;
 final class SpendingChart {
 
     /** Texts from the message bundles: {@code title} and {@code summary} are read by screen readers. */
-    record Labels(String title, String summary, String yuanSuffix, String fund, String otherTiers, String self) {
+    record Labels(String title, String summary, String yuanSuffix, String tenThousandYuanSuffix, String fund,
+                  String otherTiers, String self) {
     }
 
     private static final int WIDTH = 360;
@@ -54,8 +55,16 @@ final class SpendingChart {
                     .append("\" stroke=\"#9aa8a1\" stroke-width=\"1\"/>")
                     .append("<text class=\"chart-axis\" x=\"").append(LEFT - 4).append("\" y=\"").append(fmt(y + 5))
                     .append("\" text-anchor=\"end\" font-size=\"14\" fill=\"#111\">")
-                    .append(value / 100).append(escape(labels.yuanSuffix())).append("</text>");
+                    .append(escape(axisLabel(value, labels))).append("</text>");
         }
+    }
+
+    /** Large amounts in 万元 so that the axis labels fit beside a phone-sized chart. */
+    static String axisLabel(long fen, Labels labels) {
+        long yuan = fen / 100;
+        return yuan >= 10_000 && yuan % 10_000 == 0 ? yuan / 10_000 + labels.tenThousandYuanSuffix()
+                : yuan >= 10_000 ? String.format(java.util.Locale.ROOT, "%.1f", yuan / 10_000.0) + labels.tenThousandYuanSuffix()
+                : yuan + labels.yuanSuffix();
     }
 
     private static void bar(StringBuilder svg, Usage.Month month, long top) {

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class SpendingChartTest {
 
     private static final SpendingChart.Labels LABELS = new SpendingChart.Labels("2024年每月医疗费用", "共 2 笔 <结算>",
-            "元", "医保基金", "大病保险和医疗救助", "个人负担");
+            "元", "万元", "医保基金", "大病保险和医疗救助", "个人负担");
 
     @Test
     void eachMonthWithSpendingGetsStackedBarsAndTheAxisEndsOnARoundFigure() {
@@ -34,6 +34,14 @@ class SpendingChartTest {
         assertThat(count(svg, "class=\"chart-other\"")).isEqualTo(1);
         assertThat(count(svg, "class=\"chart-self\"")).isEqualTo(2);
         assertThat(svg).contains(">200元</text>", ">100元</text>", ">0元</text>");
+    }
+
+    @Test
+    void largeAmountsOnTheAxisAreInTenThousandYuan() {
+        assertThat(SpendingChart.axisLabel(2_000_000, LABELS)).isEqualTo("2万元");
+        assertThat(SpendingChart.axisLabel(1_000_000, LABELS)).isEqualTo("1万元");
+        assertThat(SpendingChart.axisLabel(2_500_000, LABELS)).isEqualTo("2.5万元");
+        assertThat(SpendingChart.axisLabel(500_000, LABELS)).isEqualTo("5000元");
     }
 
     @Test
