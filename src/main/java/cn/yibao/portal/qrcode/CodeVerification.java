@@ -6,7 +6,6 @@ import cn.yibao.portal.audit.domain.AuditEntry;
 import cn.yibao.portal.audit.domain.AuditEntry.ActorType;
 import cn.yibao.portal.audit.domain.AuditEntry.Outcome;
 import cn.yibao.portal.clock.BusinessClock;
-import cn.yibao.portal.contribution.ContributionQuotes;
 import cn.yibao.portal.identity.domain.StaffIdentity;
 import cn.yibao.portal.policy.RegionCatalog;
 import cn.yibao.portal.policy.domain.Region;
@@ -37,13 +36,13 @@ public class CodeVerification {
     private final RegionCatalog regions;
     private final AuditTrail audit;
     private final BusinessClock clock;
-    private final ContributionQuotes quotes;
+    private final InsuredStatus insuredStatus;
     private final List<CodeSubjects> subjects;
 
     CodeVerification(Codes codes, ResidentRegistry residents, RegionCatalog regions, AuditTrail audit,
-                     BusinessClock clock, ContributionQuotes quotes, List<CodeSubjects> subjects) {
+                     BusinessClock clock, InsuredStatus insuredStatus, List<CodeSubjects> subjects) {
         this.subjects = subjects;
-        this.quotes = quotes;
+        this.insuredStatus = insuredStatus;
         this.codes = codes;
         this.residents = residents;
         this.regions = regions;
@@ -87,12 +86,10 @@ public class CodeVerification {
 
     private Mono<Result> describeResident(SignedCode code, String reason) {
         return residents.findById(code.subject())
-                .map(resident -> new Result(reason == null, code.purpose().name(), code.purpose().label(), reason,
-                        resident.maskedName(),
+                .flatMap(resident -> insuredStatus.of(resident).map(status -> new Result(reason == null,
+                        code.purpose().name(), code.purpose().label(), reason, resident.maskedName(),
                         regions.find(resident.insuredRegionCode()).map(Region::name).orElse(resident.insuredRegionCode()),
-                        // Payments arrive with online payment; until then the portal has no payment record to show.
-                        "本平台暂无该参保人" + quotes.currentBenefitYear() + "年度的缴费记录",
-                        code.expiresAt(), false))
+                        status, code.expiresAt(), false)))
                 .defaultIfEmpty(Result.refused(CodeTokens.Reason.REVOKED.chinese()));
     }
 

@@ -230,4 +230,23 @@ class BenefitsIT extends PortalIntegrationTest {
         assertThat(page(browser, "/benefits?year=2024&expense=500&setting=DENTAL&level=PRIMARY&remote=NONE"))
                 .contains("id=\"estimate-error\"");
     }
+
+    @Test
+    void theHelpDeskReadsThisYearsCoverageAndNextYearsPaymentInTheCollectionSeasonWhenItVerifiesTheResidentsCode() {
+        Person covered = fresh("尚玉兰");
+        contributionPaidElsewhere(covered.id(), 2023);
+        Person uncovered = fresh("尚玉竹");
+        String staff = signIn.staffAccessToken("staff-wenshui");
+
+        assertThat(statusOfCode(covered, staff)).isEqualTo("2023年度已参保缴费，待遇享受中（待遇期 2023-01-01 至 2023-12-31）；2024年度未查询到缴费记录");
+        assertThat(statusOfCode(uncovered, staff)).isEqualTo("2023年度未查询到缴费记录；2024年度未查询到缴费记录");
+    }
+
+    private String statusOfCode(Person person, String staffToken) {
+        String token = get(person.token(), "/api/v1/codes/resident").get("token").asString();
+        return JSON.readTree(portal.post().uri("/api/v1/codes/verify")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + staffToken).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"token\":\"" + token + "\"}").exchange().expectStatus().isOk()
+                .expectBody().returnResult().getResponseBody()).get("status").asString();
+    }
 }
