@@ -349,13 +349,10 @@ class FilingApiIT extends PortalIntegrationTest {
     }
 
     private static String page(BrowserSession browser, String path) {
-        return browser.client().get().uri(path).exchange().expectStatus().isOk()
-                .expectBody(String.class).returnResult().getResponseBody();
+        return browser.page(path);
     }
 
     private static String csrf(String page) {
-        Matcher matcher = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
-        assertThat(matcher.find()).as("a CSRF token on the page").isTrue();
-        return matcher.group(1);
+        return BrowserSession.csrf(page);
     }
 }

@@ -38,6 +38,22 @@ public class BrowserSession {
         return client;
     }
 
+    /** A page this session may see (200), as HTML. */
+    public String page(String path) {
+        return client.get().uri(path).exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+    }
+
+    /** The CSRF token of the first form on a page. */
+    public static String csrf(String page) {
+        java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
+                .matcher(page);
+        if (!matcher.find()) {
+            throw new AssertionError("no CSRF token on the page");
+        }
+        return matcher.group(1);
+    }
+
     /** The current session id, or {@code null} when the portal has not set one or has cleared it. */
     public String sessionId() {
         return sessionId.get();

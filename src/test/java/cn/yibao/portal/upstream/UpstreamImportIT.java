@@ -14,8 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.MultipartBodyBuilder;
@@ -367,14 +365,11 @@ class UpstreamImportIT extends PortalIntegrationTest {
     // ---- the page ------------------------------------------------------------------------------------------------
 
     private static String page(BrowserSession browser, String path) {
-        return browser.client().get().uri(path).exchange().expectStatus().isOk()
-                .expectBody(String.class).returnResult().getResponseBody();
+        return browser.page(path);
     }
 
     private static String csrf(String page) {
-        Matcher matcher = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
-        assertThat(matcher.find()).as("a CSRF token on the page").isTrue();
-        return matcher.group(1);
+        return BrowserSession.csrf(page);
     }
 
     @Test
