@@ -43,12 +43,13 @@ class OpeningAtChannel {
                 "城乡居民医保 " + order.benefitYear() + " 年度个人缴费", order.expiresAt(), request.payerOpenId(),
                 request.clientAddress(), publicBaseUrl + "/payment/" + order.id());
         return channels.require(order.channel()).open(channelOrder, request.inWechat())
-                .flatMap(checkout -> transaction.transactional(payments.transition(order, PaymentStatus.AWAITING_PAYMENT,
-                        TransitionCause.CHANNEL_OPENED, null, clock.now(), null, checkout.payUrl())))
+                .flatMap(checkout -> transaction.transactional(payments.transition(order,
+                        StatusChange.to(PaymentStatus.AWAITING_PAYMENT, TransitionCause.CHANNEL_OPENED, null,
+                                request.actor()).withPayUrl(checkout.payUrl()), clock.now())))
                 .onErrorResume(e -> {
                     log.warn("Channel {} refused to open order {}: {}", order.channel(), order.orderNo(), e.toString());
-                    return transaction.transactional(payments.transition(order, PaymentStatus.FAILED,
-                                    TransitionCause.CHANNEL_OPEN_FAILED, "渠道下单失败", clock.now(), null, null)
+                    return transaction.transactional(payments.transition(order, StatusChange.to(PaymentStatus.FAILED,
+                                    TransitionCause.CHANNEL_OPEN_FAILED, "渠道下单失败", request.actor()), clock.now())
                             .flatMap(moved -> moved
                                     ? payments.setItemStates(order.id(), ItemState.OPEN, ItemState.RELEASED).thenReturn(true)
                                     : Mono.just(false)));

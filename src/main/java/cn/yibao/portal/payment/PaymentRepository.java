@@ -4,6 +4,7 @@ import cn.yibao.portal.payment.domain.ItemState;
 import cn.yibao.portal.payment.domain.PaymentChannelId;
 import cn.yibao.portal.payment.domain.PaymentOrder;
 import cn.yibao.portal.payment.domain.PaymentStatus;
+import cn.yibao.portal.payment.domain.PaymentTransitions;
 import cn.yibao.portal.payment.domain.TransitionCause;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
@@ -15,7 +16,10 @@ import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** Orders, their people, their events and idempotency keys. Every status change goes through {@link #transition}. */
+/**
+ * Orders, their people, their events and idempotency keys. Every status change goes through {@link #transition},
+ * which checks it against the status graph and records it (event and audit row).
+ */
 @Repository
 class PaymentRepository {
 
@@ -27,9 +31,11 @@ class PaymentRepository {
     }
 
     private final DatabaseClient database;
+    private final PaymentAudit audit;
 
-    PaymentRepository(DatabaseClient database) {
+    PaymentRepository(DatabaseClient database, PaymentAudit audit) {
         this.database = database;
+        this.audit = audit;
     }
 
     /** Serializes order creation per payer inside the caller's transaction. */
@@ -146,28 +152,39 @@ class PaymentRepository {
     }
 
     /**
-     * Moves an order along one edge if nobody else moved it first (optimistic locking on version and status), and
-     * records the change. False when the order was no longer where the caller saw it.
+     * Moves an order along one edge, the only way an order's status changes: the status graph first (an edge it does
+     * not have is refused with {@link PaymentTransitions.Forbidden} and nothing is written), then the update if
+     * nobody else moved the order first (optimistic locking on version and status), then the change's event and its
+     * audit row. False when the order was no longer where the caller saw it.
      */
-    Mono<Boolean> transition(PaymentOrder order, PaymentStatus to, TransitionCause cause, String detail, Instant now,
-                             String transactionId, String payUrl) {
-        return database.sql("""
-                        update payment_order set status = :to, version = version + 1, updated_at = :now,
-                               transaction_id = coalesce(:transactionId, transaction_id),
-                               pay_url = coalesce(:payUrl, pay_url),
-                               paid_at = case when :to = 'PAID' then :now else paid_at end
-                        where id = :id and version = :version and status = :from""")
-                .bind("to", to.name()).bind("now", now)
-                .bind("transactionId", Parameter.fromOrEmpty(transactionId, String.class))
-                .bind("payUrl", Parameter.fromOrEmpty(payUrl, String.class))
-                .bind("id", order.id()).bind("version", order.version()).bind("from", order.status().name())
-                .fetch().rowsUpdated()
+    Mono<Boolean> transition(PaymentOrder order, StatusChange change, Instant now) {
+        PaymentStatus to = change.to();
+        return Mono.fromRunnable(() -> PaymentTransitions.require(order.status(), to))
+                .then(database.sql("""
+                                update payment_order set status = :to, version = version + 1, updated_at = :now,
+                                       transaction_id = coalesce(:transactionId, transaction_id),
+                                       pay_url = coalesce(:payUrl, pay_url),
+                                       paid_at = case when :to = 'PAID' then :now else paid_at end
+                                where id = :id and version = :version and status = :from""")
+                        .bind("to", to.name()).bind("now", now)
+                        .bind("transactionId", Parameter.fromOrEmpty(change.transactionId(), String.class))
+                        .bind("payUrl", Parameter.fromOrEmpty(change.payUrl(), String.class))
+                        .bind("id", order.id()).bind("version", order.version()).bind("from", order.status().name())
+                        .fetch().rowsUpdated())
                 .flatMap(rows -> rows == 1
-                        ? event(order.id(), order.status(), to, cause, detail, now).thenReturn(true)
+                        ? event(order.id(), order.status(), to, change.cause(), change.detail(), now)
+                                .then(audit.statusChanged(order, to, change.cause(), change.detail(), change.actor()))
+                                .thenReturn(true)
                         : Mono.just(false));
     }
 
-    Mono<Void> event(UUID orderId, PaymentStatus from, PaymentStatus to, TransitionCause cause, String detail,
+    /** The first event of a new order (it has no edge: it starts at CREATED) and its audit row. */
+    Mono<Void> placed(PaymentOrder order, String detail, Instant now, PaymentActor actor) {
+        return event(order.id(), null, PaymentStatus.CREATED, TransitionCause.ORDER_PLACED, detail, now)
+                .then(audit.placed(order, detail, actor));
+    }
+
+    private Mono<Void> event(UUID orderId, PaymentStatus from, PaymentStatus to, TransitionCause cause, String detail,
                      Instant now) {
         return database.sql("""
                         insert into payment_event (order_id, from_status, to_status, cause, detail, occurred_at)

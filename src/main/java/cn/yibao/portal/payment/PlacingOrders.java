@@ -7,7 +7,6 @@ import cn.yibao.portal.payment.domain.ItemState;
 import cn.yibao.portal.payment.domain.OrderRules;
 import cn.yibao.portal.payment.domain.PaymentOrder;
 import cn.yibao.portal.payment.domain.PaymentStatus;
-import cn.yibao.portal.payment.domain.TransitionCause;
 import cn.yibao.portal.policy.domain.Citation;
 import cn.yibao.portal.resident.Family;
 import cn.yibao.portal.resident.domain.Resident;
@@ -163,10 +162,11 @@ public class PlacingOrders {
                             order.id(), line.insuredId(), request.year(), line.amountFen(), line.quote().standardFen(),
                             line.quote().assistanceFen(), line.quote().grade(), citations(line.quote().citations()),
                             ItemState.OPEN, null, null))))
-                    .then(payments.event(order.id(), null, PaymentStatus.CREATED, TransitionCause.ORDER_PLACED,
-                            "下单：" + plan.lines().size() + " 人，" + plan.totalFen() + " 分", now))
                     .then(payments.insertKey(payer.id(), key, fingerprint, order.id(), now,
                             now.plus(IdempotencyRules.KEY_LIFETIME)))
+                    // Last: the audit row takes the chain lock, held until commit.
+                    .then(payments.placed(order, "下单：" + plan.lines().size() + " 人，" + plan.totalFen() + " 分",
+                            now, request.actor()))
                     .thenReturn((Placed) new Placement(order, true));
         });
     }

@@ -1,5 +1,7 @@
 package cn.yibao.portal.payment;
 
+import cn.yibao.portal.audit.RequestOrigin;
+import cn.yibao.portal.audit.domain.AuditEntry;
 import cn.yibao.portal.clock.BusinessClock;
 import cn.yibao.portal.payment.domain.ItemState;
 import cn.yibao.portal.payment.domain.PaymentOrder;
@@ -56,32 +58,41 @@ public class Refunds {
         this.database = database;
     }
 
-    /** After a payment: refunds the people in it who were already paid for by another order. */
-    Mono<Outcome> refundDuplicatesOf(PaymentOrder order) {
+    /**
+     * After a payment: refunds the people in it who were already paid for by another order. The portal decides it,
+     * within the request (a notification, a bill import…) that brought the payment, if any.
+     */
+    Mono<Outcome> refundDuplicatesOf(PaymentOrder order, RequestOrigin origin) {
         if (order.status() != PaymentStatus.PAID) {
             return Mono.empty();
         }
         return payments.items(order.id()).filter(item -> item.state() == ItemState.DUPLICATE)
                 .map(PaymentItem::amountFen).reduce(0L, Long::sum)
                 .filter(amount -> amount > 0)
-                .flatMap(amount -> refund(order, amount, Cause.DUPLICATE, "重复缴费自动退款", "SYSTEM"));
+                .flatMap(amount -> refund(order, amount, Cause.DUPLICATE, "重复缴费自动退款",
+                        new PaymentActor(AuditEntry.ActorType.SYSTEM, "PORTAL", origin)));
     }
 
     /** An operator's full refund of a paid order (or a retry of a failed refund), by order id or order number. */
     public Mono<Outcome> byOperator(String staffId, UUID orderId, String reason, String orderNo) {
+        return byOperator(PaymentActor.staff(staffId, null), orderId, reason, orderNo);
+    }
+
+    /** The same, for an operator's request (its id and address go into the audit rows). */
+    public Mono<Outcome> byOperator(PaymentActor operator, UUID orderId, String reason, String orderNo) {
         if (reason == null || reason.isBlank()) {
             return Mono.just(new NotPossible("请填写退款原因。"));
         }
         return (orderId != null ? payments.find(orderId) : payments.findByOrderNo(orderNo == null ? "" : orderNo.strip()))
                 .flatMap(order -> order.status() != PaymentStatus.PAID && order.status() != PaymentStatus.REFUND_FAILED
                         ? Mono.just((Outcome) new NotPossible("只有已支付或退款失败的订单可以退款，当前状态：" + order.status() + "。"))
-                        : refund(order, order.amountFen(), Cause.OPERATOR, reason.strip(), staffId)
-                                .flatMap(outcome -> audit.staff(staffId, order, PaymentAudit.REFUND,
-                                        outcome instanceof Requested, null, reason.strip()).thenReturn(outcome)))
+                        : refund(order, order.amountFen(), Cause.OPERATOR, reason.strip(), operator)
+                                .flatMap(outcome -> audit.about(order, PaymentAudit.REFUND, outcome instanceof Requested,
+                                        reason.strip(), operator).thenReturn(outcome)))
                 .defaultIfEmpty(new NotPossible("没有这笔订单。"));
     }
 
-    private Mono<Outcome> refund(PaymentOrder order, long amountFen, Cause cause, String reason, String requestedBy) {
+    private Mono<Outcome> refund(PaymentOrder order, long amountFen, Cause cause, String reason, PaymentActor requestedBy) {
         Instant now = clock.now();
         Mono<Refund> start = database.sql("""
                         insert into payment_refund (refund_no, order_id, amount_fen, cause, reason, requested_by, status,
@@ -89,28 +100,28 @@ public class Refunds {
                         values (:refundNo, :order, :amount, :cause, :reason, :by, 'REQUESTED', :now, :now)
                         on conflict (order_id) do nothing""")
                 .bind("refundNo", "RF" + order.orderNo()).bind("order", order.id()).bind("amount", amountFen)
-                .bind("cause", cause.name()).bind("reason", truncate(reason)).bind("by", requestedBy).bind("now", now)
+                .bind("cause", cause.name()).bind("reason", truncate(reason)).bind("by", requestedBy.id()).bind("now", now)
                 .then()
                 // A failed refund is retried under the same number: it becomes REQUESTED again.
                 .then(database.sql("update payment_refund set status = 'REQUESTED', updated_at = :now where order_id = :order and status = 'FAILED'")
                         .bind("now", now).bind("order", order.id()).then())
                 .then(find(order.id()))
-                .flatMap(refund -> payments.transition(order, PaymentStatus.REFUNDING,
+                .flatMap(refund -> payments.transition(order, StatusChange.to(PaymentStatus.REFUNDING,
                                 cause == Cause.DUPLICATE ? TransitionCause.DUPLICATE_REFUND : TransitionCause.OPERATOR_REFUND,
-                                reason, now, null, null)
+                                reason, requestedBy), now)
                         .flatMap(moved -> moved ? Mono.just(refund) : Mono.empty()));
         return transaction.transactional(start)
-                .flatMap(refund -> callChannel(order, refund))
+                .flatMap(refund -> callChannel(order, refund, requestedBy))
                 .switchIfEmpty(Mono.fromSupplier(() -> new NotPossible("订单状态已变化，请刷新后重试。")));
     }
 
     /** Asks the channel again about a refund left REFUNDING (same refund number: it refunds once). */
     Mono<Outcome> retry(PaymentOrder order) {
         return find(order.id()).filter(refund -> "REQUESTED".equals(refund.status()))
-                .flatMap(refund -> callChannel(order, refund));
+                .flatMap(refund -> callChannel(order, refund, PaymentSweeper.SWEEPER));
     }
 
-    private Mono<Outcome> callChannel(PaymentOrder order, Refund refund) {
+    private Mono<Outcome> callChannel(PaymentOrder order, Refund refund, PaymentActor actor) {
         RefundRequest request = new RefundRequest(order.orderNo(), order.transactionId(), refund.refundNo(),
                 refund.amountFen(), order.amountFen(), refund.reason());
         return channels.require(order.channel()).refund(request)
@@ -121,11 +132,11 @@ public class Refunds {
                 .flatMap(answer -> answer.status() == RefundAnswer.Status.PROCESSING
                         ? Mono.just((Outcome) new Requested(refund, PaymentStatus.REFUNDING))
                         : finish(refund.refundNo(), answer.status() == RefundAnswer.Status.SUCCEEDED,
-                                answer.channelRefundId()));
+                                answer.channelRefundId(), actor));
     }
 
     /** Applies a refund's final result (from the channel's answer or its refund notification); repeats are ignored. */
-    Mono<Outcome> finish(String refundNo, boolean succeeded, String channelRefundId) {
+    Mono<Outcome> finish(String refundNo, boolean succeeded, String channelRefundId, PaymentActor actor) {
         Instant now = clock.now();
         Mono<Outcome> work = database.sql("""
                         update payment_refund set status = :status, channel_refund_id = coalesce(:refundId, channel_refund_id),
@@ -138,13 +149,14 @@ public class Refunds {
                 .then(findByNo(refundNo))
                 .flatMap(refund -> payments.find(refund.orderId()).flatMap(order -> order.status() != PaymentStatus.REFUNDING
                         ? Mono.just((Outcome) new Requested(refund, order.status()))
-                        : payments.transition(order, succeeded ? PaymentStatus.REFUNDED : PaymentStatus.REFUND_FAILED,
-                                        TransitionCause.REFUND_RESULT, refund.refundNo(), now, null, null)
+                        : payments.transition(order, StatusChange.to(succeeded ? PaymentStatus.REFUNDED
+                                        : PaymentStatus.REFUND_FAILED, TransitionCause.REFUND_RESULT, refund.refundNo(),
+                                        actor), now)
                                 .flatMap(moved -> moved && succeeded && refund.cause() == Cause.OPERATOR
                                         ? payments.setItemStates(order.id(), ItemState.PAID, ItemState.REFUNDED)
                                         : Mono.empty())
-                                .then(audit.system(order, PaymentAudit.REFUND, succeeded,
-                                        refund.refundNo() + (succeeded ? " 退款成功" : " 退款失败")))
+                                .then(audit.about(order, PaymentAudit.REFUND, succeeded,
+                                        refund.refundNo() + (succeeded ? " 退款成功" : " 退款失败"), actor))
                                 .thenReturn((Outcome) new Requested(refund,
                                         succeeded ? PaymentStatus.REFUNDED : PaymentStatus.REFUND_FAILED))));
         return transaction.transactional(work);

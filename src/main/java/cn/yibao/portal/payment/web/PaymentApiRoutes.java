@@ -3,6 +3,7 @@ package cn.yibao.portal.payment.web;
 import cn.yibao.portal.audit.RequestOrigin;
 import cn.yibao.portal.payment.CashAtCounter;
 import cn.yibao.portal.payment.OrderRequest;
+import cn.yibao.portal.payment.PaymentActor;
 import cn.yibao.portal.payment.Payments;
 import cn.yibao.portal.payment.PlacingOrders;
 import cn.yibao.portal.payment.Receipts;
@@ -104,10 +105,11 @@ class PaymentApiRoutes {
                                 "支付渠道应为 SANDBOX、WECHAT_PAY 或 ALIPAY 中已开通的一个。", "channel");
                     }
                     ClientKind client = ClientKind.fromUserAgent(request.headers().firstHeader(HttpHeaders.USER_AGENT));
-                    OrderRequest order = new OrderRequest(create.year(), List.copyOf(create.insured()), channel,
-                            create.grade(), client == ClientKind.WECHAT, null,
-                            RequestOrigin.of(request.exchange()).clientAddress(), CurrentResident.isAssisted(request));
-                    return placing.place(me, key, order).flatMap(PaymentApiRoutes::answer);
+                    return PaymentActor.of(request, me).flatMap(actor -> placing.place(me, key, new OrderRequest(
+                                    create.year(), List.copyOf(create.insured()), channel, create.grade(),
+                                    client == ClientKind.WECHAT, null, RequestOrigin.of(request.exchange()).clientAddress(),
+                                    CurrentResident.isAssisted(request), actor)))
+                            .flatMap(PaymentApiRoutes::answer);
                 }));
     }
 

@@ -5,6 +5,7 @@ import cn.yibao.portal.contribution.ContributionPayments;
 import cn.yibao.portal.contribution.ContributionQuotes;
 import cn.yibao.portal.contribution.domain.QuoteResult;
 import cn.yibao.portal.payment.OrderRequest;
+import cn.yibao.portal.payment.PaymentActor;
 import cn.yibao.portal.payment.PaymentChannels;
 import cn.yibao.portal.payment.PaymentItem;
 import cn.yibao.portal.payment.CashAtCounter;
@@ -193,13 +194,14 @@ class PaymentPages {
                 family.activeMembersOf(me).map(member -> new Person(member.person(), member.relation().name())));
     }
 
-    private OrderRequest orderRequest(ServerRequest request, MultiValueMap<String, String> form) {
+    /** {@code actor} may be null for a preview, which changes nothing. */
+    private OrderRequest orderRequest(ServerRequest request, MultiValueMap<String, String> form, PaymentActor actor) {
         List<String> insured = Optional.ofNullable(form.get("insured")).orElse(List.of());
         PaymentChannelId channel = channelOf(form.getFirst("channel"));
         ClientKind client = ClientKind.fromUserAgent(request.headers().firstHeader(HttpHeaders.USER_AGENT));
         return new OrderRequest(year(Optional.ofNullable(form.getFirst("year"))), insured, channel, null,
                 client == ClientKind.WECHAT, null, RequestOrigin.of(request.exchange()).clientAddress(),
-                CurrentResident.isAssisted(request));
+                CurrentResident.isAssisted(request), actor);
     }
 
     private static PaymentChannelId channelOf(String text) {
@@ -214,7 +216,7 @@ class PaymentPages {
     }
 
     private Mono<ServerResponse> review(ServerRequest request, Resident me, MultiValueMap<String, String> form) {
-        OrderRequest order = orderRequest(request, form);
+        OrderRequest order = orderRequest(request, form, null);
         if (order.insured().isEmpty()) {
             return choose(request, me, order.year(), "请至少选择一位参保人。");
         }
@@ -243,7 +245,11 @@ class PaymentPages {
     }
 
     private Mono<ServerResponse> place(ServerRequest request, Resident me, MultiValueMap<String, String> form) {
-        OrderRequest order = orderRequest(request, form);
+        return PaymentActor.of(request, me).flatMap(actor -> place(request, me, form, orderRequest(request, form, actor)));
+    }
+
+    private Mono<ServerResponse> place(ServerRequest request, Resident me, MultiValueMap<String, String> form,
+                                       OrderRequest order) {
         return placing.place(me, form.getFirst("key"), order).flatMap(placed -> {
             if (placed instanceof PlacingOrders.Refusal refusal) {
                 return choose(request, me, order.year(), refusal.message());
