@@ -106,6 +106,41 @@ class PaymentRepository {
                 .map(PaymentRepository::order).one();
     }
 
+    /** The order, locked until the caller's transaction ends: refunds of one order are decided one at a time. */
+    Mono<PaymentOrder> findForUpdate(UUID id) {
+        return database.sql("select " + ORDER_COLUMNS + " from payment_order where id = :id for update").bind("id", id)
+                .map(PaymentRepository::order).one();
+    }
+
+    /** Something about the order changed that is not its status (a refund of some of its people): for the sweeper. */
+    Mono<Void> touch(UUID orderId, Instant now) {
+        return database.sql("update payment_order set updated_at = :now where id = :id")
+                .bind("id", orderId).bind("now", now).then();
+    }
+
+    /** Puts these people's money into a refund, unless it already is in one; answers how many were linked. */
+    Mono<Long> linkToRefund(UUID orderId, Collection<UUID> insuredIds, String refundNo) {
+        return database.sql("""
+                        update payment_item set refund_no = :refundNo
+                        where order_id = :order and insured_id = any(:ids) and refund_no is null
+                          and state in ('PAID', 'DUPLICATE')""")
+                .bind("refundNo", refundNo).bind("order", orderId).bind("ids", insuredIds.toArray(UUID[]::new))
+                .fetch().rowsUpdated();
+    }
+
+    /**
+     * The refund's people are refunded: no longer paid for by this order. A whole-order refund covers everyone the
+     * order still held (refunds recorded before people were linked to refunds name no one).
+     */
+    Mono<Void> markRefunded(UUID orderId, String refundNo, boolean wholeOrder) {
+        return database.sql("""
+                        update payment_item set state = 'REFUNDED', refund_no = :refundNo
+                        where order_id = :order and state in ('PAID', 'DUPLICATE')
+                          and (refund_no = :refundNo or (:whole and refund_no is null))""")
+                .bind("refundNo", refundNo).bind("order", orderId).bind("whole", wholeOrder)
+                .then();
+    }
+
     Mono<PaymentOrder> findByOrderNo(String orderNo) {
         return database.sql("select " + ORDER_COLUMNS + " from payment_order where order_no = :no").bind("no", orderNo)
                 .map(PaymentRepository::order).one();
@@ -263,12 +298,17 @@ class PaymentRepository {
                 .map(row -> row.get("id", UUID.class)).all();
     }
 
-    /** Refunds asked for but not answered (the app stopped in between): due to be asked again, under a lease. */
+    /**
+     * Orders with refunds asked for but not answered (the app stopped in between): due to be asked again, under a
+     * lease. Asking for a refund updates its order's {@code updated_at}, whether or not the order's status changes.
+     */
     Flux<UUID> leaseRefundsForRetry(Instant cutoff, Instant now, Instant leaseUntil, Instant realNow, int limit) {
         return database.sql("""
                         update payment_order set sweep_lease_until = :leaseUntil
-                        where id in (select id from payment_order
-                                     where status = 'REFUNDING' and (updated_at <= :cutoff or updated_at > :now)
+                        where id in (select id from payment_order o
+                                     where exists (select 1 from payment_refund r
+                                                   where r.order_id = o.id and r.status = 'REQUESTED')
+                                       and (updated_at <= :cutoff or updated_at > :now)
                                        and (sweep_lease_until is null or sweep_lease_until < :realNow)
                                      order by updated_at limit :limit
                                      for update skip locked)
@@ -294,6 +334,6 @@ class PaymentRepository {
                 row.get("standard_fen", Long.class), row.get("assistance_fen", Long.class),
                 row.get("grade", Integer.class), row.get("citation", String.class),
                 ItemState.valueOf(row.get("state", String.class)), row.get("receipt_no", String.class),
-                row.get("receipt_id", UUID.class));
+                row.get("receipt_id", UUID.class), row.get("refund_no", String.class));
     }
 }

@@ -161,7 +161,7 @@ public class PlacingOrders {
                     .thenMany(Flux.fromIterable(plan.lines()).concatMap(line -> payments.insertItem(new PaymentItem(
                             order.id(), line.insuredId(), request.year(), line.amountFen(), line.quote().standardFen(),
                             line.quote().assistanceFen(), line.quote().grade(), citations(line.quote().citations()),
-                            ItemState.OPEN, null, null))))
+                            ItemState.OPEN, null, null, null))))
                     .then(payments.insertKey(payer.id(), key, fingerprint, order.id(), now,
                             now.plus(IdempotencyRules.KEY_LIFETIME)))
                     // Last: the audit row takes the chain lock, held until commit.

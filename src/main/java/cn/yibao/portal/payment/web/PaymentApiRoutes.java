@@ -160,10 +160,10 @@ class PaymentApiRoutes {
     }
 
     private Mono<PaymentViews.Detail> detailOf(PaymentOrder order) {
-        return payments.items(order).concatMap(item -> residents.findById(item.insuredId())
-                        .map(person -> PaymentViews.insured(item, person.maskedName())))
-                .collectList()
-                .map(items -> PaymentViews.Detail.of(order, items));
+        return Mono.zip(payments.items(order).concatMap(item -> residents.findById(item.insuredId())
+                                .map(person -> PaymentViews.insured(item, person.maskedName()))).collectList(),
+                        payments.refunds(order).map(PaymentViews.RefundView::of).collectList())
+                .map(both -> PaymentViews.Detail.of(order, both.getT1(), both.getT2()));
     }
 
     static String baseUrl(ServerRequest request) {

@@ -83,6 +83,7 @@ class PaymentOperatorRoutes {
                                 .flatMap(outcome -> outcome instanceof Refunds.Requested requested
                                         ? ServerResponse.ok().bodyValue(Map.of("refundNo", requested.refund().refundNo(),
                                                 "amountFen", requested.refund().amountFen(),
+                                                "refundStatus", requested.refund().status(),
                                                 "status", requested.orderStatus().name()))
                                         : ProblemResponses.fieldProblem(HttpStatus.CONFLICT,
                                                 ((Refunds.NotPossible) outcome).message(), "orderNo"))))
@@ -166,7 +167,8 @@ class PaymentOperatorRoutes {
 
     private static String describe(Refunds.Outcome outcome) {
         return outcome instanceof Refunds.Requested requested
-                ? "退款单 " + requested.refund().refundNo() + "：" + requested.orderStatus()
+                ? "退款单 " + requested.refund().refundNo() + "（" + requested.refund().amountFen() + " 分）："
+                        + requested.refund().status() + "，订单 " + requested.orderStatus()
                 : ((Refunds.NotPossible) outcome).message();
     }
 }
