@@ -166,6 +166,10 @@ class AssistSessionsIT extends AssistOverHttp {
         assertThat(assistAuditRows("assist-bind-" + session, session)).isEqualTo(1);
         assertThat(count("select count(*) from audit_event where request_id = $1 and outcome = 'FAILURE'",
                 "assist-bind-" + session)).isEqualTo(1);
+        JsonNode history = json(portal.get().uri("/api/v1/assist/history").headers(h -> h.setBearerAuth(resident.token()))
+                .exchange().expectStatus().isOk().expectBody().returnResult().getResponseBody());
+        assertThat(history.get(0).get("actions").get(0).get("action").asString())
+                .as("the resident reads what was attempted").isEqualTo("被拒绝：绑定家庭成员");
     }
 
     @Test
