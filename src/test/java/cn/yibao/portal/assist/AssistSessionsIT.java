@@ -137,7 +137,27 @@ class AssistSessionsIT extends AssistOverHttp {
 
         start(weihai, Map.of("residentCode", residentCode(wenshui))).expectStatus().isForbidden()
                 .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("辖区"));
-        start(weihai, Map.of("certno", wenshui.certno(), "name", wenshui.name())).expectStatus().isForbidden();
+        // By ID number and name, "insured elsewhere" must read exactly like "no such person": the worker learns
+        // nothing about who is insured where. The audit row keeps the real reason.
+        String requestId = "assist-region-" + UUID.randomUUID();
+        String otherRegion = new String(portal.post().uri("/api/v1/assist/sessions").headers(h -> {
+                    h.setBearerAuth(weihai);
+                    h.set("X-Request-Id", requestId);
+                }).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("certno", wenshui.certno(), "name", wenshui.name())).exchange()
+                .expectStatus().isNotFound().expectBody().returnResult().getResponseBody(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        String wrongName = new String(start(weihai, Map.of("certno", wenshui.certno(), "name", "祁错")).expectStatus()
+                .isNotFound().expectBody().returnResult().getResponseBody(), java.nio.charset.StandardCharsets.UTF_8);
+        String nobody = new String(start(weihai, Map.of("certno", "110101199003078515", "name", "无此人")).expectStatus()
+                .isNotFound().expectBody().returnResult().getResponseBody(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(json(otherRegion.getBytes(java.nio.charset.StandardCharsets.UTF_8)).get("detail").asString())
+                .isEqualTo(json(wrongName.getBytes(java.nio.charset.StandardCharsets.UTF_8)).get("detail").asString())
+                .isEqualTo(json(nobody.getBytes(java.nio.charset.StandardCharsets.UTF_8)).get("detail").asString());
+        assertThat(otherRegion.replaceAll("\"instance\":\"[^\"]*\"", "")).as("the same answer, byte for byte")
+                .isEqualTo(wrongName.replaceAll("\"instance\":\"[^\"]*\"", ""));
+        assertThat(count("select count(*) from audit_event where request_id = $1 and action = 'ASSIST_START' "
+                + "and outcome = 'FAILURE' and detail like '%参保地不在本窗口辖区%'", requestId)).isEqualTo(1);
 
         assertThat(count("select count(*) from assist_session where resident_id = "
                 + "(select id from resident where psn_no = $1)", "T" + wenshui.certno())).isEqualTo(sessions);
