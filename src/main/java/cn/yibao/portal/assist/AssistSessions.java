@@ -16,6 +16,7 @@ import cn.yibao.portal.qrcode.domain.CodePurpose;
 import cn.yibao.portal.qrcode.domain.CodeTokens;
 import cn.yibao.portal.resident.ResidentRegistry;
 import cn.yibao.portal.resident.domain.Resident;
+import cn.yibao.portal.web.AssistedObject;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -294,13 +295,22 @@ public class AssistSessions {
         return sessions.actions(session.id());
     }
 
-    Mono<Void> recordAction(AssistSession session, String action, String objectId, boolean success,
-                            RequestOrigin origin) {
+    /**
+     * One action of the session: its row in 代办记录 and its one audit row. {@code object}, when the handler named
+     * what it created or changed, gives the object's id and number; otherwise {@code pathObjectId}, the id in the
+     * path, if any.
+     */
+    Mono<Void> recordAction(AssistSession session, String action, String pathObjectId, AssistedObject object,
+                            boolean success, RequestOrigin origin) {
         Instant now = clock.now();
-        return sessions.action(session.id(), now, action, objectId, success)
+        String objectId = object != null ? object.id().toString() : pathObjectId;
+        String kind = object != null ? object.kind() : null;
+        String number = object != null ? object.number() : null;
+        return sessions.action(session.id(), now, action, objectId, kind, number, success)
                 .then(audit.record(new AuditEntry(now, AuditEntry.ActorType.STAFF, session.staffId(),
                         session.residentId(), "ASSIST_ACTION", success ? AuditEntry.Outcome.SUCCESS : AuditEntry.Outcome.FAILURE,
-                        origin.clientAddress(), origin.userAgent(), action, objectId, origin.requestId(), session.id())));
+                        origin.clientAddress(), origin.userAgent(), number == null ? action : action + " " + number,
+                        objectId, origin.requestId(), session.id())));
     }
 
     private AuditEntry entry(StaffIdentity staff, UUID residentId, String action, boolean success,

@@ -75,6 +75,14 @@ abstract class AssistOverHttp extends PortalIntegrationTest {
         });
     }
 
+    /** A POST to a resident endpoint made by the worker acting in the session, body still to come. */
+    WebTestClient.RequestBodySpec actingPost(String path, String staffToken, String sessionId) {
+        return portal.post().uri(path).headers(h -> {
+            h.setBearerAuth(staffToken);
+            h.set("X-Assist-Session", sessionId);
+        });
+    }
+
     WebTestClient.ResponseSpec actingGet(String path, String staffToken, String sessionId) {
         return acting(portal.get(), path, staffToken, sessionId).exchange();
     }

@@ -256,6 +256,46 @@ class AssistSessionsIT extends AssistOverHttp {
         assertThat(status(guessed)).isEqualTo("DECLINED");
     }
 
+    @Test
+    void theResidentsRecordNamesTheFilingAndTheOrderMadeForThemAndLinksToThem() {
+        Resident resident = fresh(WENSHUI, "祁多");
+        String staff = staff();
+        String session = startFromCode(staff, resident);
+        JsonNode filing = json(actingPost("/api/v1/filings", staff, session)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("type", "LONG_TERM_RESIDENCE", "insured", "SELF", "destination", "210100",
+                        "startDate", "2023-10-15", "reason", "随子女生活", "commitment", true))
+                .exchange().expectStatus().isCreated().expectBody().returnResult().getResponseBody());
+        JsonNode order = json(actingPost("/api/v1/payments", staff, session)
+                .header("Idempotency-Key", "key-" + UUID.randomUUID()).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"year\":2024,\"insured\":[\"SELF\"],\"channel\":\"SANDBOX\"}")
+                .exchange().expectStatus().isCreated().expectBody().returnResult().getResponseBody());
+        String paymentId = order.get("paymentId").asString();
+        String orderNo = json(actingGet("/api/v1/payments/" + paymentId, staff, session).expectStatus().isOk()
+                .expectBody().returnResult().getResponseBody()).get("orderNo").asString();
+
+        JsonNode actions = json(portal.get().uri("/api/v1/assist/history").headers(h -> h.setBearerAuth(resident.token()))
+                .exchange().expectStatus().isOk().expectBody().returnResult().getResponseBody()).get(0).get("actions");
+        assertThat(actions).hasSize(3);
+        assertThat(actions.get(0).get("action").asString()).isEqualTo("办理异地就医备案");
+        assertThat(actions.get(0).get("objectKind").asString()).isEqualTo("FILING");
+        assertThat(actions.get(0).get("objectNumber").asString()).isEqualTo(filing.get("number").asString());
+        assertThat(actions.get(0).get("objectId").asString()).isEqualTo(filing.get("id").asString());
+        assertThat(actions.get(1).get("action").asString()).isEqualTo("发起缴费");
+        assertThat(actions.get(1).get("objectKind").asString()).isEqualTo("PAYMENT");
+        assertThat(actions.get(1).get("objectNumber").asString()).isEqualTo(orderNo);
+        assertThat(actions.get(1).get("objectId").asString()).isEqualTo(paymentId);
+        assertThat(actions.get(2).get("action").asString()).isEqualTo("查看缴费订单");
+        assertThat(actions.get(2).path("objectNumber").isNull()).as("viewing makes nothing").isTrue();
+
+        String page = page(signIn.as("assist-history-" + UUID.randomUUID(), resident.claims()), "/assist/history");
+        assertThat(page).contains(filing.get("number").asString(), orderNo,
+                "href=\"/filing/" + filing.get("id").asString() + "\"", "href=\"/payment/" + paymentId + "\"");
+        assertThat(count("select count(*) from audit_event where assist_session_id = $1 and action = 'ASSIST_ACTION' "
+                + "and object_id = $2 and detail like '%' || $3", UUID.fromString(session), paymentId, orderNo))
+                .as("the audit row names the order too").isEqualTo(1);
+    }
+
     private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec confirm(String staff, String session,
                                                                                           String code) {
         return portal.post().uri("/api/v1/assist/sessions/" + session + "/code").headers(h -> h.setBearerAuth(staff))

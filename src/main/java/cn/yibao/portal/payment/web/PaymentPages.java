@@ -101,6 +101,7 @@ class PaymentPages {
                 .GET("/pay/{token}", this::payLink)
                 .POST("/payment/{id}/cash", request -> withOrder(request, (me, order) -> request.formData()
                         .flatMap(form -> cash.record(request, order, form.getFirst("receiptNo")))
+                        .doOnNext(error -> PaymentApiRoutes.noted(request, order))
                         .flatMap(error -> error.isEmpty()
                                 ? ServerResponse.seeOther(URI.create("/payment/" + order.id())).build()
                                 : result(request, order, error))))
@@ -255,6 +256,7 @@ class PaymentPages {
                 return choose(request, me, order.year(), refusal.message());
             }
             PaymentOrder placedOrder = ((PlacingOrders.Placement) placed).order();
+            PaymentApiRoutes.noted(request, placedOrder);
             // At the counter the resident pays on their own phone: the result page shows a PAY_LINK code to scan.
             boolean assisted = CurrentResident.isAssisted(request);
             String next = !assisted && placedOrder.status().isOpen() && placedOrder.payUrl() != null
