@@ -62,8 +62,15 @@ public class PlacingOrders {
     public sealed interface Placed {
     }
 
-    /** {@code created}: a new order (201); otherwise the key's earlier order (200). */
-    public record Placement(PaymentOrder order, boolean created) implements Placed {
+    /**
+     * {@code created}: a new order (201); otherwise the key's earlier order (200). {@code jsapiParameters}: for WeChat
+     * JSAPI, what the payer's page hands to WeChat (empty otherwise, and on replays).
+     */
+    public record Placement(PaymentOrder order, boolean created, Map<String, String> jsapiParameters) implements Placed {
+
+        public Placement(PaymentOrder order, boolean created) {
+            this(order, created, Map.of());
+        }
     }
 
     /** {@code status}: 409 for conflicts (key reused, person paid or in an open order), 422 for bad requests. */
@@ -94,7 +101,8 @@ public class PlacingOrders {
                 .onErrorResume(DataIntegrityViolationException.class, e -> Mono.just(new Refusal(409, "insured",
                         "所选参保人已有未完成或已支付的订单，请刷新后重试。")))
                 .flatMap(placed -> placed instanceof Placement placement && placement.order().status() == PaymentStatus.CREATED
-                        ? opening.open(placement.order(), request).map(order -> (Placed) new Placement(order, placement.created()))
+                        ? opening.open(placement.order(), request).map(opened -> (Placed) new Placement(opened.order(),
+                                placement.created(), opened.jsapiParameters()))
                         : Mono.just(placed));
     }
 

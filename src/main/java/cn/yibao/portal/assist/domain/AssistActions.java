@@ -42,6 +42,7 @@ public final class AssistActions {
             // Payments.
             Label.of("GET", "/payments", "查看缴费记录"),
             Label.of("GET", "/payment/new", "选择缴费人员"),
+            Label.of("GET", "/payment/wechat-auth", "微信授权（付款人本人）"),
             Label.of("POST", "/payment/review", "核对缴费金额"),
             Label.of("POST", "/payments?", "发起缴费"),
             Label.of("POST", "/payments?/" + ID + "/cash", "登记现金代收"),

@@ -36,6 +36,7 @@ class AssistActionsTest {
                 Arguments.of("GET", "/payments", "查看缴费记录"),
                 Arguments.of("GET", "/api/v1/payments", "查看缴费记录"),
                 Arguments.of("GET", "/payment/new", "选择缴费人员"),
+                Arguments.of("GET", "/payment/wechat-auth", "微信授权（付款人本人）"),
                 Arguments.of("POST", "/payment/review", "核对缴费金额"),
                 Arguments.of("POST", "/payment", "发起缴费"),
                 Arguments.of("POST", "/api/v1/payments", "发起缴费"),

@@ -32,6 +32,7 @@ class AssistRulesTest {
                 Arguments.of("POST", "/family/invitations/" + ID + "/accept", false),
                 Arguments.of("POST", "/api/v1/family/invitations/" + ID + "/accept", false),
                 Arguments.of("GET", "/payments", true), Arguments.of("GET", "/payment/new", true),
+                Arguments.of("GET", "/payment/wechat-auth", false),
                 Arguments.of("POST", "/payment/review", true), Arguments.of("POST", "/payment", true),
                 Arguments.of("GET", "/payment/" + ID, true), Arguments.of("GET", "/payment/" + ID + "/status", true),
                 Arguments.of("POST", "/payment/" + ID + "/cash", true),
