@@ -50,8 +50,10 @@ class AssistJourney extends PortalJourneyBase {
         Pages.waitForPath(driver, "/assist/history");
         screenshot("history");
         WebElement session = driver.findElements(By.cssSelector(".assist-session")).get(0);
-        assertThat(session.getText()).contains("已结束", "出示医保码", "办理异地就医备案");
-        driver.get(portalUrl("/filing"));
+        assertThat(session.getText()).contains("已结束", "出示医保码", "办理异地就医备案", "备案编号 " + number);
+        // The number leads to the filing itself.
+        session.findElement(By.cssSelector("a.assist-object")).click();
+        Pages.waitForPathStartingWith(driver, "/filing/");
         assertThat(driver.getPageSource()).contains(number);
     }
 }

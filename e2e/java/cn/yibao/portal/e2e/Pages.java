@@ -29,4 +29,10 @@ final class Pages {
                 .withMessage(() -> "expected to be on path " + path + " but the browser is at " + driver.getCurrentUrl())
                 .until(d -> path.equals(pathOf(d)));
     }
+
+    static void waitForPathStartingWith(WebDriver driver, String prefix) {
+        waitFor(driver)
+                .withMessage(() -> "expected a path starting with " + prefix + " but the browser is at " + driver.getCurrentUrl())
+                .until(d -> pathOf(d).startsWith(prefix));
+    }
 }

@@ -10,6 +10,7 @@ import cn.yibao.portal.identity.domain.StaffIdentity;
 import cn.yibao.portal.resident.CurrentResident;
 import cn.yibao.portal.resident.ResidentRegistry;
 import cn.yibao.portal.web.AssistBanner;
+import cn.yibao.portal.web.AssistedObject;
 import cn.yibao.portal.web.ProblemResponses;
 import cn.yibao.portal.web.RequestValues;
 import java.net.URI;
@@ -95,7 +96,7 @@ class AssistGate implements WebFilter {
             if (acting.refusal() != null) {
                 Mono<Void> noted = acting.session() != null && acting.session().staffId().equals(staff.staffId())
                         ? sessions.recordAction(acting.session(), "被拒绝（" + acting.refusal() + "）："
-                                + AssistActions.label(method, path), AssistActions.objectId(path), false, origin)
+                                + AssistActions.label(method, path), AssistActions.objectId(path), null, false, origin)
                         : Mono.empty();
                 return noted.then(refuse(exchange, path, acting.refusal(), "ended"));
             }
@@ -103,7 +104,7 @@ class AssistGate implements WebFilter {
             String label = AssistActions.label(method, path);
             String objectId = AssistActions.objectId(path);
             if (!AssistRules.allows(method, path)) {
-                return sessions.recordAction(session, "被拒绝：" + label, objectId, false, origin)
+                return sessions.recordAction(session, "被拒绝：" + label, objectId, null, false, origin)
                         .then(refuse(exchange, path, "代办时不能办理此项业务（如绑定家庭成员、查看完整身份证号、变更登录信息）。",
                                 "not-allowed"));
             }
@@ -113,7 +114,8 @@ class AssistGate implements WebFilter {
                             session.id(), resident.maskedName(), session.staffNameMasked(),
                             session.minutesLeft(clock.now()))))
                     .then(chain.filter(exchange))
-                    .then(Mono.defer(() -> sessions.recordAction(session, label, objectId, succeeded(exchange), origin)));
+                    .then(Mono.defer(() -> sessions.recordAction(session, label, objectId,
+                            exchange.getAttribute(AssistedObject.ATTRIBUTE), succeeded(exchange), origin)));
         });
     }
 

@@ -86,12 +86,16 @@ class AssistRepository {
                 .fetch().rowsUpdated().map(rows -> rows == 1);
     }
 
-    Mono<Void> action(UUID sessionId, Instant now, String action, String objectId, boolean success) {
+    Mono<Void> action(UUID sessionId, Instant now, String action, String objectId, String objectKind,
+                      String objectNumber, boolean success) {
         return database.sql("""
-                        insert into assist_action (session_id, occurred_at, action, object_id, outcome)
-                        values (:session, :now, :action, :objectId, :outcome)""")
+                        insert into assist_action (session_id, occurred_at, action, object_id, object_kind, object_number,
+                                                   outcome)
+                        values (:session, :now, :action, :objectId, :objectKind, :objectNumber, :outcome)""")
                 .bind("session", sessionId).bind("now", now).bind("action", action)
                 .bind("objectId", Parameter.fromOrEmpty(objectId, String.class))
+                .bind("objectKind", Parameter.fromOrEmpty(objectKind, String.class))
+                .bind("objectNumber", Parameter.fromOrEmpty(objectNumber, String.class))
                 .bind("outcome", success ? "SUCCESS" : "FAILURE")
                 .then();
     }
@@ -99,7 +103,8 @@ class AssistRepository {
     Flux<AssistAction> actions(UUID sessionId) {
         return database.sql("select * from assist_action where session_id = :session order by id").bind("session", sessionId)
                 .map(row -> new AssistAction(row.get("occurred_at", Instant.class), row.get("action", String.class),
-                        row.get("object_id", String.class), row.get("outcome", String.class)))
+                        row.get("object_id", String.class), row.get("outcome", String.class),
+                        row.get("object_kind", String.class), row.get("object_number", String.class)))
                 .all();
     }
 

@@ -16,6 +16,7 @@ import cn.yibao.portal.qrcode.domain.CodePurpose;
 import cn.yibao.portal.qrcode.domain.CodeTokens;
 import cn.yibao.portal.resident.ResidentRegistry;
 import cn.yibao.portal.resident.domain.Resident;
+import cn.yibao.portal.web.AssistedObject;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -102,17 +103,34 @@ public class AssistSessions {
         if (name == null || name.isBlank()) {
             return Mono.just(new Refused(400, "name", "请填写参保人姓名。"));
         }
+        // One answer for "unknown number", "name does not match" and "insured in another region": typing a number
+        // and a name must not tell anyone whether or where that person is insured. The audit row keeps the reason.
         return residents.findByIdNumber(id.get())
-                .filter(resident -> resident.name().equals(name.strip()))
-                .flatMap(resident -> start(staff, resident, "PHONE_APPROVAL", origin))
-                // Same answer for "unknown number" and "name does not match": the form must not confirm who is insured.
-                .defaultIfEmpty(new Refused(404, "certno", "身份证号与姓名不匹配，或该参保人尚未使用过本平台。"));
+                .flatMap(resident -> !resident.name().equals(name.strip())
+                        ? notFound(staff, resident.id(), "姓名与身份证号不符", origin)
+                        : !inRegion(staff, resident)
+                                ? notFound(staff, resident.id(), "参保地不在本窗口辖区", origin)
+                                : start(staff, resident, "PHONE_APPROVAL", origin))
+                .switchIfEmpty(Mono.defer(() -> notFound(staff, null, "身份证号未找到", origin)));
     }
 
-    private Mono<Outcome> start(StaffIdentity staff, Resident resident, String consent, RequestOrigin origin) {
+    static final String NOT_FOUND_BY_ID_NUMBER = "没有找到可以代办的参保人：请核对身份证号与姓名；参保人须已使用过本平台，"
+            + "且参保地在您所在经办机构的辖区。";
+
+    private Mono<Outcome> notFound(StaffIdentity staff, UUID residentId, String reason, RequestOrigin origin) {
+        return audit.record(entry(staff, residentId, AUDIT_START, false, origin, "按身份证号发起代办未成功：" + reason, null))
+                .thenReturn(new Refused(404, "certno", NOT_FOUND_BY_ID_NUMBER));
+    }
+
+    private boolean inRegion(StaffIdentity staff, Resident resident) {
         List<String> path = regions.path(resident.insuredRegionCode()).map(p -> p.stream().map(Region::code).toList())
                 .orElse(List.of(resident.insuredRegionCode()));
-        if (!AssistRules.inRegion(staff.regionCode(), path)) {
+        return AssistRules.inRegion(staff.regionCode(), path);
+    }
+
+    /** The resident is present (their 医保码) or approved the request: only the region can still stand in the way. */
+    private Mono<Outcome> start(StaffIdentity staff, Resident resident, String consent, RequestOrigin origin) {
+        if (!inRegion(staff, resident)) {
             return audit.record(entry(staff, resident.id(), AUDIT_START, false, origin, "参保地不在本窗口辖区", null))
                     .thenReturn(new Refused(403, "resident", "该参保人不在您所在经办机构的辖区，不能代办。"));
         }
@@ -277,13 +295,22 @@ public class AssistSessions {
         return sessions.actions(session.id());
     }
 
-    Mono<Void> recordAction(AssistSession session, String action, String objectId, boolean success,
-                            RequestOrigin origin) {
+    /**
+     * One action of the session: its row in 代办记录 and its one audit row. {@code object}, when the handler named
+     * what it created or changed, gives the object's id and number; otherwise {@code pathObjectId}, the id in the
+     * path, if any.
+     */
+    Mono<Void> recordAction(AssistSession session, String action, String pathObjectId, AssistedObject object,
+                            boolean success, RequestOrigin origin) {
         Instant now = clock.now();
-        return sessions.action(session.id(), now, action, objectId, success)
+        String objectId = object != null ? object.id().toString() : pathObjectId;
+        String kind = object != null ? object.kind() : null;
+        String number = object != null ? object.number() : null;
+        return sessions.action(session.id(), now, action, objectId, kind, number, success)
                 .then(audit.record(new AuditEntry(now, AuditEntry.ActorType.STAFF, session.staffId(),
                         session.residentId(), "ASSIST_ACTION", success ? AuditEntry.Outcome.SUCCESS : AuditEntry.Outcome.FAILURE,
-                        origin.clientAddress(), origin.userAgent(), action, objectId, origin.requestId(), session.id())));
+                        origin.clientAddress(), origin.userAgent(), number == null ? action : action + " " + number,
+                        objectId, origin.requestId(), session.id())));
     }
 
     private AuditEntry entry(StaffIdentity staff, UUID residentId, String action, boolean success,

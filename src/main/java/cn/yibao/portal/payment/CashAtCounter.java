@@ -1,5 +1,6 @@
 package cn.yibao.portal.payment;
 
+import cn.yibao.portal.audit.RequestOrigin;
 import cn.yibao.portal.identity.StaffPrincipals;
 import cn.yibao.portal.payment.domain.ChannelOutcome;
 import cn.yibao.portal.payment.domain.PaymentChannelId;
@@ -41,7 +42,8 @@ public class CashAtCounter {
         return request.principal().ofType(Authentication.class)
                 .flatMap(auth -> Mono.justOrEmpty(StaffPrincipals.identityOf(auth)))
                 .flatMap(staff -> settling.apply("CASH", order.orderNo(), "CASH-" + staff.staffId() + "-" + receiptNo.strip(),
-                        order.amountFen(), ChannelOutcome.PAID, TransitionCause.CASH_COLLECTION))
+                        order.amountFen(), ChannelOutcome.PAID, TransitionCause.CASH_COLLECTION,
+                        PaymentActor.staff(staff.staffId(), RequestOrigin.of(request.exchange()))))
                 .map(effect -> effect == SettlingPayments.Effect.MOVED ? "" : "订单状态已变化，请刷新后查看。")
                 .defaultIfEmpty("只有窗口工作人员在代办时可以登记现金代收。");
     }

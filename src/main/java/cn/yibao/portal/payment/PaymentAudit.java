@@ -4,10 +4,18 @@ import cn.yibao.portal.audit.AuditTrail;
 import cn.yibao.portal.audit.domain.AuditEntry;
 import cn.yibao.portal.clock.BusinessClock;
 import cn.yibao.portal.payment.domain.PaymentOrder;
+import cn.yibao.portal.payment.domain.PaymentStatus;
+import cn.yibao.portal.payment.domain.TransitionCause;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
-/** Audit rows for payment state changes, refunds and reviews: who (payer, channel, operator), which order, outcome. */
+/**
+ * Audit rows for payments: every status change (written by {@link PaymentRepository#transition}, the one gate),
+ * refunds and reviews. Each row names the order (object id), the actor (payer, worker or operator, channel, the
+ * portal itself) and, when a request caused it, the request's id and client address. Rows written inside an
+ * assisted request carry no assisted-session id: the gate's ASSIST_ACTION row is that request's one row for the
+ * session, and the request id ties the others to it.
+ */
 @Component
 class PaymentAudit {
 
@@ -25,27 +33,29 @@ class PaymentAudit {
         this.clock = clock;
     }
 
-    Mono<Void> system(PaymentOrder order, String action, boolean success, String detail) {
-        return audit.record(new AuditEntry(clock.now(), AuditEntry.ActorType.SYSTEM, order.channel().name(),
-                order.payerId(), action, success ? AuditEntry.Outcome.SUCCESS : AuditEntry.Outcome.FAILURE, null, null,
-                order.orderNo() + " " + detail));
+    /** The order was stored (status CREATED). */
+    Mono<Void> placed(PaymentOrder order, String detail, PaymentActor actor) {
+        return about(order, ORDER_PLACED, true, "→" + PaymentStatus.CREATED + " (" + TransitionCause.ORDER_PLACED
+                + ") " + detail, actor);
     }
 
-    Mono<Void> anonymous(String action, String clientAddress, String detail) {
+    /** One edge of the status graph was taken. */
+    Mono<Void> statusChanged(PaymentOrder order, PaymentStatus to, TransitionCause cause, String detail,
+                             PaymentActor actor) {
+        return about(order, STATUS_CHANGED, true, order.status() + "→" + to + " (" + cause + ")"
+                + (detail == null ? "" : " " + detail), actor);
+    }
+
+    /** Anything else about an order: a refund asked for or answered, a result that did not match. */
+    Mono<Void> about(PaymentOrder order, String action, boolean success, String detail, PaymentActor actor) {
+        return audit.record(new AuditEntry(clock.now(), actor.type(), actor.id(), order.payerId(), action,
+                success ? AuditEntry.Outcome.SUCCESS : AuditEntry.Outcome.FAILURE, actor.origin().clientAddress(),
+                actor.origin().userAgent(), order.orderNo() + " " + detail, order.id().toString(),
+                actor.origin().requestId(), null));
+    }
+
+    Mono<Void> anonymous(String action, String clientAddress, String requestId, String detail) {
         return audit.record(new AuditEntry(clock.now(), AuditEntry.ActorType.ANONYMOUS, null, null, action,
-                AuditEntry.Outcome.FAILURE, clientAddress, null, detail));
-    }
-
-    Mono<Void> resident(PaymentOrder order, String action, String clientAddress, String userAgent, String detail) {
-        return audit.record(new AuditEntry(clock.now(), AuditEntry.ActorType.RESIDENT, order.payerId().toString(),
-                order.payerId(), action, AuditEntry.Outcome.SUCCESS, clientAddress, userAgent,
-                order.orderNo() + " " + detail));
-    }
-
-    Mono<Void> staff(String staffId, PaymentOrder order, String action, boolean success, String clientAddress,
-                     String detail) {
-        return audit.record(new AuditEntry(clock.now(), AuditEntry.ActorType.STAFF, staffId, order.payerId(), action,
-                success ? AuditEntry.Outcome.SUCCESS : AuditEntry.Outcome.FAILURE, clientAddress, null,
-                order.orderNo() + " " + detail));
+                AuditEntry.Outcome.FAILURE, clientAddress, null, detail, null, requestId, null));
     }
 }

@@ -4,6 +4,7 @@ import cn.yibao.portal.payment.domain.ItemState;
 import cn.yibao.portal.payment.domain.PaymentChannelId;
 import cn.yibao.portal.payment.domain.PaymentOrder;
 import cn.yibao.portal.payment.domain.PaymentStatus;
+import cn.yibao.portal.payment.domain.PaymentTransitions;
 import cn.yibao.portal.payment.domain.TransitionCause;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
@@ -15,7 +16,10 @@ import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** Orders, their people, their events and idempotency keys. Every status change goes through {@link #transition}. */
+/**
+ * Orders, their people, their events and idempotency keys. Every status change goes through {@link #transition},
+ * which checks it against the status graph and records it (event and audit row).
+ */
 @Repository
 class PaymentRepository {
 
@@ -27,9 +31,11 @@ class PaymentRepository {
     }
 
     private final DatabaseClient database;
+    private final PaymentAudit audit;
 
-    PaymentRepository(DatabaseClient database) {
+    PaymentRepository(DatabaseClient database, PaymentAudit audit) {
         this.database = database;
+        this.audit = audit;
     }
 
     /** Serializes order creation per payer inside the caller's transaction. */
@@ -100,6 +106,41 @@ class PaymentRepository {
                 .map(PaymentRepository::order).one();
     }
 
+    /** The order, locked until the caller's transaction ends: refunds of one order are decided one at a time. */
+    Mono<PaymentOrder> findForUpdate(UUID id) {
+        return database.sql("select " + ORDER_COLUMNS + " from payment_order where id = :id for update").bind("id", id)
+                .map(PaymentRepository::order).one();
+    }
+
+    /** Something about the order changed that is not its status (a refund of some of its people): for the sweeper. */
+    Mono<Void> touch(UUID orderId, Instant now) {
+        return database.sql("update payment_order set updated_at = :now where id = :id")
+                .bind("id", orderId).bind("now", now).then();
+    }
+
+    /** Puts these people's money into a refund, unless it already is in one; answers how many were linked. */
+    Mono<Long> linkToRefund(UUID orderId, Collection<UUID> insuredIds, String refundNo) {
+        return database.sql("""
+                        update payment_item set refund_no = :refundNo
+                        where order_id = :order and insured_id = any(:ids) and refund_no is null
+                          and state in ('PAID', 'DUPLICATE')""")
+                .bind("refundNo", refundNo).bind("order", orderId).bind("ids", insuredIds.toArray(UUID[]::new))
+                .fetch().rowsUpdated();
+    }
+
+    /**
+     * The refund's people are refunded: no longer paid for by this order. A whole-order refund covers everyone the
+     * order still held (refunds recorded before people were linked to refunds name no one).
+     */
+    Mono<Void> markRefunded(UUID orderId, String refundNo, boolean wholeOrder) {
+        return database.sql("""
+                        update payment_item set state = 'REFUNDED', refund_no = :refundNo
+                        where order_id = :order and state in ('PAID', 'DUPLICATE')
+                          and (refund_no = :refundNo or (:whole and refund_no is null))""")
+                .bind("refundNo", refundNo).bind("order", orderId).bind("whole", wholeOrder)
+                .then();
+    }
+
     Mono<PaymentOrder> findByOrderNo(String orderNo) {
         return database.sql("select " + ORDER_COLUMNS + " from payment_order where order_no = :no").bind("no", orderNo)
                 .map(PaymentRepository::order).one();
@@ -146,28 +187,39 @@ class PaymentRepository {
     }
 
     /**
-     * Moves an order along one edge if nobody else moved it first (optimistic locking on version and status), and
-     * records the change. False when the order was no longer where the caller saw it.
+     * Moves an order along one edge, the only way an order's status changes: the status graph first (an edge it does
+     * not have is refused with {@link PaymentTransitions.Forbidden} and nothing is written), then the update if
+     * nobody else moved the order first (optimistic locking on version and status), then the change's event and its
+     * audit row. False when the order was no longer where the caller saw it.
      */
-    Mono<Boolean> transition(PaymentOrder order, PaymentStatus to, TransitionCause cause, String detail, Instant now,
-                             String transactionId, String payUrl) {
-        return database.sql("""
-                        update payment_order set status = :to, version = version + 1, updated_at = :now,
-                               transaction_id = coalesce(:transactionId, transaction_id),
-                               pay_url = coalesce(:payUrl, pay_url),
-                               paid_at = case when :to = 'PAID' then :now else paid_at end
-                        where id = :id and version = :version and status = :from""")
-                .bind("to", to.name()).bind("now", now)
-                .bind("transactionId", Parameter.fromOrEmpty(transactionId, String.class))
-                .bind("payUrl", Parameter.fromOrEmpty(payUrl, String.class))
-                .bind("id", order.id()).bind("version", order.version()).bind("from", order.status().name())
-                .fetch().rowsUpdated()
+    Mono<Boolean> transition(PaymentOrder order, StatusChange change, Instant now) {
+        PaymentStatus to = change.to();
+        return Mono.fromRunnable(() -> PaymentTransitions.require(order.status(), to))
+                .then(database.sql("""
+                                update payment_order set status = :to, version = version + 1, updated_at = :now,
+                                       transaction_id = coalesce(:transactionId, transaction_id),
+                                       pay_url = coalesce(:payUrl, pay_url),
+                                       paid_at = case when :to = 'PAID' then :now else paid_at end
+                                where id = :id and version = :version and status = :from""")
+                        .bind("to", to.name()).bind("now", now)
+                        .bind("transactionId", Parameter.fromOrEmpty(change.transactionId(), String.class))
+                        .bind("payUrl", Parameter.fromOrEmpty(change.payUrl(), String.class))
+                        .bind("id", order.id()).bind("version", order.version()).bind("from", order.status().name())
+                        .fetch().rowsUpdated())
                 .flatMap(rows -> rows == 1
-                        ? event(order.id(), order.status(), to, cause, detail, now).thenReturn(true)
+                        ? event(order.id(), order.status(), to, change.cause(), change.detail(), now)
+                                .then(audit.statusChanged(order, to, change.cause(), change.detail(), change.actor()))
+                                .thenReturn(true)
                         : Mono.just(false));
     }
 
-    Mono<Void> event(UUID orderId, PaymentStatus from, PaymentStatus to, TransitionCause cause, String detail,
+    /** The first event of a new order (it has no edge: it starts at CREATED) and its audit row. */
+    Mono<Void> placed(PaymentOrder order, String detail, Instant now, PaymentActor actor) {
+        return event(order.id(), null, PaymentStatus.CREATED, TransitionCause.ORDER_PLACED, detail, now)
+                .then(audit.placed(order, detail, actor));
+    }
+
+    private Mono<Void> event(UUID orderId, PaymentStatus from, PaymentStatus to, TransitionCause cause, String detail,
                      Instant now) {
         return database.sql("""
                         insert into payment_event (order_id, from_status, to_status, cause, detail, occurred_at)
@@ -246,12 +298,17 @@ class PaymentRepository {
                 .map(row -> row.get("id", UUID.class)).all();
     }
 
-    /** Refunds asked for but not answered (the app stopped in between): due to be asked again, under a lease. */
+    /**
+     * Orders with refunds asked for but not answered (the app stopped in between): due to be asked again, under a
+     * lease. Asking for a refund updates its order's {@code updated_at}, whether or not the order's status changes.
+     */
     Flux<UUID> leaseRefundsForRetry(Instant cutoff, Instant now, Instant leaseUntil, Instant realNow, int limit) {
         return database.sql("""
                         update payment_order set sweep_lease_until = :leaseUntil
-                        where id in (select id from payment_order
-                                     where status = 'REFUNDING' and (updated_at <= :cutoff or updated_at > :now)
+                        where id in (select id from payment_order o
+                                     where exists (select 1 from payment_refund r
+                                                   where r.order_id = o.id and r.status = 'REQUESTED')
+                                       and (updated_at <= :cutoff or updated_at > :now)
                                        and (sweep_lease_until is null or sweep_lease_until < :realNow)
                                      order by updated_at limit :limit
                                      for update skip locked)
@@ -277,6 +334,6 @@ class PaymentRepository {
                 row.get("standard_fen", Long.class), row.get("assistance_fen", Long.class),
                 row.get("grade", Integer.class), row.get("citation", String.class),
                 ItemState.valueOf(row.get("state", String.class)), row.get("receipt_no", String.class),
-                row.get("receipt_id", UUID.class));
+                row.get("receipt_id", UUID.class), row.get("refund_no", String.class));
     }
 }

@@ -26,24 +26,25 @@ class PaymentSweeper {
 
     private static final Logger log = LoggerFactory.getLogger(PaymentSweeper.class);
 
+    /** The actor of what the sweeper changes, in audit rows. */
+    static final PaymentActor SWEEPER = PaymentActor.system("PAYMENT_SWEEPER");
+
     private final PaymentRepository payments;
     private final PaymentChannels channels;
     private final SettlingPayments settling;
-    private final PaymentAudit audit;
     private final BusinessClock clock;
     private final TransactionalOperator transaction;
     private final Duration queryAfter;
 
     private final Refunds refunds;
 
-    PaymentSweeper(PaymentRepository payments, PaymentChannels channels, SettlingPayments settling, PaymentAudit audit,
+    PaymentSweeper(PaymentRepository payments, PaymentChannels channels, SettlingPayments settling,
                    Refunds refunds, BusinessClock clock, TransactionalOperator transaction,
                    @Value("${portal.payment.query-after:PT3M}") Duration queryAfter) {
         this.payments = payments;
         this.channels = channels;
         this.settling = settling;
         this.refunds = refunds;
-        this.audit = audit;
         this.clock = clock;
         this.transaction = transaction;
         this.queryAfter = queryAfter;
@@ -90,7 +91,7 @@ class PaymentSweeper {
                     if (answer.outcome() == ChannelOutcome.PAID || answer.outcome() == ChannelOutcome.CLOSED
                             || answer.outcome() == ChannelOutcome.FAILED) {
                         return settling.apply(channel.merchantId(), order.orderNo(), answer.transactionId(),
-                                answer.amountFen(), answer.outcome(), TransitionCause.CHANNEL_QUERY).then();
+                                answer.amountFen(), answer.outcome(), TransitionCause.CHANNEL_QUERY, SWEEPER).then();
                     }
                     if (!order.expiredAt(clock.now())) {
                         return Mono.empty();
@@ -100,17 +101,16 @@ class PaymentSweeper {
                             .then(channel.query(order.orderNo()))
                             .flatMap(after -> after.outcome() == ChannelOutcome.PAID
                                     ? settling.apply(channel.merchantId(), order.orderNo(), after.transactionId(),
-                                            after.amountFen(), after.outcome(), TransitionCause.CHANNEL_QUERY).then()
+                                            after.amountFen(), after.outcome(), TransitionCause.CHANNEL_QUERY,
+                                            SWEEPER).then()
                                     : close(order));
                 })).orElse(Mono.empty());
     }
 
     private Mono<Void> close(PaymentOrder order) {
-        return transaction.transactional(payments.transition(order, PaymentStatus.CLOSED, TransitionCause.EXPIRED,
-                        "超过支付时限", clock.now(), null, null)
-                .flatMap(moved -> moved
-                        ? payments.setItemStates(order.id(), ItemState.OPEN, ItemState.RELEASED)
-                                .then(audit.system(order, PaymentAudit.STATUS_CHANGED, true, order.status() + "→CLOSED (EXPIRED)"))
+        return transaction.transactional(payments.transition(order, StatusChange.to(PaymentStatus.CLOSED,
+                        TransitionCause.EXPIRED, "超过支付时限", SWEEPER), clock.now())
+                .flatMap(moved -> moved ? payments.setItemStates(order.id(), ItemState.OPEN, ItemState.RELEASED)
                         : Mono.empty()));
     }
 }

@@ -14,9 +14,11 @@ import reactor.core.publisher.Mono;
 public class Payments {
 
     private final PaymentRepository payments;
+    private final Refunds refunds;
 
-    Payments(PaymentRepository payments) {
+    Payments(PaymentRepository payments, Refunds refunds) {
         this.payments = payments;
+        this.refunds = refunds;
     }
 
     public Flux<PaymentOrder> ofPayer(Resident payer, Integer year) {
@@ -47,6 +49,11 @@ public class Payments {
 
     public Flux<PaymentItem> items(PaymentOrder order) {
         return payments.items(order.id());
+    }
+
+    /** The order's refunds, each with its own number and status, oldest first. */
+    public Flux<Refunds.Refund> refunds(PaymentOrder order) {
+        return refunds.ofOrder(order.id());
     }
 
     public Flux<PaymentEvent> events(PaymentOrder order) {

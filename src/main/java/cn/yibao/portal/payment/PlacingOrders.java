@@ -7,7 +7,6 @@ import cn.yibao.portal.payment.domain.ItemState;
 import cn.yibao.portal.payment.domain.OrderRules;
 import cn.yibao.portal.payment.domain.PaymentOrder;
 import cn.yibao.portal.payment.domain.PaymentStatus;
-import cn.yibao.portal.payment.domain.TransitionCause;
 import cn.yibao.portal.policy.domain.Citation;
 import cn.yibao.portal.resident.Family;
 import cn.yibao.portal.resident.domain.Resident;
@@ -63,8 +62,15 @@ public class PlacingOrders {
     public sealed interface Placed {
     }
 
-    /** {@code created}: a new order (201); otherwise the key's earlier order (200). */
-    public record Placement(PaymentOrder order, boolean created) implements Placed {
+    /**
+     * {@code created}: a new order (201); otherwise the key's earlier order (200). {@code jsapiParameters}: for WeChat
+     * JSAPI, what the payer's page hands to WeChat (empty otherwise, and on replays).
+     */
+    public record Placement(PaymentOrder order, boolean created, Map<String, String> jsapiParameters) implements Placed {
+
+        public Placement(PaymentOrder order, boolean created) {
+            this(order, created, Map.of());
+        }
     }
 
     /** {@code status}: 409 for conflicts (key reused, person paid or in an open order), 422 for bad requests. */
@@ -95,7 +101,8 @@ public class PlacingOrders {
                 .onErrorResume(DataIntegrityViolationException.class, e -> Mono.just(new Refusal(409, "insured",
                         "所选参保人已有未完成或已支付的订单，请刷新后重试。")))
                 .flatMap(placed -> placed instanceof Placement placement && placement.order().status() == PaymentStatus.CREATED
-                        ? opening.open(placement.order(), request).map(order -> (Placed) new Placement(order, placement.created()))
+                        ? opening.open(placement.order(), request).map(opened -> (Placed) new Placement(opened.order(),
+                                placement.created(), opened.jsapiParameters()))
                         : Mono.just(placed));
     }
 
@@ -162,11 +169,12 @@ public class PlacingOrders {
                     .thenMany(Flux.fromIterable(plan.lines()).concatMap(line -> payments.insertItem(new PaymentItem(
                             order.id(), line.insuredId(), request.year(), line.amountFen(), line.quote().standardFen(),
                             line.quote().assistanceFen(), line.quote().grade(), citations(line.quote().citations()),
-                            ItemState.OPEN, null, null))))
-                    .then(payments.event(order.id(), null, PaymentStatus.CREATED, TransitionCause.ORDER_PLACED,
-                            "下单：" + plan.lines().size() + " 人，" + plan.totalFen() + " 分", now))
+                            ItemState.OPEN, null, null, null))))
                     .then(payments.insertKey(payer.id(), key, fingerprint, order.id(), now,
                             now.plus(IdempotencyRules.KEY_LIFETIME)))
+                    // Last: the audit row takes the chain lock, held until commit.
+                    .then(payments.placed(order, "下单：" + plan.lines().size() + " 人，" + plan.totalFen() + " 分",
+                            now, request.actor()))
                     .thenReturn((Placed) new Placement(order, true));
         });
     }

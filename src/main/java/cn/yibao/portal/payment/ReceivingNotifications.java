@@ -1,5 +1,6 @@
 package cn.yibao.portal.payment;
 
+import cn.yibao.portal.audit.RequestOrigin;
 import cn.yibao.portal.clock.BusinessClock;
 import cn.yibao.portal.payment.channel.NotificationAnswer;
 import cn.yibao.portal.payment.channel.NotificationRequest;
@@ -36,27 +37,28 @@ public class ReceivingNotifications {
     }
 
     /** Empty when the channel is not configured here (the route answers 404). */
-    public Mono<NotificationAnswer> receive(PaymentChannelId channelId, NotificationRequest request, String clientAddress) {
+    public Mono<NotificationAnswer> receive(PaymentChannelId channelId, NotificationRequest request, RequestOrigin origin) {
         return Mono.justOrEmpty(channels.get(channelId))
-                .flatMap(channel -> channel.verify(request).flatMap(notice -> handle(channel, notice, clientAddress)));
+                .flatMap(channel -> channel.verify(request).flatMap(notice -> handle(channel, notice, origin)));
     }
 
-    private Mono<NotificationAnswer> handle(PaymentChannel channel, ChannelNotice notice, String clientAddress) {
+    private Mono<NotificationAnswer> handle(PaymentChannel channel, ChannelNotice notice, RequestOrigin origin) {
         if (notice instanceof ChannelNotice.Forged forged) {
             return payments.recordNotification(channel.id(), null, false, "FORGED", forged.reason(), clock.now())
-                    .then(audit.anonymous(PaymentAudit.NOTIFICATION_FORGED, clientAddress,
+                    .then(audit.anonymous(PaymentAudit.NOTIFICATION_FORGED, origin.clientAddress(), origin.requestId(),
                             channel.id() + " " + forged.reason()))
                     .thenReturn(channel.reject(forged.reason()));
         }
         if (notice instanceof ChannelNotice.RefundResult refund) {
-            return refunds.finish(refund.refundNo(), refund.succeeded(), refund.channelRefundId())
+            return refunds.finish(refund.refundNo(), refund.succeeded(), refund.channelRefundId(),
+                            PaymentActor.channel(channel.id(), origin))
                     .then(payments.recordNotification(channel.id(), refund.orderNo(), true, "REFUND", refund.refundNo(),
                             clock.now()))
                     .thenReturn(channel.acknowledge());
         }
         ChannelNotice.PaymentResult result = (ChannelNotice.PaymentResult) notice;
         return settling.apply(result.merchantId(), result.orderNo(), result.transactionId(), result.amountFen(),
-                        result.outcome(), TransitionCause.NOTIFICATION)
+                        result.outcome(), TransitionCause.NOTIFICATION, PaymentActor.channel(channel.id(), origin))
                 .flatMap(effect -> payments.recordNotification(channel.id(), result.orderNo(), true, effect.name(),
                         result.outcome().name(), clock.now()))
                 .thenReturn(channel.acknowledge());

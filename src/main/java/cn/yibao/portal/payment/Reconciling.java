@@ -57,7 +57,7 @@ public class Reconciling {
         this.clock = clock;
     }
 
-    public Mono<Report> importBill(PaymentChannelId channelId, LocalDate day, byte[] bill, String importedBy) {
+    public Mono<Report> importBill(PaymentChannelId channelId, LocalDate day, byte[] bill, PaymentActor importedBy) {
         Optional<PaymentChannel> channel = channels.get(channelId);
         if (channel.isEmpty()) {
             return Mono.just(new Report(null, channelId, day, 0, List.of(), "该支付渠道未开通。"));
@@ -75,7 +75,7 @@ public class Reconciling {
     }
 
     private Mono<Report> reconcile(PaymentChannel channel, LocalDate day, List<BillLine> lines, byte[] hash,
-                                   String importedBy) {
+                                   PaymentActor importedBy) {
         List<String> orderNos = lines.stream().map(BillLine::orderNo).distinct().toList();
         Instant from = day.atStartOfDay(clock.zone()).toInstant();
         Instant to = day.plusDays(1).atStartOfDay(clock.zone()).toInstant();
@@ -98,23 +98,25 @@ public class Reconciling {
                                 insert into reconciliation_run (id, channel, bill_date, bill_hash, lines, imported_by, imported_at)
                                 values (:id, :channel, :day, :hash, :lines, :by, :now)""")
                         .bind("id", runId).bind("channel", channel.id().name()).bind("day", day).bind("hash", hash)
-                        .bind("lines", lines.size()).bind("by", importedBy).bind("now", clock.now())
+                        .bind("lines", lines.size()).bind("by", importedBy.id()).bind("now", clock.now())
                         .then()
-                        .thenMany(Flux.fromIterable(mismatches).concatMap(mismatch -> resolve(channel, lines, mismatch)
+                        .thenMany(Flux.fromIterable(mismatches).concatMap(mismatch -> resolve(channel, lines, mismatch,
+                                        importedBy)
                                 .flatMap(resolution -> store(runId, mismatch, resolution))))
                         .then())
                 .then(report(runId, channel.id(), day, lines.size()));
     }
 
     /** Settles money the channel took; the rest waits for an operator. */
-    private Mono<String> resolve(PaymentChannel channel, List<BillLine> lines, Reconciliation.Mismatch mismatch) {
+    private Mono<String> resolve(PaymentChannel channel, List<BillLine> lines, Reconciliation.Mismatch mismatch,
+                                 PaymentActor importedBy) {
         if (mismatch.kind() != Reconciliation.Kind.PAID_AT_CHANNEL_ONLY) {
             return Mono.just("待人工核查");
         }
         BillLine line = lines.stream().filter(l -> l.orderNo().equals(mismatch.orderNo())
                 && l.kind() == BillLine.Kind.PAYMENT).findFirst().orElseThrow();
         return settling.apply(channel.merchantId(), line.orderNo(), line.transactionId(), line.amountFen(),
-                        ChannelOutcome.PAID, TransitionCause.RECONCILIATION)
+                        ChannelOutcome.PAID, TransitionCause.RECONCILIATION, importedBy)
                 .map(effect -> effect == SettlingPayments.Effect.MOVED ? "已按渠道账单补记为已支付" : "待人工核查：" + effect);
     }
 

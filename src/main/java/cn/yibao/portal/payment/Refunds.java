@@ -1,24 +1,32 @@
 package cn.yibao.portal.payment;
 
+import cn.yibao.portal.audit.RequestOrigin;
+import cn.yibao.portal.audit.domain.AuditEntry;
 import cn.yibao.portal.clock.BusinessClock;
 import cn.yibao.portal.payment.domain.ItemState;
 import cn.yibao.portal.payment.domain.PaymentOrder;
 import cn.yibao.portal.payment.domain.PaymentStatus;
 import cn.yibao.portal.payment.domain.RefundAnswer;
 import cn.yibao.portal.payment.domain.RefundRequest;
+import cn.yibao.portal.payment.domain.RefundRules;
 import cn.yibao.portal.payment.domain.TransitionCause;
 import java.time.Instant;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Refunds: by an operator with a reason, or automatically for people paid twice. The refund number is made once
- * per order and reused on every retry, so the channel refunds once however often we ask.
+ * Refunds: by an operator with a reason, or automatically for people paid twice. Each refund is a record of its own
+ * with a stable number (made once, reused on every retry, so the channel refunds once however often we ask) and its
+ * own status; {@link RefundRules} decides what a refund covers. A refund of some of an order's people leaves the
+ * order PAID and those people REFUNDED; a refund of everyone the order still holds money for takes the order
+ * PAID → REFUNDING → REFUNDED.
  */
 @Service
 public class Refunds {
@@ -27,12 +35,15 @@ public class Refunds {
 
     public enum Cause { OPERATOR, DUPLICATE }
 
-    public record Refund(String refundNo, UUID orderId, long amountFen, Cause cause, String reason, String status) {
+    /** {@code status}: REQUESTED, SUCCEEDED or FAILED. {@code wholeOrder}: the order's status follows this refund. */
+    public record Refund(String refundNo, UUID orderId, long amountFen, Cause cause, String reason, String status,
+                         boolean wholeOrder) {
     }
 
     public sealed interface Outcome {
     }
 
+    /** The refund asked for (or already answered), and where the order stands now. */
     public record Requested(Refund refund, PaymentStatus orderStatus) implements Outcome {
     }
 
@@ -56,61 +67,123 @@ public class Refunds {
         this.database = database;
     }
 
-    /** After a payment: refunds the people in it who were already paid for by another order. */
-    Mono<Outcome> refundDuplicatesOf(PaymentOrder order) {
+    /**
+     * After a payment: refunds the people in it who were already paid for by another order. The portal decides it,
+     * within the request (a notification, a bill import…) that brought the payment, if any.
+     */
+    Mono<Outcome> refundDuplicatesOf(PaymentOrder order, RequestOrigin origin) {
         if (order.status() != PaymentStatus.PAID) {
             return Mono.empty();
         }
-        return payments.items(order.id()).filter(item -> item.state() == ItemState.DUPLICATE)
-                .map(PaymentItem::amountFen).reduce(0L, Long::sum)
-                .filter(amount -> amount > 0)
-                .flatMap(amount -> refund(order, amount, Cause.DUPLICATE, "重复缴费自动退款", "SYSTEM"));
+        return payments.items(order.id())
+                .any(item -> item.state() == ItemState.DUPLICATE && item.refundNo() == null)
+                .filter(Boolean::booleanValue)
+                .flatMap(due -> refund(order.id(), true, "重复缴费自动退款",
+                        new PaymentActor(AuditEntry.ActorType.SYSTEM, "PORTAL", origin)));
     }
 
-    /** An operator's full refund of a paid order (or a retry of a failed refund), by order id or order number. */
+    /** An operator's refund of all a paid order still holds (or a retry of a failed refund), by id or number. */
     public Mono<Outcome> byOperator(String staffId, UUID orderId, String reason, String orderNo) {
+        return byOperator(PaymentActor.staff(staffId, null), orderId, reason, orderNo);
+    }
+
+    /** The same, for an operator's request (its id and address go into the audit rows). */
+    public Mono<Outcome> byOperator(PaymentActor operator, UUID orderId, String reason, String orderNo) {
         if (reason == null || reason.isBlank()) {
             return Mono.just(new NotPossible("请填写退款原因。"));
         }
         return (orderId != null ? payments.find(orderId) : payments.findByOrderNo(orderNo == null ? "" : orderNo.strip()))
-                .flatMap(order -> order.status() != PaymentStatus.PAID && order.status() != PaymentStatus.REFUND_FAILED
-                        ? Mono.just((Outcome) new NotPossible("只有已支付或退款失败的订单可以退款，当前状态：" + order.status() + "。"))
-                        : refund(order, order.amountFen(), Cause.OPERATOR, reason.strip(), staffId)
-                                .flatMap(outcome -> audit.staff(staffId, order, PaymentAudit.REFUND,
-                                        outcome instanceof Requested, null, reason.strip()).thenReturn(outcome)))
+                .flatMap(order -> refund(order.id(), false, reason.strip(), operator)
+                        .flatMap(outcome -> outcome instanceof NotPossible notPossible
+                                ? audit.about(order, PaymentAudit.REFUND, false, reason.strip() + "：" + notPossible.message(),
+                                        operator).thenReturn(outcome)
+                                : Mono.just(outcome)))
                 .defaultIfEmpty(new NotPossible("没有这笔订单。"));
     }
 
-    private Mono<Outcome> refund(PaymentOrder order, long amountFen, Cause cause, String reason, String requestedBy) {
+    /** What is prepared in the database before the channel is asked: the refund, or why there is none. */
+    private record Prepared(PaymentOrder order, Refund refund, String refusal) {
+    }
+
+    private Mono<Outcome> refund(UUID orderId, boolean duplicatesOnly, String reason, PaymentActor actor) {
         Instant now = clock.now();
-        Mono<Refund> start = database.sql("""
+        Cause cause = duplicatesOnly ? Cause.DUPLICATE : Cause.OPERATOR;
+        // The order's row lock makes refunds of one order one after the other: numbers and people are decided once.
+        Mono<Prepared> prepare = payments.findForUpdate(orderId).flatMap(order -> Mono.zip(
+                        payments.items(orderId).collectList(), ofOrder(orderId).collectList())
+                .flatMap(both -> {
+                    RefundRules.Decision decision = RefundRules.decide(order.orderNo(), order.status(),
+                            both.getT1().stream().map(item -> new RefundRules.Person(item.insuredId(), item.state(),
+                                    item.refundNo(), item.amountFen())).toList(),
+                            both.getT2().stream().map(refund -> new RefundRules.Existing(refund.refundNo(),
+                                    refund.status(), refund.wholeOrder())).toList(),
+                            duplicatesOnly);
+                    if (decision instanceof RefundRules.Refused refused) {
+                        return Mono.just(new Prepared(order, null, refused.message()));
+                    }
+                    if (decision instanceof RefundRules.Retry retry) {
+                        return reopen(order, retry.refundNo(), actor, now);
+                    }
+                    return start(order, (RefundRules.Refund) decision, cause, reason, actor, now);
+                }));
+        return transaction.transactional(prepare)
+                .flatMap(prepared -> prepared.refund() == null
+                        ? Mono.just((Outcome) new NotPossible(prepared.refusal()))
+                        : callChannel(prepared.order(), prepared.refund(), actor))
+                .switchIfEmpty(Mono.fromSupplier(() -> new NotPossible("没有这笔订单。")));
+    }
+
+    /** A new refund record, its people linked to it, and the order moved to REFUNDING when it is the whole order. */
+    private Mono<Prepared> start(PaymentOrder order, RefundRules.Refund decided, Cause cause, String reason,
+                                 PaymentActor actor, Instant now) {
+        return database.sql("""
                         insert into payment_refund (refund_no, order_id, amount_fen, cause, reason, requested_by, status,
-                                                    created_at, updated_at)
-                        values (:refundNo, :order, :amount, :cause, :reason, :by, 'REQUESTED', :now, :now)
-                        on conflict (order_id) do nothing""")
-                .bind("refundNo", "RF" + order.orderNo()).bind("order", order.id()).bind("amount", amountFen)
-                .bind("cause", cause.name()).bind("reason", truncate(reason)).bind("by", requestedBy).bind("now", now)
+                                                    whole_order, created_at, updated_at)
+                        values (:refundNo, :order, :amount, :cause, :reason, :by, 'REQUESTED', :whole, :now, :now)""")
+                .bind("refundNo", decided.refundNo()).bind("order", order.id()).bind("amount", decided.amountFen())
+                .bind("cause", cause.name()).bind("reason", truncate(reason)).bind("by", actor.id())
+                .bind("whole", decided.wholeOrder()).bind("now", now)
                 .then()
-                // A failed refund is retried under the same number: it becomes REQUESTED again.
-                .then(database.sql("update payment_refund set status = 'REQUESTED', updated_at = :now where order_id = :order and status = 'FAILED'")
-                        .bind("now", now).bind("order", order.id()).then())
-                .then(find(order.id()))
-                .flatMap(refund -> payments.transition(order, PaymentStatus.REFUNDING,
-                                cause == Cause.DUPLICATE ? TransitionCause.DUPLICATE_REFUND : TransitionCause.OPERATOR_REFUND,
-                                reason, now, null, null)
-                        .flatMap(moved -> moved ? Mono.just(refund) : Mono.empty()));
-        return transaction.transactional(start)
-                .flatMap(refund -> callChannel(order, refund))
-                .switchIfEmpty(Mono.fromSupplier(() -> new NotPossible("订单状态已变化，请刷新后重试。")));
+                .then(payments.linkToRefund(order.id(), decided.insuredIds(), decided.refundNo()))
+                .flatMap(linked -> linked != decided.insuredIds().size()
+                        ? Mono.<Void>error(new IllegalStateException("refund " + decided.refundNo() + " linked "
+                                + linked + " of " + decided.insuredIds().size() + " people"))
+                        : Mono.<Void>empty())
+                .then(decided.wholeOrder()
+                        ? payments.transition(order, StatusChange.to(PaymentStatus.REFUNDING, cause == Cause.DUPLICATE
+                                ? TransitionCause.DUPLICATE_REFUND : TransitionCause.OPERATOR_REFUND, reason, actor), now)
+                        : payments.touch(order.id(), now).thenReturn(true))
+                .flatMap(moved -> !moved ? Mono.error(new IllegalStateException("order " + order.orderNo() + " moved"))
+                        : audit.about(order, PaymentAudit.REFUND, true, "申请退款 " + decided.refundNo() + "："
+                                + decided.insuredIds().size() + " 人，" + decided.amountFen() + " 分"
+                                + (decided.wholeOrder() ? "（整单）" : "（部分）") + "，" + reason, actor))
+                .then(findByNo(decided.refundNo()))
+                .flatMap(refund -> payments.find(order.id()).map(after -> new Prepared(after, refund, null)));
     }
 
-    /** Asks the channel again about a refund left REFUNDING (same refund number: it refunds once). */
-    Mono<Outcome> retry(PaymentOrder order) {
-        return find(order.id()).filter(refund -> "REQUESTED".equals(refund.status()))
-                .flatMap(refund -> callChannel(order, refund));
+    /** A failed refund asked for again under its own number; the order back to REFUNDING if it is the whole order. */
+    private Mono<Prepared> reopen(PaymentOrder order, String refundNo, PaymentActor actor, Instant now) {
+        return database.sql("update payment_refund set status = 'REQUESTED', updated_at = :now where refund_no = :no and status = 'FAILED'")
+                .bind("now", now).bind("no", refundNo).then()
+                .then(findByNo(refundNo))
+                .flatMap(refund -> (refund.wholeOrder() && order.status() == PaymentStatus.REFUND_FAILED
+                        ? payments.transition(order, StatusChange.to(PaymentStatus.REFUNDING, refund.cause() == Cause.DUPLICATE
+                                ? TransitionCause.DUPLICATE_REFUND : TransitionCause.OPERATOR_REFUND,
+                                "重试 " + refundNo, actor), now)
+                        : payments.touch(order.id(), now).thenReturn(true))
+                        .then(audit.about(order, PaymentAudit.REFUND, true, "重试退款 " + refundNo, actor))
+                        .then(payments.find(order.id()))
+                        .map(after -> new Prepared(after, refund, null)));
     }
 
-    private Mono<Outcome> callChannel(PaymentOrder order, Refund refund) {
+    /** Asks the channel again about the order's refunds left REQUESTED (same numbers: each refunds once). */
+    Mono<Void> retry(PaymentOrder order) {
+        return ofOrder(order.id()).filter(refund -> "REQUESTED".equals(refund.status()))
+                .concatMap(refund -> callChannel(order, refund, PaymentSweeper.SWEEPER))
+                .then();
+    }
+
+    private Mono<Outcome> callChannel(PaymentOrder order, Refund refund, PaymentActor actor) {
         RefundRequest request = new RefundRequest(order.orderNo(), order.transactionId(), refund.refundNo(),
                 refund.amountFen(), order.amountFen(), refund.reason());
         return channels.require(order.channel()).refund(request)
@@ -119,40 +192,51 @@ public class Refunds {
                     return Mono.just(new RefundAnswer(refund.refundNo(), RefundAnswer.Status.FAILED, null, "渠道不可用"));
                 })
                 .flatMap(answer -> answer.status() == RefundAnswer.Status.PROCESSING
-                        ? Mono.just((Outcome) new Requested(refund, PaymentStatus.REFUNDING))
+                        ? Mono.just((Outcome) new Requested(refund, order.status()))
                         : finish(refund.refundNo(), answer.status() == RefundAnswer.Status.SUCCEEDED,
-                                answer.channelRefundId()));
+                                answer.channelRefundId(), actor));
     }
 
-    /** Applies a refund's final result (from the channel's answer or its refund notification); repeats are ignored. */
-    Mono<Outcome> finish(String refundNo, boolean succeeded, String channelRefundId) {
+    /**
+     * Applies a refund's final result (from the channel's answer or its refund notification); repeats change nothing.
+     * On success its people become REFUNDED (their receipts then verify as refunded); a whole-order refund also moves
+     * the order to REFUNDED or REFUND_FAILED.
+     */
+    Mono<Outcome> finish(String refundNo, boolean succeeded, String channelRefundId, PaymentActor actor) {
         Instant now = clock.now();
         Mono<Outcome> work = database.sql("""
                         update payment_refund set status = :status, channel_refund_id = coalesce(:refundId, channel_refund_id),
                                updated_at = :now
                         where refund_no = :refundNo and status = 'REQUESTED'""")
                 .bind("status", succeeded ? "SUCCEEDED" : "FAILED")
-                .bind("refundId", org.springframework.r2dbc.core.Parameter.fromOrEmpty(channelRefundId, String.class))
+                .bind("refundId", Parameter.fromOrEmpty(channelRefundId, String.class))
                 .bind("now", now).bind("refundNo", refundNo)
                 .fetch().rowsUpdated()
-                .then(findByNo(refundNo))
-                .flatMap(refund -> payments.find(refund.orderId()).flatMap(order -> order.status() != PaymentStatus.REFUNDING
-                        ? Mono.just((Outcome) new Requested(refund, order.status()))
-                        : payments.transition(order, succeeded ? PaymentStatus.REFUNDED : PaymentStatus.REFUND_FAILED,
-                                        TransitionCause.REFUND_RESULT, refund.refundNo(), now, null, null)
-                                .flatMap(moved -> moved && succeeded && refund.cause() == Cause.OPERATOR
-                                        ? payments.setItemStates(order.id(), ItemState.PAID, ItemState.REFUNDED)
-                                        : Mono.empty())
-                                .then(audit.system(order, PaymentAudit.REFUND, succeeded,
-                                        refund.refundNo() + (succeeded ? " 退款成功" : " 退款失败")))
-                                .thenReturn((Outcome) new Requested(refund,
-                                        succeeded ? PaymentStatus.REFUNDED : PaymentStatus.REFUND_FAILED))));
+                .flatMap(changed -> findByNo(refundNo).flatMap(refund -> payments.find(refund.orderId())
+                        .flatMap(order -> changed == 0
+                                ? Mono.just((Outcome) new Requested(refund, order.status()))
+                                : settle(order, refund, succeeded, actor, now))));
         return transaction.transactional(work);
     }
 
-    Mono<Refund> find(UUID orderId) {
-        return database.sql("select * from payment_refund where order_id = :order").bind("order", orderId)
-                .map(Refunds::refund).one();
+    private Mono<Outcome> settle(PaymentOrder order, Refund refund, boolean succeeded, PaymentActor actor, Instant now) {
+        Mono<Void> people = succeeded ? payments.markRefunded(order.id(), refund.refundNo(), refund.wholeOrder())
+                : Mono.empty();
+        Mono<Boolean> orderStatus = refund.wholeOrder() && order.status() == PaymentStatus.REFUNDING
+                ? payments.transition(order, StatusChange.to(succeeded ? PaymentStatus.REFUNDED : PaymentStatus.REFUND_FAILED,
+                        TransitionCause.REFUND_RESULT, refund.refundNo(), actor), now)
+                : Mono.just(false);
+        return people.then(orderStatus)
+                .then(audit.about(order, PaymentAudit.REFUND, succeeded,
+                        refund.refundNo() + (succeeded ? " 退款成功" : " 退款失败"), actor))
+                .then(findByNo(refund.refundNo()))
+                .flatMap(after -> payments.find(order.id()).map(latest -> (Outcome) new Requested(after, latest.status())));
+    }
+
+    /** The order's refunds, oldest first. */
+    public Flux<Refund> ofOrder(UUID orderId) {
+        return database.sql("select * from payment_refund where order_id = :order order by created_at, refund_no")
+                .bind("order", orderId).map(Refunds::refund).all();
     }
 
     private Mono<Refund> findByNo(String refundNo) {
@@ -163,7 +247,8 @@ public class Refunds {
     private static Refund refund(io.r2dbc.spi.Readable row) {
         return new Refund(row.get("refund_no", String.class), row.get("order_id", UUID.class),
                 row.get("amount_fen", Long.class), Cause.valueOf(row.get("cause", String.class)),
-                row.get("reason", String.class), row.get("status", String.class));
+                row.get("reason", String.class), row.get("status", String.class),
+                Boolean.TRUE.equals(row.get("whole_order", Boolean.class)));
     }
 
     private static String truncate(String text) {

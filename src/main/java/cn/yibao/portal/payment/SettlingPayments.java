@@ -43,16 +43,17 @@ class SettlingPayments {
     }
 
     Mono<Effect> apply(String merchantId, String orderNo, String transactionId, long amountFen, ChannelOutcome outcome,
-                       TransitionCause source) {
+                       TransitionCause source, PaymentActor actor) {
         // A concurrent change of the same order makes the guarded update miss: decide again on what is there now.
         return Mono.defer(() -> transaction.transactional(payments.findByOrderNo(orderNo)
                         .flatMap(order -> decideAndApply(order, merchantId, orderNo, transactionId, amountFen, outcome,
-                                source))
+                                source, actor))
                         .defaultIfEmpty(Effect.UNKNOWN_ORDER)))
                 .retryWhen(Retry.max(5).filter(ConcurrentChange.class::isInstance)
                         .onRetryExhaustedThrow((spec, signal) -> signal.failure()))
                 .flatMap(effect -> effect == Effect.MOVED
-                        ? payments.findByOrderNo(orderNo).flatMap(refunds::refundDuplicatesOf).thenReturn(effect)
+                        ? payments.findByOrderNo(orderNo)
+                                .flatMap(order -> refunds.refundDuplicatesOf(order, actor.origin())).thenReturn(effect)
                         : Mono.just(effect));
     }
 
@@ -64,26 +65,25 @@ class SettlingPayments {
     }
 
     private Mono<Effect> decideAndApply(PaymentOrder order, String merchantId, String orderNo, String transactionId,
-                                        long amountFen, ChannelOutcome outcome, TransitionCause source) {
+                                        long amountFen, ChannelOutcome outcome, TransitionCause source,
+                                        PaymentActor actor) {
         String ourMerchant = channels.get(order.channel()).map(c -> c.merchantId()).orElse(null);
         NotificationRules.Decision decision = NotificationRules.decide(order, ourMerchant, merchantId, orderNo,
                 amountFen, outcome, source);
         if (decision instanceof NotificationRules.Review review) {
             return payments.flagForReview(order.id(), review.why(), clock.now())
-                    .then(audit.system(order, PaymentAudit.FLAGGED, false, review.why()))
+                    .then(audit.about(order, PaymentAudit.FLAGGED, false, review.why(), actor))
                     .thenReturn(Effect.FLAGGED);
         }
         if (decision instanceof NotificationRules.Ignore) {
             return Mono.just(Effect.UNCHANGED);
         }
         NotificationRules.Move move = (NotificationRules.Move) decision;
-        return payments.transition(order, move.to(), move.cause(), null, clock.now(),
-                        move.to() == PaymentStatus.PAID ? transactionId : null, null)
+        StatusChange change = StatusChange.to(move.to(), move.cause(), null, actor)
+                .withTransactionId(move.to() == PaymentStatus.PAID ? transactionId : null);
+        return payments.transition(order, change, clock.now())
                 .flatMap(moved -> !moved ? Mono.<Effect>error(new ConcurrentChange())
-                        : afterMove(order, move.to())
-                                .then(audit.system(order, PaymentAudit.STATUS_CHANGED, true,
-                                        order.status() + "→" + move.to() + " (" + move.cause() + ")"))
-                                .thenReturn(Effect.MOVED));
+                        : afterMove(order, move.to()).thenReturn(Effect.MOVED));
     }
 
     private Mono<Void> afterMove(PaymentOrder order, PaymentStatus to) {

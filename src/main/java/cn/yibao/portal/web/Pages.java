@@ -29,12 +29,18 @@ public class Pages {
     }
 
     public Mono<ServerResponse> render(ServerRequest request, String template, Map<String, ?> model) {
+        return render(request, template, model, org.springframework.http.HttpStatus.OK);
+    }
+
+    /** The same with another status, for a page that explains why the request could not be done. */
+    public Mono<ServerResponse> render(ServerRequest request, String template, Map<String, ?> model,
+                                       org.springframework.http.HttpStatusCode status) {
         Map<String, Object> page = withLayout(request);
         page.putAll(model);
         return signedIn(request)
                 .flatMap(signedIn -> signedIn ? csrfToken(request) : Mono.<CsrfToken>empty())
                 .doOnNext(token -> page.put("_csrf", token))
-                .then(Mono.defer(() -> ServerResponse.ok()
+                .then(Mono.defer(() -> ServerResponse.status(status)
                         // Pages may carry personal data: never cache them anywhere.
                         .cacheControl(CacheControl.noStore())
                         .render(template, page)));

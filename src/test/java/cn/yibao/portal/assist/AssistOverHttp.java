@@ -75,6 +75,14 @@ abstract class AssistOverHttp extends PortalIntegrationTest {
         });
     }
 
+    /** A POST to a resident endpoint made by the worker acting in the session, body still to come. */
+    WebTestClient.RequestBodySpec actingPost(String path, String staffToken, String sessionId) {
+        return portal.post().uri(path).headers(h -> {
+            h.setBearerAuth(staffToken);
+            h.set("X-Assist-Session", sessionId);
+        });
+    }
+
     WebTestClient.ResponseSpec actingGet(String path, String staffToken, String sessionId) {
         return acting(portal.get(), path, staffToken, sessionId).exchange();
     }
@@ -121,19 +129,21 @@ abstract class AssistOverHttp extends PortalIntegrationTest {
     }
 
     /**
-     * The ASSIST_ACTION audit rows a request left; the row is written as the response completes, so wait a moment
-     * for it rather than racing it.
+     * Every audit row a request made in the session left, whatever its action: rows naming the session, and rows of
+     * the same request naming no session at all (a module's own rows). The session's row is written as the response
+     * completes, so wait a moment for it rather than racing it.
      */
     long assistAuditRows(String requestId, String sessionId) throws InterruptedException {
+        String sql = "select count(*) from audit_event where request_id = $1 "
+                + "and (assist_session_id = $2 or assist_session_id is null)";
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
         long rows = 0;
         while (System.nanoTime() < deadline) {
-            rows = count("select count(*) from audit_event where request_id = $1 and action = 'ASSIST_ACTION' "
-                    + "and assist_session_id = $2", requestId, UUID.fromString(sessionId));
+            rows = count("select count(*) from audit_event where request_id = $1 and assist_session_id = $2",
+                    requestId, UUID.fromString(sessionId));
             if (rows > 0) {
                 Thread.sleep(100); // a second row, if one were wrongly written, would follow right behind
-                return count("select count(*) from audit_event where request_id = $1 and action = 'ASSIST_ACTION' "
-                        + "and assist_session_id = $2", requestId, UUID.fromString(sessionId));
+                return count(sql, requestId, UUID.fromString(sessionId));
             }
             Thread.sleep(50);
         }

@@ -137,7 +137,27 @@ class AssistSessionsIT extends AssistOverHttp {
 
         start(weihai, Map.of("residentCode", residentCode(wenshui))).expectStatus().isForbidden()
                 .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("辖区"));
-        start(weihai, Map.of("certno", wenshui.certno(), "name", wenshui.name())).expectStatus().isForbidden();
+        // By ID number and name, "insured elsewhere" must read exactly like "no such person": the worker learns
+        // nothing about who is insured where. The audit row keeps the real reason.
+        String requestId = "assist-region-" + UUID.randomUUID();
+        String otherRegion = new String(portal.post().uri("/api/v1/assist/sessions").headers(h -> {
+                    h.setBearerAuth(weihai);
+                    h.set("X-Request-Id", requestId);
+                }).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("certno", wenshui.certno(), "name", wenshui.name())).exchange()
+                .expectStatus().isNotFound().expectBody().returnResult().getResponseBody(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        String wrongName = new String(start(weihai, Map.of("certno", wenshui.certno(), "name", "祁错")).expectStatus()
+                .isNotFound().expectBody().returnResult().getResponseBody(), java.nio.charset.StandardCharsets.UTF_8);
+        String nobody = new String(start(weihai, Map.of("certno", "110101199003078515", "name", "无此人")).expectStatus()
+                .isNotFound().expectBody().returnResult().getResponseBody(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(json(otherRegion.getBytes(java.nio.charset.StandardCharsets.UTF_8)).get("detail").asString())
+                .isEqualTo(json(wrongName.getBytes(java.nio.charset.StandardCharsets.UTF_8)).get("detail").asString())
+                .isEqualTo(json(nobody.getBytes(java.nio.charset.StandardCharsets.UTF_8)).get("detail").asString());
+        assertThat(otherRegion.replaceAll("\"instance\":\"[^\"]*\"", "")).as("the same answer, byte for byte")
+                .isEqualTo(wrongName.replaceAll("\"instance\":\"[^\"]*\"", ""));
+        assertThat(count("select count(*) from audit_event where request_id = $1 and action = 'ASSIST_START' "
+                + "and outcome = 'FAILURE' and detail like '%参保地不在本窗口辖区%'", requestId)).isEqualTo(1);
 
         assertThat(count("select count(*) from assist_session where resident_id = "
                 + "(select id from resident where psn_no = $1)", "T" + wenshui.certno())).isEqualTo(sessions);
@@ -166,6 +186,10 @@ class AssistSessionsIT extends AssistOverHttp {
         assertThat(assistAuditRows("assist-bind-" + session, session)).isEqualTo(1);
         assertThat(count("select count(*) from audit_event where request_id = $1 and outcome = 'FAILURE'",
                 "assist-bind-" + session)).isEqualTo(1);
+        JsonNode history = json(portal.get().uri("/api/v1/assist/history").headers(h -> h.setBearerAuth(resident.token()))
+                .exchange().expectStatus().isOk().expectBody().returnResult().getResponseBody());
+        assertThat(history.get(0).get("actions").get(0).get("action").asString())
+                .as("the resident reads what was attempted").isEqualTo("被拒绝：绑定家庭成员");
     }
 
     @Test
@@ -230,6 +254,46 @@ class AssistSessionsIT extends AssistOverHttp {
         }
         confirm(staff, guessed, "999994").expectStatus().isEqualTo(409);
         assertThat(status(guessed)).isEqualTo("DECLINED");
+    }
+
+    @Test
+    void theResidentsRecordNamesTheFilingAndTheOrderMadeForThemAndLinksToThem() {
+        Resident resident = fresh(WENSHUI, "祁多");
+        String staff = staff();
+        String session = startFromCode(staff, resident);
+        JsonNode filing = json(actingPost("/api/v1/filings", staff, session)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("type", "LONG_TERM_RESIDENCE", "insured", "SELF", "destination", "210100",
+                        "startDate", "2023-10-15", "reason", "随子女生活", "commitment", true))
+                .exchange().expectStatus().isCreated().expectBody().returnResult().getResponseBody());
+        JsonNode order = json(actingPost("/api/v1/payments", staff, session)
+                .header("Idempotency-Key", "key-" + UUID.randomUUID()).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"year\":2024,\"insured\":[\"SELF\"],\"channel\":\"SANDBOX\"}")
+                .exchange().expectStatus().isCreated().expectBody().returnResult().getResponseBody());
+        String paymentId = order.get("paymentId").asString();
+        String orderNo = json(actingGet("/api/v1/payments/" + paymentId, staff, session).expectStatus().isOk()
+                .expectBody().returnResult().getResponseBody()).get("orderNo").asString();
+
+        JsonNode actions = json(portal.get().uri("/api/v1/assist/history").headers(h -> h.setBearerAuth(resident.token()))
+                .exchange().expectStatus().isOk().expectBody().returnResult().getResponseBody()).get(0).get("actions");
+        assertThat(actions).hasSize(3);
+        assertThat(actions.get(0).get("action").asString()).isEqualTo("办理异地就医备案");
+        assertThat(actions.get(0).get("objectKind").asString()).isEqualTo("FILING");
+        assertThat(actions.get(0).get("objectNumber").asString()).isEqualTo(filing.get("number").asString());
+        assertThat(actions.get(0).get("objectId").asString()).isEqualTo(filing.get("id").asString());
+        assertThat(actions.get(1).get("action").asString()).isEqualTo("发起缴费");
+        assertThat(actions.get(1).get("objectKind").asString()).isEqualTo("PAYMENT");
+        assertThat(actions.get(1).get("objectNumber").asString()).isEqualTo(orderNo);
+        assertThat(actions.get(1).get("objectId").asString()).isEqualTo(paymentId);
+        assertThat(actions.get(2).get("action").asString()).isEqualTo("查看缴费订单");
+        assertThat(actions.get(2).path("objectNumber").isNull()).as("viewing makes nothing").isTrue();
+
+        String page = page(signIn.as("assist-history-" + UUID.randomUUID(), resident.claims()), "/assist/history");
+        assertThat(page).contains(filing.get("number").asString(), orderNo,
+                "href=\"/filing/" + filing.get("id").asString() + "\"", "href=\"/payment/" + paymentId + "\"");
+        assertThat(count("select count(*) from audit_event where assist_session_id = $1 and action = 'ASSIST_ACTION' "
+                + "and object_id = $2 and detail like '%' || $3", UUID.fromString(session), paymentId, orderNo))
+                .as("the audit row names the order too").isEqualTo(1);
     }
 
     private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec confirm(String staff, String session,

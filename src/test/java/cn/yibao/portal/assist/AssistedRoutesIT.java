@@ -74,7 +74,9 @@ class AssistedRoutesIT extends AssistOverHttp {
                 "GET /code", "GET /code/current", "GET /code/image.svg", "GET /api/v1/codes/resident",
                 "POST /family/bind", "POST /family/{memberId}/unbind", "POST /family/invitations/{id}/{answer}",
                 "POST /api/v1/family", "DELETE /api/v1/family/{memberId}", "GET /api/v1/family/invitations",
-                "POST /api/v1/family/invitations/{id}/{answer}");
+                "POST /api/v1/family/invitations/{id}/{answer}",
+                // WeChat's authorization of the resident's own WeChat, for paying on their own phone.
+                "GET /payment/wechat-auth");
         classify(Kind.FOR_THE_ASSISTED_RESIDENT,
                 "GET /home", "GET /api/v1/me", "GET /contribution", "GET /api/v1/contributions", "GET /family",
                 "GET /api/v1/family",

@@ -139,6 +139,19 @@ abstract class PaymentsOverHttp extends PortalIntegrationTest {
                 .returnResult(Void.class).getStatus().value();
     }
 
+    /** The token in a receipt's verification link (the receipt's QR code). */
+    static String receiptToken(JsonNode receipt) {
+        String url = receipt.get("verificationUrl").asString();
+        return url.substring(url.indexOf("t=") + 2);
+    }
+
+    /** What the public verification says of a code: {valid, reason, …}. */
+    JsonNode verify(String token) {
+        return JSON.readTree(portal.post().uri("/api/v1/codes/verify").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(java.util.Map.of("token", token)).exchange().expectStatus().isOk()
+                .expectBody().returnResult().getResponseBody());
+    }
+
     long count(String sql, Object... parameters) {
         var spec = database.sql(sql);
         for (int i = 0; i < parameters.length; i++) {

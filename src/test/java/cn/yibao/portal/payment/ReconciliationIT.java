@@ -4,18 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.yibao.portal.clock.BusinessClock;
 import cn.yibao.portal.support.FreshResidents;
-import cn.yibao.portal.support.PortalIntegrationTest;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
-class ReconciliationIT extends PortalIntegrationTest {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+class ReconciliationIT extends PaymentsOverHttp {
 
     @Autowired
     BusinessClock clock;
@@ -60,6 +61,76 @@ class ReconciliationIT extends PortalIntegrationTest {
                 .contentType(MediaType.TEXT_PLAIN).bodyValue(bill)
                 .exchange().expectStatus().isOk().expectBody().returnResult().getResponseBody());
         assertThat(again.get("runId").asString()).isEqualTo(report.get("runId").asString());
+    }
+
+    @Test
+    void aBillWithOneMismatchOfEachKindIsReportedLineByLineAndTheMatchingPaymentIsNot() throws InterruptedException {
+        String matching = paidOrder(freshPayer("卢俊义"));
+        Payer unnotified = freshPayer("燕青");
+        String paidAtChannelOnlyId = placeSelfOrder(unnotified);
+        String paidAtChannelOnly = orderNo(unnotified, paidAtChannelOnlyId);
+        payAtSandbox(paidAtChannelOnly, "NONE");
+        String paidHereOnly = paidOrder(freshPayer("李固"));
+        String amountDiffers = paidOrder(freshPayer("贾氏"));
+        String unknown = "YB-NOT-OURS-" + UUID.randomUUID().toString().substring(0, 8);
+
+        // The channel's bill of the day, narrowed to these orders: the one paid here is left out, one amount is
+        // changed, and a payment for an order we never issued is added.
+        String day = clock.today().toString();
+        String downloaded = new String(portal.get().uri("/sandbox-pay/bills/" + day).exchange().expectStatus().isOk()
+                .expectBody().returnResult().getResponseBody(), java.nio.charset.StandardCharsets.UTF_8);
+        List<String> bill = new ArrayList<>();
+        String template = null;
+        for (String line : downloaded.split("\n")) {
+            String[] fields = line.split(",", -1);
+            if (line.startsWith("#") || fields.length < 2 || fields[1].equals("商户订单号")) {
+                bill.add(line);
+            } else if (fields[1].equals(matching) || fields[1].equals(paidAtChannelOnly)) {
+                bill.add(line);
+                template = line;
+            } else if (fields[1].equals(amountDiffers) && fields[3].equals("PAYMENT")) {
+                fields[4] = "1.00";
+                bill.add(String.join(",", fields));
+            }
+        }
+        assertThat(template).as("the bill has our payments").isNotNull();
+        String[] stranger = template.split(",", -1);
+        stranger[1] = unknown;
+        stranger[2] = "SB-STRANGER-" + UUID.randomUUID().toString().substring(0, 8);
+        stranger[4] = "50.00";
+        bill.add(String.join(",", stranger));
+
+        JsonNode report = JSON.readTree(portal.post().uri("/api/v1/staff/payments/reconciliations?channel=SANDBOX&date=" + day)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + signIn.staffAccessToken("staff-weihai"))
+                .contentType(MediaType.TEXT_PLAIN).bodyValue(String.join("\n", bill) + "\n")
+                .exchange().expectStatus().isOk().expectBody().returnResult().getResponseBody());
+
+        Map<String, String> ofOurs = new HashMap<>();
+        for (JsonNode mismatch : report.get("mismatches")) {
+            String orderNo = mismatch.get("orderNo").asString();
+            if (List.of(matching, paidAtChannelOnly, paidHereOnly, amountDiffers, unknown).contains(orderNo)) {
+                assertThat(ofOurs).as("one line per order").doesNotContainKey(orderNo);
+                ofOurs.put(orderNo, mismatch.get("kind").asString() + " " + mismatch.path("channelFen").asString("-")
+                        + " " + mismatch.path("ourFen").asString("-"));
+            }
+        }
+        assertThat(ofOurs).containsOnly(
+                Map.entry(paidAtChannelOnly, "PAID_AT_CHANNEL_ONLY 38000 38000"),
+                Map.entry(paidHereOnly, "PAID_HERE_ONLY - 38000"),
+                Map.entry(amountDiffers, "AMOUNT_DIFFERS 100 38000"),
+                Map.entry(unknown, "UNKNOWN_ORDER 5000 -"));
+        assertThat(status(unnotified, paidAtChannelOnlyId)).as("money the channel took is settled").isEqualTo("PAID");
+        assertThat(count("select count(*) from payment_order where order_no = $1 and status = 'PAID' "
+                + "and review_reason is null", amountDiffers)).as("the others wait for an operator").isEqualTo(1);
+    }
+
+    /** A fresh payer's order, paid at the sandbox and settled by its notification; answers the order number. */
+    private String paidOrder(Payer payer) throws InterruptedException {
+        String paymentId = placeSelfOrder(payer);
+        String orderNo = orderNo(payer, paymentId);
+        payAtSandbox(orderNo, "ONCE");
+        waitForStatus(payer, paymentId, "PAID", Duration.ofSeconds(30));
+        return orderNo;
     }
 
     @Test

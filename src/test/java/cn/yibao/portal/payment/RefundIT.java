@@ -16,8 +16,9 @@ import org.springframework.http.HttpHeaders;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Refunds: automatic for a person paid twice, by an operator with a reason, and under one refund number per order so
- * that a retry refunds once at the channel.
+ * Refunds: automatic for a person paid twice, by an operator with a reason; each a record of its own with a stable
+ * number, so that a retry refunds once at the channel. Refunding some of an order's people leaves the order PAID;
+ * refunding all it still holds takes it to REFUNDED.
  */
 class RefundIT extends PaymentsOverHttp {
 
@@ -58,7 +59,7 @@ class RefundIT extends PaymentsOverHttp {
         assertThat(events(late)).containsExactly("→CREATED ORDER_PLACED", "CREATED→AWAITING_PAYMENT CHANNEL_OPENED",
                 "AWAITING_PAYMENT→CLOSED NOTIFICATION", "CLOSED→PAID LATE_PAYMENT",
                 "PAID→REFUNDING DUPLICATE_REFUND", "REFUNDING→REFUNDED REFUND_RESULT");
-        assertThat(itemStates(late)).containsExactly("DUPLICATE");
+        assertThat(itemStates(late)).as("paid twice, then refunded").containsExactly("REFUNDED");
         assertThat(itemStates(paying)).as("the order that paid first keeps the person paid").containsExactly("PAID");
         assertThat(status(payer, paying)).isEqualTo("PAID");
 
@@ -79,7 +80,8 @@ class RefundIT extends PaymentsOverHttp {
     }
 
     @Test
-    void aLatePaymentForTwoPeopleRefundsOnlyThePersonPaidMeanwhile() throws InterruptedException {
+    void aLatePaymentForTwoPeopleRefundsOnlyThePersonPaidMeanwhileAndTheOrderStaysPaidForTheOther()
+            throws InterruptedException {
         Payer xiao = freshPayer("萧远山");
         Payer wife = freshPayer("萧夫人");
         String wifeId = bindAsFamily(xiao, wife);
@@ -95,22 +97,71 @@ class RefundIT extends PaymentsOverHttp {
         waitForStatus(wife, hers, "PAID", Duration.ofSeconds(30));
 
         payAtSandbox(lateOrderNo, "ONCE");
-        waitForStatus(xiao, late, "REFUNDED", Duration.ofSeconds(30));
+        JsonNode refunded = waitForRefund(xiao, late, 0, "SUCCEEDED");
 
+        // Her share is refunded as a refund of its own; the order is about the charge, and it paid for him.
+        assertThat(refunded.get("status").asString()).isEqualTo("PAID");
+        assertThat(events(late)).containsExactly("→CREATED ORDER_PLACED", "CREATED→AWAITING_PAYMENT CHANNEL_OPENED",
+                "AWAITING_PAYMENT→CLOSED NOTIFICATION", "CLOSED→PAID LATE_PAYMENT");
+        JsonNode refund = refunded.get("refunds").get(0);
+        assertThat(refunded.get("refunds")).hasSize(1);
+        assertThat(refund.get("refundNo").asString()).isEqualTo("RF" + lateOrderNo);
+        assertThat(refund.get("amountFen").asLong()).as("only her share").isEqualTo(WENSHUI_ADULT_2024_FEN);
+        assertThat(refund.get("cause").asString()).isEqualTo("DUPLICATE");
+        assertThat(refund.get("wholeOrder").asBoolean()).isFalse();
         UUID lateId = UUID.fromString(late);
-        assertThat(text("select state from payment_item where order_id = $1 and insured_id = $2", lateId,
-                UUID.fromString(wifeId))).isEqualTo("DUPLICATE");
+        assertThat(text("select state || ' ' || refund_no from payment_item where order_id = $1 and insured_id = $2",
+                lateId, UUID.fromString(wifeId))).isEqualTo("REFUNDED RF" + lateOrderNo);
         assertThat(count("select count(*) from payment_item where order_id = $1 and state = 'PAID' "
-                + "and receipt_no is not null", lateId)).as("he was paid for by this order").isEqualTo(1);
-        assertThat(count("select amount_fen from payment_refund where order_id = $1", lateId))
-                .as("only her share is refunded").isEqualTo(WENSHUI_ADULT_2024_FEN);
+                + "and receipt_no is not null and refund_no is null", lateId)).as("he was paid for by this order")
+                .isEqualTo(1);
         assertThat(count("select refunded_fen from sandbox_payment where order_no = $1", lateOrderNo))
                 .isEqualTo(WENSHUI_ADULT_2024_FEN);
         JsonNode receipts = JSON.readTree(portal.get().uri("/api/v1/receipts/" + late)
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + xiao.token())
                 .exchange().expectStatus().isOk().expectBody().returnResult().getResponseBody());
         assertThat(receipts).as("his receipt stands").hasSize(1);
+        String hisReceipt = receiptToken(receipts.get(0));
+        assertThat(verify(hisReceipt).get("valid").asBoolean()).isTrue();
         create(xiao, newKey(), SELF_2024, 409);
+
+        // Later an operator refunds what the order still holds: a refund of its own, under a number of its own.
+        assertThat(refunds.byOperator("ops-refund-it", lateId, "参保人已在务工地参保缴费", null).block())
+                .isInstanceOfSatisfying(Refunds.Requested.class, requested -> {
+                    assertThat(requested.refund().refundNo()).isEqualTo("RF" + lateOrderNo + "-2");
+                    assertThat(requested.refund().amountFen()).isEqualTo(WENSHUI_ADULT_2024_FEN);
+                    assertThat(requested.refund().status()).isEqualTo("SUCCEEDED");
+                    assertThat(requested.refund().wholeOrder()).isTrue();
+                    assertThat(requested.orderStatus()).isEqualTo(PaymentStatus.REFUNDED);
+                });
+        assertThat(events(late)).endsWith("CLOSED→PAID LATE_PAYMENT", "PAID→REFUNDING OPERATOR_REFUND",
+                "REFUNDING→REFUNDED REFUND_RESULT");
+        assertThat(itemStates(late)).containsExactly("REFUNDED", "REFUNDED");
+        assertThat(count("select refunded_fen from sandbox_payment where order_no = $1", lateOrderNo))
+                .isEqualTo(2 * WENSHUI_ADULT_2024_FEN);
+        JsonNode checked = verify(hisReceipt);
+        assertThat(checked.get("valid").asBoolean()).as("his receipt now verifies as refunded").isFalse();
+        assertThat(checked.get("reason").asString()).isEqualTo("已退款");
+
+        // Asking again: nothing left to refund, the channel is not asked again.
+        assertThat(refunds.byOperator("ops-refund-it", lateId, "再退一次", null).block())
+                .isInstanceOf(Refunds.NotPossible.class);
+        assertThat(count("select count(*) from sandbox_refund where order_no = $1", lateOrderNo)).isEqualTo(2);
+        assertThat(count("select count(*) from payment_refund where order_id = $1", lateId)).isEqualTo(2);
+    }
+
+    /** Waits until the order's {@code index}-th refund has the status; answers the order. */
+    private JsonNode waitForRefund(Payer payer, String paymentId, int index, String status) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        JsonNode payment = payment(payer, paymentId);
+        while (System.nanoTime() < deadline && !(payment.get("refunds").size() > index
+                && status.equals(payment.get("refunds").get(index).get("status").asString()))) {
+            Thread.sleep(200);
+            payment = payment(payer, paymentId);
+        }
+        assertThat(payment.get("refunds").get(index).get("status").asString()).as("refund of %s", payment)
+                .isEqualTo(status);
+        return payment;
     }
 
     @Test

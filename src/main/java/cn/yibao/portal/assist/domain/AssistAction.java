@@ -2,6 +2,22 @@ package cn.yibao.portal.assist.domain;
 
 import java.time.Instant;
 
-/** One thing done in an assisted session, as the resident's "代办记录" lists it. */
-public record AssistAction(Instant occurredAt, String action, String objectId, String outcome) {
+/**
+ * One thing done in an assisted session, as the resident's "代办记录" lists it: when, what, and the thing it created
+ * or changed — its id, and for filings and payment orders their kind and number.
+ */
+public record AssistAction(Instant occurredAt, String action, String objectId, String outcome, String objectKind,
+                           String objectNumber) {
+
+    /** The resident's own page of the thing, or null when there is none to show. */
+    public String link() {
+        if (objectId == null || objectKind == null) {
+            return null;
+        }
+        return switch (objectKind) {
+            case "FILING" -> "/filing/" + objectId;
+            case "PAYMENT" -> "/payment/" + objectId;
+            default -> null;
+        };
+    }
 }

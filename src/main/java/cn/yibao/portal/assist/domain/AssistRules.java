@@ -70,11 +70,18 @@ public final class AssistRules {
             AllowedRoute.of("GET", "/api/v1/prescriptions"),
             AllowedRoute.of("GET", "/api/v1/prescriptions/" + ID));
 
+    /**
+     * Routes an allowed pattern would also match that a worker never uses: WeChat's authorization of the resident's
+     * own WeChat account for payment (the resident pays on their own phone).
+     */
+    public static final List<AllowedRoute> NEVER = List.of(AllowedRoute.of("GET", "/payment/wechat-auth"));
+
     private AssistRules() {
     }
 
     public static boolean allows(String method, String path) {
-        return ALLOWED.stream().anyMatch(route -> route.matches(method, path));
+        return NEVER.stream().noneMatch(route -> route.matches(method, path))
+                && ALLOWED.stream().anyMatch(route -> route.matches(method, path));
     }
 
     /** Why the session cannot be acted in now, or empty when it can. */

@@ -77,7 +77,8 @@ class AssistApiRoutes {
                 .POST("/api/v1/assist/requests/{id}/decline", request -> answerRequest(request, false))
                 .GET("/api/v1/assist/history", request -> currentResident.handle(request, me -> sessions.historyOf(me)
                         .concatMap(session -> sessions.actionsOf(session).map(action -> new ActionView(action.occurredAt(),
-                                        action.action(), action.objectId(), action.outcome())).collectList()
+                                        action.action(), action.objectId(), action.objectKind(), action.objectNumber(),
+                                        action.outcome())).collectList()
                                 .map(actions -> HistoryView.of(session, actions)))
                         .collectList().flatMap(list -> ServerResponse.ok().bodyValue(list))))
                 .POST("/api/v1/assist/history/{id}/revoke", request -> currentResident.handle(request, me ->
@@ -105,7 +106,9 @@ class AssistApiRoutes {
                        String oneTimeCode) {
     }
 
-    record ActionView(Instant at, String action, String objectId, String outcome) {
+    /** {@code objectKind} FILING or PAYMENT and {@code objectNumber} (filing or order number) when the action made one. */
+    record ActionView(Instant at, String action, String objectId, String objectKind, String objectNumber,
+                      String outcome) {
     }
 
     record HistoryView(UUID sessionId, String staffName, String servicePoint, String consent, String status,

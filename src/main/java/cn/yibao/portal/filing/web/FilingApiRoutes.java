@@ -56,7 +56,8 @@ class FilingApiRoutes {
                         .switchIfEmpty(Mono.defer(FilingApiRoutes::notFound)))
                 .POST("/api/v1/filings/{id}/cancel", request -> currentResident.of(request).flatMap(me ->
                         Mono.justOrEmpty(RequestValues.uuid(request.pathVariable("id"))).flatMap(id -> filings.cancel(me, id)))
-                        .flatMap(this::answer)
+                        .flatMap(outcome -> outcome instanceof Filings.Filed filed
+                                ? FilingPages.noted(request, filed.filing()).then(answer(outcome)) : answer(outcome))
                         .switchIfEmpty(Mono.defer(FilingApiRoutes::notFound)))
                 .build();
     }
@@ -80,7 +81,8 @@ class FilingApiRoutes {
                     return filings.insuredFor(me, body.insured())
                             .flatMap(insured -> filings.submit(me, insured, parsed.form(), List.of()))
                             .flatMap(outcome -> outcome instanceof Filings.Filed filed
-                                    ? view(filed.filing()).flatMap(view -> ServerResponse.status(HttpStatus.CREATED).bodyValue(view))
+                                    ? FilingPages.noted(request, filed.filing()).then(view(filed.filing()))
+                                            .flatMap(view -> ServerResponse.status(HttpStatus.CREATED).bodyValue(view))
                                     : answer(outcome))
                             .switchIfEmpty(Mono.defer(() -> ProblemResponses.fieldProblem(HttpStatus.NOT_FOUND,
                                     "只能为本人或已绑定的未成年家庭成员备案。", "insured")));

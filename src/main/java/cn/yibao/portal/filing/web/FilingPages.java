@@ -15,6 +15,7 @@ import cn.yibao.portal.resident.CurrentResident;
 import cn.yibao.portal.resident.Family;
 import cn.yibao.portal.resident.domain.Category;
 import cn.yibao.portal.resident.domain.Resident;
+import cn.yibao.portal.web.AssistedObject;
 import cn.yibao.portal.web.Pages;
 import cn.yibao.portal.web.RequestValues;
 import java.net.URI;
@@ -198,7 +199,8 @@ class FilingPages {
                         }
                         return filings.submit(me, insured, parsed.get(), uploads.files()).flatMap(outcome ->
                                 outcome instanceof Filings.Filed filed
-                                        ? ServerResponse.seeOther(URI.create("/filing/" + filed.filing().id() + "?submitted")).build()
+                                        ? noted(request, filed.filing()).then(ServerResponse.seeOther(
+                                                URI.create("/filing/" + filed.filing().id() + "?submitted")).build())
                                         : summary(request, insured, parsed.get(), form,
                                                 ((Filings.Refused) outcome).message()));
                     }).switchIfEmpty(Mono.defer(() -> ServerResponse.seeOther(URI.create("/filing/new")).build()));
@@ -247,9 +249,16 @@ class FilingPages {
         return Mono.justOrEmpty(RequestValues.uuid(request.pathVariable("id")))
                 .flatMap(id -> filings.cancel(me, id))
                 .flatMap(outcome -> outcome instanceof Filings.Filed filed
-                        ? ServerResponse.seeOther(URI.create("/filing/" + filed.filing().id() + "?cancelled")).build()
+                        ? noted(request, filed.filing()).then(ServerResponse.seeOther(
+                                URI.create("/filing/" + filed.filing().id() + "?cancelled")).build())
                         : detail(request, me, Map.of("error", ((Filings.Refused) outcome).message())))
                 .switchIfEmpty(Mono.defer(() -> pages.notFound(request)));
+    }
+
+    /** For the resident's 代办记录 when a worker does this for them: which filing, by its number. */
+    static Mono<Void> noted(ServerRequest request, Filing filing) {
+        return Mono.fromRunnable(() -> AssistedObject.note(request.exchange(), AssistedObject.FILING, filing.id(),
+                filing.number()));
     }
 
     private Mono<ServerResponse> download(ServerRequest request, Resident me) {

@@ -9,7 +9,9 @@ import java.util.regex.Pattern;
 
 /**
  * Idempotency keys: the same key with the same request gives the same order; with a different request it is a
- * conflict. "The same request" is a fingerprint of what decides the order, independent of JSON field order.
+ * conflict. "The same request" is a fingerprint of what decides the order, independent of JSON field order. A key
+ * is kept {@link #KEY_LIFETIME}; after that it is forgotten (at its next use, and by the sweeper's purge), so the
+ * same key is then a new request, whatever it carries — as with Stripe's keys.
  */
 public final class IdempotencyRules {
 

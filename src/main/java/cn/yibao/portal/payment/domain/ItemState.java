@@ -11,9 +11,9 @@ public enum ItemState {
     PAID,
     /** The order ended unpaid. */
     RELEASED,
-    /** Paid, but the person was already paid for: refunded automatically. */
+    /** Paid, but the person was already paid for: their money is being refunded automatically. */
     DUPLICATE,
-    /** Paid and later refunded by an operator: the person is no longer paid for. */
+    /** Their money was returned (an operator's refund, or the refund of a duplicate): no longer paid for here. */
     REFUNDED;
 
     /** The item state that follows an order status, given whether the person is already paid for elsewhere. */

@@ -43,4 +43,30 @@ public final class PaymentTransitions {
     public static boolean allowed(PaymentStatus from, PaymentStatus to) {
         return EDGES.contains(new Edge(from, to));
     }
+
+    /**
+     * The gate every status change passes: an edge that is not in the table is refused before anything is written.
+     *
+     * @throws Forbidden for an edge the graph does not have
+     */
+    public static void require(PaymentStatus from, PaymentStatus to) {
+        if (!allowed(from, to)) {
+            throw new Forbidden(from, to);
+        }
+    }
+
+    /** A change the status graph does not allow: a programming error, never something a payer can cause. */
+    public static final class Forbidden extends IllegalStateException {
+
+        private final transient Edge edge;
+
+        public Forbidden(PaymentStatus from, PaymentStatus to) {
+            super("Payment status " + from + " → " + to + " is not an edge of the status graph");
+            this.edge = new Edge(from, to);
+        }
+
+        public Edge edge() {
+            return edge;
+        }
+    }
 }

@@ -60,7 +60,7 @@ class NotificationRoutes {
                 .map(RequestValues::bytes)
                 .defaultIfEmpty(new byte[0])
                 .flatMap(body -> notifications.receive(channel, new NotificationRequest(headers(request), body,
-                        form(request, body)), RequestOrigin.of(request.exchange()).clientAddress()))
+                        form(request, body)), RequestOrigin.of(request.exchange())))
                 .flatMap(answer -> ServerResponse.status(answer.status())
                         .contentType(MediaType.parseMediaType(answer.contentType() + ";charset=UTF-8"))
                         .bodyValue(answer.body()))

@@ -3,6 +3,7 @@ package cn.yibao.portal.payment.web;
 import cn.yibao.portal.audit.RequestOrigin;
 import cn.yibao.portal.payment.CashAtCounter;
 import cn.yibao.portal.payment.OrderRequest;
+import cn.yibao.portal.payment.PaymentActor;
 import cn.yibao.portal.payment.Payments;
 import cn.yibao.portal.payment.PlacingOrders;
 import cn.yibao.portal.payment.Receipts;
@@ -11,6 +12,7 @@ import cn.yibao.portal.payment.domain.PaymentOrder;
 import cn.yibao.portal.resident.CurrentResident;
 import cn.yibao.portal.resident.ResidentRegistry;
 import cn.yibao.portal.resident.domain.Resident;
+import cn.yibao.portal.web.AssistedObject;
 import cn.yibao.portal.web.ProblemResponses;
 import cn.yibao.portal.web.RequestValues;
 import cn.yibao.portal.web.domain.ClientKind;
@@ -62,6 +64,7 @@ class PaymentApiRoutes {
                         .flatMap(order -> request.bodyToMono(CashBody.class).onErrorResume(e -> Mono.just(new CashBody(null)))
                                 .defaultIfEmpty(new CashBody(null))
                                 .flatMap(body -> cash.record(request, order, body.receiptNo()))
+                                .doOnNext(error -> noted(request, order))
                                 .flatMap(error -> error.isEmpty() ? payments.findFor(order.payerId(), order.id()).flatMap(this::detail)
                                         : ProblemResponses.fieldProblem(HttpStatus.UNPROCESSABLE_CONTENT, error, "receiptNo")))
                         .switchIfEmpty(Mono.defer(PaymentApiRoutes::notFound)))
@@ -104,10 +107,16 @@ class PaymentApiRoutes {
                                 "支付渠道应为 SANDBOX、WECHAT_PAY 或 ALIPAY 中已开通的一个。", "channel");
                     }
                     ClientKind client = ClientKind.fromUserAgent(request.headers().firstHeader(HttpHeaders.USER_AGENT));
-                    OrderRequest order = new OrderRequest(create.year(), List.copyOf(create.insured()), channel,
-                            create.grade(), client == ClientKind.WECHAT, null,
-                            RequestOrigin.of(request.exchange()).clientAddress(), CurrentResident.isAssisted(request));
-                    return placing.place(me, key, order).flatMap(PaymentApiRoutes::answer);
+                    return PaymentActor.of(request, me).flatMap(actor -> placing.place(me, key, new OrderRequest(
+                                    create.year(), List.copyOf(create.insured()), channel, create.grade(),
+                                    client == ClientKind.WECHAT, null, RequestOrigin.of(request.exchange()).clientAddress(),
+                                    CurrentResident.isAssisted(request), actor)))
+                            .doOnNext(placed -> {
+                                if (placed instanceof PlacingOrders.Placement placement) {
+                                    noted(request, placement.order());
+                                }
+                            })
+                            .flatMap(PaymentApiRoutes::answer);
                 }));
     }
 
@@ -158,10 +167,15 @@ class PaymentApiRoutes {
     }
 
     private Mono<PaymentViews.Detail> detailOf(PaymentOrder order) {
-        return payments.items(order).concatMap(item -> residents.findById(item.insuredId())
-                        .map(person -> PaymentViews.insured(item, person.maskedName())))
-                .collectList()
-                .map(items -> PaymentViews.Detail.of(order, items));
+        return Mono.zip(payments.items(order).concatMap(item -> residents.findById(item.insuredId())
+                                .map(person -> PaymentViews.insured(item, person.maskedName()))).collectList(),
+                        payments.refunds(order).map(PaymentViews.RefundView::of).collectList())
+                .map(both -> PaymentViews.Detail.of(order, both.getT1(), both.getT2()));
+    }
+
+    /** For the resident's 代办记录 when a worker does this for them: which order, by its number. */
+    static void noted(ServerRequest request, PaymentOrder order) {
+        AssistedObject.note(request.exchange(), AssistedObject.PAYMENT, order.id(), order.orderNo());
     }
 
     static String baseUrl(ServerRequest request) {

@@ -1,6 +1,8 @@
 package cn.yibao.portal.payment.web;
 
+import cn.yibao.portal.audit.RequestOrigin;
 import cn.yibao.portal.identity.StaffPrincipals;
+import cn.yibao.portal.payment.PaymentActor;
 import cn.yibao.portal.identity.domain.StaffIdentity;
 import cn.yibao.portal.payment.PaymentChannels;
 import cn.yibao.portal.payment.Payments;
@@ -65,7 +67,7 @@ class PaymentOperatorRoutes {
                 .POST("/staff/payments/reconciliations", request -> asStaff(request, staff ->
                         request.multipartData().flatMap(parts -> importFromPage(request, staff, parts))))
                 .POST("/staff/payments/refunds", request -> asStaff(request, staff -> request.formData()
-                        .flatMap(form -> refunds.byOperator(staff.staffId(), null, form.getFirst("reason"),
+                        .flatMap(form -> refunds.byOperator(actor(request, staff), null, form.getFirst("reason"),
                                         form.getFirst("orderNo"))
                                 .flatMap(outcome -> desk(request, Map.of("refundOutcome", describe(outcome)))))))
                 .POST("/api/v1/staff/payments/reconciliations", request -> asStaff(request, staff -> importFromApi(request, staff)))
@@ -76,11 +78,12 @@ class PaymentOperatorRoutes {
                 .POST("/api/v1/staff/payments/{orderNo}/refund", request -> asStaff(request, staff ->
                         request.bodyToMono(RefundBody.class).onErrorResume(e -> Mono.just(new RefundBody(null)))
                                 .defaultIfEmpty(new RefundBody(null))
-                                .flatMap(body -> refunds.byOperator(staff.staffId(), null, body.reason(),
+                                .flatMap(body -> refunds.byOperator(actor(request, staff), null, body.reason(),
                                         request.pathVariable("orderNo")))
                                 .flatMap(outcome -> outcome instanceof Refunds.Requested requested
                                         ? ServerResponse.ok().bodyValue(Map.of("refundNo", requested.refund().refundNo(),
                                                 "amountFen", requested.refund().amountFen(),
+                                                "refundStatus", requested.refund().status(),
                                                 "status", requested.orderStatus().name()))
                                         : ProblemResponses.fieldProblem(HttpStatus.CONFLICT,
                                                 ((Refunds.NotPossible) outcome).message(), "orderNo"))))
@@ -116,7 +119,7 @@ class PaymentOperatorRoutes {
             return desk(request, Map.of("importError", "请选择支付渠道、账单日期和账单文件。"));
         }
         return DataBufferUtils.join(file.content(), MAX_BILL).map(RequestValues::bytes)
-                .flatMap(bill -> reconciling.importBill(channel, day, bill, staff.staffId()))
+                .flatMap(bill -> reconciling.importBill(channel, day, bill, actor(request, staff)))
                 .flatMap(report -> desk(request, report.error() != null ? Map.of("importError", report.error())
                         : Map.of("report", report)));
     }
@@ -132,10 +135,14 @@ class PaymentOperatorRoutes {
         }
         return DataBufferUtils.join(request.bodyToFlux(DataBuffer.class), MAX_BILL).map(RequestValues::bytes)
                 .defaultIfEmpty(new byte[0])
-                .flatMap(bill -> reconciling.importBill(channel, day, bill, staff.staffId()))
+                .flatMap(bill -> reconciling.importBill(channel, day, bill, actor(request, staff)))
                 .flatMap(report -> report.error() != null
                         ? ProblemResponses.fieldProblem(HttpStatus.UNPROCESSABLE_CONTENT, report.error(), "bill")
                         : ServerResponse.ok().bodyValue(report));
+    }
+
+    private static PaymentActor actor(ServerRequest request, StaffIdentity staff) {
+        return PaymentActor.staff(staff.staffId(), RequestOrigin.of(request.exchange()));
     }
 
     private static String field(MultiValueMap<String, Part> parts, String name) {
@@ -160,7 +167,8 @@ class PaymentOperatorRoutes {
 
     private static String describe(Refunds.Outcome outcome) {
         return outcome instanceof Refunds.Requested requested
-                ? "退款单 " + requested.refund().refundNo() + "：" + requested.orderStatus()
+                ? "退款单 " + requested.refund().refundNo() + "（" + requested.refund().amountFen() + " 分）："
+                        + requested.refund().status() + "，订单 " + requested.orderStatus()
                 : ((Refunds.NotPossible) outcome).message();
     }
 }

@@ -5,6 +5,7 @@ import cn.yibao.portal.contribution.ContributionPayments;
 import cn.yibao.portal.contribution.ContributionQuotes;
 import cn.yibao.portal.contribution.domain.QuoteResult;
 import cn.yibao.portal.payment.OrderRequest;
+import cn.yibao.portal.payment.PaymentActor;
 import cn.yibao.portal.payment.PaymentChannels;
 import cn.yibao.portal.payment.PaymentItem;
 import cn.yibao.portal.payment.CashAtCounter;
@@ -68,10 +69,15 @@ class PaymentPages {
     private final cn.yibao.portal.qrcode.Codes codes;
     private final CashAtCounter cash;
     private final cn.yibao.portal.clock.BusinessClock clock;
+    private final WechatPayer wechatPayer;
+
+    /** Web-session attribute prefix: an order's WeChat JSAPI parameters, by order id. */
+    static final String JSAPI = "portal.wechat.jsapi.";
 
     PaymentPages(CashAtCounter cash, cn.yibao.portal.qrcode.Codes codes, cn.yibao.portal.clock.BusinessClock clock, PlacingOrders placing, Payments payments, Receipts receipts, ReceiptPdf receiptPdf,
                  PaymentChannels channels, ContributionQuotes quotes, ContributionPayments marks, Family family,
-                 ResidentRegistry residents, CurrentResident currentResident, Pages pages) {
+                 ResidentRegistry residents, CurrentResident currentResident, Pages pages, WechatPayer wechatPayer) {
+        this.wechatPayer = wechatPayer;
         this.cash = cash;
         this.codes = codes;
         this.clock = clock;
@@ -91,8 +97,13 @@ class PaymentPages {
     @Bean
     RouterFunction<ServerResponse> paymentPageRouter() {
         return RouterFunctions.route()
-                .GET("/payment/new", request -> currentResident.handle(request, me ->
-                        choose(request, me, year(request.queryParam("year")), null)))
+                .GET("/payment/new", request -> currentResident.handle(request, me -> {
+                    int year = year(request.queryParam("year"));
+                    // Inside WeChat, JSAPI needs the payer's openid: WeChat's silent authorization comes first.
+                    return wechatPayer.authorizationFirst(request, "/payment/new?year=" + year)
+                            .flatMap(authorize -> ServerResponse.seeOther(authorize).build())
+                            .switchIfEmpty(Mono.defer(() -> choose(request, me, year, null)));
+                }))
                 .POST("/payment/review", request -> currentResident.handle(request, me -> request.formData()
                         .flatMap(form -> review(request, me, form))))
                 .POST("/payment", request -> currentResident.handle(request, me -> request.formData()
@@ -100,6 +111,7 @@ class PaymentPages {
                 .GET("/pay/{token}", this::payLink)
                 .POST("/payment/{id}/cash", request -> withOrder(request, (me, order) -> request.formData()
                         .flatMap(form -> cash.record(request, order, form.getFirst("receiptNo")))
+                        .doOnNext(error -> PaymentApiRoutes.noted(request, order))
                         .flatMap(error -> error.isEmpty()
                                 ? ServerResponse.seeOther(URI.create("/payment/" + order.id())).build()
                                 : result(request, order, error))))
@@ -193,13 +205,15 @@ class PaymentPages {
                 family.activeMembersOf(me).map(member -> new Person(member.person(), member.relation().name())));
     }
 
-    private OrderRequest orderRequest(ServerRequest request, MultiValueMap<String, String> form) {
+    /** {@code actor} may be null for a preview, which changes nothing; {@code openId} is WeChat's, when known. */
+    private OrderRequest orderRequest(ServerRequest request, MultiValueMap<String, String> form, PaymentActor actor,
+                                      String openId) {
         List<String> insured = Optional.ofNullable(form.get("insured")).orElse(List.of());
         PaymentChannelId channel = channelOf(form.getFirst("channel"));
         ClientKind client = ClientKind.fromUserAgent(request.headers().firstHeader(HttpHeaders.USER_AGENT));
         return new OrderRequest(year(Optional.ofNullable(form.getFirst("year"))), insured, channel, null,
-                client == ClientKind.WECHAT, null, RequestOrigin.of(request.exchange()).clientAddress(),
-                CurrentResident.isAssisted(request));
+                client == ClientKind.WECHAT, openId, RequestOrigin.of(request.exchange()).clientAddress(),
+                CurrentResident.isAssisted(request), actor);
     }
 
     private static PaymentChannelId channelOf(String text) {
@@ -214,7 +228,7 @@ class PaymentPages {
     }
 
     private Mono<ServerResponse> review(ServerRequest request, Resident me, MultiValueMap<String, String> form) {
-        OrderRequest order = orderRequest(request, form);
+        OrderRequest order = orderRequest(request, form, null, null);
         if (order.insured().isEmpty()) {
             return choose(request, me, order.year(), "请至少选择一位参保人。");
         }
@@ -243,12 +257,27 @@ class PaymentPages {
     }
 
     private Mono<ServerResponse> place(ServerRequest request, Resident me, MultiValueMap<String, String> form) {
-        OrderRequest order = orderRequest(request, form);
+        return Mono.zip(PaymentActor.of(request, me), wechatPayer.openId(request).defaultIfEmpty(""))
+                .flatMap(both -> place(request, me, form, orderRequest(request, form, both.getT1(),
+                        both.getT2().isEmpty() ? null : both.getT2())));
+    }
+
+    private Mono<ServerResponse> place(ServerRequest request, Resident me, MultiValueMap<String, String> form,
+                                       OrderRequest order) {
         return placing.place(me, form.getFirst("key"), order).flatMap(placed -> {
             if (placed instanceof PlacingOrders.Refusal refusal) {
                 return choose(request, me, order.year(), refusal.message());
             }
-            PaymentOrder placedOrder = ((PlacingOrders.Placement) placed).order();
+            PlacingOrders.Placement placement = (PlacingOrders.Placement) placed;
+            PaymentOrder placedOrder = placement.order();
+            PaymentApiRoutes.noted(request, placedOrder);
+            if (!placement.jsapiParameters().isEmpty()) {
+                // WeChat JSAPI: the payer stays on our result page, which hands these to WeChat.
+                return request.session()
+                        .doOnNext(session -> session.getAttributes().put(JSAPI + placedOrder.id(),
+                                new HashMap<>(placement.jsapiParameters())))
+                        .then(ServerResponse.seeOther(URI.create("/payment/" + placedOrder.id())).build());
+            }
             // At the counter the resident pays on their own phone: the result page shows a PAY_LINK code to scan.
             boolean assisted = CurrentResident.isAssisted(request);
             String next = !assisted && placedOrder.status().isOpen() && placedOrder.payUrl() != null
@@ -262,14 +291,21 @@ class PaymentPages {
     }
 
     private Mono<ServerResponse> result(ServerRequest request, PaymentOrder order, String cashError) {
-        return Mono.zip(lines(order), receipts.of(order, PaymentApiRoutes.baseUrl(request)).collectList())
+        Mono<Optional<Map<String, String>>> jsapiOfOrder = request.session()
+                .map(session -> Optional.ofNullable(session.<Map<String, String>>getAttribute(JSAPI + order.id())))
+                .defaultIfEmpty(Optional.empty());
+        return Mono.zip(lines(order), receipts.of(order, PaymentApiRoutes.baseUrl(request)).collectList(), jsapiOfOrder)
                 .flatMap(found -> {
+                    Map<String, String> jsapi = found.getT3().orElse(null);
                     Map<String, Object> model = new HashMap<>();
                     model.put("order", order);
                     model.put("amountYuan", Money.yuan(order.amountFen()));
                     model.put("people", found.getT1());
                     model.put("receipts", found.getT2());
                     model.put("pending", order.status().isOpen());
+                    if (jsapi != null && order.status().isOpen()) {
+                        model.put("jsapi", jsapi);
+                    }
                     model.put("cashError", cashError);
                     model.put("cashForm", order.status().isOpen() && order.channel() == PaymentChannelId.CASH
                             && CurrentResident.isAssisted(request));

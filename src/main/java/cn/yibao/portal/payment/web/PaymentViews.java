@@ -1,6 +1,7 @@
 package cn.yibao.portal.payment.web;
 
 import cn.yibao.portal.payment.PaymentItem;
+import cn.yibao.portal.payment.Refunds;
 import cn.yibao.portal.payment.domain.PaymentOrder;
 import cn.yibao.portal.payment.domain.Receipt;
 import java.time.Instant;
@@ -26,13 +27,22 @@ final class PaymentViews {
 
     record Detail(UUID paymentId, String orderNo, int year, String channel, String status, long amountFen,
                   String payUrl, Instant createdAt, Instant expiresAt, Instant paidAt, String transactionId,
-                  boolean underReview, List<Insured> insured) {
+                  boolean underReview, List<Insured> insured, List<RefundView> refunds) {
 
-        static Detail of(PaymentOrder order, List<Insured> insured) {
+        static Detail of(PaymentOrder order, List<Insured> insured, List<RefundView> refunds) {
             return new Detail(order.id(), order.orderNo(), order.benefitYear(), order.channel().name(),
                     order.status().name(), order.amountFen(), order.status().isOpen() ? order.payUrl() : null,
                     order.createdAt(), order.expiresAt(), order.paidAt(), order.transactionId(),
-                    order.reviewReason() != null, insured);
+                    order.reviewReason() != null, insured, refunds);
+        }
+    }
+
+    /** A refund of the order: its own number and status; {@code wholeOrder} when it returns all the order held. */
+    record RefundView(String refundNo, long amountFen, String cause, String status, boolean wholeOrder) {
+
+        static RefundView of(Refunds.Refund refund) {
+            return new RefundView(refund.refundNo(), refund.amountFen(), refund.cause().name(), refund.status(),
+                    refund.wholeOrder());
         }
     }
 

@@ -69,19 +69,24 @@ class SandboxBooks {
                 .fetch().rowsUpdated().map(rows -> rows == 1);
     }
 
-    /** Records a refund once per refund number; answers the refund id, new or already given. */
+    /**
+     * Records a refund once per refund number, if the payment still has that much left to refund (several partial
+     * refunds may follow one another); answers the refund id, new or already given, or empty when there is no room.
+     */
     Mono<String> refund(String refundNo, String orderNo, String refundId, long amountFen, Instant now) {
         return database.sql("""
-                        insert into sandbox_refund (refund_no, order_no, refund_id, amount_fen, created_at)
-                        values (:refundNo, :orderNo, :refundId, :amountFen, :now)
-                        on conflict (refund_no) do nothing""")
+                        with added as (
+                            insert into sandbox_refund (refund_no, order_no, refund_id, amount_fen, created_at)
+                            select :refundNo, :orderNo, :refundId, :amountFen, :now
+                            where exists (select 1 from sandbox_payment
+                                          where order_no = :orderNo and refunded_fen + :amountFen <= amount_fen)
+                            on conflict (refund_no) do nothing
+                            returning order_no, amount_fen)
+                        update sandbox_payment p set refunded_fen = p.refunded_fen + added.amount_fen
+                        from added where p.order_no = added.order_no""")
                 .bind("refundNo", refundNo).bind("orderNo", orderNo).bind("refundId", refundId)
                 .bind("amountFen", amountFen).bind("now", now)
-                .fetch().rowsUpdated()
-                .flatMap(inserted -> inserted == 1
-                        ? database.sql("update sandbox_payment set refunded_fen = refunded_fen + :amountFen where order_no = :orderNo")
-                                .bind("amountFen", amountFen).bind("orderNo", orderNo).then()
-                        : Mono.empty())
+                .then()
                 .then(database.sql("select refund_id from sandbox_refund where refund_no = :refundNo")
                         .bind("refundNo", refundNo).map(row -> row.get("refund_id", String.class)).one());
     }

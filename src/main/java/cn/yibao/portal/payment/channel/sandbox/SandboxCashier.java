@@ -54,11 +54,17 @@ class SandboxCashier {
         return books.find(orderNo);
     }
 
+    /**
+     * Pays a pending order that has not passed its time limit: like WeChat Pay's {@code time_expire} and Alipay's
+     * {@code time_expire}, the limit the portal gave when opening it is the channel's own, whatever the portal's
+     * sweeper has or has not done yet.
+     */
     Mono<Result> pay(String orderNo, NotifyPlan plan) {
         String transactionId = "SB" + DAY.format(clock.today()) + HexFormat.of().formatHex(randomBytes(8));
         Instant now = clock.now();
         return books.find(orderNo)
-                .flatMap(payment -> books.markPaid(orderNo, transactionId, now).flatMap(paid -> {
+                .flatMap(payment -> expired(payment, now) ? Mono.just((Result) new NotPossible(EXPIRED))
+                        : books.markPaid(orderNo, transactionId, now).flatMap(paid -> {
                     if (!paid) {
                         return Mono.<Result>just(new NotPossible(alreadyEnded(payment.status())));
                     }
@@ -68,6 +74,13 @@ class SandboxCashier {
                             .then(Mono.just((Result) new Done(returnUrl(payment))));
                 }))
                 .defaultIfEmpty(new NotPossible("沙箱中没有这笔订单。"));
+    }
+
+    static final String EXPIRED = "这笔订单已超过支付时限，不能再支付。请回到缴费页面重新下单。";
+
+    /** Still pending, but past the time limit the merchant set: it can no longer be paid. */
+    static boolean expired(SandboxBooks.SandboxPayment payment, Instant now) {
+        return "PENDING".equals(payment.status()) && !now.isBefore(payment.expiresAt());
     }
 
     Mono<Result> cancel(String orderNo) {

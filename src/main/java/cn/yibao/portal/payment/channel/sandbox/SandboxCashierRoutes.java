@@ -65,6 +65,10 @@ class SandboxCashierRoutes {
                     model.put("amountYuan", BigDecimal.valueOf(payment.amountFen(), 2).toPlainString());
                     model.put("plans", Arrays.stream(SandboxCashier.NotifyPlan.values()).map(Enum::name).toList());
                     model.put("error", error);
+                    boolean expired = SandboxCashier.expired(payment, clock.now());
+                    model.put("expired", expired);
+                    model.put("expiresAt", payment.expiresAt().atZone(clock.zone()).toLocalDateTime().withNano(0)
+                            .toString().replace('T', ' '));
                     return ServerResponse.status(error == null ? HttpStatus.OK : HttpStatus.CONFLICT)
                             .cacheControl(CacheControl.noStore()).render("sandbox/cashier", model);
                 })

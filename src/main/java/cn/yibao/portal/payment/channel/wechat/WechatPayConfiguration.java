@@ -15,8 +15,24 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "portal.payment.wechat.enabled", havingValue = "true")
-@EnableConfigurationProperties(WechatPaySettings.class)
+@EnableConfigurationProperties({WechatPaySettings.class, WechatWebAuthSettings.class})
 class WechatPayConfiguration {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(WechatPayConfiguration.class);
+
+    /**
+     * Web authorization for JSAPI, only with {@code portal.payment.wechat.app-secret}: without it the payer's openid
+     * is never known inside WeChat, so say so at start.
+     */
+    @Bean
+    WechatWebAuth wechatWebAuth(WechatWebAuthSettings settings) {
+        if (settings.appSecret() == null || settings.appSecret().isBlank()) {
+            log.warn("portal.payment.wechat.app-secret is not set: inside WeChat the payer's openid stays unknown and "
+                    + "JSAPI payment is not used (WeChat does not allow H5 payment there)");
+            return null;
+        }
+        return new WechatWebAuth(settings);
+    }
 
     /**
      * Notifications older or newer than {@code portal.payment.notification-window} (5 minutes) are refused. Their

@@ -71,6 +71,17 @@ class WechatPayConfigurationTest {
     }
 
     @Test
+    void theWebAuthorizationForJsapiComesWithTheAppSecretOnly() {
+        context.withPropertyValues(complete()).run(started -> assertThat(
+                started.getBeanProvider(WechatWebAuth.class).getIfAvailable()).as("no app-secret").isNull());
+        context.withPropertyValues(complete())
+                .withPropertyValues("portal.payment.wechat.app-secret=0123456789abcdef0123456789abcdef")
+                .run(started -> assertThat(started.getBeanProvider(WechatWebAuth.class).getIfAvailable()
+                        .authorizeUrl("https://portal.example.cn/payment/wechat-auth", "s1"))
+                        .startsWith("https://open.weixin.qq.com/connect/oauth2/authorize?appid=" + WechatPayFixture.APPID));
+    }
+
+    @Test
     void aPublicKeyNeedsItsId() {
         context.withPropertyValues(complete()).withPropertyValues("portal.payment.wechat.platform-public-key-id=")
                 .run(started -> assertThat(rootMessage(started.getStartupFailure()))

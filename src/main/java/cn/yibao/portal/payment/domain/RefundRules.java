@@ -1,0 +1,81 @@
+package cn.yibao.portal.payment.domain;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Which refund to make of an order, after GOV.UK Pay's connector: refunds are records of their own, each with a
+ * stable number and a status, and the order's status is about the order. A refund of only some of the people an
+ * order paid for (a person paid twice, refunded automatically) leaves the order PAID; a refund of everyone it still
+ * holds money for moves the order PAID → REFUNDING → REFUNDED. A failed refund is retried under its own number;
+ * while one is under way nothing else is started.
+ */
+public final class RefundRules {
+
+    /** One person of the order: their state, the refund their money is in (if any), their amount. */
+    public record Person(UUID insuredId, ItemState state, String refundNo, long amountFen) {
+
+        /** The order still holds this person's money. */
+        boolean held() {
+            return state == ItemState.PAID || state == ItemState.DUPLICATE;
+        }
+    }
+
+    /** A refund already made of the order. */
+    public record Existing(String refundNo, String status, boolean wholeOrder) {
+    }
+
+    public sealed interface Decision {
+    }
+
+    /** Nothing to refund now; the message says why (Chinese, for the operator). */
+    public record Refused(String message) implements Decision {
+    }
+
+    /** Ask the channel again under the failed refund's own number. */
+    public record Retry(String refundNo) implements Decision {
+    }
+
+    /** A new refund of these people; {@code wholeOrder} when no money of the order is left after it. */
+    public record Refund(String refundNo, List<UUID> insuredIds, long amountFen, boolean wholeOrder) implements Decision {
+    }
+
+    private RefundRules() {
+    }
+
+    /**
+     * @param duplicatesOnly true for the automatic refund of people paid twice; false for an operator's refund of
+     *                       everything the order still holds (or a retry of a failed refund)
+     */
+    public static Decision decide(String orderNo, PaymentStatus status, List<Person> people, List<Existing> refunds,
+                                  boolean duplicatesOnly) {
+        if (refunds.stream().anyMatch(refund -> "REQUESTED".equals(refund.status()))) {
+            return new Refused("该订单有退款正在处理，请稍后查看结果。");
+        }
+        Optional<Existing> failed = refunds.stream().filter(refund -> "FAILED".equals(refund.status()))
+                .reduce((first, second) -> second);
+        if (!duplicatesOnly && status == PaymentStatus.REFUND_FAILED && failed.isPresent()) {
+            return new Retry(failed.get().refundNo());
+        }
+        if (status != PaymentStatus.PAID) {
+            return new Refused("只有已支付或退款失败的订单可以退款，当前状态：" + status + "。");
+        }
+        if (!duplicatesOnly && failed.isPresent()) {
+            return new Retry(failed.get().refundNo());
+        }
+        List<Person> chosen = people.stream().filter(Person::held).filter(person -> person.refundNo() == null)
+                .filter(person -> !duplicatesOnly || person.state() == ItemState.DUPLICATE).toList();
+        if (chosen.isEmpty()) {
+            return new Refused(duplicatesOnly ? "没有重复缴费的参保人。" : "该订单没有可退款的参保人。");
+        }
+        boolean wholeOrder = people.stream().filter(Person::held).allMatch(chosen::contains);
+        return new Refund(refundNo(orderNo, refunds.size()), chosen.stream().map(Person::insuredId).toList(),
+                chosen.stream().mapToLong(Person::amountFen).sum(), wholeOrder);
+    }
+
+    /** The first refund of an order is RF + order number (as before refunds were records); later ones add -2, -3… */
+    public static String refundNo(String orderNo, int refundsBefore) {
+        return "RF" + orderNo + (refundsBefore == 0 ? "" : "-" + (refundsBefore + 1));
+    }
+}

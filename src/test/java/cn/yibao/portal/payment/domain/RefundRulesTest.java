@@ -1,0 +1,87 @@
+package cn.yibao.portal.payment.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.yibao.portal.payment.domain.RefundRules.Existing;
+import cn.yibao.portal.payment.domain.RefundRules.Person;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * What a refund covers: the automatic one only people paid twice, an operator's everything the order still holds;
+ * whole-order only when nothing is left held; failed refunds retried under their own number; nothing new while one
+ * is under way.
+ */
+class RefundRulesTest {
+
+    private static final UUID HIM = UUID.fromString("00000000-0000-0000-0000-000000000001");
+    private static final UUID HER = UUID.fromString("00000000-0000-0000-0000-000000000002");
+
+    private static Person person(UUID id, ItemState state, String refundNo) {
+        return new Person(id, state, refundNo, 38000);
+    }
+
+    private static final boolean AUTOMATIC = true;
+    private static final boolean OPERATOR = false;
+
+    static Stream<Arguments> cases() {
+        return Stream.of(
+                Arguments.of("paid twice alone: the automatic refund is the whole order", PaymentStatus.PAID,
+                        List.of(person(HER, ItemState.DUPLICATE, null)), List.of(), AUTOMATIC,
+                        "REFUND RFYB1 [2] 38000 whole"),
+                Arguments.of("one of two paid twice: the automatic refund is hers alone", PaymentStatus.PAID,
+                        List.of(person(HIM, ItemState.PAID, null), person(HER, ItemState.DUPLICATE, null)), List.of(),
+                        AUTOMATIC, "REFUND RFYB1 [2] 38000 part"),
+                Arguments.of("after her refund the operator refunds him: the rest is the whole order", PaymentStatus.PAID,
+                        List.of(person(HIM, ItemState.PAID, null), person(HER, ItemState.REFUNDED, "RFYB1")),
+                        List.of(new Existing("RFYB1", "SUCCEEDED", false)), OPERATOR, "REFUND RFYB1-2 [1] 38000 whole"),
+                Arguments.of("the operator refunds a paid order of two", PaymentStatus.PAID,
+                        List.of(person(HIM, ItemState.PAID, null), person(HER, ItemState.PAID, null)), List.of(),
+                        OPERATOR, "REFUND RFYB1 [1, 2] 76000 whole"),
+                Arguments.of("nobody paid twice: no automatic refund", PaymentStatus.PAID,
+                        List.of(person(HIM, ItemState.PAID, null)), List.of(), AUTOMATIC, "REFUSED 没有重复缴费的参保人。"),
+                Arguments.of("a refund under way: nothing new", PaymentStatus.PAID,
+                        List.of(person(HIM, ItemState.PAID, null), person(HER, ItemState.DUPLICATE, "RFYB1")),
+                        List.of(new Existing("RFYB1", "REQUESTED", false)), OPERATOR, "REFUSED 该订单有退款正在处理，请稍后查看结果。"),
+                Arguments.of("a failed refund of her share: the operator retries it under its number", PaymentStatus.PAID,
+                        List.of(person(HIM, ItemState.PAID, null), person(HER, ItemState.DUPLICATE, "RFYB1")),
+                        List.of(new Existing("RFYB1", "FAILED", false)), OPERATOR, "RETRY RFYB1"),
+                Arguments.of("a failed whole-order refund is retried under its number", PaymentStatus.REFUND_FAILED,
+                        List.of(person(HIM, ItemState.PAID, "RFYB1")),
+                        List.of(new Existing("RFYB1", "FAILED", true)), OPERATOR, "RETRY RFYB1"),
+                Arguments.of("a failed refund is not retried automatically", PaymentStatus.PAID,
+                        List.of(person(HIM, ItemState.PAID, null), person(HER, ItemState.DUPLICATE, "RFYB1")),
+                        List.of(new Existing("RFYB1", "FAILED", false)), AUTOMATIC, "REFUSED 没有重复缴费的参保人。"),
+                Arguments.of("everything refunded: nothing left", PaymentStatus.REFUNDED,
+                        List.of(person(HIM, ItemState.REFUNDED, "RFYB1")),
+                        List.of(new Existing("RFYB1", "SUCCEEDED", true)), OPERATOR,
+                        "REFUSED 只有已支付或退款失败的订单可以退款，当前状态：REFUNDED。"),
+                Arguments.of("an unpaid order is not refunded", PaymentStatus.AWAITING_PAYMENT,
+                        List.of(person(HIM, ItemState.OPEN, null)), List.of(), OPERATOR,
+                        "REFUSED 只有已支付或退款失败的订单可以退款，当前状态：AWAITING_PAYMENT。"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void decides(String situation, PaymentStatus status, List<Person> people, List<Existing> refunds,
+                 boolean duplicatesOnly, String expected) {
+        assertThat(describe(RefundRules.decide("YB1", status, people, refunds, duplicatesOnly))).isEqualTo(expected);
+    }
+
+    private static String describe(RefundRules.Decision decision) {
+        if (decision instanceof RefundRules.Refused refused) {
+            return "REFUSED " + refused.message();
+        }
+        if (decision instanceof RefundRules.Retry retry) {
+            return "RETRY " + retry.refundNo();
+        }
+        RefundRules.Refund refund = (RefundRules.Refund) decision;
+        return "REFUND " + refund.refundNo() + " " + refund.insuredIds().stream()
+                .map(id -> String.valueOf(id.getLeastSignificantBits())).toList() + " " + refund.amountFen()
+                + (refund.wholeOrder() ? " whole" : " part");
+    }
+}
