@@ -62,7 +62,8 @@ public class PrescriptionPages {
 
     /** The pickup code's text, as the resident would read it out at the pharmacy. */
     public String pickupToken() {
-        return driver.findElement(By.cssSelector(".pickup-code .token-text")).getText().strip();
+        // The text sits in a closed <details> (it is for pasting, not reading out): read it as the DOM has it.
+        return driver.findElement(By.cssSelector(".pickup-code .token-text")).getAttribute("textContent").strip();
     }
 
     /** Each prescription on the list: drug, marks (status, long prescription, supply end) and facts. */

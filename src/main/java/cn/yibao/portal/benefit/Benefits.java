@@ -4,6 +4,7 @@ import cn.yibao.portal.benefit.domain.BenefitSchedule;
 import cn.yibao.portal.benefit.domain.CareSetting;
 import cn.yibao.portal.benefit.domain.Coverage;
 import cn.yibao.portal.benefit.domain.Estimate;
+import cn.yibao.portal.benefit.domain.EstimateEligibility;
 import cn.yibao.portal.benefit.domain.EstimateRequest;
 import cn.yibao.portal.benefit.domain.Estimator;
 import cn.yibao.portal.benefit.domain.Figure;
@@ -74,7 +75,8 @@ public class Benefits {
 
     /** A result, or why there is none (the region is not served); bad input throws {@link InvalidEstimateRequest}. */
     public sealed interface Estimated {
-        record Done(Estimate estimate, BenefitSchedule schedule, long fundUsedThisYearFen) implements Estimated {
+        record Done(Estimate estimate, BenefitSchedule schedule, long fundUsedThisYearFen,
+                    EstimateEligibility eligibility) implements Estimated {
         }
 
         record NoRules(String reason) implements Estimated {
@@ -87,9 +89,13 @@ public class Benefits {
         if (schedule.isEmpty()) {
             return Mono.just(new Estimated.NoRules("参保地暂未开通本平台服务，无法测算待遇，请咨询参保地医保经办机构。"));
         }
-        return records.settlements(person.id(), benefitYear).collectList()
-                .map(bills -> Usage.of(benefitYear, bills).fundUsedFen(request.setting()))
-                .map(used -> new Estimated.Done(Estimator.estimate(schedule.get(), request, used), schedule.get(), used));
+        return Mono.zip(records.settlements(person.id(), benefitYear).collectList(),
+                        coverages.of(person, benefitYear), records.hasTwoDiseaseQualification(person.id()))
+                .map(loaded -> {
+                    long used = Usage.of(benefitYear, loaded.getT1()).fundUsedFen(request.setting());
+                    return new Estimated.Done(Estimator.estimate(schedule.get(), request, used), schedule.get(), used,
+                            EstimateEligibility.of(loaded.getT2(), request.setting(), loaded.getT3()));
+                });
     }
 
     /** Someone whose benefits the resident may see, and how they relate to the resident (SELF, CHILD…). */

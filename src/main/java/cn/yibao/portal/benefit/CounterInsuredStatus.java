@@ -41,6 +41,9 @@ class CounterInsuredStatus implements InsuredStatus {
             };
             return year + "年度已参保缴费，" + phase + "（待遇期 " + covered.start() + " 至 " + covered.end() + "）";
         }
+        if (coverage instanceof Coverage.ShownBySettlements) {
+            return year + "年度已参保（有医保基金结算记录，缴费记录尚未同步）";
+        }
         return year + "年度未查询到缴费记录";
     }
 }

@@ -53,11 +53,13 @@ public class Coverages {
                 .collectList();
         Mono<Boolean> orderOpen = marks.marks(List.of(person.id()), benefitYear)
                 .map(found -> found.containsKey(person.id()) && !found.get(person.id()).paid());
-        return Mono.zip(paidHere, paidElsewhere, orderOpen).map(loaded -> {
-            List<CoverageRules.Paid> paid = new java.util.ArrayList<>(loaded.getT1());
-            paid.addAll(loaded.getT2());
-            return CoverageRules.decide(benefitYear, clock.today(), paid, unpaid(person, benefitYear, loaded.getT3()));
-        });
+        return Mono.zip(paidHere, paidElsewhere, orderOpen, records.firstFundSettlement(person.id(), benefitYear))
+                .map(loaded -> {
+                    List<CoverageRules.Paid> paid = new java.util.ArrayList<>(loaded.getT1());
+                    paid.addAll(loaded.getT2());
+                    return CoverageRules.decide(benefitYear, clock.today(), paid,
+                            unpaid(person, benefitYear, loaded.getT3()), loaded.getT4());
+                });
     }
 
     private CoverageRules.Unpaid unpaid(Resident person, int benefitYear, boolean orderOpen) {

@@ -158,7 +158,7 @@ class BenefitsIT extends PortalIntegrationTest {
 
         assertThat(page).contains("id=\"coverage-state\"", "已参保缴费", "国家税务总局文水县税务局", "2023-01-01 至 2023-12-31")
                 .contains("<svg", "class=\"chart-fund\"", "文水县人民医院", "总费用 90 元");
-        assertThat(page(browser, "/benefits?year=2024")).contains("未参保缴费", "id=\"coverage-pay\"");
+        assertThat(page(browser, "/benefits?year=2024")).contains("未查询到该年度的参保缴费记录", "id=\"coverage-pay\"");
     }
 
     private String page(BrowserSession browser, String uri) {
@@ -248,5 +248,53 @@ class BenefitsIT extends PortalIntegrationTest {
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + staffToken).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"token\":\"" + token + "\"}").exchange().expectStatus().isOk()
                 .expectBody().returnResult().getResponseBody()).get("status").asString();
+    }
+
+    @Test
+    void anEstimateForSomeoneWithoutARecordSaysTheFundPaysNothingForTheUninsuredAndTwoDiseasesNeedAQualification() {
+        Person person = fresh("岑立冬");
+
+        JsonNode uninsured = estimate(person.token(),
+                "{\"year\":2023,\"expenseFen\":100000,\"setting\":\"TWO_DISEASE\",\"facilityLevel\":\"PRIMARY\",\"remote\":\"NONE\"}", 200);
+        assertThat(uninsured.get("eligibility").get("insuredOnRecord").asBoolean()).isFalse();
+        assertThat(uninsured.get("eligibility").get("twoDiseaseQualifiedOnRecord").asBoolean()).isFalse();
+        assertThat(uninsured.get("eligibility").get("warnings").toString()).contains("基金不予支付", "两病", "认定");
+
+        contributionPaidElsewhere(person.id(), 2023);
+        JsonNode insured = estimate(person.token(),
+                "{\"year\":2023,\"expenseFen\":100000,\"setting\":\"INPATIENT\",\"facilityLevel\":\"PRIMARY\",\"remote\":\"NONE\"}", 200);
+        assertThat(insured.get("eligibility").get("insuredOnRecord").asBoolean()).isTrue();
+        assertThat(insured.get("eligibility").get("warnings")).isEmpty();
+
+        assertThat(estimate(person.token(),
+                "{\"year\":1999,\"expenseFen\":100000,\"setting\":\"INPATIENT\",\"facilityLevel\":\"PRIMARY\",\"remote\":\"NONE\"}", 400)
+                .get("field").asString()).isEqualTo("year");
+        portal.get().uri("/api/v1/benefits?year=1999").header(HttpHeaders.AUTHORIZATION, "Bearer " + person.token())
+                .exchange().expectStatus().isBadRequest();
+    }
+
+    @Test
+    void withoutAContributionRecordTheFundsSettlementsShowThePersonIsInsured() {
+        Person person = fresh("岑立春");
+        settlement(person.id(), "2023-04-03", "OUTPATIENT", 10000, 5000, 0, 5000);
+
+        JsonNode coverage = get(person.token(), "/api/v1/benefits?year=2023").get("coverage");
+
+        assertThat(coverage.get("status").asString()).isEqualTo("COVERED_BY_SETTLEMENTS");
+        assertThat(coverage.get("detail").asString()).contains("2023-04-03");
+    }
+
+    @Test
+    void aCapAlreadyReachedIsSaidOnThePage() {
+        String claims = FreshResidents.adultIn(WENSHUI, "岑立夏");
+        BrowserSession browser = signIn.as("benefit-cap-" + UUID.randomUUID(), claims);
+        UUID id = UUID.fromString(get(signIn.accessToken("benefit-cap-api-" + UUID.randomUUID(), claims),
+                "/api/v1/contributions?year=2024").get(0).get("personId").asString());
+        settlement(id, "2023-10-01", "OUTPATIENT", 80000, 35000, 0, 45000);
+
+        // The 300 元 cap is Wenshui's from 2024 (文医保发〔2023〕10号); 2023 has none published, so the page says so.
+        assertThat(page(browser, "/benefits?year=2023")).contains("基金已支付 350 元；年度限额未公布");
+        settlement(id, "2024-01-05", "OUTPATIENT", 80000, 35000, 0, 45000);
+        assertThat(page(browser, "/benefits?year=2024")).contains("基金已支付 350 元，已达到年度限额 300 元", "cap-reached");
     }
 }

@@ -32,6 +32,13 @@ public sealed interface Coverage {
     }
 
     /**
+     * No contribution record has reached the portal, but the fund paid settlements in the year, which it does only
+     * for insured people: covered, with the period unknown here (the record has not been synchronised yet).
+     */
+    record ShownBySettlements(int benefitYear, LocalDate firstSettledOn) implements Coverage {
+    }
+
+    /**
      * {@code payHere}: the portal can take the payment now (the link to pay is offered); {@code detail} says why not
      * otherwise (window closed, region not served…), in Chinese.
      */

@@ -23,13 +23,21 @@ public final class CoverageRules {
     public record Unpaid(boolean orderOpen, boolean regionSupported, boolean payableNow, String notPayableReason) {
     }
 
-    /** With several paid records (paid here and also reported upstream) the earliest start counts. */
-    public static Coverage decide(int benefitYear, LocalDate today, List<Paid> paid, Unpaid unpaid) {
+    /**
+     * With several paid records (paid here and also reported upstream) the earliest start counts. Without one, the
+     * fund's own settlements in the year ({@code firstFundSettlement}) show the person was insured: the record has
+     * simply not reached the portal (it is collected by the tax bureau, banks and collection agents).
+     */
+    public static Coverage decide(int benefitYear, LocalDate today, List<Paid> paid, Unpaid unpaid,
+                                  Optional<LocalDate> firstFundSettlement) {
         Optional<Paid> first = paid.stream().min(Comparator.comparing(Paid::start));
         if (first.isPresent()) {
             Paid record = first.get();
             return new Coverage.Covered(benefitYear, record.start(), record.end(), phase(today, record), record.source(),
                     record.paidOn(), record.paidFen(), record.collector());
+        }
+        if (firstFundSettlement.isPresent()) {
+            return new Coverage.ShownBySettlements(benefitYear, firstFundSettlement.get());
         }
         if (!unpaid.regionSupported()) {
             return new Coverage.NotCovered(benefitYear, Coverage.Why.REGION_NOT_SUPPORTED, false,
@@ -39,9 +47,15 @@ public final class CoverageRules {
             return new Coverage.NotCovered(benefitYear, Coverage.Why.PAYMENT_PENDING, false,
                     "已有待支付的缴费订单，支付完成后即可享受" + benefitYear + "年度待遇。");
         }
+        String noRecord = "本平台未查询到" + benefitYear + "年度的参保缴费记录。";
+        String elsewhere = "如已通过税务、银行或村（居）协办人员缴费，记录同步可能有延迟，请以医保经办机构的记录为准。";
         return new Coverage.NotCovered(benefitYear, Coverage.Why.NOT_PAID, unpaid.payableNow(),
-                unpaid.payableNow() ? "未查询到" + benefitYear + "年度的缴费记录，缴费后按规定享受待遇。"
-                        : "未查询到" + benefitYear + "年度的缴费记录。" + unpaid.notPayableReason());
+                unpaid.payableNow() ? noRecord + "未缴费的，缴费后按规定享受待遇；" + elsewhere
+                        : noRecord + nullToEmpty(unpaid.notPayableReason()) + elsewhere);
+    }
+
+    private static String nullToEmpty(String text) {
+        return text == null ? "" : text;
     }
 
     private static Coverage.Phase phase(LocalDate today, Paid record) {

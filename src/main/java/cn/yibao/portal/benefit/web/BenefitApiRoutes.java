@@ -66,6 +66,11 @@ class BenefitApiRoutes {
                         covered.lateStart(), covered.source().name(), covered.paidOn(), covered.paidFen(),
                         covered.collector(), null, null);
             }
+            if (coverage instanceof Coverage.ShownBySettlements shown) {
+                return new CoverageJson("COVERED_BY_SETTLEMENTS", null, null, null, "SETTLEMENTS", null, null, null,
+                        "本平台尚未收到该年度的缴费记录，但医保基金已于 " + shown.firstSettledOn()
+                                + " 起为该参保人结算医疗费用，说明已参保。", null);
+            }
             Coverage.NotCovered not = (Coverage.NotCovered) coverage;
             return new CoverageJson(not.why().name(), null, null, null, null, null, null, null, not.detail(),
                     not.payHere() ? "/payment/new?year=" + not.benefitYear() : null);
@@ -123,6 +128,9 @@ class BenefitApiRoutes {
             return ProblemResponses.response(HttpStatus.BAD_REQUEST, "参数 year 应为四位数的待遇年度，例如 2024。", "year");
         }
         int benefitYear = year.orElse(benefits.currentBenefitYear());
+        if (!benefits.benefitYears().contains(benefitYear)) {
+            return ProblemResponses.response(HttpStatus.BAD_REQUEST, yearsText(), "year");
+        }
         return currentResident.handle(request, me -> benefits.personFor(me, request.queryParam("person").orElse(null))
                 .flatMap(person -> benefits.overview(person, benefitYear))
                 .flatMap(overview -> ServerResponse.ok().bodyValue(json(overview)))
@@ -149,9 +157,13 @@ class BenefitApiRoutes {
         }
     }
 
+    /** What the records do not show and the estimate assumes (insured in the year, qualified for the two diseases). */
+    record EligibilityJson(boolean insuredOnRecord, Boolean twoDiseaseQualifiedOnRecord, List<String> warnings) {
+    }
+
     record EstimateJson(int benefitYear, String regionName, long expenseFen, long fundPaysFen, long selfPaysFen,
                         String bound, String summary, Long fundPaysAtLeastFen, long fundUsedThisYearFen,
-                        List<StepJson> steps, List<String> notes) {
+                        EligibilityJson eligibility, List<StepJson> steps, List<String> notes) {
     }
 
     private Mono<ServerResponse> estimate(ServerRequest request) {
@@ -167,6 +179,9 @@ class BenefitApiRoutes {
                         return ProblemResponses.fieldProblem(HttpStatus.BAD_REQUEST, invalid.getMessage(), invalid.field());
                     }
                     int benefitYear = year == null ? benefits.currentBenefitYear() : year;
+                    if (!benefits.benefitYears().contains(benefitYear)) {
+                        return ProblemResponses.fieldProblem(HttpStatus.BAD_REQUEST, yearsText(), "year");
+                    }
                     String personId = body.path("person").isString() ? body.get("person").asString() : null;
                     return benefits.personFor(me, personId)
                             .flatMap(person -> benefits.estimate(person, benefitYear, estimateRequest))
@@ -182,6 +197,11 @@ class BenefitApiRoutes {
                 .switchIfEmpty(Mono.defer(() -> ProblemResponses.response(HttpStatus.BAD_REQUEST,
                         "请求体应为 JSON，例如 {\"expenseFen\": 50000, \"setting\": \"OUTPATIENT\", \"facilityLevel\": "
                                 + "\"PRIMARY\", \"remote\": \"NONE\"}。", null))));
+    }
+
+    private String yearsText() {
+        return "year 应为 " + String.join("、", benefits.benefitYears().stream().map(String::valueOf).toList())
+                + " 之一：本平台收录了这些年度的政策文件。";
     }
 
     private static EstimateRequest estimateRequest(JsonNode body) {
@@ -216,6 +236,8 @@ class BenefitApiRoutes {
                 estimate.fundPaysFen(), estimate.selfPaysFen(), estimate.bound().name(),
                 estimate.bound().phrase() + " " + cn.yibao.portal.policy.domain.Money.yuan(estimate.fundPaysFen()) + " 元",
                 estimate.fundPaysAtLeastFen(), done.fundUsedThisYearFen(),
+                new EligibilityJson(done.eligibility().insuredOnRecord(), done.eligibility().qualifiedOnRecord(),
+                        done.eligibility().warnings()),
                 estimate.steps().stream().map(StepJson::of).toList(), estimate.notes());
     }
 }

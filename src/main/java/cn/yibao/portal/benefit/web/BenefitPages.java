@@ -51,7 +51,8 @@ class BenefitPages {
 
     private Mono<ServerResponse> page(ServerRequest request) {
         Optional<Integer> year = BenefitRequests.year(request);
-        if (request.queryParam("year").isPresent() && year.isEmpty()) {
+        if (request.queryParam("year").isPresent()
+                && (year.isEmpty() || !benefits.benefitYears().contains(year.get()))) {
             return ServerResponse.seeOther(java.net.URI.create("/benefits")).build();
         }
         int benefitYear = year.orElse(benefits.currentBenefitYear());
@@ -92,7 +93,7 @@ class BenefitPages {
                             null, null);
                     if (estimated instanceof Benefits.Estimated.Done done) {
                         return new EstimateOutcome(form, BenefitViews.EstimateView.of(done.estimate(),
-                                done.fundUsedThisYearFen()), null);
+                                done.fundUsedThisYearFen(), done.eligibility().warnings()), null);
                     }
                     return new EstimateOutcome(form, null, ((Benefits.Estimated.NoRules) estimated).reason());
                 })

@@ -38,6 +38,10 @@ final class BenefitViews {
                         covered.lateStart(), covered.source().name(), covered.paidOn().toString(),
                         Money.yuan(covered.paidFen()), covered.collector(), null, false);
             }
+            if (coverage instanceof Coverage.ShownBySettlements shown) {
+                return new CoverageView("COVERED_BY_SETTLEMENTS", shown.firstSettledOn().toString(), null, false,
+                        "SETTLEMENTS", null, null, null, null, false);
+            }
             Coverage.NotCovered not = (Coverage.NotCovered) coverage;
             return new CoverageView(not.why().name(), null, null, false, null, null, null, null, not.detail(),
                     not.payHere());
@@ -131,6 +135,11 @@ final class BenefitViews {
     record CapView(String setting, String usedYuan, String capText, String capYuan, String remainingYuan,
                    String standing, String citation, String note, String bar) {
 
+        /** The fund has paid the whole published cap this year (corrected records can even take it above). */
+        public boolean reached() {
+            return remainingYuan != null && "0".equals(remainingYuan);
+        }
+
         static CapView of(Benefits.CapUse use, String barLabel) {
             Figure cap = use.cap();
             Long capFen = use.capFen();
@@ -152,9 +161,10 @@ final class BenefitViews {
     }
 
     record EstimateView(String expenseYuan, String fundYuan, String selfYuan, String bound, String phrase,
-                        String atLeastYuan, String usedYuan, List<StepView> steps, List<String> notes) {
+                        String atLeastYuan, String usedYuan, List<StepView> steps, List<String> notes,
+                        List<String> warnings) {
 
-        static EstimateView of(Estimate estimate, long usedFen) {
+        static EstimateView of(Estimate estimate, long usedFen, List<String> warnings) {
             return new EstimateView(Money.yuan(estimate.expenseFen()), Money.yuan(estimate.fundPaysFen()),
                     Money.yuan(estimate.selfPaysFen()), estimate.bound().name(), estimate.bound().phrase(),
                     estimate.fundPaysAtLeastFen() == null ? null : Money.yuan(estimate.fundPaysAtLeastFen()),
@@ -162,7 +172,7 @@ final class BenefitViews {
                     estimate.steps().stream().map(step -> new StepView(step.code(), step.text(),
                             step.amountFen() == null ? null : Money.yuan(step.amountFen()),
                             citationText(step.citation()))).toList(),
-                    estimate.notes());
+                    estimate.notes(), warnings);
         }
     }
 }

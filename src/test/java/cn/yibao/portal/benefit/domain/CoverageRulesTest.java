@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class CoverageRulesTest {
@@ -19,7 +20,7 @@ class CoverageRulesTest {
     @Test
     void aRecordReportedUpstreamCoversTheWholeYearAndIsInForceMidYear() {
         Coverage coverage = CoverageRules.decide(2024, TODAY,
-                List.of(paid(Coverage.Source.UPSTREAM, LocalDate.of(2024, 1, 1))), PAYABLE);
+                List.of(paid(Coverage.Source.UPSTREAM, LocalDate.of(2024, 1, 1))), PAYABLE, Optional.empty());
 
         assertThat(coverage).isInstanceOfSatisfying(Coverage.Covered.class, covered -> {
             assertThat(covered.phase()).isEqualTo(Coverage.Phase.IN_FORCE);
@@ -32,7 +33,7 @@ class CoverageRulesTest {
     @Test
     void aLateEnrolmentStartsLaterAndIsNotYetInForceBeforeItsStart() {
         Coverage coverage = CoverageRules.decide(2024, TODAY,
-                List.of(paid(Coverage.Source.PORTAL, LocalDate.of(2024, 7, 1))), PAYABLE);
+                List.of(paid(Coverage.Source.PORTAL, LocalDate.of(2024, 7, 1))), PAYABLE, Optional.empty());
 
         assertThat(coverage).isInstanceOfSatisfying(Coverage.Covered.class, covered -> {
             assertThat(covered.phase()).isEqualTo(Coverage.Phase.NOT_STARTED);
@@ -44,7 +45,7 @@ class CoverageRulesTest {
     void paidBothHereAndUpstreamTheEarlierStartCounts() {
         Coverage coverage = CoverageRules.decide(2024, TODAY, List.of(
                 paid(Coverage.Source.PORTAL, LocalDate.of(2024, 3, 1)),
-                paid(Coverage.Source.UPSTREAM, LocalDate.of(2024, 1, 1))), PAYABLE);
+                paid(Coverage.Source.UPSTREAM, LocalDate.of(2024, 1, 1))), PAYABLE, Optional.empty());
 
         assertThat(((Coverage.Covered) coverage).start()).isEqualTo(LocalDate.of(2024, 1, 1));
     }
@@ -52,23 +53,27 @@ class CoverageRulesTest {
     @Test
     void aPastYearHasEndedCover() {
         Coverage coverage = CoverageRules.decide(2023, TODAY, List.of(new CoverageRules.Paid(Coverage.Source.UPSTREAM,
-                LocalDate.of(2022, 11, 1), 35000, "税务", LocalDate.of(2023, 1, 1), LocalDate.of(2023, 12, 31))), PAYABLE);
+                LocalDate.of(2022, 11, 1), 35000, "税务", LocalDate.of(2023, 1, 1), LocalDate.of(2023, 12, 31))), PAYABLE, Optional.empty());
 
         assertThat(((Coverage.Covered) coverage).phase()).isEqualTo(Coverage.Phase.ENDED);
     }
 
     @Test
     void nothingPaidWhilePaymentIsPossibleOffersToPay() {
-        Coverage coverage = CoverageRules.decide(2024, TODAY, List.of(), PAYABLE);
+        Coverage coverage = CoverageRules.decide(2024, TODAY, List.of(), PAYABLE, Optional.empty());
 
-        assertThat(coverage).isEqualTo(new Coverage.NotCovered(2024, Coverage.Why.NOT_PAID, true,
-                "未查询到2024年度的缴费记录，缴费后按规定享受待遇。"));
+        assertThat(coverage).isInstanceOfSatisfying(Coverage.NotCovered.class, not -> {
+            assertThat(not.why()).isEqualTo(Coverage.Why.NOT_PAID);
+            assertThat(not.payHere()).isTrue();
+            assertThat(not.detail()).startsWith("本平台未查询到2024年度的参保缴费记录。")
+                    .contains("记录同步可能有延迟，请以医保经办机构的记录为准");
+        });
     }
 
     @Test
     void nothingPaidAfterTheWindowSaysWhyAndOffersNoPayment() {
         Coverage coverage = CoverageRules.decide(2024, TODAY, List.of(),
-                new CoverageRules.Unpaid(false, true, false, "2024年度集中征缴期已于 2023-12-25 结束。"));
+                new CoverageRules.Unpaid(false, true, false, "2024年度集中征缴期已于 2023-12-25 结束。"), Optional.empty());
 
         assertThat(coverage).isInstanceOfSatisfying(Coverage.NotCovered.class, not -> {
             assertThat(not.payHere()).isFalse();
@@ -78,15 +83,32 @@ class CoverageRulesTest {
 
     @Test
     void anOpenOrderIsPendingNotUnpaid() {
-        Coverage coverage = CoverageRules.decide(2024, TODAY, List.of(), new CoverageRules.Unpaid(true, true, true, null));
+        Coverage coverage = CoverageRules.decide(2024, TODAY, List.of(), new CoverageRules.Unpaid(true, true, true, null), Optional.empty());
 
         assertThat(((Coverage.NotCovered) coverage).why()).isEqualTo(Coverage.Why.PAYMENT_PENDING);
     }
 
     @Test
     void aRegionNotServedHereIsSaidSo() {
-        Coverage coverage = CoverageRules.decide(2024, TODAY, List.of(), new CoverageRules.Unpaid(false, false, false, "x"));
+        Coverage coverage = CoverageRules.decide(2024, TODAY, List.of(), new CoverageRules.Unpaid(false, false, false, "x"), Optional.empty());
 
         assertThat(((Coverage.NotCovered) coverage).why()).isEqualTo(Coverage.Why.REGION_NOT_SUPPORTED);
+    }
+
+    @Test
+    void withoutAContributionRecordTheFundsOwnSettlementsShowThePersonWasInsured() {
+        Coverage coverage = CoverageRules.decide(2023, TODAY, List.of(), PAYABLE,
+                Optional.of(LocalDate.of(2023, 9, 22)));
+
+        assertThat(coverage).isEqualTo(new Coverage.ShownBySettlements(2023, LocalDate.of(2023, 9, 22)));
+    }
+
+    @Test
+    void aContributionRecordWinsOverSettlementEvidence() {
+        Coverage coverage = CoverageRules.decide(2024, TODAY,
+                List.of(paid(Coverage.Source.UPSTREAM, LocalDate.of(2024, 1, 1))), PAYABLE,
+                Optional.of(LocalDate.of(2024, 2, 1)));
+
+        assertThat(coverage).isInstanceOf(Coverage.Covered.class);
     }
 }
