@@ -222,8 +222,9 @@ class BenefitsIT extends PortalIntegrationTest {
         BrowserSession browser = signIn.as("benefit-estimate-" + UUID.randomUUID(), claims);
 
         String page = page(browser, "/benefits?year=2024&expense=500&setting=INPATIENT&level=SECONDARY&remote=NONE");
-        assertThat(page).contains("id=\"estimate-result\"", "基金最多约支付", "id=\"rule-OUTPATIENT_ANNUAL_CAP\"",
-                "文医保发〔2023〕10号", "未公布", "id=\"cap-OUTPATIENT\"", "class=\"cap-bar\"");
+        assertThat(page).contains("id=\"estimate-result\"", "基金约支付", "个人约负担", "id=\"rule-OUTPATIENT_ANNUAL_CAP\"",
+                "文医保发〔2023〕10号", "未公布", "id=\"cap-OUTPATIENT\"", "class=\"cap-bar\"")
+                .doesNotContain("最多约", "至少约");
 
         String refused = page(browser, "/benefits?year=2024&expense=abc&setting=OUTPATIENT&level=PRIMARY&remote=NONE");
         assertThat(refused).contains("id=\"estimate-error\"", "请填写费用金额").doesNotContain("id=\"estimate-result\"");

@@ -12,7 +12,9 @@ import cn.yibao.portal.policy.domain.Citation;
  * (or {@code S_RATIO_PRIMARY}, {@code S_RATIO_SECONDARY_TERTIARY}… where a document distinguishes facility
  * levels), {@code S_ANNUAL_CAP}; always present. Shown only where a document says something (this year, or as a
  * later goal year): {@code THREE_TIER_INPATIENT_RATIO}, {@code TWO_DISEASE_COVERAGE_FROM}, {@code LONG_PRESCRIPTION},
- * {@code CHRONIC_MEDICATION_EXTENSION}, {@code OUTPATIENT_CHRONIC_RATIO}, {@code CRITICAL_ILLNESS},
+ * {@code CHRONIC_MEDICATION_EXTENSION} (setting TWO_DISEASE: the two-disease medication scheme extended to
+ * further diseases), {@code OUTPATIENT_CHRONIC_DISEASES} (门诊慢特病 cover for named diseases),
+ * {@code OUTPATIENT_CHRONIC_RATIO}, {@code CRITICAL_ILLNESS},
  * {@code REMOTE_DISEASES_CROSS_PROVINCE}, {@code REMOTE_DISEASES_IN_PROVINCE}; one {@code REMOTE_REDUCTION_<filing
  * type>} per remote reduction passed in.
  */

@@ -84,6 +84,7 @@ public final class BenefitRules {
                 }
             }
         }
+        extra(rules, Parameter.OUTPATIENT_CHRONIC_DISEASES, ALL, null, "门诊慢特病保障（文件点名的病种）");
         extra(rules, Parameter.OUTPATIENT_CHRONIC_RATIO, ALL, null, "门诊慢特病政策范围内基金支付比例");
         extra(rules, Parameter.CHRONIC_COSTS_COUNT_FOR_CRITICAL_ILLNESS, ALL, null, "门诊慢特病个人自付费用计入大病保险");
         extra(rules, Parameter.REMOTE_DIRECT_SETTLEMENT_DISEASES, "CROSS_PROVINCE", null, "可跨省直接结算的门诊慢特病");
@@ -242,7 +243,9 @@ public final class BenefitRules {
             case AMOUNT -> new Figure(Standing.of(line.kind()), Figure.Unit.FEN, line.amountFen(), line.citation(),
                     null, null).display();
             case DATE -> dateText(line.date()) + "起";
-            case TEXT_LIST -> String.join("、", line.items()) + "等心脑血管疾病";
+            case TEXT_LIST -> line.parameter() == Parameter.OUTPATIENT_CHRONIC_DISEASES
+                    ? String.join("、", line.items()) + "等"
+                    : "扩大到" + String.join("、", line.items());
             case DISEASES -> diseases(line.diseases());
             case KEYWORD -> switch (line.parameter()) {
                 case LONG_PRESCRIPTION -> "实行长处方制度（文件未规定处方用量）";

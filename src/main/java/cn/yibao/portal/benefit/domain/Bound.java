@@ -2,17 +2,25 @@ package cn.yibao.portal.benefit.domain;
 
 /**
  * How to read {@link Estimate#fundPaysFen()}. Every estimate assumes the whole expense is within policy scope
- * (政策范围内; the SCOPE step says so): items outside it are self-paid, so the fund never pays more than the estimate.
+ * (政策范围内; the SCOPE step says so): items outside it are self-paid, so the fund never pays more than
+ * {@link Estimate#fundPaysAtMostFen()}, whatever the bound.
  */
 public enum Bound {
     /** Every figure used is exact (or the answer is certainly 0): "基金支付 X 元". */
     EXACT("基金支付"),
-    /** A figure the estimate needs is unpublished, left to a lower level, or only a floor: "基金最多支付 X 元". */
+    /**
+     * A true ceiling: a figure the estimate needs is unpublished, left to a lower level, or only a floor or a ceiling,
+     * and it is counted at its most favourable (deductible 0, ratio 100%, no cap): "基金最多支付 X 元". Never rests on
+     * a target level (左右/平均): such a ratio gives {@link #APPROXIMATE}.
+     */
     AT_MOST("基金最多支付"),
-    /** The ratio is a target level (左右/平均), everything else exact: "基金约支付 X 元". */
-    APPROXIMATE("基金约支付"),
-    /** Both: an approximate ratio and a figure that makes the result a ceiling: "基金最多约支付 X 元". */
-    AT_MOST_APPROXIMATE("基金最多约支付");
+    /**
+     * The ratio is a target level (左右/平均), an overall average rather than a per-bill figure: "基金约支付 X 元".
+     * The bill may be paid above or below it, so this is not a ceiling; {@link Estimate#fundPaysAtMostFen()} is. Where
+     * another figure is unpublished it is counted at its most favourable and the RESULT step says the amount may be
+     * lower.
+     */
+    APPROXIMATE("基金约支付");
 
     private final String phrase;
 
@@ -20,7 +28,7 @@ public enum Bound {
         this.phrase = phrase;
     }
 
-    /** The Chinese words that go before the amount. */
+    /** The Chinese words that go before the amount; "最多" only for a true ceiling. */
     public String phrase() {
         return phrase;
     }

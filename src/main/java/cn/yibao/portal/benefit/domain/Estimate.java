@@ -3,16 +3,36 @@ package cn.yibao.portal.benefit.domain;
 import java.util.List;
 
 /**
- * What the fund would pay for a bill and what the resident would pay, with the steps. {@code fundPaysFen} is read
- * through {@code bound} (exact, at most, about); {@code selfPaysFen} is the rest of the expense (so "at least" when
- * the fund's share is "at most"). {@code fundPaysAtLeastFen} is a floor where the published figures give one
- * (e.g. a MINIMUM ratio), for an expense wholly within policy scope; {@code null} where they do not.
+ * What the fund would pay for a bill and what the resident would pay, with the steps, for an expense wholly within
+ * policy scope.
+ *
+ * <ul>
+ *   <li>{@code fundPaysFen} is read through {@code bound}: exact, a true ceiling (AT_MOST), or an "about" figure
+ *       (APPROXIMATE, where the ratio is a target level such as "70%左右", which a bill may exceed);</li>
+ *   <li>{@code selfPaysFen} is the rest of the expense: exact, "at least" (only when the fund's share is a true
+ *       ceiling), or "about";</li>
+ *   <li>{@code fundPaysAtLeastFen} is a floor where the published figures give one (e.g. a MINIMUM ratio), {@code null}
+ *       where they do not (never with an APPROXIMATE bound);</li>
+ *   <li>{@code fundPaysAtMostFen} is always a true ceiling: every figure that is unpublished, a minimum or a target
+ *       level counted at its most favourable (ratio 100%, deductible 0, no cap). It equals {@code fundPaysFen} unless
+ *       the bound is APPROXIMATE.</li>
+ * </ul>
+ * Always {@code 0 ≤ fundPaysAtLeastFen ≤ fundPaysFen ≤ fundPaysAtMostFen ≤ expenseFen}.
  */
 public record Estimate(long expenseFen, long fundPaysFen, long selfPaysFen, Bound bound, Long fundPaysAtLeastFen,
-                       List<EstimateStep> steps, List<String> notes) {
+                       List<EstimateStep> steps, List<String> notes, long fundPaysAtMostFen) {
 
     public Estimate {
         steps = List.copyOf(steps);
         notes = List.copyOf(notes);
+        long floor = fundPaysAtLeastFen == null ? 0 : fundPaysAtLeastFen;
+        if (floor < 0 || floor > fundPaysFen || fundPaysFen > fundPaysAtMostFen || fundPaysAtMostFen > expenseFen
+                || fundPaysFen + selfPaysFen != expenseFen) {
+            throw new IllegalArgumentException("inconsistent estimate: at least " + fundPaysAtLeastFen + ", fund "
+                    + fundPaysFen + ", at most " + fundPaysAtMostFen + ", self " + selfPaysFen + ", expense " + expenseFen);
+        }
+        if (bound != Bound.APPROXIMATE && fundPaysAtMostFen != fundPaysFen) {
+            throw new IllegalArgumentException(bound + " estimate whose ceiling differs from its amount");
+        }
     }
 }

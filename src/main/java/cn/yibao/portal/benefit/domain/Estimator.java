@@ -15,10 +15,18 @@ import java.util.Set;
 
 /**
  * What the fund would pay for a bill, step by step: scope, deductible, ratio, remote-care reduction, annual cap and
- * what is left of it this year. The estimate carries two numbers: a ceiling that holds whatever the unpublished
- * figures turn out to be (a missing deductible counts as 0, a missing or minimum ratio as 100%, a missing cap as no
- * cap), and, where the figures allow, a floor for an expense wholly within policy scope (a minimum ratio at its
- * minimum, the largest remote reduction). When they meet, the answer is exact (or "about", for a 左右 ratio).
+ * what is left of it this year. Every figure is read three ways:
+ * <ul>
+ *   <li>the <b>ceiling</b> holds whatever the figures turn out to be: an unpublished, approximate or maximum
+ *       deductible counts as 0, an unpublished, minimum or approximate (左右/平均) ratio as 100%, an unpublished,
+ *       minimum or approximate cap as no cap;</li>
+ *   <li>the <b>about</b> amount is the ceiling with a target-level ratio ("70%左右") taken at its value; it is what
+ *       {@code fundPaysFen} shows when the ratio is such a level (bound APPROXIMATE), and it is no ceiling, because a
+ *       bill may be paid above the overall level;</li>
+ *   <li>the <b>floor</b>, where the figures give one, for an expense wholly within policy scope (a minimum ratio at its
+ *       minimum, the largest remote reduction); a target level gives none.</li>
+ * </ul>
+ * Where ceiling and floor meet, the answer is exact.
  *
  * <p>Rounding: a percentage of an amount is rounded half up to the fen ({@code (fen × percent + 50) / 100}), the way
  * settlement receipts show fen; caps and deductibles are whole fen already. Pure: the caller passes the schedule of
@@ -37,8 +45,14 @@ public final class Estimator {
     private final Set<String> notes = new LinkedHashSet<>();
     /** Figures without a number, and how the ceiling treats each. */
     private final Map<String, String> unknown = new LinkedHashMap<>();
+    /** Why an "about" amount may be lower than shown: figures it counts at their most favourable. */
+    private final Set<String> mayBeLess = new LinkedHashSet<>();
+    /** The ratio is a target level (左右/平均): the answer is "about", not a ceiling. */
     private boolean approximate;
-    private boolean capApproximate;
+    /** The cap gives no floor at all (a maximum or target-level cap: the cap may be reached sooner than any figure). */
+    private boolean capGivesNoFloor;
+    /** The floor holds only while this year's fund payments stay under a cap whose amount is unknown. */
+    private boolean floorAssumesCapNotReached;
 
     private Estimator(BenefitSchedule schedule, EstimateRequest request, long usedFen) {
         this.schedule = schedule;
@@ -49,7 +63,8 @@ public final class Estimator {
 
     /**
      * @param fundUsedThisYearFen what the fund has already paid this benefit year in the request's care setting
-     *                            (counts against the annual cap); never negative
+     *                            (counts against the annual cap); never negative, may exceed the cap (corrected
+     *                            records), which leaves nothing
      * @throws InvalidEstimateRequest for input a resident can fix (the API answers 400)
      */
     public static Estimate estimate(BenefitSchedule schedule, EstimateRequest request, long fundUsedThisYearFen) {
@@ -88,48 +103,56 @@ public final class Estimator {
         scope(expense);
         coverage();
 
-        Range above = deductible(expense);
-        Share share = ratio(above);
-        share = remote(above, share);
-        Range remaining = cap();
+        Range entering = deductible(expense);
+        Share share = ratio(entering);
+        share = remote(entering, share);
+        Range left = cap();
 
-        long upper = Math.min(share.upper(), remaining.upper() == null ? Long.MAX_VALUE : remaining.upper());
-        upper = Math.max(0, Math.min(upper, expense));
-        Long lower = share.lower();
-        boolean lowerAssumesCapNotReached = false;
-        if (lower != null) {
-            if (remaining.lower() != null) {
-                lower = Math.min(lower, remaining.lower());
+        long most = clamp(Math.min(share.most(), left.upper() == null ? Long.MAX_VALUE : left.upper()), expense);
+        long about = Math.min(clamp(Math.min(share.about(), left.upper() == null ? Long.MAX_VALUE : left.upper()),
+                expense), most);
+        Long least = share.least();
+        if (least != null) {
+            if (capGivesNoFloor) {
+                least = null;
             } else {
-                lowerAssumesCapNotReached = true;
+                least = Math.min(Math.min(least, left.lower() == null ? Long.MAX_VALUE : left.lower()), about);
             }
-            lower = Math.min(lower, upper);
         }
+        boolean floorIsConditional = least != null && left.lower() == null && floorAssumesCapNotReached;
 
-        // Where an exact cap decides both ends, approximate ratios no longer matter.
-        boolean capDecides = remaining.upper() != null && remaining.upper() == upper
-                && remaining.upper().equals(remaining.lower()) && !capApproximate;
         Bound bound;
-        if (upper == 0) {
+        if (most == 0) {
             bound = Bound.EXACT;
-            lower = 0L;
-        } else if (lower != null && lower == upper && !lowerAssumesCapNotReached) {
-            bound = approximate && !capDecides ? Bound.APPROXIMATE : Bound.EXACT;
+            about = 0;
+            least = 0L;
+        } else if (approximate) {
+            bound = Bound.APPROXIMATE;
+        } else if (least != null && least == most && !floorIsConditional) {
+            bound = Bound.EXACT;
         } else {
-            bound = approximate ? Bound.AT_MOST_APPROXIMATE : Bound.AT_MOST;
+            bound = Bound.AT_MOST;
         }
-        Long atLeast = lower != null && (lower > 0 || upper == 0) ? lower : null;
-        result(expense, upper, atLeast, bound);
-        notes(atLeast != null && lowerAssumesCapNotReached && bound != Bound.EXACT);
-        return new Estimate(expense, upper, expense - upper, bound, atLeast, steps, List.copyOf(notes));
+        long fund = bound == Bound.APPROXIMATE ? about : most;
+        Long atLeast = least != null && (least > 0 || most == 0) ? least : null;
+        result(expense, fund, most, atLeast, bound);
+        notes(bound, most, atLeast != null && floorIsConditional && bound != Bound.EXACT);
+        return new Estimate(expense, fund, expense - fund, bound, atLeast, steps, List.copyOf(notes), most);
     }
 
-    /** An amount with a ceiling and, where the figures give one, a floor. */
+    private static long clamp(long amount, long expense) {
+        return Math.max(0, Math.min(amount, expense));
+    }
+
+    /** An amount with a ceiling and, where the figures give one, a floor ({@code null}: none). */
     private record Range(Long upper, Long lower) {
     }
 
-    /** The fund's share before the cap: a ceiling, the floor, and the ratio the floor uses (for remote care). */
-    private record Share(long upper, Long lower, Long lowerRatio) {
+    /**
+     * The fund's share before the cap: the ceiling, the "about" amount (the ceiling unless the ratio is a target
+     * level), the floor, and the ratio the floor uses (for remote care).
+     */
+    private record Share(long most, long about, Long least, Long floorRatio) {
     }
 
     private void scope(long expense) {
@@ -154,94 +177,105 @@ public final class Estimator {
         });
     }
 
+    /** What enters reimbursement after the deductible: the ceiling counts any deductible it cannot be sure of as 0. */
     private Range deductible(long expense) {
         Figure figure = schedule.deductible(setting, request.facilityLevel());
         String name = BenefitLabels.of(setting) + "起付标准";
-        long afterMinimum = figure.known() ? Math.max(0, expense - figure.value()) : expense;
-        Range above;
-        String text;
-        switch (figure.standing()) {
-            case EXACT, APPROXIMATE, AVERAGE -> {
-                above = new Range(afterMinimum, afterMinimum);
-                approximate |= figure.standing().isApproximate();
-                text = figure.value() == 0 ? name + "：不设起付标准（0元），全部" + yuan(expense) + "元进入报销。"
-                        : name + figure.display() + "：超过起付标准的" + yuan(afterMinimum)
-                        + "元进入报销（按本次费用全额承担起付标准计算）。";
-            }
-            case MINIMUM -> {
-                above = new Range(afterMinimum, null);
-                text = name + figure.display() + "：当地标准可能更高，进入报销的部分最多" + yuan(afterMinimum) + "元。";
-            }
-            case MAXIMUM -> {
-                above = new Range(expense, afterMinimum);
-                text = name + figure.display() + "：进入报销的部分在" + yuan(afterMinimum) + "元至" + yuan(expense)
-                        + "元之间。";
-            }
-            default -> {
-                above = new Range(expense, null);
-                unknown.put("起付标准", "不扣起付标准");
-                text = name + (figure.standing() == Standing.LOCAL_CHOICE ? "由当地确定：" : "未公布：") + figure.note()
-                        + "本估算未扣除起付标准，结果是上限。";
-            }
-        }
-        steps.add(new EstimateStep("DEDUCTIBLE", text + source(figure), above.upper(), figure.citation(),
-                figure.standing()));
-        return above;
-    }
-
-    private Share ratio(Range above) {
-        Figure figure = schedule.ratio(setting, request.facilityLevel());
-        String name = BenefitLabels.of(setting) + "支付比例（" + BenefitLabels.of(request.facilityLevel()) + "）";
-        long upper;
-        Long lowerRatio;
+        long afterValue = figure.known() ? Math.max(0, expense - figure.value()) : expense;
+        Range entering;
         String text;
         switch (figure.standing()) {
             case EXACT -> {
-                upper = percent(above.upper(), figure.value());
-                lowerRatio = figure.value();
-                text = name + figure.display() + "：" + yuan(above.upper()) + "元 × " + figure.value() + "% = "
-                        + yuan(upper) + "元。";
+                entering = new Range(afterValue, afterValue);
+                text = figure.value() == 0 ? name + "：不设起付标准（0元），全部" + yuan(expense) + "元进入报销。"
+                        : name + figure.display() + "：超过起付标准的" + yuan(afterValue)
+                        + "元进入报销（按本次费用全额承担起付标准计算）。";
+            }
+            case MINIMUM -> {
+                entering = new Range(afterValue, null);
+                mayBeLess.add("起付标准可能高于" + yuan(figure.value()) + "元");
+                text = name + figure.display() + "：当地标准可能更高，进入报销的部分最多" + yuan(afterValue) + "元。";
+            }
+            case MAXIMUM -> {
+                entering = new Range(expense, afterValue);
+                mayBeLess.add("起付标准未扣除");
+                text = name + figure.display() + "：进入报销的部分在" + yuan(afterValue) + "元至" + yuan(expense)
+                        + "元之间，估算按未扣除起付标准、" + yuan(expense) + "元计。";
+            }
+            case APPROXIMATE, AVERAGE -> {
+                entering = new Range(expense, null);
+                mayBeLess.add("起付标准未扣除");
+                text = name + figure.display() + "：这是总体水平，不是每张单据的固定标准；估算未扣除起付标准，按"
+                        + yuan(expense) + "元计，实际进入报销的部分可能更少。";
+            }
+            default -> {
+                entering = new Range(expense, null);
+                String why = figure.standing() == Standing.LOCAL_CHOICE ? "由当地确定" : "未公布";
+                unknown.put("起付标准", "不扣起付标准");
+                mayBeLess.add("起付标准" + why + "，未扣除");
+                text = name + why + "：" + figure.note() + "本估算未扣除起付标准，按" + yuan(expense)
+                        + "元全部进入报销计，实际进入报销的部分可能更少。";
+            }
+        }
+        steps.add(new EstimateStep("DEDUCTIBLE", text + source(figure), entering.upper(), figure.citation(),
+                figure.standing()));
+        return entering;
+    }
+
+    private Share ratio(Range entering) {
+        Figure figure = schedule.ratio(setting, request.facilityLevel());
+        String name = BenefitLabels.of(setting) + "支付比例（" + BenefitLabels.of(request.facilityLevel()) + "）";
+        long base = entering.upper();
+        Share share;
+        String text;
+        switch (figure.standing()) {
+            case EXACT -> {
+                long paid = percent(base, figure.value());
+                share = new Share(paid, paid, lowerOf(entering, figure.value()), figure.value());
+                text = name + figure.display() + "：" + yuan(base) + "元 × " + figure.value() + "% = " + yuan(paid) + "元。";
             }
             case APPROXIMATE, AVERAGE -> {
                 approximate = true;
-                upper = percent(above.upper(), figure.value());
-                lowerRatio = figure.value();
-                text = name + figure.display() + "：这是政策范围内基金支付比例的总体水平，不是每张单据的固定比例；按"
-                        + figure.value() + "%估算，" + yuan(above.upper()) + "元 × " + figure.value() + "% ≈ "
-                        + yuan(upper) + "元。";
+                long about = percent(base, figure.value());
+                share = new Share(base, about, null, null);
+                text = name + figure.display() + "：这是政策范围内基金支付比例的总体水平，不是每张单据的固定比例，"
+                        + "也不是上限，单张单据的比例可能高于或低于" + figure.value() + "%。按" + figure.value() + "%估算："
+                        + yuan(base) + "元 × " + figure.value() + "% ≈ " + yuan(about) + "元；上限按比例100%计，为"
+                        + yuan(base) + "元。";
             }
             case MINIMUM -> {
-                upper = above.upper();
-                lowerRatio = figure.value();
+                share = new Share(base, base, lowerOf(entering, figure.value()), figure.value());
                 text = name + figure.display() + "：基金至少支付进入报销部分的" + figure.value() + "%"
-                        + (above.lower() == null ? "" : "（" + yuan(above.lower()) + "元 × " + figure.value() + "% = "
-                        + yuan(percent(above.lower(), figure.value())) + "元）")
-                        + "；实际比例可能更高，上限按全部" + yuan(upper) + "元计。";
+                        + (entering.lower() == null ? "" : "（" + yuan(entering.lower()) + "元 × " + figure.value()
+                        + "% = " + yuan(percent(entering.lower(), figure.value())) + "元）")
+                        + "；实际比例可能更高，上限按比例100%计，为" + yuan(base) + "元。";
             }
             case MAXIMUM -> {
-                upper = percent(above.upper(), figure.value());
-                lowerRatio = null;
-                text = name + figure.display() + "：基金最多支付" + yuan(above.upper()) + "元 × " + figure.value() + "% = "
-                        + yuan(upper) + "元。";
+                long paid = percent(base, figure.value());
+                share = new Share(paid, paid, null, null);
+                text = name + figure.display() + "：基金最多支付" + yuan(base) + "元 × " + figure.value() + "% = "
+                        + yuan(paid) + "元；比例可能更低，无法给出下限。";
             }
             default -> {
-                upper = above.upper();
-                lowerRatio = null;
-                unknown.put("支付比例", "比例按全额");
+                share = new Share(base, base, null, null);
+                unknown.put("支付比例", "比例按100%");
                 text = name + (figure.standing() == Standing.LOCAL_CHOICE ? "由当地确定：" : "未公布：") + figure.note()
-                        + "上限按全部" + yuan(upper) + "元计。";
+                        + "上限按比例100%计，为" + yuan(base) + "元。";
             }
         }
-        steps.add(new EstimateStep("RATIO", text + source(figure), upper, figure.citation(), figure.standing()));
-        return new Share(upper, lowerOf(above, lowerRatio), lowerRatio);
+        steps.add(new EstimateStep("RATIO", text + source(figure), share.about(), figure.citation(), figure.standing()));
+        return share;
     }
 
-    private static Long lowerOf(Range above, Long ratio) {
-        return above.lower() == null || ratio == null ? null : percent(above.lower(), ratio);
+    private static Long lowerOf(Range entering, Long ratio) {
+        return entering.lower() == null || ratio == null ? null : percent(entering.lower(), ratio);
     }
 
-    /** Out of area: the ceiling stays (long-term filings keep the local ratio); the floor drops by the most allowed. */
-    private Share remote(Range above, Share share) {
+    /**
+     * Out of area: the ceiling stays (long-term filings keep the local ratio, and a reduction may be 0); the floor drops
+     * by the most allowed; an "about" amount stays at the local level and says how low the reduction may take it.
+     */
+    private Share remote(Range entering, Share share) {
         RemoteCare remote = request.remote();
         if (remote == RemoteCare.NONE) {
             return share;
@@ -253,24 +287,38 @@ public final class Estimator {
         String situation = remote == RemoteCare.FILED
                 ? "已备案的异地就医：异地长期居住类备案按参保地比例报销"
                 : "未备案或临时外出就医：按“其他临时外出就医”";
-        if (largest.isEmpty()) {
-            unknown.put("异地就医报销比例的降低幅度", "不给下限");
-            steps.add(new EstimateStep("REMOTE", situation + "；未取得报销比例的降低幅度，无法给出下限，上限不变。", null,
-                    null, Standing.UNPUBLISHED));
-            return new Share(share.upper(), null, null);
+        if (approximate) {
+            mayBeLess.add("异地就医的报销比例可能降低");
         }
-        int points = largest.get().maxPoints();
+        if (largest.isEmpty()) {
+            unknown.put("异地就医报销比例的降低幅度", "异地按参保地比例");
+            steps.add(new EstimateStep("REMOTE", situation + "；未取得报销比例的降低幅度，"
+                    + (approximate ? "“约”的金额按参保地比例计算，异地实际可能更少；" : "无法给出下限；") + "上限不变。",
+                    null, null, Standing.UNPUBLISHED));
+            return new Share(share.most(), share.about(), null, null);
+        }
+        RemoteReduction used = largest.get();
+        int points = used.maxPoints();
         String reductions = String.join("、", applicable.stream()
                 .map(r -> r.name() + "最多降低" + r.maxPoints() + "个百分点").toList());
-        Long lowerRatio = share.lowerRatio() == null ? null : Math.max(0, share.lowerRatio() - points);
-        Long lower = lowerOf(above, lowerRatio);
-        String consequence = lowerRatio == null ? "支付比例没有可用的下限，上限不变。"
-                : "上限不变，下限按" + share.lowerRatio() + "% − " + points + "个百分点 = " + lowerRatio + "%计算"
-                + (lower == null ? "。" : "：" + yuan(above.lower()) + "元 × " + lowerRatio + "% = " + yuan(lower) + "元。");
-        RemoteReduction used = largest.get();
+        Long floorRatio = share.floorRatio() == null ? null : Math.max(0, share.floorRatio() - points);
+        Long lower = lowerOf(entering, floorRatio);
+        String consequence;
+        if (floorRatio != null) {
+            consequence = "上限不变，下限按" + share.floorRatio() + "% − " + points + "个百分点 = " + floorRatio + "%计算"
+                    + (lower == null ? "。" : "：" + yuan(entering.lower()) + "元 × " + floorRatio + "% = " + yuan(lower) + "元。");
+        } else if (approximate) {
+            long level = schedule.ratio(setting, request.facilityLevel()).value();
+            long reduced = Math.max(0, level - points);
+            consequence = "“约”的金额按参保地" + level + "%左右的水平计算；按最多降低的幅度，比例约为" + level + "% − "
+                    + points + "个百分点 = " + reduced + "%，约" + yuan(percent(entering.upper(), reduced))
+                    + "元；上限不变。";
+        } else {
+            consequence = "支付比例没有可用的下限，上限不变。";
+        }
         steps.add(new EstimateStep("REMOTE", situation + "；" + reductions + "。" + consequence
                 + BenefitLabels.source(null, used.citation()), lower, used.citation(), Standing.MAXIMUM));
-        return new Share(share.upper(), lower, lowerRatio);
+        return new Share(share.most(), share.about(), lower, floorRatio);
     }
 
     /** The annual cap, then what is left of it this year after what the fund has already paid. */
@@ -281,28 +329,39 @@ public final class Estimator {
         Long capLower;
         String text;
         switch (figure.standing()) {
-            case EXACT, APPROXIMATE, AVERAGE -> {
+            case EXACT -> {
                 capUpper = figure.value();
                 capLower = figure.value();
-                capApproximate = figure.standing().isApproximate();
-                approximate |= capApproximate;
                 text = name + figure.display() + "。";
             }
             case MINIMUM -> {
                 capUpper = null;
                 capLower = figure.value();
-                text = name + figure.display() + "：当地限额可能更高，上限不按限额封顶，下限按" + yuan(capLower) + "元计。";
+                mayBeLess.add("未按年度最高支付限额封顶");
+                text = name + figure.display() + "：当地限额可能更高，本估算不按限额封顶，下限按" + yuan(capLower) + "元计。";
             }
             case MAXIMUM -> {
                 capUpper = figure.value();
                 capLower = null;
-                text = name + figure.display() + "。";
+                capGivesNoFloor = true;
+                mayBeLess.add("年度最高支付限额可能更低");
+                text = name + figure.display() + "：当地限额可能更低，基金最多按" + yuan(capUpper) + "元封顶。";
+            }
+            case APPROXIMATE, AVERAGE -> {
+                capUpper = null;
+                capLower = null;
+                capGivesNoFloor = true;
+                mayBeLess.add("未按年度最高支付限额封顶");
+                text = name + figure.display() + "：这是总体水平，不是固定限额；本估算不按限额封顶。";
             }
             default -> {
                 capUpper = null;
                 capLower = null;
+                floorAssumesCapNotReached = true;
+                String why = figure.standing() == Standing.LOCAL_CHOICE ? "由当地确定" : "未公布";
                 unknown.put("年度最高支付限额", "不按限额封顶");
-                text = name + (figure.standing() == Standing.LOCAL_CHOICE ? "由当地确定：" : "未公布：") + figure.note()
+                mayBeLess.add("年度最高支付限额" + why + "，未封顶");
+                text = name + why + "：" + figure.note()
                         + "本估算未按限额封顶；本年度基金支付累计超过当地限额的部分，基金不支付。";
             }
         }
@@ -312,38 +371,58 @@ public final class Estimator {
         Long remainingLower = capLower == null ? null : Math.max(0, capLower - usedFen);
         String used = "本年度" + BenefitLabels.of(setting) + "基金已支付" + yuan(usedFen) + "元";
         String remainingText;
-        if (remainingUpper != null) {
-            remainingText = used + "，限额还剩" + yuan(remainingUpper) + "元：本次基金最多支付" + yuan(remainingUpper) + "元。";
+        if (remainingUpper != null && remainingUpper == 0) {
+            String capText = figure.standing() == Standing.EXACT ? "年度最高支付限额" + yuan(capUpper) + "元"
+                    : "年度最高支付限额（" + figure.display() + "）";
+            remainingText = used + "，" + (usedFen > capUpper ? "超过" : "已达到") + capText
+                    + "，限额已用完：本次基金不再支付（0元）。";
+        } else if (remainingUpper != null) {
+            remainingText = used + "，限额" + (figure.standing() == Standing.EXACT ? "" : "最多") + "还剩"
+                    + yuan(remainingUpper) + "元：本次基金最多支付" + yuan(remainingUpper) + "元。";
+        } else if (remainingLower != null && remainingLower == 0) {
+            remainingText = used + "，已达到不低于" + yuan(capLower) + "元的限额的最低标准；当地限额可能更高，"
+                    + "无法确定是否还有剩余。";
         } else if (remainingLower != null) {
             remainingText = used + "，按不低于" + yuan(capLower) + "元的限额，还剩至少" + yuan(remainingLower) + "元。";
         } else {
-            remainingText = used + "；限额未知，无法计算还剩多少。";
+            remainingText = used + "；限额" + (figure.known() ? "不是固定数字" : "未知") + "，无法计算还剩多少。";
         }
         steps.add(new EstimateStep("REMAINING_CAP", remainingText,
                 remainingUpper != null ? remainingUpper : remainingLower, figure.citation(), figure.standing()));
         return new Range(remainingUpper, remainingLower);
     }
 
-    private void result(long expense, long upper, Long atLeast, Bound bound) {
-        String self = bound == Bound.EXACT ? "个人负担" : bound == Bound.APPROXIMATE ? "个人约负担" : "个人至少负担";
-        String floor = atLeast == null || bound == Bound.EXACT || bound == Bound.APPROXIMATE ? ""
-                : "，至少" + (approximate ? "约" : "") + yuan(atLeast) + "元";
-        steps.add(new EstimateStep("RESULT", bound.phrase() + yuan(upper) + "元" + floor + "；" + self
-                + yuan(expense - upper) + "元。", upper, null, null));
+    private void result(long expense, long fund, long most, Long atLeast, Bound bound) {
+        String self = yuan(expense - fund) + "元。";
+        String text = switch (bound) {
+            case EXACT -> "基金支付" + yuan(fund) + "元；个人负担" + self;
+            case AT_MOST -> "基金最多支付" + yuan(fund) + "元" + (atLeast == null ? "" : "，至少" + yuan(atLeast) + "元")
+                    + "；个人至少负担" + self;
+            case APPROXIMATE -> "基金约支付" + yuan(fund) + "元"
+                    + (mayBeLess.isEmpty() ? "" : "（" + String.join("；", mayBeLess) + "；实际可能更少）")
+                    + (most > fund && most < expense ? "，最多支付" + yuan(most) + "元" : "") + "；个人约负担" + self;
+        };
+        steps.add(new EstimateStep("RESULT", text, fund, null, null));
     }
 
-    private void notes(boolean floorAssumesCapNotReached) {
-        if (!unknown.isEmpty()) {
-            notes.add(schedule.regionName() + schedule.benefitYear() + "年度" + BenefitLabels.of(setting) + "的"
-                    + String.join("、", unknown.keySet()) + "在已收录的文件中没有具体数字，估算按对参保人最有利的情况计算（"
-                    + String.join("、", unknown.values()) + "），结果是上限。");
+    private void notes(Bound bound, long most, boolean floorAssumesCapNotReached) {
+        // When the fund certainly pays nothing (cap used up, bill under the deductible), missing figures change nothing.
+        if (!unknown.isEmpty() && most > 0) {
+            String head = schedule.regionName() + schedule.benefitYear() + "年度" + BenefitLabels.of(setting) + "的"
+                    + String.join("、", unknown.keySet()) + "在已收录的文件中没有具体数字，";
+            String how = "（" + String.join("、", unknown.values()) + "）";
+            notes.add(bound == Bound.APPROXIMATE
+                    ? head + "“约”的金额按对参保人最有利的情况计算" + how + "，实际可能更少。"
+                    : head + "估算按对参保人最有利的情况计算" + how + "，结果是上限。");
         }
         if (floorAssumesCapNotReached) {
             notes.add("“至少”的金额以本年度基金支付累计未超过" + BenefitLabels.of(setting) + "年度最高支付限额为前提，"
                     + "该限额在已收录的文件中没有具体数字。");
         }
-        if (approximate) {
-            notes.add("“左右”“平均”的比例是政策范围内基金支付的总体水平，单张单据的实际比例会因医院、病种和费用结构不同而不同。");
+        if (bound == Bound.APPROXIMATE) {
+            notes.add("“左右”“平均”的比例是政策范围内基金支付的总体水平，不是上限：单张单据的实际比例会因医院、病种和"
+                    + "费用结构不同而高于或低于这一水平，所以“约”的金额不是最多能报的金额；无论实际比例多少，本次基金最多支付"
+                    + yuan(most) + "元。");
         }
         notes.add("估算只供参考，以医保经办机构的实际结算为准。");
     }

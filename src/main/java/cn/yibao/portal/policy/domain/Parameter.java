@@ -39,8 +39,13 @@ public enum Parameter {
     TWO_DISEASE_COVERAGE_FROM(ValueType.DATE, Topic.BENEFIT),
     /** 长处方 for the two diseases. */
     LONG_PRESCRIPTION(ValueType.KEYWORD, Topic.BENEFIT),
-    /** Extension of outpatient medication cover beyond the two diseases (心脑血管疾病). */
+    /**
+     * Extension of the two-disease outpatient medication scheme (门诊用药保障机制) beyond hypertension and diabetes
+     * (心脑血管疾病).
+     */
     CHRONIC_MEDICATION_EXTENSION(ValueType.TEXT_LIST, Topic.BENEFIT),
+    /** Diseases a document names for outpatient chronic/special-disease cover (门诊慢特病保障); the list may be open (等). */
+    OUTPATIENT_CHRONIC_DISEASES(ValueType.TEXT_LIST, Topic.BENEFIT),
     /** 门诊慢特病政策范围内基金（平均）支付比例. */
     OUTPATIENT_CHRONIC_RATIO(ValueType.PERCENT, Topic.BENEFIT),
     /** Outpatient chronic/special-disease out-of-pocket costs count towards critical-illness insurance (大病保险). */

@@ -82,4 +82,56 @@ class BenefitFiguresTest {
 
         assertThat(keys).containsExactly("INPATIENT_RATIO");
     }
+
+    @Test
+    void fujiansCardioCerebrovascularLineIsOutpatientChronicDiseaseCoverNotTheTwoDiseaseMedicationScheme() {
+        BenefitSchedule fuzhou = schedule("350100", 2024);
+
+        BenefitRule chronic = fuzhou.rule("OUTPATIENT_CHRONIC_DISEASES").orElseThrow();
+        assertThat(chronic.setting()).as("a general rule, not two-disease medication").isNull();
+        assertThat(chronic.name()).contains("门诊慢特病");
+        assertThat(chronic.citation().document()).isEqualTo("闽医保〔2023〕78号");
+        assertThat(chronic.note()).contains("门诊慢特病保障").doesNotContain("门诊用药保障");
+
+        BenefitRule extension = fuzhou.rule("CHRONIC_MEDICATION_EXTENSION").orElseThrow();
+        assertThat(extension.setting()).isEqualTo(CareSetting.TWO_DISEASE);
+        assertThat(extension.citation().document()).as("only the national notice speaks of extending the scheme")
+                .isEqualTo("医保发〔2023〕24号");
+        assertThat(fuzhou.rules()).filteredOn(rule -> rule.citation() != null
+                        && rule.citation().document().equals("闽医保〔2023〕78号"))
+                .noneSatisfy(rule -> assertThat(rule.name()).contains("门诊用药保障"));
+    }
+
+    @ParameterizedTest(name = "{0} {1}年度")
+    @org.junit.jupiter.params.provider.CsvSource({"141121, 2023", "141121, 2024", "371000, 2024", "371000, 2025",
+            "210100, 2023", "210100, 2024", "350100, 2024"})
+    void noRuleOrFigureShowsUnpublishedBesideANumber(String region, int year) {
+        BenefitSchedule schedule = schedule(region, year);
+
+        assertThat(schedule.rules()).allSatisfy(rule -> {
+            if (rule.standing() == Standing.UNPUBLISHED) {
+                assertThat(rule.value()).as(rule.key()).isEqualTo("未公布");
+                assertThat(rule.citation()).as(rule.key()).isNull();
+            } else {
+                assertThat(rule.value()).as(rule.key()).doesNotContain("未公布");
+            }
+            if (rule.standing() == Standing.LOCAL_CHOICE) {
+                assertThat(rule.value()).as(rule.key()).endsWith("由当地确定");
+            }
+        });
+        for (CareSetting setting : CareSetting.values()) {
+            for (FacilityLevel level : FacilityLevel.values()) {
+                for (Figure figure : List.of(schedule.ratio(setting, level), schedule.deductible(setting, level),
+                        schedule.annualCap(setting))) {
+                    assertThat(figure.known()).as("%s", figure).isEqualTo(figure.standing().hasFigure());
+                    if (figure.known()) {
+                        assertThat(figure.display()).as("%s", figure).doesNotContain("未公布", "由当地确定")
+                                .containsPattern("[0-9]");
+                    } else {
+                        assertThat(figure.display()).as("%s", figure).isIn("未公布", "由当地确定");
+                    }
+                }
+            }
+        }
+    }
 }

@@ -9,7 +9,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * How the bound is decided, on made-up figures the seeds do not have: exact where every figure is exact, "about"
- * for a 左右 ratio, a ceiling otherwise; remote care and rounding.
+ * (never a ceiling) for a 左右 ratio, a true ceiling otherwise; remote care and rounding.
  */
 class EstimatorBoundsTest {
 
@@ -19,6 +19,10 @@ class EstimatorBoundsTest {
     private static Estimate inpatient(BenefitSchedule schedule, RemoteCare remote, long expenseFen, long usedFen) {
         return Estimator.estimate(schedule, new EstimateRequest(expenseFen, CareSetting.INPATIENT,
                 FacilityLevel.SECONDARY, remote), usedFen);
+    }
+
+    private static EstimateStep last(Estimate estimate) {
+        return estimate.steps().get(estimate.steps().size() - 1);
     }
 
     private static BenefitSchedule exact() {
@@ -38,6 +42,7 @@ class EstimatorBoundsTest {
         Estimate estimate = inpatient(exact(), remote, expense, used);
 
         assertThat(estimate.fundPaysFen()).isEqualTo(fund);
+        assertThat(estimate.fundPaysAtMostFen()).isEqualTo(fund);
         assertThat(estimate.bound()).isEqualTo(bound);
         assertThat(estimate.fundPaysAtLeastFen()).isEqualTo(atLeast);
     }
@@ -59,7 +64,7 @@ class EstimatorBoundsTest {
     }
 
     @Test
-    void aRatioOfAbout70PercentWithEverythingElseExactIsAnApproximateAnswer() {
+    void aRatioOfAbout70PercentWithEverythingElseExactIsAnAboutFigureWithTheCeilingAtAFullRatio() {
         BenefitSchedule schedule = TestCatalogs.schedule(DEDUCTIBLE_100,
                 "INPATIENT_FUND_RATIO,2024,141121,ALL,70,APPROXIMATE,一,稳定在70%左右。", CAP_1000);
 
@@ -67,18 +72,60 @@ class EstimatorBoundsTest {
 
         assertThat(estimate.fundPaysFen()).isEqualTo(35_000);
         assertThat(estimate.bound()).isEqualTo(Bound.APPROXIMATE);
-        assertThat(estimate.steps().get(estimate.steps().size() - 1).text()).isEqualTo("基金约支付350元；个人约负担250元。");
+        assertThat(estimate.fundPaysAtMostFen()).as("500元 above the deductible, at 100%").isEqualTo(50_000);
+        assertThat(estimate.fundPaysAtLeastFen()).as("a target level is no floor").isNull();
+        assertThat(last(estimate).text()).isEqualTo("基金约支付350元，最多支付500元；个人约负担250元。");
     }
 
     @Test
-    void whenAnExactCapDecidesTheAmountAnApproximateRatioNoLongerMatters() {
+    void whenAnExactCapDecidesTheCeilingTheAnswerIsStillAboutAndNeverMoreThanWhatIsLeft() {
         BenefitSchedule schedule = TestCatalogs.schedule(DEDUCTIBLE_100,
                 "INPATIENT_FUND_RATIO,2024,141121,ALL,70,APPROXIMATE,一,", CAP_1000);
 
         Estimate estimate = inpatient(schedule, RemoteCare.NONE, 1_000_000, 90_000);
 
         assertThat(estimate.fundPaysFen()).isEqualTo(10_000);
-        assertThat(estimate.bound()).isEqualTo(Bound.EXACT);
+        assertThat(estimate.fundPaysAtMostFen()).isEqualTo(10_000);
+        assertThat(estimate.bound()).isEqualTo(Bound.APPROXIMATE);
+        assertThat(estimate.steps()).filteredOn(step -> step.code().equals("REMAINING_CAP")).singleElement()
+                .satisfies(step -> assertThat(step.text()).contains("限额还剩100元：本次基金最多支付100元"));
+        assertThat(last(estimate).text()).isEqualTo("基金约支付100元；个人约负担9900元。");
+    }
+
+    @Test
+    void anAboutRatioWithAnUnpublishedDeductibleSaysTheAmountMayBeLessInsteadOfCallingItACeiling() {
+        BenefitSchedule schedule = TestCatalogs.schedule("INPATIENT_FUND_RATIO,2024,141121,ALL,70,APPROXIMATE,一,",
+                CAP_1000);
+
+        Estimate estimate = inpatient(schedule, RemoteCare.NONE, 60_000, 0);
+
+        assertThat(estimate.bound()).isEqualTo(Bound.APPROXIMATE);
+        assertThat(estimate.fundPaysFen()).isEqualTo(42_000);
+        assertThat(estimate.fundPaysAtMostFen()).isEqualTo(60_000);
+        assertThat(last(estimate).text()).isEqualTo(
+                "基金约支付420元（起付标准未公布，未扣除；实际可能更少）；个人约负担180元。");
+        assertThat(estimate.notes()).anySatisfy(note -> assertThat(note).contains("起付标准在已收录的文件中没有具体数字",
+                "“约”的金额按对参保人最有利的情况计算（不扣起付标准），实际可能更少"));
+        assertThat(estimate.notes()).noneSatisfy(note -> assertThat(note).contains("结果是上限"));
+    }
+
+    @Test
+    void aBaseLevelMinimumBesideAnOverallTargetLevelGivesTheFloorAndKeepsTheCeilingAtAFullRatio() {
+        BenefitSchedule schedule = TestCatalogs.schedule(DEDUCTIBLE_100,
+                "INPATIENT_FUND_RATIO,2024,141121,ALL,70,APPROXIMATE,一,稳定在70%左右。",
+                "INPATIENT_FUND_RATIO,2024,141121,PRIMARY,85,MINIMUM,一,基层不低于85%。", CAP_1000);
+
+        Estimate primary = Estimator.estimate(schedule, new EstimateRequest(60_000, CareSetting.INPATIENT,
+                FacilityLevel.PRIMARY, RemoteCare.NONE), 0);
+        Estimate secondary = inpatient(schedule, RemoteCare.NONE, 60_000, 0);
+
+        assertThat(primary.bound()).isEqualTo(Bound.AT_MOST);
+        assertThat(primary.fundPaysFen()).isEqualTo(50_000);
+        assertThat(primary.fundPaysAtMostFen()).isEqualTo(50_000);
+        assertThat(primary.fundPaysAtLeastFen()).as("500元 × 85%").isEqualTo(42_500);
+        assertThat(last(primary).text()).isEqualTo("基金最多支付500元，至少425元；个人至少负担100元。");
+        assertThat(secondary.bound()).isEqualTo(Bound.APPROXIMATE);
+        assertThat(secondary.fundPaysFen()).isEqualTo(35_000);
     }
 
     @Test
@@ -90,6 +137,33 @@ class EstimatorBoundsTest {
 
         assertThat(estimate.fundPaysFen()).isEqualTo(45_000);
         assertThat(estimate.bound()).isEqualTo(Bound.AT_MOST);
+        assertThat(estimate.fundPaysAtLeastFen()).isNull();
+    }
+
+    @Test
+    void aMaximumCapLimitsTheCeilingButGivesNoFloorBecauseTheLocalCapMayBeLower() {
+        BenefitSchedule schedule = TestCatalogs.schedule(DEDUCTIBLE_100,
+                "INPATIENT_FUND_RATIO,2024,141121,ALL,80,EXACT,一,",
+                "INPATIENT_ANNUAL_CAP,2024,141121,ALL,300,MAXIMUM,一,");
+
+        Estimate estimate = inpatient(schedule, RemoteCare.NONE, 60_000, 0);
+
+        assertThat(estimate.fundPaysFen()).isEqualTo(30_000);
+        assertThat(estimate.bound()).isEqualTo(Bound.AT_MOST);
+        assertThat(estimate.fundPaysAtLeastFen()).isNull();
+    }
+
+    @Test
+    void anApproximateDeductibleOrCapIsNeverAppliedAsIfExactTheCeilingCountsThemAtTheirMostFavourable() {
+        BenefitSchedule schedule = TestCatalogs.schedule(
+                "INPATIENT_DEDUCTIBLE,2024,141121,ALL,100,APPROXIMATE,一,",
+                "INPATIENT_FUND_RATIO,2024,141121,ALL,80,EXACT,一,",
+                "INPATIENT_ANNUAL_CAP,2024,141121,ALL,300,AVERAGE,一,");
+
+        Estimate estimate = inpatient(schedule, RemoteCare.NONE, 60_000, 0);
+
+        assertThat(estimate.bound()).isEqualTo(Bound.AT_MOST);
+        assertThat(estimate.fundPaysFen()).as("600元 × 80%, no deductible, no cap").isEqualTo(48_000);
         assertThat(estimate.fundPaysAtLeastFen()).isNull();
     }
 
