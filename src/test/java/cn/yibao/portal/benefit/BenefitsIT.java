@@ -195,6 +195,7 @@ class BenefitsIT extends PortalIntegrationTest {
         assertThat(estimate.get("fundPaysFen").asLong()).isEqualTo(30000);
         assertThat(estimate.get("selfPaysFen").asLong()).isEqualTo(20000);
         assertThat(estimate.get("bound").asString()).isEqualTo("AT_MOST");
+        assertThat(estimate.get("fundPaysAtMostFen").asLong()).as("a true ceiling is its own ceiling").isEqualTo(30000);
         assertThat(estimate.get("steps").toString()).contains("REMAINING_CAP", "文医保发〔2023〕10号");
     }
 
@@ -222,6 +223,7 @@ class BenefitsIT extends PortalIntegrationTest {
         BrowserSession browser = signIn.as("benefit-estimate-" + UUID.randomUUID(), claims);
 
         String page = page(browser, "/benefits?year=2024&expense=500&setting=INPATIENT&level=SECONDARY&remote=NONE");
+        assertThat(page).contains("id=\"estimate-at-most\"", "基金最多支付 500 元");
         assertThat(page).contains("id=\"estimate-result\"", "基金约支付", "个人约负担", "id=\"rule-OUTPATIENT_ANNUAL_CAP\"",
                 "文医保发〔2023〕10号", "未公布", "id=\"cap-OUTPATIENT\"", "class=\"cap-bar\"")
                 .doesNotContain("最多约", "至少约");

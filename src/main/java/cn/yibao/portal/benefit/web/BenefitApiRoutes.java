@@ -162,8 +162,8 @@ class BenefitApiRoutes {
     }
 
     record EstimateJson(int benefitYear, String regionName, long expenseFen, long fundPaysFen, long selfPaysFen,
-                        String bound, String summary, Long fundPaysAtLeastFen, long fundUsedThisYearFen,
-                        EligibilityJson eligibility, List<StepJson> steps, List<String> notes) {
+                        String bound, String summary, Long fundPaysAtLeastFen, long fundPaysAtMostFen,
+                        long fundUsedThisYearFen, EligibilityJson eligibility, List<StepJson> steps, List<String> notes) {
     }
 
     private Mono<ServerResponse> estimate(ServerRequest request) {
@@ -235,7 +235,7 @@ class BenefitApiRoutes {
         return new EstimateJson(done.schedule().benefitYear(), done.schedule().regionName(), estimate.expenseFen(),
                 estimate.fundPaysFen(), estimate.selfPaysFen(), estimate.bound().name(),
                 estimate.bound().phrase() + " " + cn.yibao.portal.policy.domain.Money.yuan(estimate.fundPaysFen()) + " 元",
-                estimate.fundPaysAtLeastFen(), done.fundUsedThisYearFen(),
+                estimate.fundPaysAtLeastFen(), estimate.fundPaysAtMostFen(), done.fundUsedThisYearFen(),
                 new EligibilityJson(done.eligibility().insuredOnRecord(), done.eligibility().qualifiedOnRecord(),
                         done.eligibility().warnings()),
                 estimate.steps().stream().map(StepJson::of).toList(), estimate.notes());

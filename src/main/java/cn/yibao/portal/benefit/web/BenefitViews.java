@@ -160,14 +160,16 @@ final class BenefitViews {
     record StepView(String code, String text, String amountYuan, String citation) {
     }
 
+    /** {@code atMostYuan} only where it says more than {@code fundYuan} (an "about" figure under a true ceiling). */
     record EstimateView(String expenseYuan, String fundYuan, String selfYuan, String bound, String phrase,
-                        String atLeastYuan, String usedYuan, List<StepView> steps, List<String> notes,
+                        String atLeastYuan, String atMostYuan, String usedYuan, List<StepView> steps, List<String> notes,
                         List<String> warnings) {
 
         static EstimateView of(Estimate estimate, long usedFen, List<String> warnings) {
             return new EstimateView(Money.yuan(estimate.expenseFen()), Money.yuan(estimate.fundPaysFen()),
                     Money.yuan(estimate.selfPaysFen()), estimate.bound().name(), estimate.bound().phrase(),
                     estimate.fundPaysAtLeastFen() == null ? null : Money.yuan(estimate.fundPaysAtLeastFen()),
+                    estimate.fundPaysAtMostFen() == estimate.fundPaysFen() ? null : Money.yuan(estimate.fundPaysAtMostFen()),
                     Money.yuan(usedFen),
                     estimate.steps().stream().map(step -> new StepView(step.code(), step.text(),
                             step.amountFen() == null ? null : Money.yuan(step.amountFen()),
