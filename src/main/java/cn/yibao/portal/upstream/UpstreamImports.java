@@ -6,6 +6,8 @@ import cn.yibao.portal.audit.domain.AuditEntry;
 import cn.yibao.portal.clock.BusinessClock;
 import cn.yibao.portal.identity.domain.NationalId;
 import cn.yibao.portal.policy.RegionCatalog;
+import cn.yibao.portal.policy.domain.PolicyCatalog;
+import cn.yibao.portal.policy.domain.Region;
 import cn.yibao.portal.resident.ResidentRegistry;
 import cn.yibao.portal.resident.domain.Resident;
 import cn.yibao.portal.upstream.ImportResult.Status;
@@ -15,12 +17,12 @@ import cn.yibao.portal.upstream.domain.Change;
 import cn.yibao.portal.upstream.domain.FileFormat;
 import cn.yibao.portal.upstream.domain.FileText;
 import cn.yibao.portal.upstream.domain.ImportKind;
+import cn.yibao.portal.upstream.domain.ImportPolicy;
 import cn.yibao.portal.upstream.domain.LineDecision;
 import cn.yibao.portal.upstream.domain.LineProblem;
 import cn.yibao.portal.upstream.domain.OperatorScope;
 import cn.yibao.portal.upstream.domain.ParsedFile;
 import cn.yibao.portal.upstream.domain.Person;
-import cn.yibao.portal.upstream.domain.PrescriptionRecord;
 import cn.yibao.portal.upstream.domain.UpstreamRecord;
 import cn.yibao.portal.upstream.domain.Verdict;
 import java.security.MessageDigest;
@@ -53,9 +55,11 @@ public class UpstreamImports {
     private final TransactionalOperator transaction;
     private final AuditTrail audit;
     private final ImportLimits limits;
+    private final PolicyCatalog catalog;
 
     UpstreamImports(UpstreamRepository repository, ResidentRegistry residents, RegionCatalog regions,
-                    BusinessClock clock, TransactionalOperator transaction, AuditTrail audit, ImportLimits limits) {
+                    BusinessClock clock, TransactionalOperator transaction, AuditTrail audit, ImportLimits limits,
+                    PolicyCatalog catalog) {
         this.repository = repository;
         this.residents = residents;
         this.regions = regions;
@@ -63,6 +67,7 @@ public class UpstreamImports {
         this.transaction = transaction;
         this.audit = audit;
         this.limits = limits;
+        this.catalog = catalog;
     }
 
     /** A file as uploaded: its name and declared type as the operator's client gave them, and its bytes. */
@@ -94,11 +99,14 @@ public class UpstreamImports {
                     kind, fileName, operator, origin);
         }
         ParsedFile parsed = format.get().parse(text, kind);
-        BatchRules.Reading reading = BatchRules.read(kind, parsed, clock.today(), regions::contains);
+        ImportPolicy policy = new ImportPolicy(clock.today(), regions::pathToNational, catalog, limits.maxDaysSupply());
+        BatchRules.Reading reading = BatchRules.read(kind, parsed, policy);
         return people(reading)
                 .flatMap(people -> {
-                    BatchRules.Resolved resolved = BatchRules.resolve(reading.lines(), people, operator.scope());
+                    BatchRules.Resolved resolved = BatchRules.resolve(reading.lines(), people, operator.scope(), policy);
                     List<UpstreamRecord> records = resolved.lines().stream().map(line -> line.record()).toList();
+                    String batchRegion = BatchRules.batchRegion(operator.scope(),
+                            resolved.lines().stream().map(line -> people.get(line.certno())).toList());
                     Mono<ImportResult> decideAndStore = repository.lock(kind)
                             .then(repository.stored(kind, records))
                             .flatMap(stored -> {
@@ -107,7 +115,8 @@ public class UpstreamImports {
                                 problems.addAll(resolved.problems());
                                 problems.addAll(decided.problems());
                                 Verdict verdict = BatchRules.verdict(parsed.records(), problems, decided.decisions());
-                                return conclude(kind, fileName, upload.content(), verdict, operator, origin);
+                                return conclude(kind, fileName, upload.content(), verdict, operator, batchRegion,
+                                        origin);
                             });
                     return transaction.transactional(decideAndStore);
                 })
@@ -122,10 +131,17 @@ public class UpstreamImports {
                 FileNames.clean(fileName), operator, origin);
     }
 
-    /** Recent stored batches, newest first. */
-    public Flux<BatchSummary> recent(int limit) {
-        return repository.recentBatches(limit).map(row -> new BatchSummary(row.id(), row.kind(), row.fileName(),
-                row.lines(), row.inserted(), row.updated(), row.unchanged(), row.operator(), row.importedAt()));
+    /**
+     * Recent stored batches an operator may see, newest first: those of their region or of places inside it (a batch
+     * belongs to its operator's region; a sandbox-feed batch to the smallest region holding all its people).
+     */
+    public Flux<BatchSummary> recent(OperatorScope scope, int limit) {
+        List<String> visible = scope.regionCode() == null
+                ? regions.withDescendants(Region.NATIONAL).stream().map(Region::code).toList()
+                : regions.withDescendants(scope.regionCode()).stream().map(Region::code).toList();
+        return repository.recentBatches(visible, limit).map(row -> new BatchSummary(row.id(), row.kind(),
+                row.fileName(), row.lines(), row.inserted(), row.updated(), row.unchanged(), row.operator(),
+                row.regionCode(), row.importedAt()));
     }
 
     /** Whether this exact file was already stored as a batch of this kind (the sandbox feed skips it then). */
@@ -147,7 +163,7 @@ public class UpstreamImports {
 
     /** Inside the transaction: stores the batch when it changes something, and audits the attempt. */
     private Mono<ImportResult> conclude(ImportKind kind, String fileName, byte[] content, Verdict verdict,
-                                        ImportOperator operator, RequestOrigin origin) {
+                                        ImportOperator operator, String batchRegion, RequestOrigin origin) {
         int inserted = verdict.count(Change.INSERT);
         int updated = verdict.count(Change.UPDATE);
         int unchanged = verdict.count(Change.UNCHANGED);
@@ -175,12 +191,13 @@ public class UpstreamImports {
                 inserted, updated, unchanged, List.of(), 0);
         List<UpstreamRecord> toInsert = verdict.decisions().stream().filter(d -> d.change() == Change.INSERT)
                 .map(LineDecision::record).toList();
-        List<PrescriptionRecord> toAdvance = verdict.decisions().stream().filter(d -> d.change() == Change.UPDATE)
-                .map(d -> (PrescriptionRecord) d.record()).toList();
+        List<UpstreamRecord> toUpdate = verdict.decisions().stream().filter(d -> d.change() == Change.UPDATE)
+                .map(LineDecision::record).toList();
+        // Updates first: a record withdrawn or revoked makes room for its replacement in the same batch.
         return repository.insertBatch(new UpstreamRepository.Batch(batchId, kind, fileName, sha256(content),
-                        verdict.records(), inserted, updated, unchanged, operator.id(), clock.now()))
+                        verdict.records(), inserted, updated, unchanged, operator.id(), batchRegion, clock.now()))
+                .thenMany(Flux.fromIterable(toUpdate).concatMap(record -> repository.update(record, batchId)))
                 .then(repository.insert(kind, toInsert, batchId))
-                .thenMany(Flux.fromIterable(toAdvance).concatMap(p -> repository.advance(p, batchId)))
                 .then(kind == ImportKind.ASSISTANCE ? assistanceFollowsLatestListing(toInsert) : Mono.empty())
                 .then(record(operator, origin, true, batchId, kind.label() + " " + fileName + "：" + verdict.records()
                         + " 行，新增 " + inserted + "，更新 " + updated + "，未变 " + unchanged + "。"))

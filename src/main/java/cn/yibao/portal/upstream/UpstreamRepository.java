@@ -8,6 +8,7 @@ import cn.yibao.portal.prescription.domain.PrescriptionStatus;
 import cn.yibao.portal.resident.domain.AssistanceStatus;
 import cn.yibao.portal.upstream.domain.AssistanceRecord;
 import cn.yibao.portal.upstream.domain.ContributionRecord;
+import cn.yibao.portal.upstream.domain.Correctable;
 import cn.yibao.portal.upstream.domain.ImportKind;
 import cn.yibao.portal.upstream.domain.PrescriptionRecord;
 import cn.yibao.portal.upstream.domain.QualificationRecord;
@@ -20,6 +21,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -60,39 +62,58 @@ class UpstreamRepository {
         UUID[] people = incoming.stream().map(UpstreamRecord::residentId).distinct().toArray(UUID[]::new);
         return switch (kind) {
             case SETTLEMENTS -> settlements(keys, incoming);
-            case QUALIFICATIONS -> select("select * from two_disease_qualification where qualification_no = any(:keys)"
-                    + " or resident_id = any(:people)", keys, people, UpstreamRepository::qualification)
-                    .map(rows -> new StoredRecords(byKey(rows, keys), numbersByPerson(rows, row -> StoredRecords
+            // Every qualification of the people (revoked ones too, to tell a revocation sent twice); only those that
+            // count hold the person's one per disease.
+            case QUALIFICATIONS -> select("select * from upstream_two_disease_qualification"
+                    + " where qualification_no = any(:keys) or resident_id = any(:people)", keys, people,
+                    UpstreamRepository::qualification)
+                    .map(rows -> new StoredRecords(byKey(rows, Set.of(keys)), numbersByPerson(rows, row -> StoredRecords
                             .personDisease(row.residentId(), ((QualificationRecord) row).disease().name())),
-                            Map.of(), Map.of()));
+                            Map.of(), Map.of(), Map.of()));
             case PRESCRIPTIONS -> select("select * from prescription where prescription_no = any(:keys)", keys, people,
                     UpstreamRepository::prescription)
-                    .map(rows -> new StoredRecords(byKey(rows, keys), Map.of(), Map.of(), Map.of()));
+                    .map(rows -> new StoredRecords(byKey(rows, Set.of(keys)), Map.of(), Map.of(), Map.of(), Map.of()));
             // A listing's key is the person and the date: the person's listings are all that could clash.
             case ASSISTANCE -> select("select * from assistance_listing where resident_id = any(:people)", keys, people,
                     UpstreamRepository::assistance)
-                    .map(rows -> new StoredRecords(byKey(rows, keys), Map.of(), Map.of(), Map.of()));
-            case CONTRIBUTIONS -> select("select * from contribution_record where record_no = any(:keys)"
+                    .map(rows -> new StoredRecords(byKey(rows, Set.of(keys)), Map.of(), Map.of(), Map.of(), Map.of()));
+            case CONTRIBUTIONS -> select("select * from upstream_contribution_record where record_no = any(:keys)"
                     + " or resident_id = any(:people)", keys, people, UpstreamRepository::contribution)
-                    .map(rows -> new StoredRecords(byKey(rows, keys), Map.of(), numbersByPerson(rows, row ->
+                    .map(rows -> new StoredRecords(byKey(rows, Set.of(keys)), Map.of(), numbersByPerson(rows, row ->
                             StoredRecords.personYear(row.residentId(), ((ContributionRecord) row).benefitYear())),
-                            Map.of()));
+                            Map.of(), Map.of()));
         };
     }
 
-    /** Settlements with the same numbers, and the owners of the prescriptions the lines name. */
+    /**
+     * Settlements with the same numbers or named by reversals, which of those are reversed already, and the owners of
+     * the prescriptions the lines name.
+     */
     private Mono<StoredRecords> settlements(String[] keys, List<UpstreamRecord> incoming) {
-        String[] prescriptionNos = incoming.stream().map(r -> ((SettlementRecord) r).prescriptionNo())
+        List<SettlementRecord> settlements = incoming.stream().map(r -> (SettlementRecord) r).toList();
+        String[] prescriptionNos = settlements.stream().map(SettlementRecord::prescriptionNo)
                 .filter(no -> no != null).distinct().toArray(String[]::new);
+        String[] originals = settlements.stream().map(SettlementRecord::reversesSettlementNo)
+                .filter(no -> no != null).distinct().toArray(String[]::new);
+        Set<String> wanted = new HashSet<>(List.of(keys));
+        wanted.addAll(List.of(originals));
         Mono<Map<String, UUID>> owners = database.sql(
                         "select prescription_no, resident_id from prescription where prescription_no = any(:nos)")
                 .bind("nos", prescriptionNos)
                 .map(row -> Map.entry(row.get("prescription_no", String.class), row.get("resident_id", UUID.class)))
                 .all()
                 .collectMap(Map.Entry::getKey, Map.Entry::getValue);
-        return Mono.zip(select("select * from settlement where settlement_no = any(:keys)", keys, new UUID[0],
-                        UpstreamRepository::settlement), owners)
-                .map(both -> new StoredRecords(byKey(both.getT1(), keys), Map.of(), Map.of(), both.getT2()));
+        Mono<Map<String, String>> reversals = database.sql("""
+                        select reverses_settlement_no, settlement_no from upstream_settlement
+                        where reverses_settlement_no = any(:originals)""")
+                .bind("originals", originals)
+                .map(row -> Map.entry(row.get("reverses_settlement_no", String.class),
+                        row.get("settlement_no", String.class)))
+                .all()
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue);
+        return Mono.zip(select("select * from upstream_settlement where settlement_no = any(:keys)",
+                        wanted.toArray(String[]::new), new UUID[0], UpstreamRepository::settlement), owners, reversals)
+                .map(all -> new StoredRecords(byKey(all.getT1(), wanted), Map.of(), Map.of(), all.getT2(), all.getT3()));
     }
 
     private Mono<List<UpstreamRecord>> select(String sql, String[] keys, UUID[] people,
@@ -107,16 +128,16 @@ class UpstreamRepository {
         return spec.map(mapper::apply).all().collectList();
     }
 
-    /** Which record number each person already has for a disease or a year. */
+    /** Which record number that counts (not taken back) each person already has for a disease or a year. */
     private static Map<String, String> numbersByPerson(List<UpstreamRecord> rows,
                                                        Function<UpstreamRecord, String> personKey) {
         Map<String, String> numbers = new HashMap<>();
-        rows.forEach(row -> numbers.put(personKey.apply(row), row.key()));
+        rows.stream().filter(row -> !(row instanceof Correctable c && c.corrected()))
+                .forEach(row -> numbers.put(personKey.apply(row), row.key()));
         return numbers;
     }
 
-    private static Map<String, UpstreamRecord> byKey(List<UpstreamRecord> rows, String[] keys) {
-        Set<String> wanted = Set.of(keys);
+    private static Map<String, UpstreamRecord> byKey(List<UpstreamRecord> rows, Set<String> wanted) {
         Map<String, UpstreamRecord> byKey = new HashMap<>();
         rows.stream().filter(row -> wanted.contains(row.key())).forEach(row -> byKey.put(row.key(), row));
         return byKey;
@@ -125,18 +146,19 @@ class UpstreamRepository {
     // ---- storing a batch -----------------------------------------------------------------------------------------
 
     record Batch(UUID id, ImportKind kind, String fileName, byte[] sha256, int lines, int inserted, int updated,
-                 int unchanged, String operator, Instant importedAt) {
+                 int unchanged, String operator, String regionCode, Instant importedAt) {
     }
 
     Mono<Void> insertBatch(Batch batch) {
         return database.sql("""
                         insert into upstream_batch (id, kind, file_name, content_sha256, lines, inserted, updated, unchanged,
-                                                    operator, imported_at)
-                        values (:id, :kind, :fileName, :sha, :lines, :inserted, :updated, :unchanged, :operator, :at)""")
+                                                    operator, region_code, imported_at)
+                        values (:id, :kind, :fileName, :sha, :lines, :inserted, :updated, :unchanged, :operator, :region,
+                                :at)""")
                 .bind("id", batch.id()).bind("kind", batch.kind().name()).bind("fileName", batch.fileName())
                 .bind("sha", batch.sha256()).bind("lines", batch.lines()).bind("inserted", batch.inserted())
                 .bind("updated", batch.updated()).bind("unchanged", batch.unchanged())
-                .bind("operator", batch.operator()).bind("at", batch.importedAt())
+                .bind("operator", batch.operator()).bind("region", batch.regionCode()).bind("at", batch.importedAt())
                 .then();
     }
 
@@ -145,18 +167,20 @@ class UpstreamRepository {
             return Mono.empty();
         }
         return switch (kind) {
-            case SETTLEMENTS -> insertRows("settlement", List.of("settlement_no", "resident_id", "benefit_year",
+            case SETTLEMENTS -> insertRows("upstream_settlement", List.of("settlement_no", "resident_id", "benefit_year",
                     "settled_on", "setting", "facility_name", "facility_level", "facility_region", "remote", "total_fen",
                     "in_scope_fen", "fund_fen", "critical_illness_fen", "assistance_fen", "self_fen", "prescription_no",
-                    "batch_id"), records, r -> {
+                    "reverses_settlement_no", "batch_id"), records, r -> {
                         SettlementRecord s = (SettlementRecord) r;
                         return List.of(p(s.settlementNo()), p(s.residentId()), p(s.benefitYear()), p(s.settledOn()),
                                 p(s.setting().name()), p(s.facilityName()), p(s.facilityLevel().name()),
                                 p(s.facilityRegion()), p(s.remote().name()), p(s.totalFen()), p(s.inScopeFen()),
                                 p(s.fundFen()), p(s.criticalIllnessFen()), p(s.assistanceFen()), p(s.selfFen()),
-                                Parameter.fromOrEmpty(s.prescriptionNo(), String.class), p(batchId));
+                                Parameter.fromOrEmpty(s.prescriptionNo(), String.class),
+                                Parameter.fromOrEmpty(s.reversesSettlementNo(), String.class), p(batchId));
                     });
-            case QUALIFICATIONS -> insertRows("two_disease_qualification", List.of("qualification_no", "resident_id",
+            // A correction of a record never imported is refused, so new rows are never taken back yet.
+            case QUALIFICATIONS -> insertRows("upstream_two_disease_qualification", List.of("qualification_no", "resident_id",
                     "disease", "qualified_on", "facility_name", "facility_region", "batch_id"), records, r -> {
                         QualificationRecord q = (QualificationRecord) r;
                         return List.of(p(q.qualificationNo()), p(q.residentId()), p(q.disease().name()),
@@ -179,7 +203,7 @@ class UpstreamRepository {
                         return List.of(p(a.residentId()), p(a.listedOn()), p(a.status().name()), p(a.department()),
                                 p(batchId));
                     });
-            case CONTRIBUTIONS -> insertRows("contribution_record", List.of("record_no", "resident_id", "benefit_year",
+            case CONTRIBUTIONS -> insertRows("upstream_contribution_record", List.of("record_no", "resident_id", "benefit_year",
                     "paid_on", "amount_fen", "collector", "benefit_start", "benefit_end", "batch_id"), records, r -> {
                         ContributionRecord c = (ContributionRecord) r;
                         return List.of(p(c.recordNo()), p(c.residentId()), p(c.benefitYear()), p(c.paidOn()),
@@ -188,16 +212,38 @@ class UpstreamRepository {
         };
     }
 
-    /** A prescription moving forward: only its status and dispensing date change, and the batch that changed them. */
-    Mono<Void> advance(PrescriptionRecord prescription, UUID batchId) {
-        return database.sql("""
-                        update prescription set status = :status, dispensed_on = :dispensedOn, updated_batch_id = :batch
-                        where prescription_no = :no""")
-                .bind("status", prescription.status().name())
-                .bind("dispensedOn", Parameter.fromOrEmpty(prescription.dispensedOn(), LocalDate.class))
-                .bind("batch", batchId)
-                .bind("no", prescription.prescriptionNo())
-                .then();
+    /**
+     * A stored record changing as upstream allows: a prescription moving forward (only its status and dispensing date
+     * change, and the batch that changed them), a contribution record withdrawn, a qualification revoked (the date and
+     * the batch that said so).
+     */
+    Mono<Void> update(UpstreamRecord record, UUID batchId) {
+        if (record instanceof PrescriptionRecord prescription) {
+            return database.sql("""
+                            update prescription set status = :status, dispensed_on = :dispensedOn, updated_batch_id = :batch
+                            where prescription_no = :no""")
+                    .bind("status", prescription.status().name())
+                    .bind("dispensedOn", Parameter.fromOrEmpty(prescription.dispensedOn(), LocalDate.class))
+                    .bind("batch", batchId)
+                    .bind("no", prescription.prescriptionNo())
+                    .then();
+        }
+        if (record instanceof ContributionRecord contribution) {
+            return database.sql("""
+                            update upstream_contribution_record set withdrawn_on = :on, withdrawn_batch_id = :batch
+                            where record_no = :no and withdrawn_on is null""")
+                    .bind("on", contribution.withdrawnOn()).bind("batch", batchId).bind("no", contribution.recordNo())
+                    .then();
+        }
+        if (record instanceof QualificationRecord qualification) {
+            return database.sql("""
+                            update upstream_two_disease_qualification set revoked_on = :on, revoked_batch_id = :batch
+                            where qualification_no = :no and revoked_on is null""")
+                    .bind("on", qualification.revokedOn()).bind("batch", batchId)
+                    .bind("no", qualification.qualificationNo())
+                    .then();
+        }
+        return Mono.error(new IllegalArgumentException("no update for " + record.getClass().getSimpleName()));
     }
 
     /** Each person's status on their latest listing. */
@@ -260,13 +306,15 @@ class UpstreamRepository {
                 row.get("facility_region", String.class), RemoteCare.valueOf(row.get("remote", String.class)),
                 row.get("total_fen", Long.class), row.get("in_scope_fen", Long.class), row.get("fund_fen", Long.class),
                 row.get("critical_illness_fen", Long.class), row.get("assistance_fen", Long.class),
-                row.get("self_fen", Long.class), row.get("prescription_no", String.class));
+                row.get("self_fen", Long.class), row.get("prescription_no", String.class),
+                row.get("reverses_settlement_no", String.class));
     }
 
     private static QualificationRecord qualification(Readable row) {
         return new QualificationRecord(row.get("qualification_no", String.class), row.get("resident_id", UUID.class),
                 Disease.valueOf(row.get("disease", String.class)), row.get("qualified_on", LocalDate.class),
-                row.get("facility_name", String.class), row.get("facility_region", String.class));
+                row.get("facility_name", String.class), row.get("facility_region", String.class),
+                row.get("revoked_on", LocalDate.class));
     }
 
     private static PrescriptionRecord prescription(Readable row) {
@@ -289,26 +337,30 @@ class UpstreamRepository {
         return new ContributionRecord(row.get("record_no", String.class), row.get("resident_id", UUID.class),
                 row.get("benefit_year", Integer.class), row.get("paid_on", LocalDate.class),
                 row.get("amount_fen", Long.class), row.get("collector", String.class),
-                row.get("benefit_start", LocalDate.class), row.get("benefit_end", LocalDate.class));
+                row.get("benefit_start", LocalDate.class), row.get("benefit_end", LocalDate.class),
+                row.get("withdrawn_on", LocalDate.class));
     }
 
     // ---- batches -------------------------------------------------------------------------------------------------
 
     /** A stored batch as lists show it. */
     record BatchRow(UUID id, ImportKind kind, String fileName, int lines, int inserted, int updated, int unchanged,
-                    String operator, Instant importedAt) {
+                    String operator, String regionCode, Instant importedAt) {
     }
 
-    Flux<BatchRow> recentBatches(int limit) {
+    /** The newest batches of these regions (a batch without a region, from before regions were recorded, of none). */
+    Flux<BatchRow> recentBatches(Collection<String> regionCodes, int limit) {
         return database.sql("""
-                        select id, kind, file_name, lines, inserted, updated, unchanged, operator, imported_at
-                        from upstream_batch order by imported_at desc, id limit :limit""")
+                        select id, kind, file_name, lines, inserted, updated, unchanged, operator, region_code, imported_at
+                        from upstream_batch where region_code = any(:regions)
+                        order by imported_at desc, id limit :limit""")
+                .bind("regions", regionCodes.toArray(String[]::new))
                 .bind("limit", limit)
                 .map(row -> new BatchRow(row.get("id", UUID.class), ImportKind.valueOf(row.get("kind", String.class)),
                         row.get("file_name", String.class), row.get("lines", Integer.class),
                         row.get("inserted", Integer.class), row.get("updated", Integer.class),
                         row.get("unchanged", Integer.class), row.get("operator", String.class),
-                        row.get("imported_at", Instant.class)))
+                        row.get("region_code", String.class), row.get("imported_at", Instant.class)))
                 .all();
     }
 

@@ -267,6 +267,243 @@ class UpstreamImportIT extends PortalIntegrationTest {
         assertThat(count("select count(*) from settlement")).isEqualTo(settlements);
     }
 
+    // ---- corrections: reversal, withdrawal, revocation ------------------------------------------------------------
+
+    private JsonNode benefits(Someone someone, int year) {
+        return JSON.readTree(portal.get().uri("/api/v1/benefits?year=" + year)
+                .headers(h -> h.setBearerAuth(someone.token())).exchange().expectStatus().isOk()
+                .expectBody().returnResult().getResponseBody());
+    }
+
+    private static byte[] jsonLines(String... lines) {
+        return (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A settlement line of {@link #settlementLine} taking back another one: its own number, the same figures. */
+    private static String reversalLine(String number, Someone who, String original, String settledOn) {
+        return settlementLine(number, who, who.certno()).replace("\"settledOn\":\"2023-08-09\"",
+                "\"settledOn\":\"" + settledOn + "\"").replace("}", ",\"reversesSettlementNo\":\"" + original + "\"}");
+    }
+
+    @Test
+    void aReversedSettlementNoLongerCountsForTheResidentAndTheSameReversalTwiceChangesNothing() {
+        Someone patient = fresh("糜竺");
+        String prefix = "JSREV" + System.nanoTime() % 100000;
+        String token = operator();
+        imported("settlements", token, JSON_LINES, "结算.jsonl", jsonLines(settlementLine(prefix + "1", patient,
+                patient.certno()), settlementLine(prefix + "2", patient, patient.certno())), 200);
+        JsonNode before = benefits(patient, 2023);
+
+        byte[] reversal = jsonLines(reversalLine(prefix + "R", patient, prefix + "1", "2023-08-20"));
+        JsonNode first = imported("settlements", token, JSON_LINES, "冲正.jsonl", reversal, 200);
+        JsonNode after = benefits(patient, 2023);
+        JsonNode again = imported("settlements", token, JSON_LINES, "冲正.jsonl", reversal, 200);
+
+        assertThat(before.get("usage").get("outpatient").get("fundFen").asLong()).isEqualTo(3150);
+        assertThat(before.get("settlements")).hasSize(2);
+        assertThat(first.get("inserted").asInt()).isEqualTo(1);
+        assertThat(after.get("usage").get("outpatient").get("fundFen").asLong()).isEqualTo(1575);
+        assertThat(after.get("settlements")).hasSize(1);
+        assertThat(after.get("settlements").toString()).contains(prefix + "2").doesNotContain(prefix + "1", prefix + "R");
+        assertThat(again.get("stored").asBoolean()).isFalse();
+        assertThat(again.get("unchanged").asInt()).isEqualTo(1);
+        assertThat(count("select count(*) from upstream_settlement where settlement_no like '" + prefix + "%'"))
+                .as("everything upstream sent is kept").isEqualTo(3);
+        assertThat(count("select count(*) from settlement where settlement_no like '" + prefix + "%'")).isEqualTo(1);
+        assertThat(count("select count(*) from upstream_settlement where settlement_no = '" + prefix + "R'"
+                + " and reverses_settlement_no = '" + prefix + "1'")).isEqualTo(1);
+    }
+
+    @Test
+    void aReversalNamingAnUnknownSettlementOrAnotherPersonsIsRefusedAndChangesNothing() {
+        Someone owner = fresh("简雍");
+        Someone other = fresh("孙乾");
+        String prefix = "JSREVX" + System.nanoTime() % 100000;
+        String token = operator();
+        imported("settlements", token, JSON_LINES, "结算.jsonl", jsonLines(settlementLine(prefix + "1", owner,
+                owner.certno()), settlementLine(prefix + "2", owner, owner.certno())), 200);
+        long rows = count("select count(*) from upstream_settlement");
+
+        JsonNode refused = imported("settlements", token, JSON_LINES, "冲正.jsonl", jsonLines(
+                reversalLine(prefix + "R1", other, prefix + "1", "2023-08-20"),
+                reversalLine(prefix + "R2", owner, prefix + "9", "2023-08-20"),
+                reversalLine(prefix + "R3", owner, prefix + "2", "2023-08-01")), 422);
+
+        assertThat(java.util.stream.StreamSupport.stream(refused.get("problems").spliterator(), false)
+                .map(p -> p.get("line").asInt() + " " + p.get("field").asString() + " " + p.get("reason").asString())
+                .toList()).containsExactly(
+                "1 reversesSettlementNo 原结算 " + prefix + "1 不是该参保人的结算，不能冲正。",
+                "2 reversesSettlementNo 要冲正的原结算 " + prefix + "9 尚未导入，不能冲正；请先导入原结算记录，或核对结算单号。",
+                "3 settledOn 冲正日期（2023-08-01）不能早于原结算日期（2023-08-09）。");
+        assertThat(count("select count(*) from upstream_settlement")).isEqualTo(rows);
+        assertThat(benefits(owner, 2023).get("settlements")).hasSize(2);
+    }
+
+    private static String contributionLine(String number, Someone who, long fen, String withdrawnOn) {
+        return contributionLine(number, who, 2023, "2022-12-01", fen, withdrawnOn);
+    }
+
+    private static String contributionLine(String number, Someone who, int year, String paidOn, long fen,
+                                           String withdrawnOn) {
+        return "{\"recordNo\":\"" + number + "\",\"certno\":\"" + who.certno() + "\",\"name\":\"" + who.name()
+                + "\",\"benefitYear\":" + year + ",\"paidOn\":\"" + paidOn + "\",\"amountFen\":" + fen
+                + ",\"collector\":\"国家税务总局文水县税务局\",\"benefitStart\":\"" + year + "-01-01\",\"benefitEnd\":\""
+                + year + "-12-31\"" + (withdrawnOn == null ? "" : ",\"withdrawnOn\":\"" + withdrawnOn + "\"") + "}";
+    }
+
+    @Test
+    void aWithdrawnContributionNoLongerCoversTheYearAndANewRecordMayTakeItsPlace() {
+        Someone payer = fresh("伊籍");
+        String number = "SWW" + System.nanoTime() % 1_000_000;
+        String token = operator();
+        imported("contributions", token, JSON_LINES, "缴费.jsonl", jsonLines(contributionLine(number, payer, 35000, null)),
+                200);
+        JsonNode covered = benefits(payer, 2023).get("coverage");
+
+        byte[] withdrawal = jsonLines(contributionLine(number, payer, 35000, "2023-03-01"));
+        JsonNode withdrawn = imported("contributions", token, JSON_LINES, "退费.jsonl", withdrawal, 200);
+        JsonNode uncovered = benefits(payer, 2023).get("coverage");
+        JsonNode again = imported("contributions", token, JSON_LINES, "退费.jsonl", withdrawal, 200);
+        JsonNode restored = imported("contributions", token, JSON_LINES, "缴费.jsonl",
+                jsonLines(contributionLine(number, payer, 35000, null)), 422);
+        JsonNode replaced = imported("contributions", token, JSON_LINES, "补录.jsonl",
+                jsonLines(contributionLine(number + "B", payer, 35000, null)), 200);
+
+        assertThat(covered.get("status").asString()).isEqualTo("COVERED");
+        assertThat(covered.get("paidVia").asString()).isEqualTo("UPSTREAM");
+        assertThat(withdrawn.get("updated").asInt()).isEqualTo(1);
+        assertThat(uncovered.get("status").asString()).isNotEqualTo("COVERED");
+        assertThat(again.get("stored").asBoolean()).isFalse();
+        assertThat(restored.get("problems").get(0).get("reason").asString())
+                .isEqualTo("缴费记录 " + number + " 已于 2023-03-01 作废（退费），不能恢复；如重新缴费，请使用新的记录编号。");
+        assertThat(replaced.get("inserted").asInt()).isEqualTo(1);
+        assertThat(benefits(payer, 2023).get("coverage").get("status").asString()).isEqualTo("COVERED");
+        assertThat(count("select count(*) from upstream_contribution_record where record_no = '" + number + "'"
+                + " and withdrawn_on = date '2023-03-01' and withdrawn_batch_id = '" + withdrawn.get("batchId").asString()
+                + "'")).isEqualTo(1);
+    }
+
+    @Test
+    void aWithdrawalOfAnUnknownRecordOrAnotherPersonsIsRefused() {
+        Someone payer = fresh("马良");
+        Someone other = fresh("马忠");
+        String number = "SWX" + System.nanoTime() % 1_000_000;
+        String token = operator();
+        imported("contributions", token, JSON_LINES, "缴费.jsonl", jsonLines(contributionLine(number, payer, 35000, null)),
+                200);
+
+        JsonNode refused = imported("contributions", token, JSON_LINES, "退费.jsonl", jsonLines(
+                contributionLine(number, other, 35000, "2023-03-01"),
+                contributionLine(number + "N", payer, 35000, "2023-03-01")), 422);
+
+        assertThat(refused.get("problems")).extracting(p -> p.get("reason").asString()).containsExactly(
+                "缴费记录 " + number + " 不是该参保人的记录，不能作废（退费）。",
+                "要作废（退费）的缴费记录 " + number + "N 尚未导入，不能作废（退费）；请核对编号。");
+        assertThat(benefits(payer, 2023).get("coverage").get("status").asString()).isEqualTo("COVERED");
+    }
+
+    private static String qualificationLine(String number, Someone who, String revokedOn) {
+        return "{\"qualificationNo\":\"" + number + "\",\"certno\":\"" + who.certno() + "\",\"name\":\"" + who.name()
+                + "\",\"disease\":\"DIABETES\",\"qualifiedOn\":\"2023-09-04\",\"facilityName\":\"文水县人民医院\","
+                + "\"facilityRegion\":\"141121\"" + (revokedOn == null ? "" : ",\"revokedOn\":\"" + revokedOn + "\"") + "}";
+    }
+
+    @Test
+    void aRevokedQualificationIsNoLongerShownToTheResident() {
+        Someone patient = fresh("廖化");
+        String number = "LBR" + System.nanoTime() % 1_000_000;
+        String token = operator();
+        imported("qualifications", token, JSON_LINES, "认定.jsonl", jsonLines(qualificationLine(number, patient, null)),
+                200);
+        JsonNode before = JSON.readTree(portal.get().uri("/api/v1/prescriptions")
+                .headers(h -> h.setBearerAuth(patient.token())).exchange().expectStatus().isOk()
+                .expectBody().returnResult().getResponseBody());
+
+        byte[] revocation = jsonLines(qualificationLine(number, patient, "2023-10-01"));
+        JsonNode revoked = imported("qualifications", token, JSON_LINES, "撤销.jsonl", revocation, 200);
+        JsonNode after = JSON.readTree(portal.get().uri("/api/v1/prescriptions")
+                .headers(h -> h.setBearerAuth(patient.token())).exchange().expectStatus().isOk()
+                .expectBody().returnResult().getResponseBody());
+        JsonNode again = imported("qualifications", token, JSON_LINES, "撤销.jsonl", revocation, 200);
+
+        assertThat(before.get("qualifications")).hasSize(1);
+        assertThat(revoked.get("updated").asInt()).isEqualTo(1);
+        assertThat(after.get("qualifications")).isEmpty();
+        assertThat(again.get("unchanged").asInt()).isEqualTo(1);
+        assertThat(count("select count(*) from upstream_two_disease_qualification where qualification_no = '" + number
+                + "' and revoked_on = date '2023-10-01'")).isEqualTo(1);
+    }
+
+    // ---- checks against policy and place -------------------------------------------------------------------------
+
+    @Test
+    void oldSettlementsMisflaggedRemoteCareAndContributionsOutsideThePublishedFiguresAreRefusedLineByLine() {
+        Someone someone = fresh("向朗");
+        String settlements = String.join("\n",
+                settlementLine("JSOLD" + System.nanoTime() % 100000, someone, someone.certno())
+                        .replace("2023-08-09", "2022-12-30"),
+                settlementLine("JSFAR" + System.nanoTime() % 100000, someone, someone.certno())
+                        .replace("\"facilityRegion\":\"141121\"", "\"facilityRegion\":\"140106\""),
+                settlementLine("JSNEAR" + System.nanoTime() % 100000, someone, someone.certno())
+                        .replace("\"remote\":\"NONE\"", "\"remote\":\"FILED\"")) + "\n";
+        String contributions = String.join("\n",
+                contributionLine("SWHIGH" + System.nanoTime() % 100000, someone, 2024, "2023-10-01", 38001, null),
+                contributionLine("SWLATE" + System.nanoTime() % 100000, someone, 2025, "2023-10-01", 0, null)) + "\n";
+
+        JsonNode refusedSettlements = imported("settlements", operator(), JSON_LINES, "结算.jsonl",
+                settlements.getBytes(StandardCharsets.UTF_8), 422);
+        JsonNode refusedContributions = imported("contributions", operator(), JSON_LINES, "缴费.jsonl",
+                contributions.getBytes(StandardCharsets.UTF_8), 422);
+
+        assertThat(refusedSettlements.get("problems")).extracting(p -> p.get("line").asInt() + " "
+                + p.get("field").asString()).containsExactly("1 settledOn", "2 remote", "3 remote");
+        assertThat(refusedSettlements.get("problems").get(0).get("reason").asString())
+                .contains("早于政策目录收录的最早待遇年度（2023 年度）");
+        assertThat(refusedSettlements.get("problems").get(1).get("reason").asString())
+                .contains("不在参保人的统筹地区（吕梁市）内", "不能为 NONE");
+        assertThat(refusedSettlements.get("problems").get(2).get("reason").asString())
+                .contains("在参保人的统筹地区（吕梁市）内", "应为 NONE");
+        assertThat(refusedContributions.get("problems")).extracting(p -> p.get("line").asInt() + " "
+                + p.get("field").asString() + " " + p.get("reason").asString()).containsExactly(
+                "1 amountFen 个人缴费金额（38001 分）超过文水县 2024 年度公布的最高个人缴费标准（38000 分，文医保发〔2023〕10号）。",
+                "2 benefitYear 待遇年度 2025 晚于下一年度（2024 年度），不能导入。");
+    }
+
+    // ---- who sees which batches ----------------------------------------------------------------------------------
+
+    @Test
+    void anOperatorListsOnlyTheBatchesOfTheirOwnRegion() {
+        Someone wenshui = fresh("蒋琬");
+        String weihaiClaims = FreshResidents.adultIn("371000", "董允");
+        String weihaiToken = signIn.accessToken("upstream-" + UUID.randomUUID(), weihaiClaims);
+        portal.get().uri("/api/v1/me").headers(h -> h.setBearerAuth(weihaiToken)).exchange().expectStatus().isOk();
+        Someone weihai = new Someone(JSON.readTree(weihaiClaims).get("certno").asString(), "董允", weihaiToken);
+        String wenshuiFile = "文水名单-" + UUID.randomUUID() + ".csv";
+        String weihaiFile = "威海名单-" + UUID.randomUUID() + ".csv";
+        imported("assistance", operator(), MediaType.parseMediaType("text/csv"), wenshuiFile,
+                ("certno,name,status,listedOn,department\n" + wenshui.certno() + "," + wenshui.name()
+                        + ",MONITORED,2023-10-02,文水县乡村振兴局\n").getBytes(StandardCharsets.UTF_8), 200);
+        String weihaiOperator = signIn.staffAccessToken("staff-weihai");
+        imported("assistance", weihaiOperator, MediaType.parseMediaType("text/csv"), weihaiFile,
+                ("certno,name,status,listedOn,department\n" + weihai.certno() + "," + weihai.name()
+                        + ",MINIMUM_LIVING,2023-10-02,威海市民政局\n").getBytes(StandardCharsets.UTF_8), 200);
+
+        String seenByWeihai = portal.get().uri("/api/v1/admin/imports?limit=200")
+                .headers(h -> h.setBearerAuth(weihaiOperator)).exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        String seenByWenshui = portal.get().uri("/api/v1/admin/imports?limit=200")
+                .headers(h -> h.setBearerAuth(operator())).exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        String weihaiPage = signIn.asStaff("staff-weihai").page("/staff/imports");
+
+        assertThat(seenByWeihai).contains(weihaiFile).doesNotContain(wenshuiFile, "S141121001", "sandbox-feed",
+                "\"141121\"");
+        assertThat(weihaiPage).doesNotContain(wenshuiFile, "S141121001", "sandbox-feed");
+        assertThat(seenByWenshui).contains(wenshuiFile, "sandbox-feed").doesNotContain(weihaiFile, "S371000001");
+        assertThat(count("select count(*) from upstream_batch where operator = 'sandbox-feed'"
+                + " and region_code is distinct from '141121'")).as("the feed's people all live in 文水县").isZero();
+    }
+
     // ---- who may import, and files that are not batches -----------------------------------------------------------
 
     /** A help-desk worker of 文水县 without the DATA_OPERATOR role (not one of the demo staff). */

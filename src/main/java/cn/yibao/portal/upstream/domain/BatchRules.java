@@ -1,9 +1,9 @@
 package cn.yibao.portal.upstream.domain;
 
 import cn.yibao.portal.identity.domain.NationalId;
+import cn.yibao.portal.policy.domain.Region;
 import cn.yibao.portal.prescription.domain.Disease;
 import cn.yibao.portal.prescription.domain.PrescriptionStatus;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -12,13 +12,13 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Predicate;
 
 /**
  * The rules of a batch, in the order the import applies them: the lines on their own (fields, cross-field rules,
- * duplicates inside the file), then the people they name (known here, the name matches, in the operator's region),
- * then what is already stored (the same record again changes nothing; a stored record never changes, except a
- * prescription moving forward). Every problem of every stage is reported, so an operator fixes a file once.
+ * duplicates inside the file), then the people they name (known here, the name matches, in the operator's region,
+ * and what depends on where they are insured), then what is already stored (the same record again changes nothing; a
+ * stored record never changes, except a prescription moving forward and a record taken back by a correction). Every
+ * problem of every stage is reported, so an operator fixes a file once.
  */
 public final class BatchRules {
 
@@ -33,12 +33,13 @@ public final class BatchRules {
     }
 
     /** Stage 1: each line's fields and cross-field rules, and keys that appear twice in the file. */
-    public static Reading read(ImportKind kind, ParsedFile file, LocalDate today, Predicate<String> knownRegion) {
+    public static Reading read(ImportKind kind, ParsedFile file, ImportPolicy policy) {
         List<LineProblem> problems = new ArrayList<>(file.problems());
         List<ImportLine> lines = new ArrayList<>();
         Map<String, Integer> firstSeen = new HashMap<>();
         for (RawLine raw : file.lines()) {
-            ImportLine line = LineReading.read(kind, new Fields(raw, today, knownRegion, problems));
+            ImportLine line = LineReading.read(kind, new Fields(raw, policy.today(), policy::knownRegion, problems),
+                    policy);
             if (line == null) {
                 continue;
             }
@@ -68,8 +69,13 @@ public final class BatchRules {
     public record Resolved(List<ImportLine> lines, List<LineProblem> problems) {
     }
 
-    /** Stage 2: each line's person is a resident here, with that name, insured where the operator may act. */
-    public static Resolved resolve(List<ImportLine> lines, Map<NationalId, Person> people, OperatorScope scope) {
+    /**
+     * Stage 2: each line's person is a resident here, with that name, insured where the operator may act; and what
+     * depends on where they are insured — whether a settlement's facility is remote from their pooling area, and
+     * whether a contribution is more than their pooling area publishes.
+     */
+    public static Resolved resolve(List<ImportLine> lines, Map<NationalId, Person> people, OperatorScope scope,
+                                   ImportPolicy policy) {
         List<ImportLine> resolved = new ArrayList<>();
         List<LineProblem> problems = new ArrayList<>();
         for (ImportLine line : lines) {
@@ -82,10 +88,30 @@ public final class BatchRules {
                 problems.add(new LineProblem(line.line(), "certno",
                         "该参保人不在您的辖区（" + scope.regionName() + "）参保，不能导入。"));
             } else {
-                resolved.add(line.withRecord(line.record().withResident(person.residentId())));
+                int before = problems.size();
+                PersonRules.check(line, person, policy, problems);
+                if (problems.size() == before) {
+                    resolved.add(line.withRecord(line.record().withResident(person.residentId())));
+                }
             }
         }
         return new Resolved(resolved, problems);
+    }
+
+    /**
+     * The region a stored batch belongs to, so that operators list only their own: the operator's region, or for the
+     * sandbox feed (unrestricted) the smallest region that holds every person the batch names.
+     */
+    public static String batchRegion(OperatorScope scope, List<Person> people) {
+        if (scope.regionCode() != null) {
+            return scope.regionCode();
+        }
+        List<String> common = null;
+        for (Person person : people) {
+            common = common == null ? person.regionPath()
+                    : common.stream().filter(person.regionPath()::contains).toList();
+        }
+        return common == null || common.isEmpty() ? Region.NATIONAL : common.get(0);
     }
 
     public record Decided(List<LineDecision> decisions, List<LineProblem> problems) {
@@ -95,9 +121,10 @@ public final class BatchRules {
     public static Decided decide(List<ImportLine> lines, StoredRecords stored) {
         List<LineDecision> decisions = new ArrayList<>();
         List<LineProblem> problems = new ArrayList<>();
+        Corrections corrections = new Corrections(lines, stored);
         for (ImportLine line : lines) {
             int before = problems.size();
-            Change change = decide(line, stored, problems);
+            Change change = decide(line, stored, corrections, problems);
             if (problems.size() == before) {
                 decisions.add(new LineDecision(line, change));
             }
@@ -105,7 +132,8 @@ public final class BatchRules {
         return new Decided(decisions, problems);
     }
 
-    private static Change decide(ImportLine line, StoredRecords stored, List<LineProblem> problems) {
+    private static Change decide(ImportLine line, StoredRecords stored, Corrections corrections,
+                                 List<LineProblem> problems) {
         UpstreamRecord incoming = line.record();
         if (incoming instanceof SettlementRecord settlement && settlement.prescriptionNo() != null) {
             UUID owner = stored.prescriptionOwners().get(settlement.prescriptionNo());
@@ -119,7 +147,13 @@ public final class BatchRules {
         }
         UpstreamRecord existing = stored.byKey().get(incoming.key());
         if (existing == null) {
-            onePerPersonAndKind(line, stored, problems);
+            if (incoming instanceof SettlementRecord settlement && settlement.isReversal()) {
+                corrections.checkReversal(line.line(), settlement, problems);
+            } else if (incoming instanceof Correctable correction && correction.corrected()) {
+                Corrections.unknown(line.line(), correction, problems);
+            } else {
+                onePerPersonAndKind(line, stored, corrections, problems);
+            }
             return Change.INSERT;
         }
         if (existing.equals(incoming)) {
@@ -129,27 +163,37 @@ public final class BatchRules {
                 && was.sameIssueAs(now)) {
             return prescriptionProgress(line.line(), was, now, problems);
         }
+        if (existing instanceof Correctable was && incoming instanceof Correctable now) {
+            Change change = Corrections.takeBack(line.line(), was, now, problems);
+            if (change != null) {
+                return change;
+            }
+        }
         List<String> differing = differingFields(existing, incoming);
         problems.add(new LineProblem(line.line(), differing.get(0), "与已导入的记录不一致（不同的字段："
                 + String.join("、", differing) + "）；已导入的记录不能更改。"));
         return Change.UNCHANGED;
     }
 
-    /** A person has one qualification per disease and one contribution record per benefit year. */
-    private static void onePerPersonAndKind(ImportLine line, StoredRecords stored, List<LineProblem> problems) {
+    /**
+     * A person has one qualification that counts per disease and one contribution record that counts per benefit
+     * year; one taken back in the same batch makes room.
+     */
+    private static void onePerPersonAndKind(ImportLine line, StoredRecords stored, Corrections corrections,
+                                            List<LineProblem> problems) {
         if (line.record() instanceof QualificationRecord q) {
             String other = stored.qualificationByPersonDisease()
                     .get(StoredRecords.personDisease(q.residentId(), q.disease().name()));
-            if (other != null && !other.equals(q.qualificationNo())) {
+            if (other != null && !other.equals(q.qualificationNo()) && !corrections.takenBackInBatch(other)) {
                 problems.add(new LineProblem(line.line(), "disease", "该参保人已有" + DISEASES.get(q.disease())
-                        + "认定（认定编号 " + other + "），不能重复认定。"));
+                        + "认定（认定编号 " + other + "），不能重复认定；如原认定有误，请先撤销（revokedOn）。"));
             }
         }
         if (line.record() instanceof ContributionRecord c) {
             String other = stored.contributionByPersonYear().get(StoredRecords.personYear(c.residentId(), c.benefitYear()));
-            if (other != null && !other.equals(c.recordNo())) {
+            if (other != null && !other.equals(c.recordNo()) && !corrections.takenBackInBatch(other)) {
                 problems.add(new LineProblem(line.line(), "benefitYear", "该参保人 " + c.benefitYear()
-                        + " 年度已有缴费记录（编号 " + other + "），不能再导入另一条。"));
+                        + " 年度已有缴费记录（编号 " + other + "），不能再导入另一条；如原记录有误，请先作废（withdrawnOn）。"));
             }
         }
     }

@@ -4,7 +4,10 @@ package cn.yibao.portal.upstream.domain;
 public enum Change {
     /** A record not stored before. */
     INSERT,
-    /** A prescription moving forward (issued → dispensed → settled). */
+    /**
+     * A stored record changing as upstream allows: a prescription moving forward (issued → dispensed → settled), a
+     * contribution record withdrawn, a qualification revoked.
+     */
     UPDATE,
     /** The same record again: nothing to do. */
     UNCHANGED

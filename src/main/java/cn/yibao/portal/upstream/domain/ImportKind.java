@@ -12,22 +12,23 @@ import java.util.Set;
  */
 public enum ImportKind {
 
-    /** 结算记录 from the core medical-insurance platform. */
-    SETTLEMENTS("结算记录", Set.of("prescriptionNo"), "settlementNo", "certno", "name", "settledOn", "setting",
-            "facilityName", "facilityLevel", "facilityRegion", "remote", "totalFen", "inScopeFen", "fundFen",
-            "criticalIllnessFen", "assistanceFen", "selfFen", "prescriptionNo"),
-    /** 两病认定 */
-    QUALIFICATIONS("两病认定", Set.of(), "qualificationNo", "certno", "name", "disease", "qualifiedOn",
-            "facilityName", "facilityRegion"),
+    /** 结算记录 from the core medical-insurance platform; a line with {@code reversesSettlementNo} is a reversal (冲正). */
+    SETTLEMENTS("结算记录", Set.of("prescriptionNo", "reversesSettlementNo"), "settlementNo", "certno", "name",
+            "settledOn", "setting", "facilityName", "facilityLevel", "facilityRegion", "remote", "totalFen",
+            "inScopeFen", "fundFen", "criticalIllnessFen", "assistanceFen", "selfFen", "prescriptionNo",
+            "reversesSettlementNo"),
+    /** 两病认定; a line with {@code revokedOn} revokes it (撤销认定). */
+    QUALIFICATIONS("两病认定", Set.of("revokedOn"), "qualificationNo", "certno", "name", "disease", "qualifiedOn",
+            "facilityName", "facilityRegion", "revokedOn"),
     /** 电子处方 */
     PRESCRIPTIONS("电子处方", Set.of("dispensedOn"), "prescriptionNo", "certno", "name", "disease", "drugName",
             "specification", "dosage", "quantity", "quantityUnit", "daysSupply", "longTerm", "facilityName",
             "facilityRegion", "prescribedOn", "status", "dispensedOn"),
     /** 资助参保名单 from civil affairs (民政) and rural revitalisation (乡村振兴). */
     ASSISTANCE("资助参保名单", Set.of(), "certno", "name", "status", "listedOn", "department"),
-    /** 参保缴费记录 collected outside the portal (tax bureau, banks, collection agents). */
-    CONTRIBUTIONS("参保缴费记录", Set.of(), "recordNo", "certno", "name", "benefitYear", "paidOn", "amountFen",
-            "collector", "benefitStart", "benefitEnd");
+    /** 参保缴费记录 collected outside the portal (tax bureau, banks, collection agents); {@code withdrawnOn}: 退费/作废. */
+    CONTRIBUTIONS("参保缴费记录", Set.of("withdrawnOn"), "recordNo", "certno", "name", "benefitYear", "paidOn",
+            "amountFen", "collector", "benefitStart", "benefitEnd", "withdrawnOn");
 
     private final String label;
     private final List<String> fields;

@@ -12,32 +12,33 @@ import java.util.List;
 
 /**
  * The field and cross-field rules of each kind: one line's values become a typed record, or problems. Nothing here
- * knows about stored data or people; {@link BatchRules} does that next.
+ * knows about stored data or people; {@link BatchRules} does that next. A correction line (a reversal, a withdrawal,
+ * a revocation) repeats a record already stored, so it meets only its own field rules here: the policy rules new
+ * records meet (the earliest year, the highest contribution) are not asked of it, so that a record stored under
+ * older rules can still be taken back.
  */
 final class LineReading {
 
-    /** Prescriptions up to 12 weeks (长处方), as the prescription table allows. */
-    static final int MAX_DAYS_SUPPLY = 84;
     private static final int MAX_NAME = 64;
 
     private LineReading() {
     }
 
     /** The typed line, or {@code null} when the line has problems (added to {@code problems}). */
-    static ImportLine read(ImportKind kind, Fields f) {
+    static ImportLine read(ImportKind kind, Fields f, ImportPolicy policy) {
         NationalId certno = f.certno();
         String name = f.text("name", MAX_NAME);
         UpstreamRecord record = switch (kind) {
-            case SETTLEMENTS -> settlement(f);
+            case SETTLEMENTS -> settlement(f, policy);
             case QUALIFICATIONS -> qualification(f);
-            case PRESCRIPTIONS -> prescription(f);
+            case PRESCRIPTIONS -> prescription(f, policy);
             case ASSISTANCE -> assistance(f);
-            case CONTRIBUTIONS -> contribution(f);
+            case CONTRIBUTIONS -> contribution(f, policy);
         };
         return f.valid() ? new ImportLine(f.line(), certno, name, record) : null;
     }
 
-    private static SettlementRecord settlement(Fields f) {
+    private static SettlementRecord settlement(Fields f, ImportPolicy policy) {
         String settlementNo = f.identifier("settlementNo");
         LocalDate settledOn = f.pastDate("settledOn");
         CareSetting setting = f.choice("setting", CareSetting.class);
@@ -52,6 +53,7 @@ final class LineReading {
         Long assistance = f.fen("assistanceFen");
         Long self = f.fen("selfFen");
         String prescriptionNo = f.optionalIdentifier("prescriptionNo");
+        String reverses = f.optionalIdentifier("reversesSettlementNo");
         if (total != null && inScope != null && inScope > total) {
             f.problem("inScopeFen", "政策范围内费用（" + inScope + " 分）不能超过总费用（" + total + " 分）。");
         }
@@ -63,8 +65,16 @@ final class LineReading {
         if (prescriptionNo != null && setting != null && setting != CareSetting.TWO_DISEASE) {
             f.problem("prescriptionNo", "只有两病门诊用药结算（TWO_DISEASE）可以关联处方。");
         }
+        if (reverses != null && reverses.equals(settlementNo)) {
+            f.problem("reversesSettlementNo", "冲正记录要有自己的结算单号，不能冲正它自己。");
+        }
+        if (reverses == null && settledOn != null && settledOn.getYear() < policy.firstBenefitYear()) {
+            f.problem("settledOn", "结算日期 " + settledOn + " 早于政策目录收录的最早待遇年度（" + policy.firstBenefitYear()
+                    + " 年度），无法按政策核对，不能导入。");
+        }
         return f.valid() ? new SettlementRecord(settlementNo, null, settledOn, setting, facilityName, level,
-                facilityRegion, remote, total, inScope, fund, critical, assistance, self, prescriptionNo) : null;
+                facilityRegion, remote, total, inScope, fund, critical, assistance, self, prescriptionNo, reverses)
+                : null;
     }
 
     private static QualificationRecord qualification(Fields f) {
@@ -73,11 +83,15 @@ final class LineReading {
         LocalDate qualifiedOn = f.pastDate("qualifiedOn");
         String facilityName = f.text("facilityName", Fields.MAX_TEXT);
         String facilityRegion = f.region("facilityRegion");
+        LocalDate revokedOn = f.optionalPastDate("revokedOn");
+        if (revokedOn != null && qualifiedOn != null && revokedOn.isBefore(qualifiedOn)) {
+            f.problem("revokedOn", "撤销日期（" + revokedOn + "）不能早于认定日期（" + qualifiedOn + "）。");
+        }
         return f.valid() ? new QualificationRecord(qualificationNo, null, disease, qualifiedOn, facilityName,
-                facilityRegion) : null;
+                facilityRegion, revokedOn) : null;
     }
 
-    private static PrescriptionRecord prescription(Fields f) {
+    private static PrescriptionRecord prescription(Fields f, ImportPolicy policy) {
         String prescriptionNo = f.identifier("prescriptionNo");
         Disease disease = f.choice("disease", Disease.class);
         String drugName = f.text("drugName", Fields.MAX_TEXT);
@@ -85,7 +99,7 @@ final class LineReading {
         String dosage = f.text("dosage", Fields.MAX_TEXT);
         Integer quantity = f.integer("quantity", 1, 100_000);
         String quantityUnit = f.text("quantityUnit", 8);
-        Integer daysSupply = f.integer("daysSupply", 1, MAX_DAYS_SUPPLY);
+        Integer daysSupply = f.integer("daysSupply", 1, policy.maxDaysSupply());
         Boolean longTerm = f.bool("longTerm");
         String facilityName = f.text("facilityName", Fields.MAX_TEXT);
         String facilityRegion = f.region("facilityRegion");
@@ -114,7 +128,7 @@ final class LineReading {
         return f.valid() ? new AssistanceRecord(null, listedOn, status, department) : null;
     }
 
-    private static ContributionRecord contribution(Fields f) {
+    private static ContributionRecord contribution(Fields f, ImportPolicy policy) {
         String recordNo = f.identifier("recordNo");
         Integer year = f.integer("benefitYear", 2000, 2100);
         LocalDate paidOn = f.pastDate("paidOn");
@@ -122,6 +136,7 @@ final class LineReading {
         String collector = f.text("collector", Fields.MAX_TEXT);
         LocalDate start = f.date("benefitStart");
         LocalDate end = f.date("benefitEnd");
+        LocalDate withdrawnOn = f.optionalPastDate("withdrawnOn");
         if (start != null && end != null && end.isBefore(start)) {
             f.problem("benefitEnd", "待遇期结束日期不能早于开始日期。");
         }
@@ -131,22 +146,41 @@ final class LineReading {
         if (year != null && end != null && end.getYear() != year) {
             f.problem("benefitEnd", "待遇期结束日期应在 " + year + " 待遇年度内。");
         }
-        return f.valid() ? new ContributionRecord(recordNo, null, year, paidOn, amount, collector, start, end) : null;
+        if (withdrawnOn != null && paidOn != null && withdrawnOn.isBefore(paidOn)) {
+            f.problem("withdrawnOn", "作废（退费）日期（" + withdrawnOn + "）不能早于缴费日期（" + paidOn + "）。");
+        }
+        int nextYear = policy.today().getYear() + 1;
+        if (withdrawnOn == null && year != null && year > nextYear) {
+            f.problem("benefitYear", "待遇年度 " + year + " 晚于下一年度（" + nextYear + " 年度），不能导入。");
+        }
+        if (withdrawnOn == null && year != null && year < policy.firstBenefitYear()) {
+            f.problem("benefitYear", "待遇年度 " + year + " 早于政策目录收录的最早待遇年度（" + policy.firstBenefitYear()
+                    + " 年度），不能导入。");
+        }
+        return f.valid() ? new ContributionRecord(recordNo, null, year, paidOn, amount, collector, start, end,
+                withdrawnOn) : null;
     }
 
     /** What must be unique inside one file, with the words that explain a clash. */
     record UniqueKey(String field, String value, String meaning) {
     }
 
+    /**
+     * A correction does not claim the person's one record per year or disease (it takes one back, so a new record may
+     * stand beside it in the same file); a reversal claims the settlement it takes back.
+     */
     static List<UniqueKey> uniqueKeys(ImportLine line) {
         String person = line.certno().value();
         UpstreamRecord record = line.record();
         if (record instanceof SettlementRecord s) {
-            return List.of(new UniqueKey("settlementNo", s.settlementNo(), "结算单号相同"));
+            UniqueKey number = new UniqueKey("settlementNo", s.settlementNo(), "结算单号相同");
+            return s.isReversal() ? List.of(number, new UniqueKey("reversesSettlementNo", s.reversesSettlementNo(),
+                    "冲正同一笔原结算")) : List.of(number);
         }
         if (record instanceof QualificationRecord q) {
-            return List.of(new UniqueKey("qualificationNo", q.qualificationNo(), "认定编号相同"),
-                    new UniqueKey("disease", person + "/" + q.disease(), "同一参保人同一病种"));
+            UniqueKey number = new UniqueKey("qualificationNo", q.qualificationNo(), "认定编号相同");
+            return q.corrected() ? List.of(number)
+                    : List.of(number, new UniqueKey("disease", person + "/" + q.disease(), "同一参保人同一病种"));
         }
         if (record instanceof PrescriptionRecord p) {
             return List.of(new UniqueKey("prescriptionNo", p.prescriptionNo(), "处方编号相同"));
@@ -155,7 +189,8 @@ final class LineReading {
             return List.of(new UniqueKey("listedOn", person + "/" + a.listedOn(), "同一参保人同一名单日期"));
         }
         ContributionRecord c = (ContributionRecord) record;
-        return List.of(new UniqueKey("recordNo", c.recordNo(), "缴费记录编号相同"),
-                new UniqueKey("benefitYear", person + "/" + c.benefitYear(), "同一参保人同一待遇年度"));
+        UniqueKey number = new UniqueKey("recordNo", c.recordNo(), "缴费记录编号相同");
+        return c.corrected() ? List.of(number)
+                : List.of(number, new UniqueKey("benefitYear", person + "/" + c.benefitYear(), "同一参保人同一待遇年度"));
     }
 }

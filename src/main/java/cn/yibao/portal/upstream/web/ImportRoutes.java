@@ -71,7 +71,7 @@ class ImportRoutes {
         return RouterFunctions.route()
                 .POST("/api/v1/admin/imports/{kind}", request -> asStaff(request, staff -> apiImport(request, staff)))
                 .GET("/api/v1/admin/imports", request -> asStaff(request, staff -> imports
-                        .recent(limit(request)).collectList()
+                        .recent(operatorOf(staff).scope(), limit(request)).collectList()
                         .flatMap(batches -> ServerResponse.ok().bodyValue(batches))))
                 .GET("/staff/imports", request -> asStaff(request, staff -> page(request, staff, Map.of())))
                 .POST("/staff/imports", request -> asStaff(request, staff -> request.multipartData()
@@ -180,7 +180,7 @@ class ImportRoutes {
     }
 
     private Mono<ServerResponse> page(ServerRequest request, StaffIdentity staff, Map<String, Object> extra) {
-        return imports.recent(20).map(batch -> new BatchView(batch.kind(), batch.fileName(), batch.lines(),
+        return imports.recent(operatorOf(staff).scope(), 20).map(batch -> new BatchView(batch.kind(), batch.fileName(), batch.lines(),
                         batch.inserted(), batch.updated(), batch.unchanged(), batch.operator(),
                         TIME.format(batch.importedAt().atZone(clock.zone()))))
                 .collectList()

@@ -31,7 +31,7 @@ class BatchRulesTest {
     @Test
     void aKnownPersonWithTheRightNameInTheOperatorsRegionGetsTheirResidentId() {
         BatchRules.Resolved resolved = BatchRules.resolve(read(ImportKind.ASSISTANCE, valid(ImportKind.ASSISTANCE))
-                .lines(), PEOPLE, WENSHUI);
+                .lines(), PEOPLE, WENSHUI, TestLines.POLICY);
 
         assertThat(resolved.problems()).isEmpty();
         assertThat(resolved.lines()).singleElement().satisfies(line ->
@@ -42,8 +42,9 @@ class BatchRulesTest {
     void anOperatorOfTheCityCoversItsCountiesAndTheFeedCoversEveryone() {
         List<ImportLine> lines = read(ImportKind.ASSISTANCE, valid(ImportKind.ASSISTANCE)).lines();
 
-        assertThat(BatchRules.resolve(lines, PEOPLE, new OperatorScope("141100", "吕梁市")).problems()).isEmpty();
-        assertThat(BatchRules.resolve(lines, PEOPLE, OperatorScope.UNRESTRICTED).problems()).isEmpty();
+        assertThat(BatchRules.resolve(lines, PEOPLE, new OperatorScope("141100", "吕梁市"), TestLines.POLICY)
+                .problems()).isEmpty();
+        assertThat(BatchRules.resolve(lines, PEOPLE, OperatorScope.UNRESTRICTED, TestLines.POLICY).problems()).isEmpty();
     }
 
     static Stream<Arguments> wrongPeople() {
@@ -60,7 +61,8 @@ class BatchRulesTest {
     @MethodSource("wrongPeople")
     void aLineAboutSomeoneTheOperatorMayNotImportIsRefused(Map<String, String> line, OperatorScope scope, String field,
                                                            String reason) {
-        BatchRules.Resolved resolved = BatchRules.resolve(read(ImportKind.ASSISTANCE, line).lines(), PEOPLE, scope);
+        BatchRules.Resolved resolved = BatchRules.resolve(read(ImportKind.ASSISTANCE, line).lines(), PEOPLE, scope,
+                TestLines.POLICY);
 
         assertThat(resolved.lines()).isEmpty();
         assertThat(resolved.problems()).containsExactly(new LineProblem(1, field, reason));
@@ -77,7 +79,8 @@ class BatchRulesTest {
     // ---- stored data ---------------------------------------------------------------------------------------------
 
     private static ImportLine line(ImportKind kind, String... change) {
-        return BatchRules.resolve(read(kind, with(kind, change)).lines(), PEOPLE, WENSHUI).lines().get(0);
+        return BatchRules.resolve(read(kind, with(kind, change)).lines(), PEOPLE, WENSHUI, TestLines.POLICY).lines()
+                .get(0);
     }
 
     private static StoredRecords storedAs(ImportLine... lines) {
@@ -85,7 +88,7 @@ class BatchRulesTest {
         for (ImportLine line : lines) {
             byKey.put(line.record().key(), line.record());
         }
-        return new StoredRecords(byKey, Map.of(), Map.of(), Map.of("CF001", LIU_ID));
+        return new StoredRecords(byKey, Map.of(), Map.of(), Map.of("CF001", LIU_ID), Map.of());
     }
 
     @Test
@@ -177,10 +180,10 @@ class BatchRulesTest {
     @Test
     void aSecondQualificationForTheSameDiseaseUnderAnotherNumberIsRefused() {
         StoredRecords stored = new StoredRecords(Map.of(),
-                Map.of(StoredRecords.personDisease(LIU_ID, "HYPERTENSION"), "LB000"), Map.of(), Map.of());
+                Map.of(StoredRecords.personDisease(LIU_ID, "HYPERTENSION"), "LB000"), Map.of(), Map.of(), Map.of());
 
         assertThat(BatchRules.decide(List.of(line(ImportKind.QUALIFICATIONS)), stored).problems())
-                .containsExactly(new LineProblem(1, "disease", "该参保人已有高血压认定（认定编号 LB000），不能重复认定。"));
+                .containsExactly(new LineProblem(1, "disease", "该参保人已有高血压认定（认定编号 LB000），不能重复认定；如原认定有误，请先撤销（revokedOn）。"));
         assertThat(BatchRules.decide(List.of(line(ImportKind.QUALIFICATIONS, "disease", "DIABETES")), stored)
                 .decisions()).extracting(LineDecision::change).containsExactly(Change.INSERT);
     }
@@ -188,18 +191,19 @@ class BatchRulesTest {
     @Test
     void aSecondContributionRecordForTheSameYearUnderAnotherNumberIsRefused() {
         StoredRecords stored = new StoredRecords(Map.of(), Map.of(),
-                Map.of(StoredRecords.personYear(LIU_ID, 2024), "SW000"), Map.of());
+                Map.of(StoredRecords.personYear(LIU_ID, 2024), "SW000"), Map.of(), Map.of());
 
         assertThat(BatchRules.decide(List.of(line(ImportKind.CONTRIBUTIONS)), stored).problems())
                 .containsExactly(new LineProblem(1, "benefitYear",
-                        "该参保人 2024 年度已有缴费记录（编号 SW000），不能再导入另一条。"));
+                        "该参保人 2024 年度已有缴费记录（编号 SW000），不能再导入另一条；如原记录有误，请先作废（withdrawnOn）。"));
     }
 
     @Test
     void aSettlementMayOnlyNameAPrescriptionAlreadyImportedForTheSamePerson() {
         ImportLine settlement = line(ImportKind.SETTLEMENTS);
         StoredRecords none = StoredRecords.NONE;
-        StoredRecords someoneElses = new StoredRecords(Map.of(), Map.of(), Map.of(), Map.of("CF001", WANG_ID));
+        StoredRecords someoneElses = new StoredRecords(Map.of(), Map.of(), Map.of(), Map.of("CF001", WANG_ID),
+                Map.of());
 
         assertThat(BatchRules.decide(List.of(settlement), none).problems())
                 .containsExactly(new LineProblem(1, "prescriptionNo", "处方 CF001 尚未导入，请先导入电子处方。"));

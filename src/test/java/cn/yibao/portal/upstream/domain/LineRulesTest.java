@@ -92,7 +92,25 @@ class LineRulesTest {
                 broken(ImportKind.CONTRIBUTIONS, "benefitEnd", "不能早于开始日期", "benefitStart", "2024-06-01",
                         "benefitEnd", "2024-03-31"),
                 broken(ImportKind.CONTRIBUTIONS, "benefitStart", "应在 2024 待遇年度内", "benefitStart", "2023-12-01"),
-                broken(ImportKind.CONTRIBUTIONS, "benefitEnd", "应在 2024 待遇年度内", "benefitEnd", "2025-01-31"));
+                broken(ImportKind.CONTRIBUTIONS, "benefitEnd", "应在 2024 待遇年度内", "benefitEnd", "2025-01-31"),
+                // The catalog's first benefit year is 2023 (医保发〔2022〕20号); the business date is in 2023.
+                broken(ImportKind.SETTLEMENTS, "settledOn", "结算日期 2022-12-31 早于政策目录收录的最早待遇年度（2023 年度）",
+                        "settledOn", "2022-12-31"),
+                broken(ImportKind.SETTLEMENTS, "settledOn", "早于政策目录收录的最早待遇年度", "settledOn", "1998-03-01"),
+                broken(ImportKind.SETTLEMENTS, "reversesSettlementNo", "不能冲正它自己", "reversesSettlementNo", "JS001"),
+                broken(ImportKind.SETTLEMENTS, "reversesSettlementNo", "只能由字母、数字", "reversesSettlementNo",
+                        "JS 000"),
+                broken(ImportKind.CONTRIBUTIONS, "benefitYear", "待遇年度 2025 晚于下一年度（2024 年度）", "benefitYear", "2025",
+                        "benefitStart", "2025-01-01", "benefitEnd", "2025-12-31"),
+                broken(ImportKind.CONTRIBUTIONS, "benefitYear", "待遇年度 2022 早于政策目录收录的最早待遇年度（2023 年度）",
+                        "benefitYear", "2022", "benefitStart", "2022-01-01", "benefitEnd", "2022-12-31"),
+                broken(ImportKind.CONTRIBUTIONS, "withdrawnOn", "作废（退费）日期（2023-09-30）不能早于缴费日期（2023-10-01）",
+                        "withdrawnOn", "2023-09-30"),
+                broken(ImportKind.CONTRIBUTIONS, "withdrawnOn", "晚于业务日期", "withdrawnOn", "2023-10-16"),
+                broken(ImportKind.CONTRIBUTIONS, "withdrawnOn", "YYYY-MM-DD", "withdrawnOn", "作废"),
+                broken(ImportKind.QUALIFICATIONS, "revokedOn", "撤销日期（2023-09-03）不能早于认定日期（2023-09-04）",
+                        "revokedOn", "2023-09-03"),
+                broken(ImportKind.QUALIFICATIONS, "revokedOn", "晚于业务日期", "revokedOn", "2023-10-16"));
     }
 
     private static Arguments broken(ImportKind kind, String field, String reason, String... change) {
@@ -141,6 +159,44 @@ class LineRulesTest {
     }
 
     @Test
+    void theLongestSupplyIsTheSettingNotAFixedTwelveWeeks() {
+        ImportPolicy ninetyDays = TestLines.policy(TestLines.TODAY, 90);
+        ImportPolicy fourWeeks = TestLines.policy(TestLines.TODAY, 28);
+
+        assertThat(read(ninetyDays, ImportKind.PRESCRIPTIONS, with(ImportKind.PRESCRIPTIONS, "daysSupply", "90"))
+                .problems()).isEmpty();
+        assertThat(read(fourWeeks, ImportKind.PRESCRIPTIONS, with(ImportKind.PRESCRIPTIONS, "daysSupply", "29"))
+                .problems()).singleElement().satisfies(problem -> {
+                    assertThat(problem.field()).isEqualTo("daysSupply");
+                    assertThat(problem.reason()).isEqualTo("应为 1 到 28 之间的整数。");
+                });
+    }
+
+    @Test
+    void theFirstYearAndNextYearAreTheBoundsOfAContributionsBenefitYear() {
+        assertThat(read(ImportKind.CONTRIBUTIONS, with(ImportKind.CONTRIBUTIONS, "benefitYear", "2023",
+                "benefitStart", "2023-01-01", "benefitEnd", "2023-12-31")).problems()).isEmpty();
+        assertThat(read(ImportKind.CONTRIBUTIONS, valid(ImportKind.CONTRIBUTIONS)).problems()).as("next year").isEmpty();
+        assertThat(read(ImportKind.SETTLEMENTS, with(ImportKind.SETTLEMENTS, "settledOn", "2023-01-01")).problems())
+                .isEmpty();
+    }
+
+    @Test
+    void aCorrectionLineIsNotAskedThePolicyRulesOfNewRecordsSoOldRecordsCanStillBeTakenBack() {
+        BatchRules.Reading withdrawal = read(ImportKind.CONTRIBUTIONS, with(ImportKind.CONTRIBUTIONS, "benefitYear",
+                "2022", "paidOn", "2021-12-01", "benefitStart", "2022-01-01", "benefitEnd", "2022-12-31",
+                "withdrawnOn", "2023-10-10"));
+        BatchRules.Reading reversal = read(ImportKind.SETTLEMENTS, with(ImportKind.SETTLEMENTS, "settlementNo", "JS002",
+                "settledOn", "2022-12-30", "reversesSettlementNo", "JS001"));
+
+        assertThat(withdrawal.problems()).isEmpty();
+        assertThat(((ContributionRecord) withdrawal.lines().get(0).record()).withdrawnOn())
+                .isEqualTo(LocalDate.of(2023, 10, 10));
+        assertThat(reversal.problems()).isEmpty();
+        assertThat(((SettlementRecord) reversal.lines().get(0).record()).reversesSettlementNo()).isEqualTo("JS001");
+    }
+
+    @Test
     void aSettlementWithoutAPrescriptionIsFineAndFutureBenefitPeriodsAreFine() {
         assertThat(read(ImportKind.SETTLEMENTS, with(ImportKind.SETTLEMENTS, "prescriptionNo", null, "setting",
                 "INPATIENT")).problems()).isEmpty();
@@ -163,6 +219,31 @@ class LineRulesTest {
                 Arguments.of(ImportKind.CONTRIBUTIONS, new String[] {"benefitYear", "2023", "benefitStart", "2023-01-01",
                         "benefitEnd", "2023-12-31"}, "recordNo", "缴费记录编号相同"),
                 Arguments.of(ImportKind.ASSISTANCE, new String[] {"status", "NONE"}, "listedOn", "同一参保人同一名单日期"));
+    }
+
+    @Test
+    void twoReversalsOfOneSettlementInOneFileAreReportedOnTheSecond() {
+        BatchRules.Reading reading = read(ImportKind.SETTLEMENTS,
+                with(ImportKind.SETTLEMENTS, "settlementNo", "JS002", "reversesSettlementNo", "JS001"),
+                with(ImportKind.SETTLEMENTS, "settlementNo", "JS003", "reversesSettlementNo", "JS001"));
+
+        assertThat(reading.problems()).containsExactly(new LineProblem(2, "reversesSettlementNo",
+                "与第 1 行重复（冲正同一笔原结算），同一文件中只能出现一次。"));
+    }
+
+    @Test
+    void aWithdrawalAndTheRecordReplacingItMayShareAPersonAndYearInOneFile() {
+        BatchRules.Reading reading = read(ImportKind.CONTRIBUTIONS,
+                with(ImportKind.CONTRIBUTIONS, "withdrawnOn", "2023-10-10"),
+                with(ImportKind.CONTRIBUTIONS, "recordNo", "SW002", "amountFen", "3800"));
+        BatchRules.Reading revocation = read(ImportKind.QUALIFICATIONS,
+                with(ImportKind.QUALIFICATIONS, "revokedOn", "2023-10-10"),
+                with(ImportKind.QUALIFICATIONS, "qualificationNo", "LB002", "qualifiedOn", "2023-10-09"));
+
+        assertThat(reading.problems()).isEmpty();
+        assertThat(reading.lines()).hasSize(2);
+        assertThat(revocation.problems()).isEmpty();
+        assertThat(revocation.lines()).hasSize(2);
     }
 
     @ParameterizedTest(name = "{0}: {3}")

@@ -1,18 +1,28 @@
 package cn.yibao.portal.upstream.domain;
 
+import cn.yibao.portal.policy.PolicyCatalogLoader;
+import cn.yibao.portal.policy.RegionCatalog;
+import cn.yibao.portal.policy.domain.PolicyCatalog;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.function.Predicate;
 
-/** Valid lines of every kind, to change one field at a time; the business date 2023-10-15. */
+/**
+ * Valid lines of every kind, to change one field at a time; the business date 2023-10-15, the portal's own region
+ * list and policy catalog (so that figures come from the documents, not from the tests), the default 84-day supply.
+ */
 final class TestLines {
 
     static final LocalDate TODAY = LocalDate.of(2023, 10, 15);
-    static final Predicate<String> KNOWN_REGIONS = Set.of("141121", "141102", "140106", "371000")::contains;
+    static final RegionCatalog REGIONS = new RegionCatalog();
+    static final PolicyCatalog CATALOG = PolicyCatalogLoader.load(PolicyCatalogLoader.LOCATION, REGIONS);
+    static final ImportPolicy POLICY = policy(TODAY, 84);
     static final String LIU = "141121196004152121";
+
+    static ImportPolicy policy(LocalDate today, int maxDaysSupply) {
+        return new ImportPolicy(today, REGIONS::pathToNational, CATALOG, maxDaysSupply);
+    }
 
     private TestLines() {
     }
@@ -59,10 +69,15 @@ final class TestLines {
 
     @SafeVarargs
     static BatchRules.Reading read(ImportKind kind, Map<String, String>... lines) {
+        return read(POLICY, kind, lines);
+    }
+
+    @SafeVarargs
+    static BatchRules.Reading read(ImportPolicy policy, ImportKind kind, Map<String, String>... lines) {
         List<RawLine> raw = new java.util.ArrayList<>();
         for (int i = 0; i < lines.length; i++) {
             raw.add(new RawLine(i + 1, lines[i]));
         }
-        return BatchRules.read(kind, new ParsedFile(raw, List.of(), raw.size()), TODAY, KNOWN_REGIONS);
+        return BatchRules.read(kind, new ParsedFile(raw, List.of(), raw.size()), policy);
     }
 }

@@ -14,7 +14,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 class SandboxUpstreamFeedIT extends PortalIntegrationTest {
 
     private static final List<String> TABLES = List.of("upstream_batch", "settlement", "two_disease_qualification",
-            "prescription", "contribution_record", "assistance_listing");
+            "prescription", "contribution_record", "assistance_listing", "upstream_settlement",
+            "upstream_contribution_record", "upstream_two_disease_qualification");
 
     @Autowired
     private SandboxUpstreamFeed feed;
