@@ -2,7 +2,7 @@
  * Imports from upstream (issue #7): batch files of settlements, two-disease qualifications, e-prescriptions and
  * contributions collected elsewhere from the core medical-insurance platform, and assisted-enrolment lists from
  * civil affairs / rural revitalisation. Owns the tables of {@code V23__upstream_records.sql} and
- * {@code V24__upstream_corrections.sql} as their only writer. Everything upstream sent is kept in {@code upstream_*}
+ * {@code V32__upstream_corrections.sql} as their only writer. Everything upstream sent is kept in {@code upstream_*}
  * tables (with reversals, withdrawals and revocations); the benefit and prescription modules read the views
  * {@code settlement}, {@code contribution_record} and {@code two_disease_qualification}, which hold only the rows that
  * count.
