@@ -13,8 +13,10 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
 
 /** Finds the resident behind an e-voucher identity, creating the record on first sign-in. */
 @Service
@@ -36,8 +38,14 @@ public class ResidentRegistry implements ResidentSignIn {
         return register(identity).map(Resident::id);
     }
 
+    /**
+     * Two first requests of the same person at once (an app firing several calls after sign-in) both insert; the
+     * upsert's arbiter is the ID-number hash, so the loser can trip over another unique column (psn_no, subject)
+     * before it sees the winner's row. Trying again takes the update path.
+     */
     private Mono<Resident> register(EvoucherIdentity identity) {
-        return residents.upsertFromSignIn(newResident(identity), clock.now());
+        return Mono.defer(() -> residents.upsertFromSignIn(newResident(identity), clock.now()))
+                .retryWhen(Retry.max(2).filter(DuplicateKeyException.class::isInstance));
     }
 
     /** The resident for an identity already signed in (page session or bearer token); registers them if unseen. */
