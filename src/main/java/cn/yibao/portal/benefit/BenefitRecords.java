@@ -8,7 +8,6 @@ import cn.yibao.portal.benefit.domain.RemoteCare;
 import cn.yibao.portal.benefit.domain.SettledBill;
 import io.r2dbc.spi.Readable;
 import java.time.LocalDate;
-import java.util.Optional;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
@@ -34,16 +33,6 @@ class BenefitRecords {
                         order by settled_on desc, settlement_no desc""")
                 .bind("person", personId).bind("year", benefitYear)
                 .map(BenefitRecords::bill).all();
-    }
-
-    /** The first day in the year on which the fund paid part of a bill for the person, if any. */
-    Mono<Optional<LocalDate>> firstFundSettlement(UUID personId, int benefitYear) {
-        return database.sql("""
-                        select min(settled_on) as first from settlement
-                        where resident_id = :person and benefit_year = :year and fund_fen > 0""")
-                .bind("person", personId).bind("year", benefitYear)
-                .map(row -> Optional.ofNullable(row.get("first", LocalDate.class))).one()
-                .defaultIfEmpty(Optional.empty());
     }
 
     /** Whether the core platform reported a two-disease (hypertension or diabetes) qualification for the person. */

@@ -1,6 +1,7 @@
 package cn.yibao.portal.benefit;
 
 import cn.yibao.portal.benefit.domain.BenefitSchedule;
+import cn.yibao.portal.benefit.domain.CapUse;
 import cn.yibao.portal.benefit.domain.CareSetting;
 import cn.yibao.portal.benefit.domain.Coverage;
 import cn.yibao.portal.benefit.domain.Estimate;
@@ -18,6 +19,7 @@ import cn.yibao.portal.resident.Family;
 import cn.yibao.portal.resident.domain.Resident;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -53,24 +55,11 @@ public class Benefits {
         }
     }
 
-    /** {@code remainingFen} only where the cap is a published figure (never below zero). */
-    public record CapUse(CareSetting setting, Figure cap, long usedFen) {
-
-        public Long capFen() {
-            return cap.known() && cap.unit() == Figure.Unit.FEN ? cap.value() : null;
-        }
-
-        public Long remainingFen() {
-            Long capFen = capFen();
-            return capFen == null || cap.standing() != Standing.EXACT ? null : Math.max(0, capFen - usedFen);
-        }
-    }
-
     public Mono<Overview> overview(Resident person, int benefitYear) {
-        return Mono.zip(coverages.of(person, benefitYear), records.settlements(person.id(), benefitYear).collectList())
-                .map(loaded -> new Overview(person, benefitYear, loaded.getT1(),
-                        Usage.of(benefitYear, loaded.getT2()), loaded.getT2(),
-                        schedules.forRegion(person.insuredRegionCode(), benefitYear)));
+        return records.settlements(person.id(), benefitYear).collectList()
+                .flatMap(bills -> coverages.of(person, benefitYear, bills).map(coverage -> new Overview(person,
+                        benefitYear, coverage, Usage.of(benefitYear, bills), bills,
+                        schedules.forRegion(person.insuredRegionCode(), benefitYear))));
     }
 
     /** A result, or why there is none (the region is not served); bad input throws {@link InvalidEstimateRequest}. */
@@ -89,12 +78,11 @@ public class Benefits {
         if (schedule.isEmpty()) {
             return Mono.just(new Estimated.NoRules("参保地暂未开通本平台服务，无法测算待遇，请咨询参保地医保经办机构。"));
         }
-        return Mono.zip(records.settlements(person.id(), benefitYear).collectList(),
-                        coverages.of(person, benefitYear), records.hasTwoDiseaseQualification(person.id()))
+        return Mono.zip(overview(person, benefitYear), records.hasTwoDiseaseQualification(person.id()))
                 .map(loaded -> {
-                    long used = Usage.of(benefitYear, loaded.getT1()).fundUsedFen(request.setting());
+                    long used = loaded.getT1().usage().fundUsedFen(request.setting());
                     return new Estimated.Done(Estimator.estimate(schedule.get(), request, used), schedule.get(), used,
-                            EstimateEligibility.of(loaded.getT2(), request.setting(), loaded.getT3()));
+                            EstimateEligibility.of(loaded.getT1().coverage(), request.setting(), loaded.getT2()));
                 });
     }
 
@@ -104,9 +92,8 @@ public class Benefits {
 
     /** Whose benefits the resident may see: themselves and the minors bound to them. */
     public Flux<Person> people(Resident me) {
-        return Flux.concat(Mono.just(new Person(me, "SELF")), family.boundMinors(me).flatMap(minor -> family
-                .activeMembersOf(me).filter(member -> member.person().id().equals(minor.id())).next()
-                .map(member -> new Person(minor, member.relation().name()))));
+        return Flux.concat(Mono.just(new Person(me, "SELF")), family.boundMinorMembers(me)
+                .map(member -> new Person(member.person(), member.relation().name())));
     }
 
     /** The resident themselves, or one of their bound minors by id; empty for anyone else. */
@@ -124,7 +111,7 @@ public class Benefits {
 
     /** The years with policy documents, and this year even without them (its records still show). */
     public List<Integer> benefitYears() {
-        return java.util.stream.Stream.concat(quotes.benefitYears().stream(), java.util.stream.Stream.of(currentBenefitYear()))
-                .distinct().sorted().toList();
+        return Stream.concat(quotes.benefitYears().stream(), Stream.of(currentBenefitYear())).distinct().sorted()
+                .toList();
     }
 }

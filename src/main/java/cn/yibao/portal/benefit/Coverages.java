@@ -2,8 +2,8 @@ package cn.yibao.portal.benefit;
 
 import cn.yibao.portal.benefit.domain.Coverage;
 import cn.yibao.portal.benefit.domain.CoverageRules;
+import cn.yibao.portal.benefit.domain.SettledBill;
 import cn.yibao.portal.clock.BusinessClock;
-import cn.yibao.portal.contribution.ContributionPayments;
 import cn.yibao.portal.contribution.ContributionQuotes;
 import cn.yibao.portal.contribution.domain.QuoteResult;
 import cn.yibao.portal.payment.Payments;
@@ -11,6 +11,7 @@ import cn.yibao.portal.policy.SupportedRegions;
 import cn.yibao.portal.policy.domain.DateRange;
 import cn.yibao.portal.resident.domain.Resident;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
@@ -24,42 +25,44 @@ public class Coverages {
 
     private final BenefitRecords records;
     private final Payments payments;
-    private final ContributionPayments marks;
     private final ContributionQuotes quotes;
     private final SupportedRegions regions;
     private final BusinessClock clock;
 
-    Coverages(BenefitRecords records, Payments payments, ContributionPayments marks, ContributionQuotes quotes,
-              SupportedRegions regions, BusinessClock clock) {
+    Coverages(BenefitRecords records, Payments payments, ContributionQuotes quotes, SupportedRegions regions,
+              BusinessClock clock) {
         this.records = records;
         this.payments = payments;
-        this.marks = marks;
         this.quotes = quotes;
         this.regions = regions;
         this.clock = clock;
     }
 
+    /** Coverage from the records alone (the help desk's code check), loading the year's settlements itself. */
     public Mono<Coverage> of(Resident person, int benefitYear) {
-        Mono<List<CoverageRules.Paid>> paidHere = payments.paidContributions(List.of(person.id()), benefitYear)
-                .map(paid -> {
-                    LocalDate paidOn = LocalDate.ofInstant(paid.paidAt(), clock.zone());
-                    DateRange period = quotes.benefitPeriodIfPaidOn(person, benefitYear, paidOn)
-                            .orElse(new DateRange(LocalDate.of(benefitYear, 1, 1), LocalDate.of(benefitYear, 12, 31)));
-                    return new CoverageRules.Paid(Coverage.Source.PORTAL, paidOn, paid.amountFen(), PORTAL_COLLECTOR,
-                            period.start(), period.end());
-                })
-                .collectList();
-        Mono<List<CoverageRules.Paid>> paidElsewhere = records.contributionsPaidElsewhere(person.id(), benefitYear)
-                .collectList();
-        Mono<Boolean> orderOpen = marks.marks(List.of(person.id()), benefitYear)
-                .map(found -> found.containsKey(person.id()) && !found.get(person.id()).paid());
-        return Mono.zip(paidHere, paidElsewhere, orderOpen, records.firstFundSettlement(person.id(), benefitYear))
+        return records.settlements(person.id(), benefitYear).collectList()
+                .flatMap(bills -> of(person, benefitYear, bills));
+    }
+
+    /** Coverage given the person's settlements of the year, already loaded for the page. */
+    Mono<Coverage> of(Resident person, int benefitYear, List<SettledBill> settlements) {
+        return Mono.zip(payments.contributionState(person.id(), benefitYear),
+                        records.contributionsPaidElsewhere(person.id(), benefitYear).collectList())
                 .map(loaded -> {
-                    List<CoverageRules.Paid> paid = new java.util.ArrayList<>(loaded.getT1());
-                    paid.addAll(loaded.getT2());
+                    List<CoverageRules.Paid> paid = new ArrayList<>(loaded.getT2());
+                    loaded.getT1().paid().ifPresent(here -> paid.add(paidHere(person, benefitYear, here)));
                     return CoverageRules.decide(benefitYear, clock.today(), paid,
-                            unpaid(person, benefitYear, loaded.getT3()), loaded.getT4());
+                            unpaid(person, benefitYear, loaded.getT1().orderOpen()), settlements);
                 });
+    }
+
+    /** The benefit period a payment here bought: from the contribution rules of the day it was paid. */
+    private CoverageRules.Paid paidHere(Resident person, int benefitYear, Payments.ContributionState.Paid paid) {
+        LocalDate paidOn = LocalDate.ofInstant(paid.paidAt(), clock.zone());
+        DateRange period = quotes.benefitPeriodIfPaidOn(person, benefitYear, paidOn)
+                .orElse(new DateRange(LocalDate.of(benefitYear, 1, 1), LocalDate.of(benefitYear, 12, 31)));
+        return new CoverageRules.Paid(Coverage.Source.PORTAL, paidOn, paid.amountFen(), PORTAL_COLLECTOR,
+                period.start(), period.end());
     }
 
     private CoverageRules.Unpaid unpaid(Resident person, int benefitYear, boolean orderOpen) {

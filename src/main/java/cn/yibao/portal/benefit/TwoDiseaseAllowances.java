@@ -1,5 +1,6 @@
 package cn.yibao.portal.benefit;
 
+import cn.yibao.portal.benefit.domain.CapUse;
 import cn.yibao.portal.benefit.domain.CareSetting;
 import cn.yibao.portal.benefit.domain.Figure;
 import cn.yibao.portal.prescription.TwoDiseaseAllowance;
@@ -20,7 +21,7 @@ class TwoDiseaseAllowances implements TwoDiseaseAllowance {
     @Override
     public Mono<Allowance> of(Resident person, int benefitYear, long usedFundFen) {
         return Mono.justOrEmpty(schedules.forRegion(person.insuredRegionCode(), benefitYear)).map(schedule -> {
-            Benefits.CapUse use = new Benefits.CapUse(CareSetting.TWO_DISEASE, schedule.annualCap(CareSetting.TWO_DISEASE),
+            CapUse use = new CapUse(CareSetting.TWO_DISEASE, schedule.annualCap(CareSetting.TWO_DISEASE),
                     usedFundFen);
             Figure cap = use.cap();
             String citation = cap.citation() == null ? null : cap.citation().document() + " " + cap.citation().clause();

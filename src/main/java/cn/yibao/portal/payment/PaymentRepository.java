@@ -160,6 +160,20 @@ class PaymentRepository {
     }
 
     /** Who is paid for (state PAID) among these people for the year, with the paying order's id. */
+    /** A person's open or paid item of a year, with the time its order was paid (one query for coverage). */
+    record ContributionItem(ItemState state, long amountFen, Instant paidAt) {
+    }
+
+    Flux<ContributionItem> contributionItems(UUID insuredId, int year) {
+        return database.sql("""
+                        select i.state, i.amount_fen, o.paid_at from payment_item i join payment_order o on o.id = i.order_id
+                        where i.insured_id = :id and i.benefit_year = :year and i.state in ('OPEN', 'PAID')""")
+                .bind("id", insuredId).bind("year", year)
+                .map(row -> new ContributionItem(ItemState.valueOf(row.get("state", String.class)),
+                        row.get("amount_fen", Long.class), row.get("paid_at", Instant.class)))
+                .all();
+    }
+
     Flux<PaymentItem> paidItems(Collection<UUID> insuredIds, int year) {
         return database.sql("select * from payment_item where insured_id = any(:ids) and benefit_year = :year and state = 'PAID'")
                 .bind("ids", insuredIds.toArray(UUID[]::new)).bind("year", year)

@@ -1,9 +1,10 @@
 package cn.yibao.portal.payment;
 
+import cn.yibao.portal.payment.domain.ItemState;
 import cn.yibao.portal.payment.domain.PaymentOrder;
 import cn.yibao.portal.resident.domain.Resident;
 import java.time.Instant;
-import java.util.Collection;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
@@ -60,16 +61,20 @@ public class Payments {
         return payments.events(order.id());
     }
 
-    /** A person paid for in a benefit year through this portal: the amount for them and when the order was paid. */
-    public record PaidContribution(UUID insuredId, int benefitYear, long amountFen, Instant paidAt) {
+    /**
+     * A person's contribution for a benefit year through this portal, whoever paid (the person, a parent, a worker's
+     * cash collection): the paid item with its amount and when its order was paid, and whether an order waits.
+     */
+    public record ContributionState(Optional<Paid> paid, boolean orderOpen) {
+
+        public record Paid(long amountFen, Instant paidAt) {
+        }
     }
 
-    /** Whoever paid (the person, a parent, a worker's cash collection): each person's paid item of the year. */
-    public Flux<PaidContribution> paidContributions(Collection<UUID> insuredIds, int year) {
-        if (insuredIds.isEmpty()) {
-            return Flux.empty();
-        }
-        return payments.paidItems(insuredIds, year).concatMap(item -> payments.find(item.orderId())
-                .map(order -> new PaidContribution(item.insuredId(), year, item.amountFen(), order.paidAt())));
+    public Mono<ContributionState> contributionState(UUID insuredId, int year) {
+        return payments.contributionItems(insuredId, year).collectList().map(items -> new ContributionState(
+                items.stream().filter(item -> item.state() == ItemState.PAID).findFirst()
+                        .map(item -> new ContributionState.Paid(item.amountFen(), item.paidAt())),
+                items.stream().anyMatch(item -> item.state() == ItemState.OPEN)));
     }
 }

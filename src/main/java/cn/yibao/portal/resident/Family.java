@@ -87,8 +87,12 @@ public class Family {
 
     /** Bound members who are minors today: whom a resident may file for and show a 医保码 for. */
     public Flux<Resident> boundMinors(Resident me) {
-        return activeMembersOf(me).map(Member::person)
-                .filter(person -> Categories.isMinorOn(person.birthDate(), clock.today()));
+        return boundMinorMembers(me).map(Member::person);
+    }
+
+    /** The same, with how each is related to the resident. */
+    public Flux<Member> boundMinorMembers(Resident me) {
+        return activeMembersOf(me).filter(member -> Categories.isMinorOn(member.person().birthDate(), clock.today()));
     }
 
     /** The bound minor with that id, or empty. */

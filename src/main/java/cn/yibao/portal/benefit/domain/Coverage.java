@@ -7,6 +7,17 @@ public sealed interface Coverage {
 
     int benefitYear();
 
+    /**
+     * One word for pages and the API: COVERED, NOT_STARTED or ENDED (paid, by where today falls),
+     * COVERED_BY_SETTLEMENTS, or why not covered (NOT_PAID, PAYMENT_PENDING, REGION_NOT_SUPPORTED).
+     */
+    String status();
+
+    /** Whether the person is insured in the year, as far as the records show. */
+    default boolean insured() {
+        return !(this instanceof NotCovered);
+    }
+
     /** Where the paid record comes from: paid on this portal, or collected elsewhere and reported upstream. */
     enum Source { PORTAL, UPSTREAM }
 
@@ -25,6 +36,11 @@ public sealed interface Coverage {
     record Covered(int benefitYear, LocalDate start, LocalDate end, Phase phase, Source source, LocalDate paidOn,
                    long paidFen, String collector) implements Coverage {
 
+        @Override
+        public String status() {
+            return phase == Phase.IN_FORCE ? "COVERED" : phase.name();
+        }
+
         /** Later than 1 January: a late enrolment or a newly enrolled student (from the contribution rules). */
         public boolean lateStart() {
             return start.isAfter(LocalDate.of(benefitYear, 1, 1));
@@ -36,6 +52,15 @@ public sealed interface Coverage {
      * for insured people: covered, with the period unknown here (the record has not been synchronised yet).
      */
     record ShownBySettlements(int benefitYear, LocalDate firstSettledOn) implements Coverage {
+
+        @Override
+        public String status() {
+            return "COVERED_BY_SETTLEMENTS";
+        }
+
+        public String detail() {
+            return "本平台尚未收到该年度的缴费记录，但医保基金已于 " + firstSettledOn + " 起为该参保人结算医疗费用，说明已参保。";
+        }
     }
 
     /**
@@ -43,5 +68,10 @@ public sealed interface Coverage {
      * otherwise (window closed, region not served…), in Chinese.
      */
     record NotCovered(int benefitYear, Why why, boolean payHere, String detail) implements Coverage {
+
+        @Override
+        public String status() {
+            return why.name();
+        }
     }
 }

@@ -25,11 +25,14 @@ public final class CoverageRules {
 
     /**
      * With several paid records (paid here and also reported upstream) the earliest start counts. Without one, the
-     * fund's own settlements in the year ({@code firstFundSettlement}) show the person was insured: the record has
-     * simply not reached the portal (it is collected by the tax bureau, banks and collection agents).
+     * fund's own settlements in the year show the person was insured: the record has simply not reached the portal
+     * (it is collected by the tax bureau, banks and collection agents).
      */
     public static Coverage decide(int benefitYear, LocalDate today, List<Paid> paid, Unpaid unpaid,
-                                  Optional<LocalDate> firstFundSettlement) {
+                                  List<SettledBill> settlements) {
+        Optional<LocalDate> firstFundSettlement = settlements.stream()
+                .filter(bill -> bill.fundFen() > 0 && bill.settledOn().getYear() == benefitYear)
+                .map(SettledBill::settledOn).min(Comparator.naturalOrder());
         Optional<Paid> first = paid.stream().min(Comparator.comparing(Paid::start));
         if (first.isPresent()) {
             Paid record = first.get();

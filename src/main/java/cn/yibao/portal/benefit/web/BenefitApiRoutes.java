@@ -1,5 +1,6 @@
 package cn.yibao.portal.benefit.web;
 
+import cn.yibao.portal.benefit.domain.CapUse;
 import cn.yibao.portal.benefit.Benefits;
 import cn.yibao.portal.benefit.domain.BenefitRule;
 import cn.yibao.portal.benefit.domain.CareSetting;
@@ -62,17 +63,15 @@ class BenefitApiRoutes {
 
         static CoverageJson of(Coverage coverage) {
             if (coverage instanceof Coverage.Covered covered) {
-                return new CoverageJson(BenefitViews.CoverageView.of(covered).state(), covered.start(), covered.end(),
-                        covered.lateStart(), covered.source().name(), covered.paidOn(), covered.paidFen(),
-                        covered.collector(), null, null);
+                return new CoverageJson(covered.status(), covered.start(), covered.end(), covered.lateStart(),
+                        covered.source().name(), covered.paidOn(), covered.paidFen(), covered.collector(), null, null);
             }
             if (coverage instanceof Coverage.ShownBySettlements shown) {
-                return new CoverageJson("COVERED_BY_SETTLEMENTS", null, null, null, "SETTLEMENTS", null, null, null,
-                        "本平台尚未收到该年度的缴费记录，但医保基金已于 " + shown.firstSettledOn()
-                                + " 起为该参保人结算医疗费用，说明已参保。", null);
+                return new CoverageJson(shown.status(), null, null, null, "SETTLEMENTS", null, null, null,
+                        shown.detail(), null);
             }
             Coverage.NotCovered not = (Coverage.NotCovered) coverage;
-            return new CoverageJson(not.why().name(), null, null, null, null, null, null, null, not.detail(),
+            return new CoverageJson(not.status(), null, null, null, null, null, null, null, not.detail(),
                     not.payHere() ? "/payment/new?year=" + not.benefitYear() : null);
         }
     }
@@ -90,13 +89,13 @@ class BenefitApiRoutes {
     record TotalsJson(int bills, long totalFen, long fundFen, long criticalIllnessFen, long assistanceFen,
                       long selfFen, String capStanding, String cap, Long capFen, Long capRemainingFen) {
 
-        static TotalsJson of(Usage.Totals totals, Optional<Benefits.CapUse> cap) {
+        static TotalsJson of(Usage.Totals totals, Optional<CapUse> cap) {
             return new TotalsJson(totals.bills(), totals.totalFen(), totals.fundFen(), totals.criticalIllnessFen(),
                     totals.assistanceFen(), totals.selfFen(),
                     cap.map(use -> use.cap().standing().name()).orElse(null),
                     cap.map(use -> use.cap().display()).orElse(null),
-                    cap.map(Benefits.CapUse::capFen).orElse(null),
-                    cap.map(Benefits.CapUse::remainingFen).orElse(null));
+                    cap.map(CapUse::capFen).orElse(null),
+                    cap.map(CapUse::remainingFen).orElse(null));
         }
     }
 

@@ -1,5 +1,6 @@
 package cn.yibao.portal.benefit.web;
 
+import cn.yibao.portal.benefit.domain.CapUse;
 import cn.yibao.portal.benefit.Benefits;
 import cn.yibao.portal.benefit.domain.BenefitRule;
 import cn.yibao.portal.benefit.domain.BenefitSchedule;
@@ -20,35 +21,23 @@ final class BenefitViews {
     private BenefitViews() {
     }
 
-    /**
-     * {@code state}: COVERED, NOT_STARTED, ENDED (covered, by phase) or NOT_PAID, PAYMENT_PENDING,
-     * REGION_NOT_SUPPORTED; it names the message key.
-     */
-    record CoverageView(String state, String start, String end, boolean lateStart, String source, String paidOn,
-                        String paidYuan, String collector, String detail, boolean payHere) {
+    /** {@code state} is {@link Coverage#status()}: it names the message key. */
+    record CoverageView(String state, boolean covered, String start, String end, boolean lateStart, String source,
+                        String paidOn, String paidYuan, String collector, String detail, boolean payHere) {
 
         static CoverageView of(Coverage coverage) {
             if (coverage instanceof Coverage.Covered covered) {
-                String state = switch (covered.phase()) {
-                    case IN_FORCE -> "COVERED";
-                    case NOT_STARTED -> "NOT_STARTED";
-                    case ENDED -> "ENDED";
-                };
-                return new CoverageView(state, covered.start().toString(), covered.end().toString(),
+                return new CoverageView(covered.status(), true, covered.start().toString(), covered.end().toString(),
                         covered.lateStart(), covered.source().name(), covered.paidOn().toString(),
                         Money.yuan(covered.paidFen()), covered.collector(), null, false);
             }
             if (coverage instanceof Coverage.ShownBySettlements shown) {
-                return new CoverageView("COVERED_BY_SETTLEMENTS", shown.firstSettledOn().toString(), null, false,
-                        "SETTLEMENTS", null, null, null, null, false);
+                return new CoverageView(shown.status(), true, shown.firstSettledOn().toString(), null, false, null,
+                        null, null, null, null, false);
             }
             Coverage.NotCovered not = (Coverage.NotCovered) coverage;
-            return new CoverageView(not.why().name(), null, null, false, null, null, null, null, not.detail(),
+            return new CoverageView(not.status(), false, null, null, false, null, null, null, null, not.detail(),
                     not.payHere());
-        }
-
-        public boolean covered() {
-            return source != null;
         }
     }
 
@@ -133,20 +122,15 @@ final class BenefitViews {
      * published figure; {@code standing} names how to read the cap.
      */
     record CapView(String setting, String usedYuan, String capText, String capYuan, String remainingYuan,
-                   String standing, String citation, String note, String bar) {
+                   boolean reached, String standing, String citation, String note, String bar) {
 
-        /** The fund has paid the whole published cap this year (corrected records can even take it above). */
-        public boolean reached() {
-            return remainingYuan != null && "0".equals(remainingYuan);
-        }
-
-        static CapView of(Benefits.CapUse use, String barLabel) {
+        static CapView of(CapUse use, String barLabel) {
             Figure cap = use.cap();
             Long capFen = use.capFen();
             Long remaining = use.remainingFen();
             return new CapView(use.setting().name(), Money.yuan(use.usedFen()), cap.display(),
                     capFen == null ? null : Money.yuan(capFen), remaining == null ? null : Money.yuan(remaining),
-                    cap.standing().name(), citationText(cap.citation()), cap.note(),
+                    use.reached(), cap.standing().name(), citationText(cap.citation()), cap.note(),
                     capFen == null ? null : CapBar.svg(use.usedFen(), capFen, barLabel));
         }
     }

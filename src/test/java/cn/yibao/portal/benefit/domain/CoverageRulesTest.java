@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class CoverageRulesTest {
@@ -20,7 +19,7 @@ class CoverageRulesTest {
     @Test
     void aRecordReportedUpstreamCoversTheWholeYearAndIsInForceMidYear() {
         Coverage coverage = CoverageRules.decide(2024, TODAY,
-                List.of(paid(Coverage.Source.UPSTREAM, LocalDate.of(2024, 1, 1))), PAYABLE, Optional.empty());
+                List.of(paid(Coverage.Source.UPSTREAM, LocalDate.of(2024, 1, 1))), PAYABLE, List.of());
 
         assertThat(coverage).isInstanceOfSatisfying(Coverage.Covered.class, covered -> {
             assertThat(covered.phase()).isEqualTo(Coverage.Phase.IN_FORCE);
@@ -33,7 +32,7 @@ class CoverageRulesTest {
     @Test
     void aLateEnrolmentStartsLaterAndIsNotYetInForceBeforeItsStart() {
         Coverage coverage = CoverageRules.decide(2024, TODAY,
-                List.of(paid(Coverage.Source.PORTAL, LocalDate.of(2024, 7, 1))), PAYABLE, Optional.empty());
+                List.of(paid(Coverage.Source.PORTAL, LocalDate.of(2024, 7, 1))), PAYABLE, List.of());
 
         assertThat(coverage).isInstanceOfSatisfying(Coverage.Covered.class, covered -> {
             assertThat(covered.phase()).isEqualTo(Coverage.Phase.NOT_STARTED);
@@ -45,7 +44,7 @@ class CoverageRulesTest {
     void paidBothHereAndUpstreamTheEarlierStartCounts() {
         Coverage coverage = CoverageRules.decide(2024, TODAY, List.of(
                 paid(Coverage.Source.PORTAL, LocalDate.of(2024, 3, 1)),
-                paid(Coverage.Source.UPSTREAM, LocalDate.of(2024, 1, 1))), PAYABLE, Optional.empty());
+                paid(Coverage.Source.UPSTREAM, LocalDate.of(2024, 1, 1))), PAYABLE, List.of());
 
         assertThat(((Coverage.Covered) coverage).start()).isEqualTo(LocalDate.of(2024, 1, 1));
     }
@@ -53,14 +52,14 @@ class CoverageRulesTest {
     @Test
     void aPastYearHasEndedCover() {
         Coverage coverage = CoverageRules.decide(2023, TODAY, List.of(new CoverageRules.Paid(Coverage.Source.UPSTREAM,
-                LocalDate.of(2022, 11, 1), 35000, "税务", LocalDate.of(2023, 1, 1), LocalDate.of(2023, 12, 31))), PAYABLE, Optional.empty());
+                LocalDate.of(2022, 11, 1), 35000, "税务", LocalDate.of(2023, 1, 1), LocalDate.of(2023, 12, 31))), PAYABLE, List.of());
 
         assertThat(((Coverage.Covered) coverage).phase()).isEqualTo(Coverage.Phase.ENDED);
     }
 
     @Test
     void nothingPaidWhilePaymentIsPossibleOffersToPay() {
-        Coverage coverage = CoverageRules.decide(2024, TODAY, List.of(), PAYABLE, Optional.empty());
+        Coverage coverage = CoverageRules.decide(2024, TODAY, List.of(), PAYABLE, List.of());
 
         assertThat(coverage).isInstanceOfSatisfying(Coverage.NotCovered.class, not -> {
             assertThat(not.why()).isEqualTo(Coverage.Why.NOT_PAID);
@@ -73,7 +72,7 @@ class CoverageRulesTest {
     @Test
     void nothingPaidAfterTheWindowSaysWhyAndOffersNoPayment() {
         Coverage coverage = CoverageRules.decide(2024, TODAY, List.of(),
-                new CoverageRules.Unpaid(false, true, false, "2024年度集中征缴期已于 2023-12-25 结束。"), Optional.empty());
+                new CoverageRules.Unpaid(false, true, false, "2024年度集中征缴期已于 2023-12-25 结束。"), List.of());
 
         assertThat(coverage).isInstanceOfSatisfying(Coverage.NotCovered.class, not -> {
             assertThat(not.payHere()).isFalse();
@@ -83,22 +82,27 @@ class CoverageRulesTest {
 
     @Test
     void anOpenOrderIsPendingNotUnpaid() {
-        Coverage coverage = CoverageRules.decide(2024, TODAY, List.of(), new CoverageRules.Unpaid(true, true, true, null), Optional.empty());
+        Coverage coverage = CoverageRules.decide(2024, TODAY, List.of(), new CoverageRules.Unpaid(true, true, true, null), List.of());
 
         assertThat(((Coverage.NotCovered) coverage).why()).isEqualTo(Coverage.Why.PAYMENT_PENDING);
     }
 
     @Test
     void aRegionNotServedHereIsSaidSo() {
-        Coverage coverage = CoverageRules.decide(2024, TODAY, List.of(), new CoverageRules.Unpaid(false, false, false, "x"), Optional.empty());
+        Coverage coverage = CoverageRules.decide(2024, TODAY, List.of(), new CoverageRules.Unpaid(false, false, false, "x"), List.of());
 
         assertThat(((Coverage.NotCovered) coverage).why()).isEqualTo(Coverage.Why.REGION_NOT_SUPPORTED);
+    }
+
+    private static SettledBill bill(String date, long fundFen) {
+        return new SettledBill("S" + date, LocalDate.parse(date), CareSetting.OUTPATIENT, "卫生院", FacilityLevel.PRIMARY,
+                "141121", RemoteCare.NONE, 3000, 3000, fundFen, 0, 0, 3000 - fundFen);
     }
 
     @Test
     void withoutAContributionRecordTheFundsOwnSettlementsShowThePersonWasInsured() {
         Coverage coverage = CoverageRules.decide(2023, TODAY, List.of(), PAYABLE,
-                Optional.of(LocalDate.of(2023, 9, 22)));
+                List.of(bill("2023-10-08", 0), bill("2023-09-22", 1500), bill("2023-09-01", 0)));
 
         assertThat(coverage).isEqualTo(new Coverage.ShownBySettlements(2023, LocalDate.of(2023, 9, 22)));
     }
@@ -107,7 +111,7 @@ class CoverageRulesTest {
     void aContributionRecordWinsOverSettlementEvidence() {
         Coverage coverage = CoverageRules.decide(2024, TODAY,
                 List.of(paid(Coverage.Source.UPSTREAM, LocalDate.of(2024, 1, 1))), PAYABLE,
-                Optional.of(LocalDate.of(2024, 2, 1)));
+                List.of(bill("2024-02-01", 1500)));
 
         assertThat(coverage).isInstanceOf(Coverage.Covered.class);
     }
