@@ -8,9 +8,7 @@ import cn.yibao.portal.benefit.domain.Estimate;
 import cn.yibao.portal.benefit.domain.EstimateEligibility;
 import cn.yibao.portal.benefit.domain.EstimateRequest;
 import cn.yibao.portal.benefit.domain.Estimator;
-import cn.yibao.portal.benefit.domain.Figure;
 import cn.yibao.portal.benefit.domain.InvalidEstimateRequest;
-import cn.yibao.portal.benefit.domain.Standing;
 import cn.yibao.portal.benefit.domain.SettledBill;
 import cn.yibao.portal.benefit.domain.Usage;
 import cn.yibao.portal.clock.BusinessClock;
@@ -74,16 +72,19 @@ public class Benefits {
 
     /** Estimates a bill for the person against this year's rules and what the fund has already paid in the setting. */
     public Mono<Estimated> estimate(Resident person, int benefitYear, EstimateRequest request) {
-        Optional<BenefitSchedule> schedule = schedules.forRegion(person.insuredRegionCode(), benefitYear);
-        if (schedule.isEmpty()) {
+        return overview(person, benefitYear).flatMap(overview -> estimate(overview, request));
+    }
+
+    /** The same for a page that has loaded the person's year already. */
+    public Mono<Estimated> estimate(Overview overview, EstimateRequest request) {
+        if (overview.schedule().isEmpty()) {
             return Mono.just(new Estimated.NoRules("参保地暂未开通本平台服务，无法测算待遇，请咨询参保地医保经办机构。"));
         }
-        return Mono.zip(overview(person, benefitYear), records.hasTwoDiseaseQualification(person.id()))
-                .map(loaded -> {
-                    long used = loaded.getT1().usage().fundUsedFen(request.setting());
-                    return new Estimated.Done(Estimator.estimate(schedule.get(), request, used), schedule.get(), used,
-                            EstimateEligibility.of(loaded.getT1().coverage(), request.setting(), loaded.getT2()));
-                });
+        BenefitSchedule schedule = overview.schedule().get();
+        long used = overview.usage().fundUsedFen(request.setting());
+        return records.hasTwoDiseaseQualification(overview.person().id())
+                .map(qualified -> new Estimated.Done(Estimator.estimate(schedule, request, used), schedule, used,
+                        EstimateEligibility.of(overview.coverage(), request.setting(), qualified)));
     }
 
     /** Someone whose benefits the resident may see, and how they relate to the resident (SELF, CHILD…). */

@@ -70,36 +70,24 @@ class BenefitPages {
     }
 
     private Mono<EstimateOutcome> estimate(ServerRequest request, Benefits.Overview overview) {
-        Optional<String> expense = request.queryParam("expense");
-        String setting = request.queryParam("setting").orElse(BenefitViews.EstimateForm.EMPTY.setting());
-        String level = request.queryParam("level").orElse(BenefitViews.EstimateForm.EMPTY.level());
-        String remote = request.queryParam("remote").orElse(BenefitViews.EstimateForm.EMPTY.remote());
-        if (expense.isEmpty()) {
-            return Mono.just(new EstimateOutcome(new BenefitViews.EstimateForm("", setting, level, remote, null, null),
-                    null, null));
+        BenefitViews.EstimateForm form = new BenefitViews.EstimateForm(request.queryParam("expense").orElse(""),
+                request.queryParam("setting").orElse(BenefitViews.EstimateForm.EMPTY.setting()),
+                request.queryParam("level").orElse(BenefitViews.EstimateForm.EMPTY.level()),
+                request.queryParam("remote").orElse(BenefitViews.EstimateForm.EMPTY.remote()), null, null);
+        if (request.queryParam("expense").isEmpty()) {
+            return Mono.just(new EstimateOutcome(form, null, null));
         }
-        EstimateRequest estimateRequest;
-        try {
-            estimateRequest = new EstimateRequest(yuanToFen(expense.get()), BenefitRequests.option(CareSetting.class,
-                    setting, "setting"), BenefitRequests.option(FacilityLevel.class, level, "facilityLevel"),
-                    BenefitRequests.option(RemoteCare.class, remote, "remote"));
-        } catch (InvalidEstimateRequest invalid) {
-            return Mono.just(new EstimateOutcome(new BenefitViews.EstimateForm(expense.get(), setting, level, remote,
-                    invalid.getMessage(), invalid.field()), null, null));
-        }
-        return benefits.estimate(overview.person(), overview.benefitYear(), estimateRequest)
-                .map(estimated -> {
-                    BenefitViews.EstimateForm form = new BenefitViews.EstimateForm(expense.get(), setting, level, remote,
-                            null, null);
-                    if (estimated instanceof Benefits.Estimated.Done done) {
-                        return new EstimateOutcome(form, BenefitViews.EstimateView.of(done.estimate(),
-                                done.fundUsedThisYearFen(), done.eligibility().warnings()), null);
-                    }
-                    return new EstimateOutcome(form, null, ((Benefits.Estimated.NoRules) estimated).reason());
-                })
-                .onErrorResume(InvalidEstimateRequest.class, invalid -> Mono.just(new EstimateOutcome(
-                        new BenefitViews.EstimateForm(expense.get(), setting, level, remote, invalid.getMessage(),
-                                invalid.field()), null, null)));
+        return Mono.fromCallable(() -> new EstimateRequest(yuanToFen(form.expense()),
+                        BenefitRequests.option(CareSetting.class, form.setting(), "setting"),
+                        BenefitRequests.option(FacilityLevel.class, form.level(), "facilityLevel"),
+                        BenefitRequests.option(RemoteCare.class, form.remote(), "remote")))
+                .flatMap(estimateRequest -> benefits.estimate(overview, estimateRequest))
+                .map(estimated -> estimated instanceof Benefits.Estimated.Done done
+                        ? new EstimateOutcome(form, BenefitViews.EstimateView.of(done.estimate(),
+                                done.fundUsedThisYearFen(), done.eligibility().warnings()), null)
+                        : new EstimateOutcome(form, null, ((Benefits.Estimated.NoRules) estimated).reason()))
+                .onErrorResume(InvalidEstimateRequest.class,
+                        invalid -> Mono.just(new EstimateOutcome(form.refused(invalid), null, null)));
     }
 
     /** Yuan as a resident types it ("500", "86.5"); anything else is refused with a message. */

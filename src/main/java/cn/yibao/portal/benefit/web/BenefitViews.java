@@ -6,6 +6,7 @@ import cn.yibao.portal.benefit.domain.BenefitRule;
 import cn.yibao.portal.benefit.domain.BenefitSchedule;
 import cn.yibao.portal.benefit.domain.Estimate;
 import cn.yibao.portal.benefit.domain.Figure;
+import cn.yibao.portal.benefit.domain.InvalidEstimateRequest;
 import cn.yibao.portal.policy.domain.Citation;
 import cn.yibao.portal.benefit.domain.CareSetting;
 import cn.yibao.portal.benefit.domain.Coverage;
@@ -139,6 +140,10 @@ final class BenefitViews {
     record EstimateForm(String expense, String setting, String level, String remote, String error, String errorField) {
 
         static final EstimateForm EMPTY = new EstimateForm("", "OUTPATIENT", "PRIMARY", "NONE", null, null);
+
+        EstimateForm refused(InvalidEstimateRequest invalid) {
+            return new EstimateForm(expense, setting, level, remote, invalid.getMessage(), invalid.field());
+        }
     }
 
     record StepView(String code, String text, String amountYuan, String citation) {
