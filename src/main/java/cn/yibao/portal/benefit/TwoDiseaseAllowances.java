@@ -25,7 +25,7 @@ class TwoDiseaseAllowances implements TwoDiseaseAllowance {
                     usedFundFen);
             Figure cap = use.cap();
             String citation = cap.citation() == null ? null : cap.citation().document() + " " + cap.citation().clause();
-            return new Allowance("年度最高支付限额：" + cap.display(), use.remainingFen(), citation, cap.note());
+            return new Allowance(cap.display(), use.remainingFen(), citation, cap.note());
         });
     }
 }

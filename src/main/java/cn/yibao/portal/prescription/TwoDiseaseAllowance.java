@@ -13,7 +13,7 @@ public interface TwoDiseaseAllowance {
     Mono<Allowance> of(Resident person, int benefitYear, long usedFundFen);
 
     /**
-     * @param capText      the cap as residents read it ("年度限额 300 元", "各市自定，文件未公布具体金额")
+     * @param capText      the cap figure as residents read it ("300元", "由当地确定", "未公布"); the page labels it
      * @param remainingFen what is left this year, or null when the cap is not published
      * @param citationOrNull the document (文号 and clause) the cap comes from, if any
      * @param note         anything else to say (may be null)
