@@ -98,7 +98,7 @@ public class UpstreamImports {
             return notAccepted(Status.TOO_LARGE, "文件超过 " + limits.maxLines() + " 行，请拆分成几个文件分批导入。",
                     kind, fileName, operator, origin);
         }
-        ParsedFile parsed = format.get().parse(text, kind);
+        ParsedFile parsed = format.get().parse(text, kind, FlatJson::fields);
         ImportPolicy policy = new ImportPolicy(clock.today(), regions::pathToNational, catalog, limits.maxDaysSupply());
         BatchRules.Reading reading = BatchRules.read(kind, parsed, policy);
         return people(reading)
