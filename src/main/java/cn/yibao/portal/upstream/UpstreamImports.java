@@ -196,7 +196,7 @@ public class UpstreamImports {
         // Updates first: a record withdrawn or revoked makes room for its replacement in the same batch.
         return repository.insertBatch(new UpstreamRepository.Batch(batchId, kind, fileName, sha256(content),
                         verdict.records(), inserted, updated, unchanged, operator.id(), batchRegion, clock.now()))
-                .thenMany(Flux.fromIterable(toUpdate).concatMap(record -> repository.update(record, batchId)))
+                .then(repository.update(kind, toUpdate, batchId))
                 .then(repository.insert(kind, toInsert, batchId))
                 .then(kind == ImportKind.ASSISTANCE ? assistanceFollowsLatestListing(toInsert) : Mono.empty())
                 .then(record(operator, origin, true, batchId, kind.label() + " " + fileName + "：" + verdict.records()
@@ -208,8 +208,8 @@ public class UpstreamImports {
     private Mono<Void> assistanceFollowsLatestListing(List<UpstreamRecord> listings) {
         List<UUID> people = listings.stream().map(r -> ((AssistanceRecord) r).residentId()).distinct().toList();
         return repository.latestAssistance(people)
-                .concatMap(latest -> residents.recordAssistance(latest.getKey(), latest.getValue()))
-                .then();
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue)
+                .flatMap(residents::recordAssistance);
     }
 
     private Mono<ImportResult> notAccepted(Status status, String message, ImportKind kind, String fileName,
