@@ -139,9 +139,7 @@ public class UpstreamImports {
         List<String> visible = scope.regionCode() == null
                 ? regions.withDescendants(Region.NATIONAL).stream().map(Region::code).toList()
                 : regions.withDescendants(scope.regionCode()).stream().map(Region::code).toList();
-        return repository.recentBatches(visible, limit).map(row -> new BatchSummary(row.id(), row.kind(),
-                row.fileName(), row.lines(), row.inserted(), row.updated(), row.unchanged(), row.operator(),
-                row.regionCode(), row.importedAt()));
+        return repository.recentBatches(visible, limit);
     }
 
     /** Whether this exact file was already stored as a batch of this kind (the sandbox feed skips it then). */

@@ -352,20 +352,15 @@ class UpstreamRepository {
 
     // ---- batches -------------------------------------------------------------------------------------------------
 
-    /** A stored batch as lists show it. */
-    record BatchRow(UUID id, ImportKind kind, String fileName, int lines, int inserted, int updated, int unchanged,
-                    String operator, String regionCode, Instant importedAt) {
-    }
-
     /** The newest batches of these regions (a batch without a region, from before regions were recorded, of none). */
-    Flux<BatchRow> recentBatches(Collection<String> regionCodes, int limit) {
+    Flux<BatchSummary> recentBatches(Collection<String> regionCodes, int limit) {
         return database.sql("""
                         select id, kind, file_name, lines, inserted, updated, unchanged, operator, region_code, imported_at
                         from upstream_batch where region_code = any(:regions)
                         order by imported_at desc, id limit :limit""")
                 .bind("regions", regionCodes.toArray(String[]::new))
                 .bind("limit", limit)
-                .map(row -> new BatchRow(row.get("id", UUID.class), ImportKind.valueOf(row.get("kind", String.class)),
+                .map(row -> new BatchSummary(row.get("id", UUID.class), ImportKind.valueOf(row.get("kind", String.class)),
                         row.get("file_name", String.class), row.get("lines", Integer.class),
                         row.get("inserted", Integer.class), row.get("updated", Integer.class),
                         row.get("unchanged", Integer.class), row.get("operator", String.class),
