@@ -58,10 +58,6 @@ final class Fields {
         return value;
     }
 
-    String optionalText(String field, int maxLength) {
-        return present(field) ? text(field, maxLength) : null;
-    }
-
     /** A record number (结算单号, 处方编号…): letters, digits and - _ only, so that it can be compared exactly. */
     String identifier(String field) {
         String value = text(field, 40);
