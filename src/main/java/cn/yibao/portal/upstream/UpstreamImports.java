@@ -37,6 +37,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Imports one batch file from upstream (the core medical-insurance platform, civil affairs, rural revitalisation):
@@ -79,7 +80,18 @@ public class UpstreamImports {
         return new OperatorScope(regionCode, regions.find(regionCode).map(r -> r.name()).orElse(regionCode));
     }
 
+    /**
+     * Decoding, parsing and checking a file of tens of thousands of lines keeps a CPU busy for up to a second or so:
+     * that work runs on the bounded-elastic scheduler, never on the event loop that delivered the upload or a query's
+     * rows.
+     */
     public Mono<ImportResult> importFile(ImportKind kind, Upload upload, ImportOperator operator, RequestOrigin origin) {
+        return Mono.defer(() -> readCheckAndStore(kind, upload, operator, origin))
+                .subscribeOn(Schedulers.boundedElastic());
+    }
+
+    private Mono<ImportResult> readCheckAndStore(ImportKind kind, Upload upload, ImportOperator operator,
+                                                 RequestOrigin origin) {
         String fileName = FileNames.clean(upload.fileName());
         if (upload.content().length > limits.maxBytes()) {
             return tooLarge(kind, fileName, operator, origin);
@@ -102,6 +114,7 @@ public class UpstreamImports {
         ImportPolicy policy = new ImportPolicy(clock.today(), regions::pathToNational, catalog, limits.maxDaysSupply());
         BatchRules.Reading reading = BatchRules.read(kind, parsed, policy);
         return people(reading)
+                .publishOn(Schedulers.boundedElastic())
                 .flatMap(people -> {
                     BatchRules.Resolved resolved = BatchRules.resolve(reading.lines(), people, operator.scope(), policy);
                     List<UpstreamRecord> records = resolved.lines().stream().map(line -> line.record()).toList();
@@ -109,6 +122,7 @@ public class UpstreamImports {
                             resolved.lines().stream().map(line -> people.get(line.certno())).toList());
                     Mono<ImportResult> decideAndStore = repository.lock(kind)
                             .then(repository.stored(kind, records))
+                            .publishOn(Schedulers.boundedElastic())
                             .flatMap(stored -> {
                                 BatchRules.Decided decided = BatchRules.decide(resolved.lines(), stored);
                                 List<LineProblem> problems = new ArrayList<>(reading.problems());
