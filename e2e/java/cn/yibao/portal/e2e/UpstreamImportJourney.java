@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.support.ui.Select;
 
 /** A data operator at the Wenshui desk uploads a batch file, reads what is wrong line by line, and re-imports a list. */
@@ -48,7 +49,9 @@ class UpstreamImportJourney extends PortalJourneyBase {
         new Select(driver.findElement(By.id("kind"))).selectByValue("assistance");
         driver.findElement(By.id("file")).sendKeys(list.toAbsolutePath().toString());
         driver.findElement(By.id("import-submit")).click();
-        Pages.waitFor(driver).until(d -> d.findElement(By.id("import-message")).getText().contains("没有任何变化"));
+        // The refused report stays on screen until the answer arrives: the element read may go stale under the wait.
+        Pages.waitFor(driver).ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.id("import-message")).getText().contains("没有任何变化"));
         screenshot("unchanged");
 
         assertThat(driver.findElement(By.id("import-counts")).getText()).contains("共 4 行", "未变 4");

@@ -78,11 +78,11 @@ public class ResidentRegistry implements ResidentSignIn {
     }
 
     /**
-     * Records an assisted-enrolment status (资助参保) that the civil-affairs or rural-revitalisation lists give for a
-     * resident; the contribution due follows it.
+     * Records the assisted-enrolment statuses (资助参保) that the civil-affairs or rural-revitalisation lists give for
+     * residents, in one statement however many; the contribution due follows them.
      */
-    public Mono<Void> recordAssistance(UUID residentId, AssistanceStatus status) {
-        return residents.updateAssistance(residentId, status, clock.now());
+    public Mono<Void> recordAssistance(Map<UUID, AssistanceStatus> statuses) {
+        return statuses.isEmpty() ? Mono.empty() : residents.updateAssistance(statuses, clock.now());
     }
 
     NewResident newResident(EvoucherIdentity identity) {

@@ -7,6 +7,8 @@ import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -48,11 +50,15 @@ class ResidentRepository {
                 .all();
     }
 
-    Mono<Void> updateAssistance(UUID id, AssistanceStatus assistance, Instant now) {
-        return database.sql("update resident set assistance = :assistance, updated_at = :now where id = :id")
-                .bind("assistance", assistance.name())
+    Mono<Void> updateAssistance(Map<UUID, AssistanceStatus> statuses, Instant now) {
+        List<Map.Entry<UUID, AssistanceStatus>> entries = List.copyOf(statuses.entrySet());
+        return database.sql("""
+                        update resident r set assistance = u.status, updated_at = :now
+                        from unnest(cast(:ids as uuid[]), cast(:statuses as text[])) as u (id, status)
+                        where r.id = u.id""")
+                .bind("ids", entries.stream().map(Map.Entry::getKey).toArray(UUID[]::new))
+                .bind("statuses", entries.stream().map(entry -> entry.getValue().name()).toArray(String[]::new))
                 .bind("now", now)
-                .bind("id", id)
                 .then();
     }
 

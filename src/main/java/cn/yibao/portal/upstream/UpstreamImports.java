@@ -37,6 +37,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Imports one batch file from upstream (the core medical-insurance platform, civil affairs, rural revitalisation):
@@ -79,7 +80,18 @@ public class UpstreamImports {
         return new OperatorScope(regionCode, regions.find(regionCode).map(r -> r.name()).orElse(regionCode));
     }
 
+    /**
+     * Decoding, parsing and checking a file of tens of thousands of lines keeps a CPU busy for up to a second or so:
+     * that work runs on the bounded-elastic scheduler, never on the event loop that delivered the upload or a query's
+     * rows.
+     */
     public Mono<ImportResult> importFile(ImportKind kind, Upload upload, ImportOperator operator, RequestOrigin origin) {
+        return Mono.defer(() -> readCheckAndStore(kind, upload, operator, origin))
+                .subscribeOn(Schedulers.boundedElastic());
+    }
+
+    private Mono<ImportResult> readCheckAndStore(ImportKind kind, Upload upload, ImportOperator operator,
+                                                 RequestOrigin origin) {
         String fileName = FileNames.clean(upload.fileName());
         if (upload.content().length > limits.maxBytes()) {
             return tooLarge(kind, fileName, operator, origin);
@@ -98,10 +110,11 @@ public class UpstreamImports {
             return notAccepted(Status.TOO_LARGE, "文件超过 " + limits.maxLines() + " 行，请拆分成几个文件分批导入。",
                     kind, fileName, operator, origin);
         }
-        ParsedFile parsed = format.get().parse(text, kind);
+        ParsedFile parsed = format.get().parse(text, kind, FlatJson::fields);
         ImportPolicy policy = new ImportPolicy(clock.today(), regions::pathToNational, catalog, limits.maxDaysSupply());
         BatchRules.Reading reading = BatchRules.read(kind, parsed, policy);
         return people(reading)
+                .publishOn(Schedulers.boundedElastic())
                 .flatMap(people -> {
                     BatchRules.Resolved resolved = BatchRules.resolve(reading.lines(), people, operator.scope(), policy);
                     List<UpstreamRecord> records = resolved.lines().stream().map(line -> line.record()).toList();
@@ -109,6 +122,7 @@ public class UpstreamImports {
                             resolved.lines().stream().map(line -> people.get(line.certno())).toList());
                     Mono<ImportResult> decideAndStore = repository.lock(kind)
                             .then(repository.stored(kind, records))
+                            .publishOn(Schedulers.boundedElastic())
                             .flatMap(stored -> {
                                 BatchRules.Decided decided = BatchRules.decide(resolved.lines(), stored);
                                 List<LineProblem> problems = new ArrayList<>(reading.problems());
@@ -139,9 +153,7 @@ public class UpstreamImports {
         List<String> visible = scope.regionCode() == null
                 ? regions.withDescendants(Region.NATIONAL).stream().map(Region::code).toList()
                 : regions.withDescendants(scope.regionCode()).stream().map(Region::code).toList();
-        return repository.recentBatches(visible, limit).map(row -> new BatchSummary(row.id(), row.kind(),
-                row.fileName(), row.lines(), row.inserted(), row.updated(), row.unchanged(), row.operator(),
-                row.regionCode(), row.importedAt()));
+        return repository.recentBatches(visible, limit);
     }
 
     /** Whether this exact file was already stored as a batch of this kind (the sandbox feed skips it then). */
@@ -196,7 +208,7 @@ public class UpstreamImports {
         // Updates first: a record withdrawn or revoked makes room for its replacement in the same batch.
         return repository.insertBatch(new UpstreamRepository.Batch(batchId, kind, fileName, sha256(content),
                         verdict.records(), inserted, updated, unchanged, operator.id(), batchRegion, clock.now()))
-                .thenMany(Flux.fromIterable(toUpdate).concatMap(record -> repository.update(record, batchId)))
+                .then(repository.update(kind, toUpdate, batchId))
                 .then(repository.insert(kind, toInsert, batchId))
                 .then(kind == ImportKind.ASSISTANCE ? assistanceFollowsLatestListing(toInsert) : Mono.empty())
                 .then(record(operator, origin, true, batchId, kind.label() + " " + fileName + "：" + verdict.records()
@@ -208,8 +220,8 @@ public class UpstreamImports {
     private Mono<Void> assistanceFollowsLatestListing(List<UpstreamRecord> listings) {
         List<UUID> people = listings.stream().map(r -> ((AssistanceRecord) r).residentId()).distinct().toList();
         return repository.latestAssistance(people)
-                .concatMap(latest -> residents.recordAssistance(latest.getKey(), latest.getValue()))
-                .then();
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue)
+                .flatMap(residents::recordAssistance);
     }
 
     private Mono<ImportResult> notAccepted(Status status, String message, ImportKind kind, String fileName,

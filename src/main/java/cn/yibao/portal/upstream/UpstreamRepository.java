@@ -213,37 +213,46 @@ class UpstreamRepository {
     }
 
     /**
-     * A stored record changing as upstream allows: a prescription moving forward (only its status and dispensing date
-     * change, and the batch that changed them), a contribution record withdrawn, a qualification revoked (the date and
-     * the batch that said so).
+     * Stored records changing as upstream allows, in one statement however many: prescriptions moving forward (only
+     * their status and dispensing date change, and the batch that changed them), contribution records withdrawn,
+     * qualifications revoked (the date and the batch that said so).
      */
-    Mono<Void> update(UpstreamRecord record, UUID batchId) {
-        if (record instanceof PrescriptionRecord prescription) {
-            return database.sql("""
-                            update prescription set status = :status, dispensed_on = :dispensedOn, updated_batch_id = :batch
-                            where prescription_no = :no""")
-                    .bind("status", prescription.status().name())
-                    .bind("dispensedOn", Parameter.fromOrEmpty(prescription.dispensedOn(), LocalDate.class))
-                    .bind("batch", batchId)
-                    .bind("no", prescription.prescriptionNo())
-                    .then();
+    Mono<Void> update(ImportKind kind, List<UpstreamRecord> records, UUID batchId) {
+        if (records.isEmpty()) {
+            return Mono.empty();
         }
-        if (record instanceof ContributionRecord contribution) {
-            return database.sql("""
-                            update upstream_contribution_record set withdrawn_on = :on, withdrawn_batch_id = :batch
-                            where record_no = :no and withdrawn_on is null""")
-                    .bind("on", contribution.withdrawnOn()).bind("batch", batchId).bind("no", contribution.recordNo())
+        String[] keys = records.stream().map(UpstreamRecord::key).toArray(String[]::new);
+        return switch (kind) {
+            case PRESCRIPTIONS -> database.sql("""
+                            update prescription p set status = u.status, dispensed_on = u.day, updated_batch_id = :batch
+                            from unnest(cast(:keys as text[]), cast(:statuses as text[]), cast(:days as date[]))
+                                 as u (key, status, day)
+                            where p.prescription_no = u.key""")
+                    .bind("statuses", records.stream().map(r -> ((PrescriptionRecord) r).status().name())
+                            .toArray(String[]::new))
+                    .bind("days", dates(records, r -> ((PrescriptionRecord) r).dispensedOn()))
+                    .bind("keys", keys).bind("batch", batchId)
                     .then();
-        }
-        if (record instanceof QualificationRecord qualification) {
-            return database.sql("""
-                            update upstream_two_disease_qualification set revoked_on = :on, revoked_batch_id = :batch
-                            where qualification_no = :no and revoked_on is null""")
-                    .bind("on", qualification.revokedOn()).bind("batch", batchId)
-                    .bind("no", qualification.qualificationNo())
+            case CONTRIBUTIONS -> database.sql("""
+                            update upstream_contribution_record c set withdrawn_on = u.day, withdrawn_batch_id = :batch
+                            from unnest(cast(:keys as text[]), cast(:days as date[])) as u (key, day)
+                            where c.record_no = u.key and c.withdrawn_on is null""")
+                    .bind("days", dates(records, r -> ((Correctable) r).correctedOn()))
+                    .bind("keys", keys).bind("batch", batchId)
                     .then();
-        }
-        return Mono.error(new IllegalArgumentException("no update for " + record.getClass().getSimpleName()));
+            case QUALIFICATIONS -> database.sql("""
+                            update upstream_two_disease_qualification q set revoked_on = u.day, revoked_batch_id = :batch
+                            from unnest(cast(:keys as text[]), cast(:days as date[])) as u (key, day)
+                            where q.qualification_no = u.key and q.revoked_on is null""")
+                    .bind("days", dates(records, r -> ((Correctable) r).correctedOn()))
+                    .bind("keys", keys).bind("batch", batchId)
+                    .then();
+            case SETTLEMENTS, ASSISTANCE -> Mono.error(new IllegalArgumentException("no update for " + kind));
+        };
+    }
+
+    private static String[] dates(List<UpstreamRecord> records, Function<UpstreamRecord, LocalDate> date) {
+        return records.stream().map(date).map(day -> day == null ? null : day.toString()).toArray(String[]::new);
     }
 
     /** Each person's status on their latest listing. */
@@ -343,20 +352,15 @@ class UpstreamRepository {
 
     // ---- batches -------------------------------------------------------------------------------------------------
 
-    /** A stored batch as lists show it. */
-    record BatchRow(UUID id, ImportKind kind, String fileName, int lines, int inserted, int updated, int unchanged,
-                    String operator, String regionCode, Instant importedAt) {
-    }
-
     /** The newest batches of these regions (a batch without a region, from before regions were recorded, of none). */
-    Flux<BatchRow> recentBatches(Collection<String> regionCodes, int limit) {
+    Flux<BatchSummary> recentBatches(Collection<String> regionCodes, int limit) {
         return database.sql("""
                         select id, kind, file_name, lines, inserted, updated, unchanged, operator, region_code, imported_at
                         from upstream_batch where region_code = any(:regions)
                         order by imported_at desc, id limit :limit""")
                 .bind("regions", regionCodes.toArray(String[]::new))
                 .bind("limit", limit)
-                .map(row -> new BatchRow(row.get("id", UUID.class), ImportKind.valueOf(row.get("kind", String.class)),
+                .map(row -> new BatchSummary(row.get("id", UUID.class), ImportKind.valueOf(row.get("kind", String.class)),
                         row.get("file_name", String.class), row.get("lines", Integer.class),
                         row.get("inserted", Integer.class), row.get("updated", Integer.class),
                         row.get("unchanged", Integer.class), row.get("operator", String.class),

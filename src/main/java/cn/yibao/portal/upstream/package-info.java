@@ -7,7 +7,8 @@
  * {@code settlement}, {@code contribution_record} and {@code two_disease_qualification}, which hold only the rows that
  * count.
  *
- * <p>{@code domain} holds the rules as plain functions: decoding (UTF-8, BOM), CSV and JSON Lines parsing, each line's
+ * <p>{@code domain} holds the rules as plain functions: decoding (UTF-8, BOM), CSV and JSON Lines parsing (the JSON of a
+ * line read by {@link cn.yibao.portal.upstream.FlatJson} with Jackson, which domain code may not use), each line's
  * field and cross-field rules, the people a batch names, and what a line would change in the stored data
  * ({@link cn.yibao.portal.upstream.domain.BatchRules}). {@link cn.yibao.portal.upstream.UpstreamImports} loads what
  * the rules need and stores a batch whole or not at all; {@code web} has the API and the staff page; {@code sandbox}

@@ -6,6 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -15,6 +16,13 @@ import java.util.stream.Collectors;
 final class Fields {
 
     static final int MAX_TEXT = 128;
+
+    // Compiled once: a batch checks them on every line.
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z0-9_-]+");
+    private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    private static final Pattern FEN = Pattern.compile("\\d{1,15}");
+    private static final Pattern INTEGER = Pattern.compile("-?\\d{1,9}");
+    private static final Pattern REGION_CODE = Pattern.compile("\\d{6}");
 
     private final RawLine line;
     private final LocalDate today;
@@ -58,14 +66,10 @@ final class Fields {
         return value;
     }
 
-    String optionalText(String field, int maxLength) {
-        return present(field) ? text(field, maxLength) : null;
-    }
-
     /** A record number (结算单号, 处方编号…): letters, digits and - _ only, so that it can be compared exactly. */
     String identifier(String field) {
         String value = text(field, 40);
-        if (value != null && !value.matches("[A-Za-z0-9_-]+")) {
+        if (value != null && !IDENTIFIER.matcher(value).matches()) {
             return problem(field, "只能由字母、数字、- 和 _ 组成，最长 40 位。");
         }
         return value;
@@ -104,7 +108,7 @@ final class Fields {
             return null;
         }
         try {
-            if (!value.matches("\\d{4}-\\d{2}-\\d{2}")) {
+            if (!ISO_DATE.matcher(value).matches()) {
                 throw new DateTimeParseException("not ISO", value, 0);
             }
             return LocalDate.parse(value);
@@ -119,7 +123,7 @@ final class Fields {
         if (value == null) {
             return null;
         }
-        if (!value.matches("\\d{1,15}")) {
+        if (!FEN.matcher(value).matches()) {
             return problem(field, "金额应为以分为单位的非负整数（不带小数点和单位），例如 12000 表示 120 元。");
         }
         return Long.parseLong(value);
@@ -130,7 +134,7 @@ final class Fields {
         if (value == null) {
             return null;
         }
-        if (!value.matches("-?\\d{1,9}") || Integer.parseInt(value) < min || Integer.parseInt(value) > max) {
+        if (!INTEGER.matcher(value).matches() || Integer.parseInt(value) < min || Integer.parseInt(value) > max) {
             return problem(field, "应为 " + min + " 到 " + max + " 之间的整数。");
         }
         return Integer.parseInt(value);
@@ -168,7 +172,7 @@ final class Fields {
         if (value == null) {
             return null;
         }
-        if (!value.matches("\\d{6}") || !knownRegion.test(value)) {
+        if (!REGION_CODE.matcher(value).matches() || !knownRegion.test(value)) {
             return problem(field, "未知的行政区划代码，应为 6 位代码，例如 141121（文水县）。");
         }
         return value;

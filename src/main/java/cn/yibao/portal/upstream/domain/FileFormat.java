@@ -13,9 +13,9 @@ public enum FileFormat {
     private static final Set<String> UNSPECIFIC = Set.of("", "application/octet-stream", "text/plain",
             "application/x-www-form-urlencoded");
 
-    /** The file's records and the lines that could not be read as records. */
-    public ParsedFile parse(String text, ImportKind kind) {
-        return this == CSV ? CsvFile.parse(text, kind) : JsonLinesFile.parse(text, kind);
+    /** The file's records and the lines that could not be read as records; {@code json} reads a JSON Lines line. */
+    public ParsedFile parse(String text, ImportKind kind, JsonLinesFile.ObjectReader json) {
+        return this == CSV ? CsvFile.parse(text, kind) : JsonLinesFile.parse(text, kind, json);
     }
 
     /**

@@ -4,13 +4,38 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** JSON Lines: one flat JSON object per line (LF or CRLF); blank lines are skipped. */
+/**
+ * JSON Lines: one flat JSON object per line (LF or CRLF); blank lines are skipped. The JSON of a line is read by an
+ * {@link ObjectReader} the caller passes in (a JSON library, which domain code does not use).
+ */
 public final class JsonLinesFile {
 
     private JsonLinesFile() {
     }
 
-    public static ParsedFile parse(String text, ImportKind kind) {
+    /** Reads one line as a flat JSON object. */
+    @FunctionalInterface
+    public interface ObjectReader {
+
+        /**
+         * The object's fields in file order: numbers and booleans keep their JSON text ({@code 12000}, {@code true})
+         * so that the field rules decide what is valid; null counts as absent.
+         *
+         * @throws NotAnObject when the line is not one JSON object, names a field twice, or has an object or array as
+         *                     a value (no upstream field has one)
+         */
+        Map<String, String> fields(String line) throws NotAnObject;
+    }
+
+    /** Why a line is not a flat JSON object, in Chinese. */
+    public static final class NotAnObject extends Exception {
+
+        public NotAnObject(String reason) {
+            super(reason, null, false, false);
+        }
+    }
+
+    public static ParsedFile parse(String text, ImportKind kind, ObjectReader json) {
         List<RawLine> lines = new ArrayList<>();
         List<LineProblem> problems = new ArrayList<>();
         int records = 0;
@@ -24,8 +49,8 @@ public final class JsonLinesFile {
             int number = i + 1;
             Map<String, String> values;
             try {
-                values = JsonLine.parse(content);
-            } catch (JsonLine.Malformed e) {
+                values = json.fields(content);
+            } catch (NotAnObject e) {
                 problems.add(new LineProblem(number, null, "不是有效的 JSON 对象：" + e.getMessage() + "。"));
                 continue;
             }

@@ -191,7 +191,6 @@ class ImportRoutes {
                     model.put("batches", batches);
                     model.put("maxSize", limits.maxSizeText());
                     model.put("maxLines", limits.maxLines());
-                    model.put("staffName", staff.maskedName());
                     return pages.render(request, "staff/imports", model);
                 });
     }

@@ -13,6 +13,7 @@ import cn.yibao.portal.policy.domain.PolicyCatalog;
 import cn.yibao.portal.policy.domain.PolicyFigure;
 import cn.yibao.portal.prescription.domain.Disease;
 import cn.yibao.portal.prescription.domain.PrescriptionStatus;
+import cn.yibao.portal.upstream.FlatJson;
 import cn.yibao.portal.upstream.domain.AssistanceRecord;
 import cn.yibao.portal.upstream.domain.BatchRules;
 import cn.yibao.portal.upstream.domain.Change;
@@ -111,7 +112,7 @@ class DemoFeedTest {
         for (DemoBatch batch : DemoBatch.due(DemoBatch.all(), today)) {
             FileFormat format = FileFormat.detect(null, batch.fileName()).orElseThrow();
             String text = ((FileText.Text) FileText.decode(batch.content())).text();
-            ParsedFile parsed = format.parse(text, batch.kind());
+            ParsedFile parsed = format.parse(text, batch.kind(), FlatJson::fields);
             // Each file is checked as of its own date: a demo file never holds anything after the day it arrives.
             ImportPolicy policy = new ImportPolicy(batch.date(), REGIONS::pathToNational, CATALOG, 84);
             BatchRules.Reading reading = BatchRules.read(batch.kind(), parsed, policy);

@@ -1,17 +1,22 @@
-package cn.yibao.portal.upstream.domain;
+package cn.yibao.portal.upstream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.yibao.portal.upstream.domain.ImportKind;
+import cn.yibao.portal.upstream.domain.JsonLinesFile;
+import cn.yibao.portal.upstream.domain.LineProblem;
+import cn.yibao.portal.upstream.domain.ParsedFile;
+import cn.yibao.portal.upstream.domain.RawLine;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** JSON Lines: one flat object per line; numbers and booleans keep their JSON text for the field rules. */
-class JsonLinesFileTest {
+class JsonLinesTest {
 
     private static ParsedFile parse(String text) {
-        return JsonLinesFile.parse(text, ImportKind.CONTRIBUTIONS);
+        return JsonLinesFile.parse(text, ImportKind.CONTRIBUTIONS, FlatJson::fields);
     }
 
     @Test
@@ -29,7 +34,7 @@ class JsonLinesFileTest {
 
     @Test
     void booleansAndDecimalsArePassedOnAsWritten() throws Exception {
-        assertThat(JsonLine.parse("{\"a\": true, \"b\": false, \"c\": -1.5e3, \"d\": 0}"))
+        assertThat(FlatJson.fields("{\"a\": true, \"b\": false, \"c\": -1.5e3, \"d\": 0}"))
                 .containsExactly(Map.entry("a", "true"), Map.entry("b", "false"), Map.entry("c", "-1.5e3"),
                         Map.entry("d", "0"));
     }
@@ -40,14 +45,17 @@ class JsonLinesFileTest {
             "nested object | {\"recordNo\": {\"a\": 1}} | 不能是对象或数组",
             "array value | {\"recordNo\": [1]} | 不能是对象或数组",
             "a key twice | {\"recordNo\": \"a\", \"recordNo\": \"b\"} | 出现了两次",
-            "unquoted key | {recordNo: \"a\"} | 双引号括起的字段名",
-            "single quotes | {\"recordNo\": 'a'} | 应为字符串、数字",
-            "missing comma | {\"recordNo\": \"a\" \"name\": \"b\"} | 字段之间应为逗号",
+            "unquoted key | {recordNo: \"a\"} | 第 2 个字符处不符合 JSON 语法",
+            "single quotes | {\"recordNo\": 'a'} | 第 14 个字符处不符合 JSON 语法",
+            "missing comma | {\"recordNo\": \"a\" \"name\": \"b\"} | 第 18 个字符处不符合 JSON 语法",
+            "trailing comma | {\"recordNo\": \"a\",} | 第 18 个字符处不符合 JSON 语法",
+            "comment | {\"recordNo\": \"a\"} // x | 多余内容",
+            "leading zero | {\"amountFen\": 012} | 不符合 JSON 语法",
             "two objects | {\"recordNo\": \"a\"} {} | 多余内容",
-            "unterminated string | {\"recordNo\": \"a} | 没有结束的双引号",
-            "bad escape | {\"recordNo\": \"a\\x\"} | 不认识的转义",
-            "bad number | {\"amountFen\": 12.} | 数字格式不正确",
-            "truncated | {\"recordNo\": \"a\", | 双引号括起的字段名"})
+            "unterminated string | {\"recordNo\": \"a} | 结束之前就结束了",
+            "bad escape | {\"recordNo\": \"a\\x\"} | 第 17 个字符处不符合 JSON 语法",
+            "bad number | {\"amountFen\": 12.} | 第 17 个字符处不符合 JSON 语法",
+            "truncated | {\"recordNo\": \"a\", | 结束之前就结束了"})
     void aLineThatIsNotAFlatJsonObjectIsAProblemOnItsLine(String why, String line, String reason) {
         ParsedFile file = parse("{\"recordNo\": \"ok\"}\n" + line + "\n");
 
