@@ -8,12 +8,14 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebExceptionHandler;
+import org.springframework.web.util.UriComponentsBuilder;
 import reactor.core.publisher.Mono;
 
 /**
  * An upload over the multipart limits fails while the request is read (often already in the CSRF filter), before
- * any handler could store it. Answer it plainly: 413 for the API, a Chinese page for the pages; a body that cannot be
- * read at all (too many parts) is a 400.
+ * any handler could store it. Answer it plainly: 413 for the API, a Chinese page for the pages that leads back to the
+ * form it came from (whose own text states its limit: filing materials, a counter photo and a batch file differ); a
+ * body that cannot be read at all (too many parts) is a 400.
  */
 @Component
 @Order(-3)
@@ -38,11 +40,35 @@ class UploadLimits implements WebExceptionHandler {
                     : Mono.error(error);
         }
         if (exchange.getRequest().getPath().value().startsWith("/api/")) {
-            return problems.write(exchange, HttpStatus.CONTENT_TOO_LARGE, "Content Too Large", "上传的文件太大，单个文件不能超过 5 MB。");
+            return problems.write(exchange, HttpStatus.CONTENT_TOO_LARGE, "Content Too Large",
+                    "上传的内容超过了允许的大小，没有保存任何内容。");
         }
         exchange.getResponse().setStatusCode(HttpStatus.SEE_OTHER);
-        exchange.getResponse().getHeaders().setLocation(URI.create(PAGE));
+        exchange.getResponse().getHeaders().setLocation(pageLeadingBackTo(exchange.getRequest().getHeaders().getFirst("Referer"),
+                exchange.getRequest().getURI()));
         return exchange.getResponse().setComplete();
+    }
+
+    /** The explanation page, leading back to the form when the browser said which (same site only). */
+    static URI pageLeadingBackTo(String referer, URI request) {
+        if (referer == null) {
+            return URI.create(PAGE);
+        }
+        try {
+            URI from = URI.create(referer);
+            boolean sameSite = request.getHost() == null
+                    || (request.getHost().equals(from.getHost()) && request.getPort() == from.getPort());
+            return sameSite && isLocalPath(from.getRawPath())
+                    ? UriComponentsBuilder.fromPath(PAGE).queryParam("back", from.getRawPath()).build().encode().toUri()
+                    : URI.create(PAGE);
+        } catch (IllegalArgumentException unparsable) {
+            return URI.create(PAGE);
+        }
+    }
+
+    /** A path of this site to link back to: no scheme, no host, nothing but plain path characters. */
+    static boolean isLocalPath(String path) {
+        return path != null && path.matches("/[A-Za-z0-9/_.-]*") && !path.startsWith("//");
     }
 
     /** A multipart body with too many parts or broken framing: the caller's mistake, not ours. */

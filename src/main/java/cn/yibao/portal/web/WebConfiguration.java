@@ -13,7 +13,8 @@ class WebConfiguration {
 
     @Bean
     RouterFunction<ServerResponse> uploadTooLargeRouter(Pages pages) {
-        return RouterFunctions.route().GET(UploadLimits.PAGE, request -> pages.render(request, "upload-too-large", Map.of()))
+        return RouterFunctions.route().GET(UploadLimits.PAGE, request -> pages.render(request, "upload-too-large",
+                        Map.of("back", request.queryParam("back").filter(UploadLimits::isLocalPath).orElse("/home"))))
                 .build();
     }
 

@@ -288,8 +288,12 @@ class FilingApiIT extends PortalIntegrationTest {
         String page = submitLongTerm(spouse, "big.pdf", big);
 
         assertThat(page).as("redirected to the explanation").isEmpty();
-        assertThat(spouse.client().get().uri("/upload-too-large").exchange().expectStatus().isOk()
-                .expectBody(String.class).returnResult().getResponseBody()).contains("5 MB", "没有保存任何内容");
+        assertThat(spouse.client().get().uri("/upload-too-large?back=/filing/new").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody())
+                .contains("没有保存任何内容", "href=\"/filing/new\"");
+        assertThat(spouse.client().get().uri("/upload-too-large?back=//evil.example/x").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody())
+                .as("only this site's paths").contains("href=\"/home\"").doesNotContain("evil.example");
         assertThat(count("select count(*) from filing_material")).isEqualTo(materials);
     }
 

@@ -206,7 +206,7 @@ class FilingPages {
                     }).switchIfEmpty(Mono.defer(() -> ServerResponse.seeOther(URI.create("/filing/new")).build()));
                 }))
                 .onErrorResume(org.springframework.core.io.buffer.DataBufferLimitException.class,
-                        e -> ServerResponse.seeOther(URI.create("/upload-too-large")).build());
+                        e -> ServerResponse.seeOther(URI.create("/upload-too-large?back=/filing/new")).build());
     }
 
     record ReadUploads(List<Filings.Upload> files, String problem) {
