@@ -116,7 +116,7 @@ public class Refunds {
                             both.getT1().stream().map(item -> new RefundRules.Person(item.insuredId(), item.state(),
                                     item.refundNo(), item.amountFen())).toList(),
                             both.getT2().stream().map(refund -> new RefundRules.Existing(refund.refundNo(),
-                                    refund.status(), refund.wholeOrder())).toList(),
+                                    refund.status())).toList(),
                             duplicatesOnly);
                     if (decision instanceof RefundRules.Refused refused) {
                         return Mono.just(new Prepared(order, null, refused.message()));

@@ -23,7 +23,7 @@ public final class RefundRules {
     }
 
     /** A refund already made of the order. */
-    public record Existing(String refundNo, String status, boolean wholeOrder) {
+    public record Existing(String refundNo, String status) {
     }
 
     public sealed interface Decision {
