@@ -82,12 +82,10 @@ public class Refunds {
                         new PaymentActor(AuditEntry.ActorType.SYSTEM, "PORTAL", origin)));
     }
 
-    /** An operator's refund of all a paid order still holds (or a retry of a failed refund), by id or number. */
-    public Mono<Outcome> byOperator(String staffId, UUID orderId, String reason, String orderNo) {
-        return byOperator(PaymentActor.staff(staffId, null), orderId, reason, orderNo);
-    }
-
-    /** The same, for an operator's request (its id and address go into the audit rows). */
+    /**
+     * An operator's refund of all a paid order still holds (or a retry of a failed refund), by id or number; the
+     * operator's request id and address go into the audit rows.
+     */
     public Mono<Outcome> byOperator(PaymentActor operator, UUID orderId, String reason, String orderNo) {
         if (reason == null || reason.isBlank()) {
             return Mono.just(new NotPossible("请填写退款原因。"));

@@ -22,6 +22,8 @@ import tools.jackson.databind.JsonNode;
  */
 class RefundIT extends PaymentsOverHttp {
 
+    private static final PaymentActor OPERATOR = PaymentActor.staff("ops-refund-it", null);
+
     @Value("${portal.data-dir}")
     String dataDir;
 
@@ -73,7 +75,7 @@ class RefundIT extends PaymentsOverHttp {
         assertThat(count("select count(*) from sandbox_refund where order_no = $1", orderNo(payer, paying))).isZero();
 
         // Asking again changes nothing: the order is refunded, the channel is not asked twice.
-        assertThat(refunds.byOperator("ops-refund-it", lateId, "重复退款", null).block())
+        assertThat(refunds.byOperator(OPERATOR, lateId, "重复退款", null).block())
                 .isInstanceOf(Refunds.NotPossible.class);
         assertThat(count("select count(*) from sandbox_refund where order_no = $1", lateOrderNo)).isEqualTo(1);
         create(payer, newKey(), SELF_2024, 409);
@@ -126,7 +128,7 @@ class RefundIT extends PaymentsOverHttp {
         create(xiao, newKey(), SELF_2024, 409);
 
         // Later an operator refunds what the order still holds: a refund of its own, under a number of its own.
-        assertThat(refunds.byOperator("ops-refund-it", lateId, "参保人已在务工地参保缴费", null).block())
+        assertThat(refunds.byOperator(OPERATOR, lateId, "参保人已在务工地参保缴费", null).block())
                 .isInstanceOfSatisfying(Refunds.Requested.class, requested -> {
                     assertThat(requested.refund().refundNo()).isEqualTo("RF" + lateOrderNo + "-2");
                     assertThat(requested.refund().amountFen()).isEqualTo(WENSHUI_ADULT_2024_FEN);
@@ -144,7 +146,7 @@ class RefundIT extends PaymentsOverHttp {
         assertThat(checked.get("reason").asString()).isEqualTo("已退款");
 
         // Asking again: nothing left to refund, the channel is not asked again.
-        assertThat(refunds.byOperator("ops-refund-it", lateId, "再退一次", null).block())
+        assertThat(refunds.byOperator(OPERATOR, lateId, "再退一次", null).block())
                 .isInstanceOf(Refunds.NotPossible.class);
         assertThat(count("select count(*) from sandbox_refund where order_no = $1", lateOrderNo)).isEqualTo(2);
         assertThat(count("select count(*) from payment_refund where order_id = $1", lateId)).isEqualTo(2);
@@ -179,9 +181,9 @@ class RefundIT extends PaymentsOverHttp {
         assertThat(lost.status()).isEqualTo(RefundAnswer.Status.SUCCEEDED);
         assertThat(status(payer, paymentId)).as("we know nothing of it").isEqualTo("PAID");
 
-        assertThat(refunds.byOperator("ops-refund-it", orderId, " ", null).block()).as("a reason is required")
+        assertThat(refunds.byOperator(OPERATOR, orderId, " ", null).block()).as("a reason is required")
                 .isInstanceOf(Refunds.NotPossible.class);
-        assertThat(refunds.byOperator("ops-refund-it", orderId, "参保人已在务工地参保缴费", null).block())
+        assertThat(refunds.byOperator(OPERATOR, orderId, "参保人已在务工地参保缴费", null).block())
                 .isInstanceOfSatisfying(Refunds.Requested.class, requested -> {
                     assertThat(requested.refund().refundNo()).isEqualTo("RF" + orderNo);
                     assertThat(requested.orderStatus()).isEqualTo(PaymentStatus.REFUNDED);
@@ -196,7 +198,7 @@ class RefundIT extends PaymentsOverHttp {
         assertThat(events(paymentId)).endsWith("PAID→REFUNDING OPERATOR_REFUND", "REFUNDING→REFUNDED REFUND_RESULT");
         assertThat(itemStates(paymentId)).as("the person is no longer paid for").containsExactly("REFUNDED");
 
-        assertThat(refunds.byOperator("ops-refund-it", orderId, "再退一次", null).block())
+        assertThat(refunds.byOperator(OPERATOR, orderId, "再退一次", null).block())
                 .isInstanceOf(Refunds.NotPossible.class);
         assertThat(count("select count(*) from sandbox_refund where order_no = $1", orderNo)).isEqualTo(1);
         assertThat(count("select count(*) from payment_refund where order_id = $1", orderId)).isEqualTo(1);
