@@ -237,6 +237,26 @@ public class Refunds {
                 .bind("order", orderId).map(Refunds::refund).all();
     }
 
+    /** A refund the channel refused, or that could not be asked for: money still owed back, for an operator. */
+    public record Failed(String refundNo, String orderNo, long amountFen, Cause cause, Instant failedAt) {
+    }
+
+    /**
+     * Refunds that failed, newest first, for the operator desk: nothing retries them on its own, and an operator's
+     * refund of the order asks again under the failed refund's number.
+     */
+    public Flux<Failed> failed(int limit) {
+        return database.sql("""
+                        select r.refund_no, o.order_no, r.amount_fen, r.cause, r.updated_at
+                        from payment_refund r join payment_order o on o.id = r.order_id
+                        where r.status = 'FAILED' order by r.updated_at desc limit :limit""")
+                .bind("limit", limit)
+                .map(row -> new Failed(row.get("refund_no", String.class), row.get("order_no", String.class),
+                        row.get("amount_fen", Long.class), Cause.valueOf(row.get("cause", String.class)),
+                        row.get("updated_at", Instant.class)))
+                .all();
+    }
+
     private Mono<Refund> findByNo(String refundNo) {
         return database.sql("select * from payment_refund where refund_no = :no").bind("no", refundNo)
                 .map(Refunds::refund).one();

@@ -6,6 +6,7 @@ import cn.yibao.portal.payment.domain.PaymentChannelId;
 import cn.yibao.portal.payment.domain.PaymentStatus;
 import cn.yibao.portal.payment.domain.RefundAnswer;
 import cn.yibao.portal.payment.domain.RefundRequest;
+import cn.yibao.portal.support.BrowserSession;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -13,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.BodyInserters;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -150,6 +153,58 @@ class RefundIT extends PaymentsOverHttp {
                 .isInstanceOf(Refunds.NotPossible.class);
         assertThat(count("select count(*) from sandbox_refund where order_no = $1", lateOrderNo)).isEqualTo(2);
         assertThat(count("select count(*) from payment_refund where order_id = $1", lateId)).isEqualTo(2);
+    }
+
+    @Test
+    void aDuplicateWhoseRefundFailsIsSaidSoToThePayerListedForTheOperatorAndRefundedOnceAskedAgain()
+            throws InterruptedException {
+        Payer hong = freshPayer("洪七公");
+        Payer wife = freshPayer("洪夫人");
+        String wifeId = bindAsFamily(hong, wife);
+        String late = create(hong, newKey(), "{\"year\":2024,\"insured\":[\"SELF\",\"" + wifeId
+                + "\"],\"channel\":\"SANDBOX\"}", 201).get("paymentId").asString();
+        String lateOrderNo = orderNo(hong, late);
+        String refundNo = "RF" + lateOrderNo;
+        assertThat(deliver(sandbox.sign(SandboxNotifications.closed(lateOrderNo, 2 * WENSHUI_ADULT_2024_FEN))))
+                .isEqualTo(200);
+        String hers = placeSelfOrder(wife);
+        payAtSandbox(orderNo(wife, hers), "ONCE");
+        waitForStatus(wife, hers, "PAID", Duration.ofSeconds(30));
+        // The channel will refuse to pay the money back (as a merchant account without the funds would).
+        execute("update sandbox_payment set refunded_fen = amount_fen where order_no = $1", lateOrderNo);
+
+        payAtSandbox(lateOrderNo, "ONCE");
+        assertThat(waitForRefund(hong, late, 0, "FAILED").get("status").asString()).isEqualTo("PAID");
+
+        // The payer is not told her money is on its way back, and the operator desk lists what is still owed.
+        String payerPage = signIn.as("pay-page-" + UUID.randomUUID(), hong.claims()).page("/payment/" + late);
+        assertThat(payerPage).contains("重复缴费，退款未成功，工作人员处理中").doesNotContain("重复缴费，退款中");
+        BrowserSession operator = signIn.asStaff("staff-weihai");
+        String desk = operator.page("/staff/payments");
+        assertThat(failedRefunds(desk)).contains(lateOrderNo, refundNo);
+
+        // Once the channel can pay, the operator asks again from the desk: the same refund, under its own number.
+        execute("update sandbox_payment set refunded_fen = 0 where order_no = $1", lateOrderNo);
+        String answered = operator.client().post().uri("/staff/payments/refunds")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData("_csrf", BrowserSession.csrf(desk)).with("orderNo", lateOrderNo)
+                        .with("reason", "渠道恢复后重新退款"))
+                .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(answered).contains(refundNo + "（" + WENSHUI_ADULT_2024_FEN + " 分）：SUCCEEDED，订单 PAID");
+        assertThat(failedRefunds(answered)).doesNotContain(refundNo);
+        UUID lateId = UUID.fromString(late);
+        assertThat(text("select string_agg(refund_no || ' ' || status, ',') from payment_refund where order_id = $1",
+                lateId)).isEqualTo(refundNo + " SUCCEEDED");
+        assertThat(text("select state from payment_item where order_id = $1 and insured_id = $2", lateId,
+                UUID.fromString(wifeId))).isEqualTo("REFUNDED");
+        assertThat(status(hong, late)).as("the order still paid for him").isEqualTo("PAID");
+    }
+
+    /** The operator desk's section of failed refunds. */
+    private static String failedRefunds(String desk) {
+        int start = desk.indexOf("id=\"failed-refunds\"");
+        assertThat(start).as("the desk lists failed refunds").isNotNegative();
+        return desk.substring(start, desk.indexOf("</section>", start));
     }
 
     /** Waits until the order's {@code index}-th refund has the status; answers the order. */

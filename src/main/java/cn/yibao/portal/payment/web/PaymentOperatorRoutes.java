@@ -9,6 +9,7 @@ import cn.yibao.portal.payment.Payments;
 import cn.yibao.portal.payment.Reconciling;
 import cn.yibao.portal.payment.Refunds;
 import cn.yibao.portal.payment.domain.PaymentChannelId;
+import cn.yibao.portal.policy.domain.Money;
 import cn.yibao.portal.web.Pages;
 import cn.yibao.portal.web.ProblemResponses;
 import cn.yibao.portal.web.RequestValues;
@@ -100,12 +101,19 @@ class PaymentOperatorRoutes {
                 .switchIfEmpty(Mono.defer(() -> ProblemResponses.response(HttpStatus.FORBIDDEN, "需要工作人员身份。", null)));
     }
 
+    /** A failed refund as the desk lists it. */
+    record FailedRefundLine(String refundNo, String orderNo, String amountYuan, String cause) {
+    }
+
     private Mono<ServerResponse> desk(ServerRequest request, Map<String, Object> extra) {
-        return Mono.zip(payments.flagged().collectList(), reconciling.recent(10).collectList())
-                .flatMap(both -> {
+        return Mono.zip(payments.flagged().collectList(), reconciling.recent(10).collectList(),
+                        refunds.failed(20).map(failed -> new FailedRefundLine(failed.refundNo(), failed.orderNo(),
+                                Money.yuan(failed.amountFen()), failed.cause().name())).collectList())
+                .flatMap(all -> {
                     Map<String, Object> model = new HashMap<>(extra);
-                    model.put("flagged", both.getT1());
-                    model.put("runs", both.getT2());
+                    model.put("flagged", all.getT1());
+                    model.put("runs", all.getT2());
+                    model.put("failedRefunds", all.getT3());
                     model.put("channels", channels.enabled());
                     return pages.render(request, "staff/payments", model);
                 });

@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -70,6 +71,19 @@ class RefundRulesTest {
     void decides(String situation, PaymentStatus status, List<Person> people, List<Existing> refunds,
                  boolean duplicatesOnly, String expected) {
         assertThat(describe(RefundRules.decide("YB1", status, people, refunds, duplicatesOnly))).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "{0} with its refund {1} reads {2}")
+    @CsvSource(value = {
+            "DUPLICATE, REQUESTED, DUPLICATE",
+            "DUPLICATE, FAILED,    DUPLICATE_REFUND_FAILED",
+            "DUPLICATE, NULL,      DUPLICATE",
+            "REFUNDED,  SUCCEEDED, REFUNDED",
+            "PAID,      FAILED,    PAID",
+            "PAID,      NULL,      PAID"}, nullValues = "NULL")
+    void aPersonWhoseMoneyIsOwedBackIsNotSaidToBeRefundedOnceTheRefundFailed(ItemState state, String refundStatus,
+                                                                             String shown) {
+        assertThat(RefundRules.shownState(state, refundStatus)).isEqualTo(shown);
     }
 
     private static String describe(RefundRules.Decision decision) {
