@@ -190,7 +190,7 @@ class RefundIT extends PaymentsOverHttp {
                 .body(BodyInserters.fromFormData("_csrf", BrowserSession.csrf(desk)).with("orderNo", lateOrderNo)
                         .with("reason", "渠道恢复后重新退款"))
                 .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
-        assertThat(answered).contains(refundNo + "（" + WENSHUI_ADULT_2024_FEN + " 分）：SUCCEEDED，订单 PAID");
+        assertThat(answered).contains("退款单 " + refundNo + "（380 元）：退款成功；订单状态：已支付");
         assertThat(failedRefunds(answered)).doesNotContain(refundNo);
         UUID lateId = UUID.fromString(late);
         assertThat(text("select string_agg(refund_no || ' ' || status, ',') from payment_refund where order_id = $1",

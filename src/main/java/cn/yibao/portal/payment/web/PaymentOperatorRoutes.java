@@ -70,7 +70,9 @@ class PaymentOperatorRoutes {
                 .POST("/staff/payments/refunds", request -> asStaff(request, staff -> request.formData()
                         .flatMap(form -> refunds.byOperator(actor(request, staff), null, form.getFirst("reason"),
                                         form.getFirst("orderNo"))
-                                .flatMap(outcome -> desk(request, Map.of("refundOutcome", describe(outcome)))))))
+                                .flatMap(outcome -> desk(request, outcome instanceof Refunds.Requested requested
+                                        ? Map.of("refunded", RefundOutcome.of(requested))
+                                        : Map.of("refundRefused", ((Refunds.NotPossible) outcome).message()))))))
                 .POST("/api/v1/staff/payments/reconciliations", request -> asStaff(request, staff -> importFromApi(request, staff)))
                 .GET("/api/v1/staff/payments/flagged", request -> asStaff(request, staff -> payments.flagged()
                         .map(order -> Map.of("orderNo", order.orderNo(), "status", order.status().name(),
@@ -173,10 +175,12 @@ class PaymentOperatorRoutes {
         }
     }
 
-    private static String describe(Refunds.Outcome outcome) {
-        return outcome instanceof Refunds.Requested requested
-                ? "退款单 " + requested.refund().refundNo() + "（" + requested.refund().amountFen() + " 分）："
-                        + requested.refund().status() + "，订单 " + requested.orderStatus()
-                : ((Refunds.NotPossible) outcome).message();
+    /** A refund asked for from the desk, as the page says it (statuses through the message bundles). */
+    record RefundOutcome(String refundNo, String amountYuan, String status, String orderStatus) {
+
+        static RefundOutcome of(Refunds.Requested requested) {
+            return new RefundOutcome(requested.refund().refundNo(), Money.yuan(requested.refund().amountFen()),
+                    requested.refund().status(), requested.orderStatus().name());
+        }
     }
 }
