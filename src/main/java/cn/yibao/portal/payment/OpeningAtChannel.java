@@ -7,7 +7,6 @@ import cn.yibao.portal.payment.domain.PaymentOrder;
 import cn.yibao.portal.payment.domain.PaymentStatus;
 import cn.yibao.portal.payment.domain.TransitionCause;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -45,24 +44,26 @@ class OpeningAtChannel {
     }
 
     Mono<Opened> open(PaymentOrder order, OrderRequest request) {
-        AtomicReference<Map<String, String>> jsapi = new AtomicReference<>(Map.of());
         ChannelOrder channelOrder = new ChannelOrder(order.orderNo(), order.amountFen(),
                 "城乡居民医保 " + order.benefitYear() + " 年度个人缴费", order.expiresAt(), request.payerOpenId(),
                 request.clientAddress(), publicBaseUrl + "/payment/" + order.id());
+        Map<String, String> none = Map.of();
         return channels.require(order.channel()).open(channelOrder, request.inWechat())
-                .doOnNext(checkout -> jsapi.set(checkout.jsapiParameters()))
                 .flatMap(checkout -> transaction.transactional(payments.transition(order,
-                        StatusChange.to(PaymentStatus.AWAITING_PAYMENT, TransitionCause.CHANNEL_OPENED, null,
-                                request.actor()).withPayUrl(checkout.payUrl()), clock.now())))
+                                StatusChange.to(PaymentStatus.AWAITING_PAYMENT, TransitionCause.CHANNEL_OPENED, null,
+                                        request.actor()).withPayUrl(checkout.payUrl()), clock.now()))
+                        .map(moved -> moved ? checkout.jsapiParameters() : none))
                 .onErrorResume(e -> {
                     log.warn("Channel {} refused to open order {}: {}", order.channel(), order.orderNo(), e.toString());
                     return transaction.transactional(payments.transition(order, StatusChange.to(PaymentStatus.FAILED,
                                     TransitionCause.CHANNEL_OPEN_FAILED, "渠道下单失败", request.actor()), clock.now())
                             .flatMap(moved -> moved
-                                    ? payments.setItemStates(order.id(), ItemState.OPEN, ItemState.RELEASED).thenReturn(true)
-                                    : Mono.just(false)));
+                                    ? payments.setItemStates(order.id(), ItemState.OPEN, ItemState.RELEASED)
+                                    : Mono.empty()))
+                            .thenReturn(none);
                 })
-                .then(payments.find(order.id()))
-                .map(opened -> new Opened(opened, opened.status() == PaymentStatus.AWAITING_PAYMENT ? jsapi.get() : Map.of()));
+                .defaultIfEmpty(none)
+                .flatMap(jsapi -> payments.find(order.id()).map(opened -> new Opened(opened,
+                        opened.status() == PaymentStatus.AWAITING_PAYMENT ? jsapi : none)));
     }
 }

@@ -82,12 +82,10 @@ public class Refunds {
                         new PaymentActor(AuditEntry.ActorType.SYSTEM, "PORTAL", origin)));
     }
 
-    /** An operator's refund of all a paid order still holds (or a retry of a failed refund), by id or number. */
-    public Mono<Outcome> byOperator(String staffId, UUID orderId, String reason, String orderNo) {
-        return byOperator(PaymentActor.staff(staffId, null), orderId, reason, orderNo);
-    }
-
-    /** The same, for an operator's request (its id and address go into the audit rows). */
+    /**
+     * An operator's refund of all a paid order still holds (or a retry of a failed refund), by id or number; the
+     * operator's request id and address go into the audit rows.
+     */
     public Mono<Outcome> byOperator(PaymentActor operator, UUID orderId, String reason, String orderNo) {
         if (reason == null || reason.isBlank()) {
             return Mono.just(new NotPossible("请填写退款原因。"));
@@ -116,7 +114,7 @@ public class Refunds {
                             both.getT1().stream().map(item -> new RefundRules.Person(item.insuredId(), item.state(),
                                     item.refundNo(), item.amountFen())).toList(),
                             both.getT2().stream().map(refund -> new RefundRules.Existing(refund.refundNo(),
-                                    refund.status(), refund.wholeOrder())).toList(),
+                                    refund.status())).toList(),
                             duplicatesOnly);
                     if (decision instanceof RefundRules.Refused refused) {
                         return Mono.just(new Prepared(order, null, refused.message()));
@@ -237,6 +235,26 @@ public class Refunds {
     public Flux<Refund> ofOrder(UUID orderId) {
         return database.sql("select * from payment_refund where order_id = :order order by created_at, refund_no")
                 .bind("order", orderId).map(Refunds::refund).all();
+    }
+
+    /** A refund the channel refused, or that could not be asked for: money still owed back, for an operator. */
+    public record Failed(String refundNo, String orderNo, long amountFen, Cause cause, Instant failedAt) {
+    }
+
+    /**
+     * Refunds that failed, newest first, for the operator desk: nothing retries them on its own, and an operator's
+     * refund of the order asks again under the failed refund's number.
+     */
+    public Flux<Failed> failed(int limit) {
+        return database.sql("""
+                        select r.refund_no, o.order_no, r.amount_fen, r.cause, r.updated_at
+                        from payment_refund r join payment_order o on o.id = r.order_id
+                        where r.status = 'FAILED' order by r.updated_at desc limit :limit""")
+                .bind("limit", limit)
+                .map(row -> new Failed(row.get("refund_no", String.class), row.get("order_no", String.class),
+                        row.get("amount_fen", Long.class), Cause.valueOf(row.get("cause", String.class)),
+                        row.get("updated_at", Instant.class)))
+                .all();
     }
 
     private Mono<Refund> findByNo(String refundNo) {

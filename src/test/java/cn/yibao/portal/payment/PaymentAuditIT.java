@@ -17,6 +17,8 @@ import org.springframework.http.MediaType;
  */
 class PaymentAuditIT extends PaymentsOverHttp {
 
+    private static final PaymentActor OPERATOR = PaymentActor.staff("ops-audit-it", null);
+
     @Autowired
     Refunds refunds;
 
@@ -45,7 +47,7 @@ class PaymentAuditIT extends PaymentsOverHttp {
         payAtSandbox(orderNo(payer, paymentId), "ONCE");
         waitForStatus(payer, paymentId, "PAID", Duration.ofSeconds(30));
         UUID orderId = UUID.fromString(paymentId);
-        assertThat(refunds.byOperator("ops-audit-it", orderId, "参保人申请退费", null).block())
+        assertThat(refunds.byOperator(OPERATOR, orderId, "参保人申请退费", null).block())
                 .isInstanceOf(Refunds.Requested.class);
 
         List<String> events = events(paymentId);

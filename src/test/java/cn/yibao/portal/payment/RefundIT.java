@@ -6,6 +6,7 @@ import cn.yibao.portal.payment.domain.PaymentChannelId;
 import cn.yibao.portal.payment.domain.PaymentStatus;
 import cn.yibao.portal.payment.domain.RefundAnswer;
 import cn.yibao.portal.payment.domain.RefundRequest;
+import cn.yibao.portal.support.BrowserSession;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -13,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.BodyInserters;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -21,6 +24,8 @@ import tools.jackson.databind.JsonNode;
  * refunding all it still holds takes it to REFUNDED.
  */
 class RefundIT extends PaymentsOverHttp {
+
+    private static final PaymentActor OPERATOR = PaymentActor.staff("ops-refund-it", null);
 
     @Value("${portal.data-dir}")
     String dataDir;
@@ -73,7 +78,7 @@ class RefundIT extends PaymentsOverHttp {
         assertThat(count("select count(*) from sandbox_refund where order_no = $1", orderNo(payer, paying))).isZero();
 
         // Asking again changes nothing: the order is refunded, the channel is not asked twice.
-        assertThat(refunds.byOperator("ops-refund-it", lateId, "重复退款", null).block())
+        assertThat(refunds.byOperator(OPERATOR, lateId, "重复退款", null).block())
                 .isInstanceOf(Refunds.NotPossible.class);
         assertThat(count("select count(*) from sandbox_refund where order_no = $1", lateOrderNo)).isEqualTo(1);
         create(payer, newKey(), SELF_2024, 409);
@@ -126,7 +131,7 @@ class RefundIT extends PaymentsOverHttp {
         create(xiao, newKey(), SELF_2024, 409);
 
         // Later an operator refunds what the order still holds: a refund of its own, under a number of its own.
-        assertThat(refunds.byOperator("ops-refund-it", lateId, "参保人已在务工地参保缴费", null).block())
+        assertThat(refunds.byOperator(OPERATOR, lateId, "参保人已在务工地参保缴费", null).block())
                 .isInstanceOfSatisfying(Refunds.Requested.class, requested -> {
                     assertThat(requested.refund().refundNo()).isEqualTo("RF" + lateOrderNo + "-2");
                     assertThat(requested.refund().amountFen()).isEqualTo(WENSHUI_ADULT_2024_FEN);
@@ -144,10 +149,62 @@ class RefundIT extends PaymentsOverHttp {
         assertThat(checked.get("reason").asString()).isEqualTo("已退款");
 
         // Asking again: nothing left to refund, the channel is not asked again.
-        assertThat(refunds.byOperator("ops-refund-it", lateId, "再退一次", null).block())
+        assertThat(refunds.byOperator(OPERATOR, lateId, "再退一次", null).block())
                 .isInstanceOf(Refunds.NotPossible.class);
         assertThat(count("select count(*) from sandbox_refund where order_no = $1", lateOrderNo)).isEqualTo(2);
         assertThat(count("select count(*) from payment_refund where order_id = $1", lateId)).isEqualTo(2);
+    }
+
+    @Test
+    void aDuplicateWhoseRefundFailsIsSaidSoToThePayerListedForTheOperatorAndRefundedOnceAskedAgain()
+            throws InterruptedException {
+        Payer hong = freshPayer("洪七公");
+        Payer wife = freshPayer("洪夫人");
+        String wifeId = bindAsFamily(hong, wife);
+        String late = create(hong, newKey(), "{\"year\":2024,\"insured\":[\"SELF\",\"" + wifeId
+                + "\"],\"channel\":\"SANDBOX\"}", 201).get("paymentId").asString();
+        String lateOrderNo = orderNo(hong, late);
+        String refundNo = "RF" + lateOrderNo;
+        assertThat(deliver(sandbox.sign(SandboxNotifications.closed(lateOrderNo, 2 * WENSHUI_ADULT_2024_FEN))))
+                .isEqualTo(200);
+        String hers = placeSelfOrder(wife);
+        payAtSandbox(orderNo(wife, hers), "ONCE");
+        waitForStatus(wife, hers, "PAID", Duration.ofSeconds(30));
+        // The channel will refuse to pay the money back (as a merchant account without the funds would).
+        execute("update sandbox_payment set refunded_fen = amount_fen where order_no = $1", lateOrderNo);
+
+        payAtSandbox(lateOrderNo, "ONCE");
+        assertThat(waitForRefund(hong, late, 0, "FAILED").get("status").asString()).isEqualTo("PAID");
+
+        // The payer is not told her money is on its way back, and the operator desk lists what is still owed.
+        String payerPage = signIn.as("pay-page-" + UUID.randomUUID(), hong.claims()).page("/payment/" + late);
+        assertThat(payerPage).contains("重复缴费，退款未成功，工作人员处理中").doesNotContain("重复缴费，退款中");
+        BrowserSession operator = signIn.asStaff("staff-weihai");
+        String desk = operator.page("/staff/payments");
+        assertThat(failedRefunds(desk)).contains(lateOrderNo, refundNo);
+
+        // Once the channel can pay, the operator asks again from the desk: the same refund, under its own number.
+        execute("update sandbox_payment set refunded_fen = 0 where order_no = $1", lateOrderNo);
+        String answered = operator.client().post().uri("/staff/payments/refunds")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData("_csrf", BrowserSession.csrf(desk)).with("orderNo", lateOrderNo)
+                        .with("reason", "渠道恢复后重新退款"))
+                .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(answered).contains("退款单 " + refundNo + "（380 元）：退款成功；订单状态：已支付");
+        assertThat(failedRefunds(answered)).doesNotContain(refundNo);
+        UUID lateId = UUID.fromString(late);
+        assertThat(text("select string_agg(refund_no || ' ' || status, ',') from payment_refund where order_id = $1",
+                lateId)).isEqualTo(refundNo + " SUCCEEDED");
+        assertThat(text("select state from payment_item where order_id = $1 and insured_id = $2", lateId,
+                UUID.fromString(wifeId))).isEqualTo("REFUNDED");
+        assertThat(status(hong, late)).as("the order still paid for him").isEqualTo("PAID");
+    }
+
+    /** The operator desk's section of failed refunds. */
+    private static String failedRefunds(String desk) {
+        int start = desk.indexOf("id=\"failed-refunds\"");
+        assertThat(start).as("the desk lists failed refunds").isNotNegative();
+        return desk.substring(start, desk.indexOf("</section>", start));
     }
 
     /** Waits until the order's {@code index}-th refund has the status; answers the order. */
@@ -179,9 +236,9 @@ class RefundIT extends PaymentsOverHttp {
         assertThat(lost.status()).isEqualTo(RefundAnswer.Status.SUCCEEDED);
         assertThat(status(payer, paymentId)).as("we know nothing of it").isEqualTo("PAID");
 
-        assertThat(refunds.byOperator("ops-refund-it", orderId, " ", null).block()).as("a reason is required")
+        assertThat(refunds.byOperator(OPERATOR, orderId, " ", null).block()).as("a reason is required")
                 .isInstanceOf(Refunds.NotPossible.class);
-        assertThat(refunds.byOperator("ops-refund-it", orderId, "参保人已在务工地参保缴费", null).block())
+        assertThat(refunds.byOperator(OPERATOR, orderId, "参保人已在务工地参保缴费", null).block())
                 .isInstanceOfSatisfying(Refunds.Requested.class, requested -> {
                     assertThat(requested.refund().refundNo()).isEqualTo("RF" + orderNo);
                     assertThat(requested.orderStatus()).isEqualTo(PaymentStatus.REFUNDED);
@@ -196,7 +253,7 @@ class RefundIT extends PaymentsOverHttp {
         assertThat(events(paymentId)).endsWith("PAID→REFUNDING OPERATOR_REFUND", "REFUNDING→REFUNDED REFUND_RESULT");
         assertThat(itemStates(paymentId)).as("the person is no longer paid for").containsExactly("REFUNDED");
 
-        assertThat(refunds.byOperator("ops-refund-it", orderId, "再退一次", null).block())
+        assertThat(refunds.byOperator(OPERATOR, orderId, "再退一次", null).block())
                 .isInstanceOf(Refunds.NotPossible.class);
         assertThat(count("select count(*) from sandbox_refund where order_no = $1", orderNo)).isEqualTo(1);
         assertThat(count("select count(*) from payment_refund where order_id = $1", orderId)).isEqualTo(1);

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * What a help-desk worker may do while acting for a resident. Checked on the server for every request: the session
@@ -14,11 +16,22 @@ import java.util.regex.Pattern;
  */
 public final class AssistRules {
 
-    /** A route a worker may use while assisting: method and path pattern. */
-    public record AllowedRoute(String method, Pattern path) {
+    /**
+     * One line of the route table: a method and its paths (page and API), whether a worker may use them while
+     * assisting, and how such a request reads in the resident's 代办记录 and the audit rows.
+     */
+    record Route(String method, Pattern path, boolean allowed, String label) {
 
-        static AllowedRoute of(String method, String regex) {
-            return new AllowedRoute(method, Pattern.compile(regex));
+        static Route allowed(String label, String method, String... paths) {
+            return new Route(method, anyOf(paths), true, label);
+        }
+
+        static Route refused(String label, String method, String... paths) {
+            return new Route(method, anyOf(paths), false, label);
+        }
+
+        private static Pattern anyOf(String... paths) {
+            return Pattern.compile(Stream.of(paths).map(path -> "(?:" + path + ")").collect(Collectors.joining("|")));
         }
 
         boolean matches(String requestMethod, String requestPath) {
@@ -28,60 +41,68 @@ public final class AssistRules {
 
     private static final String ID = "[^/]+";
 
-    public static final List<AllowedRoute> ALLOWED = List.of(
-            AllowedRoute.of("GET", "/home"),
-            AllowedRoute.of("GET", "/api/v1/me"),
-            AllowedRoute.of("GET", "/contribution"),
-            AllowedRoute.of("GET", "/api/v1/contributions"),
-            AllowedRoute.of("GET", "/family"),
-            AllowedRoute.of("GET", "/api/v1/family"),
-            AllowedRoute.of("GET", "/payments"),
-            AllowedRoute.of("GET", "/payment/new"),
-            AllowedRoute.of("POST", "/payment/review"),
-            AllowedRoute.of("POST", "/payment"),
-            AllowedRoute.of("GET", "/payment/" + ID),
-            AllowedRoute.of("GET", "/payment/" + ID + "/status"),
-            AllowedRoute.of("POST", "/payment/" + ID + "/cash"),
-            AllowedRoute.of("GET", "/payment/" + ID + "/receipts/" + ID),
-            AllowedRoute.of("GET", "/api/v1/payments"),
-            AllowedRoute.of("POST", "/api/v1/payments"),
-            AllowedRoute.of("GET", "/api/v1/payments/" + ID),
-            AllowedRoute.of("POST", "/api/v1/payments/" + ID + "/cash"),
-            AllowedRoute.of("GET", "/api/v1/receipts/" + ID),
-            AllowedRoute.of("GET", "/filing"),
-            AllowedRoute.of("GET", "/filing/new"),
-            AllowedRoute.of("GET", "/filing/new/" + ID),
-            AllowedRoute.of("POST", "/filing/review"),
-            AllowedRoute.of("POST", "/filing"),
-            AllowedRoute.of("GET", "/filing/" + ID),
-            AllowedRoute.of("POST", "/filing/" + ID + "/cancel"),
-            AllowedRoute.of("GET", "/filing/" + ID + "/materials/" + ID),
-            AllowedRoute.of("GET", "/api/v1/filings/types"),
-            AllowedRoute.of("GET", "/api/v1/filings"),
-            AllowedRoute.of("POST", "/api/v1/filings"),
-            AllowedRoute.of("GET", "/api/v1/filings/" + ID),
-            AllowedRoute.of("POST", "/api/v1/filings/" + ID + "/cancel"),
-            // Benefits and two-disease prescriptions (issue #7) are views a worker may show.
-            AllowedRoute.of("GET", "/benefits"),
-            AllowedRoute.of("GET", "/api/v1/benefits"),
-            AllowedRoute.of("POST", "/api/v1/benefits/estimate"),
-            AllowedRoute.of("GET", "/prescriptions"),
-            AllowedRoute.of("GET", "/prescriptions/" + ID),
-            AllowedRoute.of("GET", "/api/v1/prescriptions"),
-            AllowedRoute.of("GET", "/api/v1/prescriptions/" + ID));
-
     /**
-     * Routes an allowed pattern would also match that a worker never uses: WeChat's authorization of the resident's
-     * own WeChat account for payment (the resident pays on their own phone).
+     * Every resident route a worker may reach, each with its permission and its label in one line, so the two cannot
+     * drift apart. The first line that matches decides: a refusal an allowed pattern would also match comes before
+     * it, and a more specific label before a general one. A route on no line is refused and reads as its method and
+     * path.
      */
-    public static final List<AllowedRoute> NEVER = List.of(AllowedRoute.of("GET", "/payment/wechat-auth"));
+    private static final List<Route> ROUTES = List.of(
+            // The resident's own consent, codes and family bindings are theirs alone; so is WeChat's authorization of
+            // their own WeChat for paying on their phone (GET /payment/{id} would match it otherwise).
+            Route.refused("微信授权（付款人本人）", "GET", "/payment/wechat-auth"),
+            Route.refused("绑定家庭成员", "POST", "/family/bind", "/api/v1/family"),
+            Route.refused("解除绑定家庭成员", "POST", "/family/" + ID + "/unbind"),
+            Route.refused("解除绑定家庭成员", "DELETE", "/api/v1/family/" + ID),
+            Route.refused("查看绑定邀请", "GET", "/family/invitations", "/api/v1/family/invitations"),
+            Route.refused("接受绑定邀请", "POST", "(/api/v1)?/family/invitations/" + ID + "/accept"),
+            Route.refused("拒绝绑定邀请", "POST", "(/api/v1)?/family/invitations/" + ID + "/decline"),
+            Route.refused("回应绑定邀请", "POST", "(/api/v1)?/family/invitations/" + ID + "/" + ID),
+            Route.refused("查看医保码", "GET", "/code", "/code/current", "/code/image\\.svg", "/api/v1/codes/resident"),
+            Route.refused("查看代办请求", "GET", "(/api/v1)?/assist/requests"),
+            Route.refused("同意代办请求", "POST", "(/api/v1)?/assist/requests/" + ID + "/approve"),
+            Route.refused("拒绝代办请求", "POST", "(/api/v1)?/assist/requests/" + ID + "/decline"),
+            Route.refused("回应代办请求", "POST", "(/api/v1)?/assist/requests/" + ID + "/" + ID),
+            Route.refused("查看代办记录", "GET", "(/api/v1)?/assist/history"),
+            Route.refused("撤销代办授权", "POST", "(/api/v1)?/assist/history/" + ID + "/revoke"),
+            // Viewing; looking at the family is allowed, changing it never is.
+            Route.allowed("查看首页", "GET", "/home", "/api/v1/me"),
+            Route.allowed("查看应缴金额", "GET", "/contribution", "/api/v1/contributions"),
+            Route.allowed("查看家庭成员", "GET", "/family", "/api/v1/family"),
+            // Payments the resident pays on their own phone, or in cash at the counter.
+            Route.allowed("查看缴费记录", "GET", "/payments", "/api/v1/payments"),
+            Route.allowed("选择缴费人员", "GET", "/payment/new"),
+            Route.allowed("核对缴费金额", "POST", "/payment/review"),
+            Route.allowed("发起缴费", "POST", "/payment", "/api/v1/payments"),
+            Route.allowed("登记现金代收", "POST", "/payment/" + ID + "/cash", "/api/v1/payments/" + ID + "/cash"),
+            Route.allowed("查看缴费凭证", "GET", "/payment/" + ID + "/receipts/" + ID, "/api/v1/receipts/" + ID),
+            Route.allowed("查看缴费订单", "GET", "/payment/" + ID, "/payment/" + ID + "/status",
+                    "/api/v1/payments/" + ID),
+            // Remote-settlement filings.
+            Route.allowed("查看备案类型", "GET", "/filing/new", "/filing/new/" + ID, "/api/v1/filings/types"),
+            Route.allowed("查看备案材料", "GET", "/filing/" + ID + "/materials/" + ID),
+            Route.allowed("查看异地就医备案", "GET", "/filing", "/filing/" + ID, "/api/v1/filings",
+                    "/api/v1/filings/" + ID),
+            Route.allowed("核对异地就医备案", "POST", "/filing/review"),
+            Route.allowed("办理异地就医备案", "POST", "/filing", "/api/v1/filings"),
+            Route.allowed("取消异地就医备案", "POST", "/filing/" + ID + "/cancel", "/api/v1/filings/" + ID + "/cancel"),
+            // Benefits and two-disease prescriptions (issue #7) are views a worker may show; the pickup code is not
+            // shown while assisting.
+            Route.allowed("查看待遇", "GET", "/benefits", "/api/v1/benefits"),
+            Route.allowed("估算报销", "POST", "/api/v1/benefits/estimate"),
+            Route.allowed("查看两病处方", "GET", "/prescriptions", "/prescriptions/" + ID, "/api/v1/prescriptions",
+                    "/api/v1/prescriptions/" + ID));
 
     private AssistRules() {
     }
 
     public static boolean allows(String method, String path) {
-        return NEVER.stream().noneMatch(route -> route.matches(method, path))
-                && ALLOWED.stream().anyMatch(route -> route.matches(method, path));
+        return route(method, path).map(Route::allowed).orElse(false);
+    }
+
+    /** The table's line for a request: the first that matches. */
+    static Optional<Route> route(String method, String path) {
+        return ROUTES.stream().filter(route -> route.matches(method, path)).findFirst();
     }
 
     /** Why the session cannot be acted in now, or empty when it can. */

@@ -58,15 +58,8 @@ public final class PaymentTransitions {
     /** A change the status graph does not allow: a programming error, never something a payer can cause. */
     public static final class Forbidden extends IllegalStateException {
 
-        private final transient Edge edge;
-
         public Forbidden(PaymentStatus from, PaymentStatus to) {
             super("Payment status " + from + " → " + to + " is not an edge of the status graph");
-            this.edge = new Edge(from, to);
-        }
-
-        public Edge edge() {
-            return edge;
         }
     }
 }

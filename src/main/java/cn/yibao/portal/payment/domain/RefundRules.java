@@ -23,7 +23,7 @@ public final class RefundRules {
     }
 
     /** A refund already made of the order. */
-    public record Existing(String refundNo, String status, boolean wholeOrder) {
+    public record Existing(String refundNo, String status) {
     }
 
     public sealed interface Decision {
@@ -72,6 +72,16 @@ public final class RefundRules {
         boolean wholeOrder = people.stream().filter(Person::held).allMatch(chosen::contains);
         return new Refund(refundNo(orderNo, refunds.size()), chosen.stream().map(Person::insuredId).toList(),
                 chosen.stream().mapToLong(Person::amountFen).sum(), wholeOrder);
+    }
+
+    /**
+     * How a person of an order reads for the payer: their state, except that money owed back whose refund failed is
+     * not "being refunded" — it waits for an operator to ask again (the operator desk lists failed refunds).
+     *
+     * @param refundStatus the status of the refund the person's money is in, or null
+     */
+    public static String shownState(ItemState state, String refundStatus) {
+        return state == ItemState.DUPLICATE && "FAILED".equals(refundStatus) ? "DUPLICATE_REFUND_FAILED" : state.name();
     }
 
     /** The first refund of an order is RF + order number (as before refunds were records); later ones add -2, -3… */

@@ -9,6 +9,7 @@ import cn.yibao.portal.payment.Payments;
 import cn.yibao.portal.payment.Reconciling;
 import cn.yibao.portal.payment.Refunds;
 import cn.yibao.portal.payment.domain.PaymentChannelId;
+import cn.yibao.portal.policy.domain.Money;
 import cn.yibao.portal.web.Pages;
 import cn.yibao.portal.web.ProblemResponses;
 import cn.yibao.portal.web.RequestValues;
@@ -69,7 +70,9 @@ class PaymentOperatorRoutes {
                 .POST("/staff/payments/refunds", request -> asStaff(request, staff -> request.formData()
                         .flatMap(form -> refunds.byOperator(actor(request, staff), null, form.getFirst("reason"),
                                         form.getFirst("orderNo"))
-                                .flatMap(outcome -> desk(request, Map.of("refundOutcome", describe(outcome)))))))
+                                .flatMap(outcome -> desk(request, outcome instanceof Refunds.Requested requested
+                                        ? Map.of("refunded", RefundOutcome.of(requested))
+                                        : Map.of("refundRefused", ((Refunds.NotPossible) outcome).message()))))))
                 .POST("/api/v1/staff/payments/reconciliations", request -> asStaff(request, staff -> importFromApi(request, staff)))
                 .GET("/api/v1/staff/payments/flagged", request -> asStaff(request, staff -> payments.flagged()
                         .map(order -> Map.of("orderNo", order.orderNo(), "status", order.status().name(),
@@ -100,12 +103,19 @@ class PaymentOperatorRoutes {
                 .switchIfEmpty(Mono.defer(() -> ProblemResponses.response(HttpStatus.FORBIDDEN, "需要工作人员身份。", null)));
     }
 
+    /** A failed refund as the desk lists it. */
+    record FailedRefundLine(String refundNo, String orderNo, String amountYuan, String cause) {
+    }
+
     private Mono<ServerResponse> desk(ServerRequest request, Map<String, Object> extra) {
-        return Mono.zip(payments.flagged().collectList(), reconciling.recent(10).collectList())
-                .flatMap(both -> {
+        return Mono.zip(payments.flagged().collectList(), reconciling.recent(10).collectList(),
+                        refunds.failed(20).map(failed -> new FailedRefundLine(failed.refundNo(), failed.orderNo(),
+                                Money.yuan(failed.amountFen()), failed.cause().name())).collectList())
+                .flatMap(all -> {
                     Map<String, Object> model = new HashMap<>(extra);
-                    model.put("flagged", both.getT1());
-                    model.put("runs", both.getT2());
+                    model.put("flagged", all.getT1());
+                    model.put("runs", all.getT2());
+                    model.put("failedRefunds", all.getT3());
                     model.put("channels", channels.enabled());
                     return pages.render(request, "staff/payments", model);
                 });
@@ -165,10 +175,12 @@ class PaymentOperatorRoutes {
         }
     }
 
-    private static String describe(Refunds.Outcome outcome) {
-        return outcome instanceof Refunds.Requested requested
-                ? "退款单 " + requested.refund().refundNo() + "（" + requested.refund().amountFen() + " 分）："
-                        + requested.refund().status() + "，订单 " + requested.orderStatus()
-                : ((Refunds.NotPossible) outcome).message();
+    /** A refund asked for from the desk, as the page says it (statuses through the message bundles). */
+    record RefundOutcome(String refundNo, String amountYuan, String status, String orderStatus) {
+
+        static RefundOutcome of(Refunds.Requested requested) {
+            return new RefundOutcome(requested.refund().refundNo(), Money.yuan(requested.refund().amountFen()),
+                    requested.refund().status(), requested.orderStatus().name());
+        }
     }
 }

@@ -13,9 +13,12 @@ import cn.yibao.portal.payment.Payments;
 import cn.yibao.portal.payment.PlacingOrders;
 import cn.yibao.portal.payment.ReceiptPdf;
 import cn.yibao.portal.payment.Receipts;
+import cn.yibao.portal.payment.Refunds;
+import cn.yibao.portal.payment.domain.ItemState;
 import cn.yibao.portal.payment.domain.PaymentChannelId;
 import cn.yibao.portal.payment.domain.PaymentOrder;
 import cn.yibao.portal.payment.domain.Receipt;
+import cn.yibao.portal.payment.domain.RefundRules;
 import cn.yibao.portal.policy.domain.Money;
 import cn.yibao.portal.qrcode.QrImages;
 import cn.yibao.portal.qrcode.domain.CodePurpose;
@@ -327,9 +330,19 @@ class PaymentPages {
     }
 
     private Mono<List<ItemLine>> lines(PaymentOrder order) {
-        return payments.items(order).concatMap(item -> residents.findById(item.insuredId())
-                .map(person -> new ItemLine(person.maskedName(), Money.yuan(item.amountFen()), item.state().name())))
-                .collectList();
+        return payments.items(order).collectList()
+                .flatMap(items -> refundStatuses(order, items).flatMap(refunds -> Flux.fromIterable(items)
+                        .concatMap(item -> residents.findById(item.insuredId()).map(person -> new ItemLine(
+                                person.maskedName(), Money.yuan(item.amountFen()), RefundRules.shownState(item.state(),
+                                        item.refundNo() == null ? null : refunds.get(item.refundNo())))))
+                        .collectList()));
+    }
+
+    /** The status of each refund of the order, by number; asked only when someone's money is owed back. */
+    private Mono<Map<String, String>> refundStatuses(PaymentOrder order, List<PaymentItem> items) {
+        return items.stream().anyMatch(item -> item.state() == ItemState.DUPLICATE && item.refundNo() != null)
+                ? payments.refunds(order).collectMap(Refunds.Refund::refundNo, Refunds.Refund::status)
+                : Mono.just(Map.of());
     }
 
     /**

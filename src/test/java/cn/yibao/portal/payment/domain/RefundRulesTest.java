@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -38,7 +39,7 @@ class RefundRulesTest {
                         AUTOMATIC, "REFUND RFYB1 [2] 38000 part"),
                 Arguments.of("after her refund the operator refunds him: the rest is the whole order", PaymentStatus.PAID,
                         List.of(person(HIM, ItemState.PAID, null), person(HER, ItemState.REFUNDED, "RFYB1")),
-                        List.of(new Existing("RFYB1", "SUCCEEDED", false)), OPERATOR, "REFUND RFYB1-2 [1] 38000 whole"),
+                        List.of(new Existing("RFYB1", "SUCCEEDED")), OPERATOR, "REFUND RFYB1-2 [1] 38000 whole"),
                 Arguments.of("the operator refunds a paid order of two", PaymentStatus.PAID,
                         List.of(person(HIM, ItemState.PAID, null), person(HER, ItemState.PAID, null)), List.of(),
                         OPERATOR, "REFUND RFYB1 [1, 2] 76000 whole"),
@@ -46,19 +47,19 @@ class RefundRulesTest {
                         List.of(person(HIM, ItemState.PAID, null)), List.of(), AUTOMATIC, "REFUSED 没有重复缴费的参保人。"),
                 Arguments.of("a refund under way: nothing new", PaymentStatus.PAID,
                         List.of(person(HIM, ItemState.PAID, null), person(HER, ItemState.DUPLICATE, "RFYB1")),
-                        List.of(new Existing("RFYB1", "REQUESTED", false)), OPERATOR, "REFUSED 该订单有退款正在处理，请稍后查看结果。"),
+                        List.of(new Existing("RFYB1", "REQUESTED")), OPERATOR, "REFUSED 该订单有退款正在处理，请稍后查看结果。"),
                 Arguments.of("a failed refund of her share: the operator retries it under its number", PaymentStatus.PAID,
                         List.of(person(HIM, ItemState.PAID, null), person(HER, ItemState.DUPLICATE, "RFYB1")),
-                        List.of(new Existing("RFYB1", "FAILED", false)), OPERATOR, "RETRY RFYB1"),
+                        List.of(new Existing("RFYB1", "FAILED")), OPERATOR, "RETRY RFYB1"),
                 Arguments.of("a failed whole-order refund is retried under its number", PaymentStatus.REFUND_FAILED,
                         List.of(person(HIM, ItemState.PAID, "RFYB1")),
-                        List.of(new Existing("RFYB1", "FAILED", true)), OPERATOR, "RETRY RFYB1"),
+                        List.of(new Existing("RFYB1", "FAILED")), OPERATOR, "RETRY RFYB1"),
                 Arguments.of("a failed refund is not retried automatically", PaymentStatus.PAID,
                         List.of(person(HIM, ItemState.PAID, null), person(HER, ItemState.DUPLICATE, "RFYB1")),
-                        List.of(new Existing("RFYB1", "FAILED", false)), AUTOMATIC, "REFUSED 没有重复缴费的参保人。"),
+                        List.of(new Existing("RFYB1", "FAILED")), AUTOMATIC, "REFUSED 没有重复缴费的参保人。"),
                 Arguments.of("everything refunded: nothing left", PaymentStatus.REFUNDED,
                         List.of(person(HIM, ItemState.REFUNDED, "RFYB1")),
-                        List.of(new Existing("RFYB1", "SUCCEEDED", true)), OPERATOR,
+                        List.of(new Existing("RFYB1", "SUCCEEDED")), OPERATOR,
                         "REFUSED 只有已支付或退款失败的订单可以退款，当前状态：REFUNDED。"),
                 Arguments.of("an unpaid order is not refunded", PaymentStatus.AWAITING_PAYMENT,
                         List.of(person(HIM, ItemState.OPEN, null)), List.of(), OPERATOR,
@@ -70,6 +71,19 @@ class RefundRulesTest {
     void decides(String situation, PaymentStatus status, List<Person> people, List<Existing> refunds,
                  boolean duplicatesOnly, String expected) {
         assertThat(describe(RefundRules.decide("YB1", status, people, refunds, duplicatesOnly))).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "{0} with its refund {1} reads {2}")
+    @CsvSource(value = {
+            "DUPLICATE, REQUESTED, DUPLICATE",
+            "DUPLICATE, FAILED,    DUPLICATE_REFUND_FAILED",
+            "DUPLICATE, NULL,      DUPLICATE",
+            "REFUNDED,  SUCCEEDED, REFUNDED",
+            "PAID,      FAILED,    PAID",
+            "PAID,      NULL,      PAID"}, nullValues = "NULL")
+    void aPersonWhoseMoneyIsOwedBackIsNotSaidToBeRefundedOnceTheRefundFailed(ItemState state, String refundStatus,
+                                                                             String shown) {
+        assertThat(RefundRules.shownState(state, refundStatus)).isEqualTo(shown);
     }
 
     private static String describe(RefundRules.Decision decision) {
