@@ -8,7 +8,6 @@ import cn.yibao.portal.payment.domain.PaymentOrder;
 import cn.yibao.portal.payment.domain.TransitionCause;
 import cn.yibao.portal.resident.CurrentResident;
 import java.util.regex.Pattern;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Service;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import reactor.core.publisher.Mono;
@@ -39,8 +38,7 @@ public class CashAtCounter {
         if (!order.status().isOpen()) {
             return Mono.just("订单已不是待支付状态，不能登记收款。");
         }
-        return request.principal().ofType(Authentication.class)
-                .flatMap(auth -> Mono.justOrEmpty(StaffPrincipals.identityOf(auth)))
+        return StaffPrincipals.of(request)
                 .flatMap(staff -> settling.apply("CASH", order.orderNo(), "CASH-" + staff.staffId() + "-" + receiptNo.strip(),
                         order.amountFen(), ChannelOutcome.PAID, TransitionCause.CASH_COLLECTION,
                         PaymentActor.staff(staff.staffId(), RequestOrigin.of(request.exchange()))))

@@ -7,7 +7,6 @@ import cn.yibao.portal.payment.domain.PaymentChannelId;
 import cn.yibao.portal.resident.CurrentResident;
 import cn.yibao.portal.resident.domain.Resident;
 import java.util.UUID;
-import org.springframework.security.core.Authentication;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import reactor.core.publisher.Mono;
 
@@ -52,8 +51,7 @@ public record PaymentActor(AuditEntry.ActorType type, String id, RequestOrigin o
         if (!CurrentResident.isAssisted(request)) {
             return Mono.just(resident);
         }
-        return request.principal().ofType(Authentication.class)
-                .flatMap(auth -> Mono.justOrEmpty(StaffPrincipals.identityOf(auth)))
+        return StaffPrincipals.of(request)
                 .map(staff -> staff(staff.staffId(), origin))
                 .defaultIfEmpty(resident);
     }

@@ -5,9 +5,7 @@ import cn.yibao.portal.assist.domain.AssistSession;
 import cn.yibao.portal.assist.domain.AssistStatus;
 import cn.yibao.portal.audit.RequestOrigin;
 import cn.yibao.portal.identity.StaffPrincipals;
-import cn.yibao.portal.identity.domain.StaffIdentity;
 import cn.yibao.portal.resident.CurrentResident;
-import cn.yibao.portal.resident.domain.Resident;
 import cn.yibao.portal.web.ProblemResponses;
 import cn.yibao.portal.web.RequestValues;
 import java.time.Instant;
@@ -17,7 +15,6 @@ import java.util.function.Function;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.Authentication;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerRequest;
@@ -43,7 +40,7 @@ class AssistApiRoutes {
     @Bean
     RouterFunction<ServerResponse> assistApiRouter() {
         return RouterFunctions.route()
-                .POST("/api/v1/assist/sessions", request -> asStaff(request, staff -> request.bodyToMono(StartBody.class)
+                .POST("/api/v1/assist/sessions", request -> StaffPrincipals.handle(request, staff -> request.bodyToMono(StartBody.class)
                         .onErrorResume(e -> Mono.just(new StartBody(null, null, null)))
                         .defaultIfEmpty(new StartBody(null, null, null))
                         .flatMap(body -> {
@@ -58,13 +55,13 @@ class AssistApiRoutes {
                             return sessions.request(staff, body.certno(), body.name(), origin);
                         })
                         .flatMap(outcome -> answer(outcome, HttpStatus.CREATED))))
-                .POST("/api/v1/assist/sessions/{id}/code", request -> asStaff(request, staff -> request.bodyToMono(CodeBody.class)
+                .POST("/api/v1/assist/sessions/{id}/code", request -> StaffPrincipals.handle(request, staff -> request.bodyToMono(CodeBody.class)
                         .onErrorResume(e -> Mono.just(new CodeBody(null))).defaultIfEmpty(new CodeBody(null))
                         .flatMap(body -> withId(request, id -> sessions.confirmCode(staff, id, body.code(),
                                 RequestOrigin.of(request.exchange()))))
                         .flatMap(outcome -> answer(outcome, HttpStatus.OK))
                         .switchIfEmpty(Mono.defer(AssistApiRoutes::notFound))))
-                .DELETE("/api/v1/assist/sessions/{id}", request -> asStaff(request, staff -> withId(request, id ->
+                .DELETE("/api/v1/assist/sessions/{id}", request -> StaffPrincipals.handle(request, staff -> withId(request, id ->
                                 sessions.endByStaff(staff, id, "STAFF", RequestOrigin.of(request.exchange())))
                         .flatMap(outcome -> answer(outcome, HttpStatus.OK))
                         .switchIfEmpty(Mono.defer(AssistApiRoutes::notFound))))
@@ -139,12 +136,6 @@ class AssistApiRoutes {
         return ServerResponse.status(success).bodyValue(SessionView.of(((AssistSessions.Started) outcome).session()));
     }
 
-    static Mono<ServerResponse> asStaff(ServerRequest request, Function<StaffIdentity, Mono<ServerResponse>> handler) {
-        return request.principal().ofType(Authentication.class)
-                .flatMap(auth -> Mono.justOrEmpty(StaffPrincipals.identityOf(auth)))
-                .flatMap(handler)
-                .switchIfEmpty(Mono.defer(() -> ProblemResponses.response(HttpStatus.FORBIDDEN, "需要工作人员身份。", null)));
-    }
 
     private static Mono<ServerResponse> notFound() {
         return ProblemResponses.response(HttpStatus.NOT_FOUND, "没有这个代办。", null);

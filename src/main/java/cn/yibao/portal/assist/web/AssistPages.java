@@ -1,11 +1,11 @@
 package cn.yibao.portal.assist.web;
 
+import cn.yibao.portal.identity.StaffPrincipals;
 import cn.yibao.portal.assist.AssistSessions;
 import cn.yibao.portal.assist.domain.AssistSession;
 import cn.yibao.portal.assist.domain.AssistStatus;
 import cn.yibao.portal.audit.RequestOrigin;
 import cn.yibao.portal.identity.AssistedAccess;
-import cn.yibao.portal.identity.domain.StaffIdentity;
 import cn.yibao.portal.resident.CurrentResident;
 import cn.yibao.portal.web.Pages;
 import cn.yibao.portal.web.RequestValues;
@@ -43,28 +43,28 @@ class AssistPages {
     @Bean
     RouterFunction<ServerResponse> assistPageRouter() {
         return RouterFunctions.route()
-                .GET("/staff/assist", request -> AssistApiRoutes.asStaff(request, staff -> desk(request, Map.of(
+                .GET("/staff/assist", request -> StaffPrincipals.handle(request, staff -> desk(request, Map.of(
                         "refused", request.queryParam("refused").filter(code -> code.equals("ended")
                                 || code.equals("not-allowed")).orElse(""),
                         "ended", request.queryParam("ended").isPresent()))))
-                .POST("/staff/assist/code", request -> AssistApiRoutes.asStaff(request, staff -> request.formData()
+                .POST("/staff/assist/code", request -> StaffPrincipals.handle(request, staff -> request.formData()
                         .flatMap(form -> sessions.startWithResidentCode(staff, form.getFirst("residentCode"),
                                 RequestOrigin.of(request.exchange())))
                         .flatMap(outcome -> afterStart(request, outcome))))
-                .POST("/staff/assist/request", request -> AssistApiRoutes.asStaff(request, staff -> request.formData()
+                .POST("/staff/assist/request", request -> StaffPrincipals.handle(request, staff -> request.formData()
                         .flatMap(form -> sessions.request(staff, form.getFirst("certno"), form.getFirst("name"),
                                 RequestOrigin.of(request.exchange())))
                         .flatMap(outcome -> afterStart(request, outcome))))
-                .POST("/staff/assist/{id}/code", request -> AssistApiRoutes.asStaff(request, staff -> withId(request)
+                .POST("/staff/assist/{id}/code", request -> StaffPrincipals.handle(request, staff -> withId(request)
                         .flatMap(id -> request.formData().flatMap(form -> sessions.confirmCode(staff, id,
                                 form.getFirst("code"), RequestOrigin.of(request.exchange()))))
                         .flatMap(outcome -> afterStart(request, outcome))
                         .switchIfEmpty(Mono.defer(() -> desk(request, Map.of())))))
-                .POST("/staff/assist/{id}/continue", request -> AssistApiRoutes.asStaff(request, staff -> withId(request)
+                .POST("/staff/assist/{id}/continue", request -> StaffPrincipals.handle(request, staff -> withId(request)
                         .flatMap(id -> sessions.ofStaff(staff, id))
                         .flatMap(session -> afterStart(request, new AssistSessions.Started(session)))
                         .switchIfEmpty(Mono.defer(() -> desk(request, Map.of())))))
-                .POST("/staff/assist/{id}/end", request -> AssistApiRoutes.asStaff(request, staff -> withId(request)
+                .POST("/staff/assist/{id}/end", request -> StaffPrincipals.handle(request, staff -> withId(request)
                         .flatMap(id -> sessions.endByStaff(staff, id, "STAFF", RequestOrigin.of(request.exchange())))
                         .then(request.session().doOnNext(s -> s.getAttributes().remove(AssistedAccess.SESSION_ATTRIBUTE)))
                         .then(ServerResponse.seeOther(URI.create("/staff/assist?ended")).build())))

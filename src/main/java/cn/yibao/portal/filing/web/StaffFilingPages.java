@@ -9,13 +9,8 @@ import cn.yibao.portal.web.RequestValues;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
-import java.util.UUID;
-import java.util.function.Function;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpStatus;
-import org.springframework.security.core.Authentication;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerRequest;
@@ -39,10 +34,10 @@ class StaffFilingPages {
     @Bean
     RouterFunction<ServerResponse> staffFilingRouter() {
         return RouterFunctions.route()
-                .GET("/staff/filings", request -> asStaff(request, staff -> queue(request, staff, Map.of())))
-                .GET("/staff/filings/{id}", request -> asStaff(request, staff -> detail(request, staff, Map.of())))
-                .POST("/staff/filings/{id}/decision", request -> asStaff(request, staff -> decide(request, staff)))
-                .GET("/staff/filings/{id}/materials/{material}", request -> asStaff(request, staff ->
+                .GET("/staff/filings", request -> StaffPrincipals.handle(request, staff -> queue(request, staff, Map.of())))
+                .GET("/staff/filings/{id}", request -> StaffPrincipals.handle(request, staff -> detail(request, staff, Map.of())))
+                .POST("/staff/filings/{id}/decision", request -> StaffPrincipals.handle(request, staff -> decide(request, staff)))
+                .GET("/staff/filings/{id}/materials/{material}", request -> StaffPrincipals.handle(request, staff ->
                         Mono.justOrEmpty(RequestValues.uuid(request.pathVariable("id")))
                                 .flatMap(id -> filings.findForStaff(staff, id))
                                 .flatMap(filing -> Mono.justOrEmpty(RequestValues.uuid(request.pathVariable("material")))
@@ -52,12 +47,6 @@ class StaffFilingPages {
                 .build();
     }
 
-    private Mono<ServerResponse> asStaff(ServerRequest request, Function<StaffIdentity, Mono<ServerResponse>> handler) {
-        return request.principal().ofType(Authentication.class)
-                .flatMap(auth -> Mono.justOrEmpty(StaffPrincipals.identityOf(auth)))
-                .flatMap(handler)
-                .switchIfEmpty(Mono.defer(() -> ServerResponse.seeOther(URI.create("/?signin=required")).build()));
-    }
 
     private Mono<ServerResponse> queue(ServerRequest request, StaffIdentity staff, Map<String, Object> extra) {
         return filings.reviewQueue(staff).concatMap(api::view).collectList().flatMap(list -> {

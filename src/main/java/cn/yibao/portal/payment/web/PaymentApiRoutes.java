@@ -11,7 +11,6 @@ import cn.yibao.portal.payment.domain.PaymentChannelId;
 import cn.yibao.portal.payment.domain.PaymentOrder;
 import cn.yibao.portal.resident.CurrentResident;
 import cn.yibao.portal.resident.ResidentRegistry;
-import cn.yibao.portal.resident.domain.Resident;
 import cn.yibao.portal.web.AssistedObject;
 import cn.yibao.portal.web.ProblemResponses;
 import cn.yibao.portal.web.RequestValues;

@@ -17,8 +17,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
-import java.util.function.Function;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -27,7 +25,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.codec.multipart.FilePart;
 import org.springframework.http.codec.multipart.FormFieldPart;
 import org.springframework.http.codec.multipart.Part;
-import org.springframework.security.core.Authentication;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
@@ -64,21 +61,21 @@ class PaymentOperatorRoutes {
     @Bean
     RouterFunction<ServerResponse> paymentOperatorRouter() {
         return RouterFunctions.route()
-                .GET("/staff/payments", request -> asStaff(request, staff -> desk(request, Map.of())))
-                .POST("/staff/payments/reconciliations", request -> asStaff(request, staff ->
+                .GET("/staff/payments", request -> StaffPrincipals.handle(request, staff -> desk(request, Map.of())))
+                .POST("/staff/payments/reconciliations", request -> StaffPrincipals.handle(request, staff ->
                         request.multipartData().flatMap(parts -> importFromPage(request, staff, parts))))
-                .POST("/staff/payments/refunds", request -> asStaff(request, staff -> request.formData()
+                .POST("/staff/payments/refunds", request -> StaffPrincipals.handle(request, staff -> request.formData()
                         .flatMap(form -> refunds.byOperator(actor(request, staff), null, form.getFirst("reason"),
                                         form.getFirst("orderNo"))
                                 .flatMap(outcome -> desk(request, outcome instanceof Refunds.Requested requested
                                         ? Map.of("refunded", RefundOutcome.of(requested))
                                         : Map.of("refundRefused", ((Refunds.NotPossible) outcome).message()))))))
-                .POST("/api/v1/staff/payments/reconciliations", request -> asStaff(request, staff -> importFromApi(request, staff)))
-                .GET("/api/v1/staff/payments/flagged", request -> asStaff(request, staff -> payments.flagged()
+                .POST("/api/v1/staff/payments/reconciliations", request -> StaffPrincipals.handle(request, staff -> importFromApi(request, staff)))
+                .GET("/api/v1/staff/payments/flagged", request -> StaffPrincipals.handle(request, staff -> payments.flagged()
                         .map(order -> Map.of("orderNo", order.orderNo(), "status", order.status().name(),
                                 "amountFen", order.amountFen(), "reviewReason", order.reviewReason()))
                         .collectList().flatMap(list -> ServerResponse.ok().bodyValue(list))))
-                .POST("/api/v1/staff/payments/{orderNo}/refund", request -> asStaff(request, staff ->
+                .POST("/api/v1/staff/payments/{orderNo}/refund", request -> StaffPrincipals.handle(request, staff ->
                         request.bodyToMono(RefundBody.class).onErrorResume(e -> Mono.just(new RefundBody(null)))
                                 .defaultIfEmpty(new RefundBody(null))
                                 .flatMap(body -> refunds.byOperator(actor(request, staff), null, body.reason(),
@@ -96,12 +93,6 @@ class PaymentOperatorRoutes {
     record RefundBody(String reason) {
     }
 
-    private Mono<ServerResponse> asStaff(ServerRequest request, Function<StaffIdentity, Mono<ServerResponse>> handler) {
-        return request.principal().ofType(Authentication.class)
-                .flatMap(auth -> Mono.justOrEmpty(StaffPrincipals.identityOf(auth)))
-                .flatMap(handler)
-                .switchIfEmpty(Mono.defer(() -> ProblemResponses.response(HttpStatus.FORBIDDEN, "需要工作人员身份。", null)));
-    }
 
     /** A failed refund as the desk lists it. */
     record FailedRefundLine(String refundNo, String orderNo, String amountYuan, String cause) {

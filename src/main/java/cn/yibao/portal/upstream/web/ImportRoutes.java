@@ -17,10 +17,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -33,7 +31,6 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.codec.multipart.FilePart;
 import org.springframework.http.codec.multipart.FormFieldPart;
 import org.springframework.http.codec.multipart.Part;
-import org.springframework.security.core.Authentication;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
@@ -69,12 +66,12 @@ class ImportRoutes {
     @Bean
     RouterFunction<ServerResponse> upstreamImportRouter() {
         return RouterFunctions.route()
-                .POST("/api/v1/admin/imports/{kind}", request -> asStaff(request, staff -> apiImport(request, staff)))
-                .GET("/api/v1/admin/imports", request -> asStaff(request, staff -> imports
+                .POST("/api/v1/admin/imports/{kind}", request -> StaffPrincipals.handle(request, staff -> apiImport(request, staff)))
+                .GET("/api/v1/admin/imports", request -> StaffPrincipals.handle(request, staff -> imports
                         .recent(operatorOf(staff).scope(), limit(request)).collectList()
                         .flatMap(batches -> ServerResponse.ok().bodyValue(batches))))
-                .GET("/staff/imports", request -> asStaff(request, staff -> page(request, staff, Map.of())))
-                .POST("/staff/imports", request -> asStaff(request, staff -> request.multipartData()
+                .GET("/staff/imports", request -> StaffPrincipals.handle(request, staff -> page(request, staff, Map.of())))
+                .POST("/staff/imports", request -> StaffPrincipals.handle(request, staff -> request.multipartData()
                         .flatMap(parts -> pageImport(request, staff, parts))))
                 .build();
     }
@@ -217,10 +214,4 @@ class ImportRoutes {
         return new ImportOperator(staff.staffId(), true, imports.scopeOf(staff.regionCode()));
     }
 
-    private static Mono<ServerResponse> asStaff(ServerRequest request, Function<StaffIdentity, Mono<ServerResponse>> handler) {
-        return request.principal().ofType(Authentication.class)
-                .flatMap(auth -> Mono.justOrEmpty(StaffPrincipals.identityOf(auth)))
-                .flatMap(handler)
-                .switchIfEmpty(Mono.defer(() -> ProblemResponses.response(HttpStatus.FORBIDDEN, "需要工作人员身份。", null)));
-    }
 }
