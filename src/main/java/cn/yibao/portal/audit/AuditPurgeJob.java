@@ -1,5 +1,6 @@
 package cn.yibao.portal.audit;
 
+import cn.yibao.portal.database.ConnectionScope;
 import cn.yibao.portal.audit.domain.AuditEntry;
 import cn.yibao.portal.audit.domain.AuditEntry.ActorType;
 import cn.yibao.portal.audit.domain.AuditEntry.Outcome;
@@ -46,6 +47,7 @@ class AuditPurgeJob {
                             ActorType.SYSTEM, "audit-retention", null, ACTION, Outcome.SUCCESS, null, null,
                             "removed " + count + " rows stored more than " + retention.days() + " days ago"))
                             .thenReturn(count))
+                    .contextWrite(ConnectionScope.of("audit purge"))
                     .block(Duration.ofMinutes(30));
             if (purged != null && purged > 0) {
                 log.info("Purged " + purged + " audit rows older than " + retention.days() + " days");

@@ -1,5 +1,6 @@
 package cn.yibao.portal.filing;
 
+import cn.yibao.portal.database.ConnectionScope;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -21,7 +22,7 @@ class FilingExpiry {
     void expire() {
         try {
             // A scheduler thread, not an event loop: waiting keeps runs from overlapping.
-            Long count = filings.expireDue().block(java.time.Duration.ofMinutes(5));
+            Long count = filings.expireDue().contextWrite(ConnectionScope.of("filing expiry")).block(java.time.Duration.ofMinutes(5));
             if (count != null && count > 0) {
                 log.info("Expired " + count + " filings");
             }

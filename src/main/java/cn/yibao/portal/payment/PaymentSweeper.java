@@ -1,5 +1,6 @@
 package cn.yibao.portal.payment;
 
+import cn.yibao.portal.database.ConnectionScope;
 import cn.yibao.portal.clock.BusinessClock;
 import cn.yibao.portal.payment.domain.ChannelOutcome;
 import cn.yibao.portal.payment.domain.ItemState;
@@ -52,7 +53,7 @@ class PaymentSweeper {
 
     @Scheduled(fixedDelayString = "${portal.payment.sweep-interval:PT30S}", initialDelayString = "${portal.payment.sweep-initial-delay:PT5S}")
     void sweepOnSchedule() {
-        sweep().onErrorResume(e -> {
+        sweep().contextWrite(ConnectionScope.of("payment sweep")).onErrorResume(e -> {
             log.warn("Payment sweep failed: {}", e.toString());
             return Mono.empty();
         }).block(Duration.ofMinutes(2));

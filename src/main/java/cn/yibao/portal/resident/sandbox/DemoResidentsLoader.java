@@ -1,5 +1,6 @@
 package cn.yibao.portal.resident.sandbox;
 
+import cn.yibao.portal.database.ConnectionScope;
 import cn.yibao.portal.resident.DemoResidents;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -25,6 +26,6 @@ class DemoResidentsLoader implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         // Start-up thread, not an event-loop thread: waiting here keeps the demo data ready before traffic.
-        demoResidents.load().block();
+        demoResidents.load().contextWrite(ConnectionScope.of("demo residents")).block();
     }
 }

@@ -1,5 +1,6 @@
 package cn.yibao.portal.upstream.sandbox;
 
+import cn.yibao.portal.database.ConnectionScope;
 import cn.yibao.portal.clock.BusinessClock;
 import cn.yibao.portal.upstream.ImportOperator;
 import cn.yibao.portal.upstream.ImportResult;
@@ -72,7 +73,8 @@ class SandboxUpstreamFeed implements ApplicationRunner {
                                 ImportOperator.SANDBOX_FEED, null).map(result -> accepted(batch, result))))
                 .filter(stored -> stored)
                 .count()
-                .map(Long::intValue);
+                .map(Long::intValue)
+                .contextWrite(ConnectionScope.of("sandbox upstream feed"));
     }
 
     private static boolean accepted(DemoBatch batch, ImportResult result) {
