@@ -5,7 +5,11 @@ import cn.yibao.portal.assist.domain.AssistSession;
 import cn.yibao.portal.assist.domain.AssistStatus;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
@@ -60,6 +64,18 @@ class AssistRepository {
                 .bind("resident", residentId).map(AssistRepository::session).all();
     }
 
+    /** Marks the resident's sessions whose time ran out unnoticed as EXPIRED, all in one statement. */
+    Mono<Long> expireRunOutOf(UUID residentId, Instant now) {
+        return database.sql("""
+                        update assist_session set status = 'EXPIRED', ended_at = :now, ended_by = 'TIMEOUT',
+                               one_time_code_hash = null, version = version + 1
+                        where resident_id = :resident
+                          and (status = 'ACTIVE' and expires_at <= :now
+                               or status = 'AWAITING_RESIDENT' and request_expires_at <= :now)""")
+                .bind("resident", residentId).bind("now", now)
+                .fetch().rowsUpdated();
+    }
+
     Flux<AssistSession> openOfStaff(String staffId) {
         return database.sql("select * from assist_session where staff_id = :staff and status in ('AWAITING_RESIDENT', 'ACTIVE')")
                 .bind("staff", staffId).map(AssistRepository::session).all();
@@ -100,12 +116,17 @@ class AssistRepository {
                 .then();
     }
 
-    Flux<AssistAction> actions(UUID sessionId) {
-        return database.sql("select * from assist_action where session_id = :session order by id").bind("session", sessionId)
-                .map(row -> new AssistAction(row.get("occurred_at", Instant.class), row.get("action", String.class),
+    /** The actions of several sessions in one query, by session, each in the order they happened. */
+    Mono<Map<UUID, List<AssistAction>>> actions(Collection<UUID> sessionIds) {
+        return database.sql("select * from assist_action where session_id = any(:sessions) order by id")
+                .bind("sessions", sessionIds.toArray(UUID[]::new))
+                .map(row -> Map.entry(row.get("session_id", UUID.class), new AssistAction(
+                        row.get("occurred_at", Instant.class), row.get("action", String.class),
                         row.get("object_id", String.class), row.get("outcome", String.class),
-                        row.get("object_kind", String.class), row.get("object_number", String.class)))
-                .all();
+                        row.get("object_kind", String.class), row.get("object_number", String.class))))
+                .all()
+                .collect(Collectors.groupingBy(Map.Entry::getKey,
+                        Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
     }
 
     private static AssistSession session(Readable row) {

@@ -1,5 +1,6 @@
 package cn.yibao.portal.assist;
 
+import cn.yibao.portal.assist.domain.AssistAction;
 import cn.yibao.portal.assist.domain.AssistRules;
 import cn.yibao.portal.assist.domain.AssistSession;
 import cn.yibao.portal.assist.domain.AssistStatus;
@@ -236,7 +237,8 @@ public class AssistSessions {
 
     /** At staff sign-out: every open session of theirs ends. */
     public Mono<Void> endAllOf(String staffId, RequestOrigin origin) {
-        return sessions.openOfStaff(staffId)
+        return sessions.openOfStaff(staffId).collectList()
+                .flatMapIterable(open -> open)
                 .concatMap(session -> finish(session, AssistStatus.ENDED, "SIGN_OUT", AuditEntry.ActorType.STAFF,
                         staffId, origin))
                 .then();
@@ -280,19 +282,22 @@ public class AssistSessions {
     public record Acting(AssistSession session, String refusal) {
     }
 
-    /** The resident's sessions, newest first; one whose time ran out unnoticed is recorded as EXPIRED now. */
-    public Flux<AssistSession> historyOf(Resident resident) {
-        Instant now = clock.now();
-        return sessions.ofResident(resident.id()).concatMap(session -> {
-            boolean runOut = session.status() == AssistStatus.ACTIVE && !now.isBefore(session.expiresAt())
-                    || session.status() == AssistStatus.AWAITING_RESIDENT && !now.isBefore(session.requestExpiresAt());
-            return runOut ? sessions.end(session, AssistStatus.EXPIRED, "TIMEOUT", now).then(sessions.find(session.id()))
-                    : Mono.just(session);
-        });
+    /** One session of the resident's 代办记录 with what was done in it. */
+    public record History(AssistSession session, List<AssistAction> actions) {
     }
 
-    public Flux<cn.yibao.portal.assist.domain.AssistAction> actionsOf(AssistSession session) {
-        return sessions.actions(session.id());
+    /**
+     * The resident's sessions, newest first, each with its actions; sessions whose time ran out unnoticed are recorded
+     * as EXPIRED first. Three queries whatever the number of sessions.
+     */
+    public Mono<List<History>> historyOf(Resident resident) {
+        return sessions.expireRunOutOf(resident.id(), clock.now())
+                .then(sessions.ofResident(resident.id()).collectList())
+                .flatMap(list -> list.isEmpty() ? Mono.just(List.<History>of())
+                        : sessions.actions(list.stream().map(AssistSession::id).toList())
+                                .map(actions -> list.stream()
+                                        .map(session -> new History(session, actions.getOrDefault(session.id(), List.of())))
+                                        .toList()));
     }
 
     /**

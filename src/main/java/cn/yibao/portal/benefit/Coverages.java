@@ -1,5 +1,6 @@
 package cn.yibao.portal.benefit;
 
+import cn.yibao.portal.database.InTurn;
 import cn.yibao.portal.benefit.domain.Coverage;
 import cn.yibao.portal.benefit.domain.CoverageRules;
 import cn.yibao.portal.benefit.domain.SettledBill;
@@ -46,7 +47,7 @@ public class Coverages {
 
     /** Coverage given the person's settlements of the year, already loaded for the page. */
     Mono<Coverage> of(Resident person, int benefitYear, List<SettledBill> settlements) {
-        return Mono.zip(payments.contributionState(person.id(), benefitYear),
+        return InTurn.zip(payments.contributionState(person.id(), benefitYear),
                         records.contributionsPaidElsewhere(person.id(), benefitYear).collectList())
                 .map(loaded -> {
                     List<CoverageRules.Paid> paid = new ArrayList<>(loaded.getT2());

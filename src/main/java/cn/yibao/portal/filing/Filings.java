@@ -25,6 +25,8 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.Map;
+import java.util.Collection;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -244,7 +246,9 @@ public class Filings {
 
     /** Effective filings whose end date has passed become EXPIRED; returns how many. */
     public Mono<Long> expireDue() {
-        return filings.dueToExpire(clock.today())
+        // Read the due filings first: each expiry then takes its own transaction, never while the read streams.
+        return filings.dueToExpire(clock.today()).collectList()
+                .flatMapIterable(due -> due)
                 .concatMap(filing -> transaction.transactional(filings.transition(filing, FilingStatus.EXPIRED, null)
                         .filter(Boolean::booleanValue)
                         .flatMap(moved -> filings.event(filing.id(), FilingStatus.EFFECTIVE, FilingStatus.EXPIRED,
@@ -267,8 +271,9 @@ public class Filings {
         return filings.materialContent(filing.id(), materialId);
     }
 
-    public Flux<FilingEvent> historyOf(Filing filing) {
-        return filings.eventsOf(filing.id());
+    /** The histories of these filings, by filing id, in one query. */
+    public Mono<Map<UUID, List<FilingEvent>>> historiesOf(Collection<Filing> of) {
+        return of.isEmpty() ? Mono.just(Map.of()) : filings.eventsOf(of.stream().map(Filing::id).toList());
     }
 
     public String regionName(String code) {

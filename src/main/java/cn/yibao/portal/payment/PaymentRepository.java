@@ -146,6 +146,12 @@ class PaymentRepository {
                 .map(PaymentRepository::order).one();
     }
 
+    Flux<PaymentOrder> findByOrderNos(Collection<String> orderNos) {
+        return database.sql("select " + ORDER_COLUMNS + " from payment_order where order_no = any(:nos)")
+                .bind("nos", orderNos.toArray(String[]::new))
+                .map(PaymentRepository::order).all();
+    }
+
     Flux<PaymentOrder> ofPayer(UUID payerId, Integer year) {
         return database.sql("select " + ORDER_COLUMNS + " from payment_order where payer_id = :payer"
                         + (year == null ? "" : " and benefit_year = :year") + " order by created_at desc")
@@ -184,6 +190,12 @@ class PaymentRepository {
     Flux<PaymentOrder> flagged(int limit) {
         return database.sql("select " + ORDER_COLUMNS + " from payment_order where review_reason is not null order by updated_at desc limit :limit")
                 .bind("limit", limit).map(PaymentRepository::order).all();
+    }
+
+    /** The items of several orders in one query. */
+    Flux<PaymentItem> itemsOfOrders(Collection<UUID> orderIds) {
+        return database.sql("select * from payment_item where order_id = any(:orders) order by order_id, insured_id")
+                .bind("orders", orderIds.toArray(UUID[]::new)).map(PaymentRepository::item).all();
     }
 
     Flux<PaymentItem> items(UUID orderId) {

@@ -3,9 +3,14 @@ package cn.yibao.portal.payment;
 import cn.yibao.portal.payment.domain.ItemState;
 import cn.yibao.portal.payment.domain.PaymentOrder;
 import cn.yibao.portal.resident.domain.Resident;
+import cn.yibao.portal.resident.ResidentRegistry;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -16,10 +21,12 @@ public class Payments {
 
     private final PaymentRepository payments;
     private final Refunds refunds;
+    private final ResidentRegistry residents;
 
-    Payments(PaymentRepository payments, Refunds refunds) {
+    Payments(PaymentRepository payments, Refunds refunds, ResidentRegistry residents) {
         this.payments = payments;
         this.refunds = refunds;
+        this.residents = residents;
     }
 
     public Flux<PaymentOrder> ofPayer(Resident payer, Integer year) {
@@ -46,6 +53,27 @@ public class Payments {
 
     public Flux<PaymentOrder> flagged() {
         return payments.flagged(50);
+    }
+
+    /** The items, refunds and people of these orders, in three queries one after the other. */
+    public Mono<OrderParts> partsOf(List<PaymentOrder> orders) {
+        if (orders.isEmpty()) {
+            return Mono.just(new OrderParts(Map.of(), Map.of(), Map.of()));
+        }
+        List<UUID> ids = orders.stream().map(PaymentOrder::id).toList();
+        return payments.itemsOfOrders(ids).collectList()
+                .flatMap(items -> refunds.ofOrders(ids).collectList()
+                        .flatMap(refundList -> residents.findAllById(Stream.concat(
+                                        orders.stream().map(PaymentOrder::payerId),
+                                        items.stream().map(PaymentItem::insuredId)).toList())
+                                .map(people -> new OrderParts(
+                                        items.stream().collect(Collectors.groupingBy(PaymentItem::orderId)),
+                                        refundList.stream().collect(Collectors.groupingBy(Refunds.Refund::orderId)),
+                                        people))));
+    }
+
+    public Mono<OrderParts> partsOf(PaymentOrder order) {
+        return partsOf(List.of(order));
     }
 
     public Flux<PaymentItem> items(PaymentOrder order) {

@@ -6,8 +6,10 @@ import cn.yibao.portal.payment.domain.Receipt;
 import cn.yibao.portal.policy.RegionCatalog;
 import cn.yibao.portal.qrcode.Codes;
 import cn.yibao.portal.qrcode.domain.CodePurpose;
-import cn.yibao.portal.resident.ResidentRegistry;
+import cn.yibao.portal.resident.domain.Resident;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
@@ -20,16 +22,14 @@ import reactor.core.publisher.Mono;
 @Service
 public class Receipts {
 
-    private final PaymentRepository payments;
-    private final ResidentRegistry residents;
+    private final Payments payments;
     private final RegionCatalog regions;
     private final Codes codes;
     private final Duration codeLifetime;
 
-    Receipts(PaymentRepository payments, ResidentRegistry residents, RegionCatalog regions, Codes codes,
+    Receipts(Payments payments, RegionCatalog regions, Codes codes,
              @Value("${portal.payment.receipt-code-lifetime:P3650D}") Duration codeLifetime) {
         this.payments = payments;
-        this.residents = residents;
         this.regions = regions;
         this.codes = codes;
         this.codeLifetime = codeLifetime;
@@ -37,21 +37,31 @@ public class Receipts {
 
     /** Receipts of the order's paid people; {@code baseUrl} makes the QR's link absolute (scanned from paper). */
     public Flux<Receipt> of(PaymentOrder order, String baseUrl) {
-        return payments.items(order.id())
+        return payments.partsOf(order).flatMapIterable(parts -> of(order, parts, baseUrl));
+    }
+
+    /** The same from parts already read (no query). */
+    public List<Receipt> of(PaymentOrder order, OrderParts parts, String baseUrl) {
+        return parts.itemsOf(order).stream()
                 .filter(item -> item.state() == ItemState.PAID && item.receiptNo() != null)
-                .concatMap(item -> receipt(order, item, baseUrl));
+                .flatMap(item -> receipt(order, item, parts, baseUrl).stream())
+                .toList();
     }
 
     public Mono<Receipt> one(PaymentOrder order, String receiptNo, String baseUrl) {
         return of(order, baseUrl).filter(receipt -> receipt.receiptNo().equals(receiptNo)).next();
     }
 
-    private Mono<Receipt> receipt(PaymentOrder order, PaymentItem item, String baseUrl) {
+    private Optional<Receipt> receipt(PaymentOrder order, PaymentItem item, OrderParts parts, String baseUrl) {
+        Optional<Resident> payer = parts.person(order.payerId());
+        Optional<Resident> insured = parts.person(item.insuredId());
+        if (payer.isEmpty() || insured.isEmpty()) {
+            return Optional.empty();
+        }
         String token = codes.issue(CodePurpose.RECEIPT, item.receiptId(), codeLifetime).token();
-        return Mono.zip(residents.findById(order.payerId()), residents.findById(item.insuredId()))
-                .map(people -> new Receipt(item.receiptNo(), people.getT1().maskedName(), people.getT2().maskedName(),
-                        people.getT2().maskedCertno(), regions.displayName(people.getT2().insuredRegionCode(), ""),
-                        item.benefitYear(), item.amountFen(), order.channel(), order.orderNo(), order.transactionId(),
-                        order.paidAt(), baseUrl + "/verify?t=" + token));
+        return Optional.of(new Receipt(item.receiptNo(), payer.get().maskedName(), insured.get().maskedName(),
+                insured.get().maskedCertno(), regions.displayName(insured.get().insuredRegionCode(), ""),
+                item.benefitYear(), item.amountFen(), order.channel(), order.orderNo(), order.transactionId(),
+                order.paidAt(), baseUrl + "/verify?t=" + token));
     }
 }

@@ -1,5 +1,6 @@
 package cn.yibao.portal.payment;
 
+import cn.yibao.portal.database.InTurn;
 import cn.yibao.portal.clock.BusinessClock;
 import cn.yibao.portal.payment.channel.BillFormatException;
 import cn.yibao.portal.payment.channel.PaymentChannel;
@@ -79,8 +80,7 @@ public class Reconciling {
         List<String> orderNos = lines.stream().map(BillLine::orderNo).distinct().toList();
         Instant from = day.atStartOfDay(clock.zone()).toInstant();
         Instant to = day.plusDays(1).atStartOfDay(clock.zone()).toInstant();
-        Mono<Map<String, Reconciliation.OurOrder>> ours = Flux.fromIterable(orderNos)
-                .concatMap(payments::findByOrderNo)
+        Mono<Map<String, Reconciliation.OurOrder>> ours = payments.findByOrderNos(orderNos)
                 .collectMap(order -> order.orderNo(), order -> new Reconciliation.OurOrder(order.orderNo(),
                         order.amountFen(), COUNTED_AS_PAID.contains(order.status())));
         Mono<List<Reconciliation.OurOrder>> paidHere = database.sql("""
@@ -92,7 +92,7 @@ public class Reconciling {
                         row.get("amount_fen", Long.class), true))
                 .all().collectList();
         UUID runId = UUID.randomUUID();
-        return Mono.zip(ours, paidHere)
+        return InTurn.zip(ours, paidHere)
                 .map(both -> Reconciliation.compare(lines, both.getT1(), both.getT2()))
                 .flatMap(mismatches -> database.sql("""
                                 insert into reconciliation_run (id, channel, bill_date, bill_hash, lines, imported_by, imported_at)
@@ -138,23 +138,37 @@ public class Reconciling {
     }
 
     private Mono<Report> report(UUID runId, PaymentChannelId channel, LocalDate day, int lines) {
-        return database.sql("select * from reconciliation_mismatch where run_id = :run order by id").bind("run", runId)
-                .map(row -> new MismatchRow(row.get("kind", String.class), row.get("order_no", String.class),
-                        row.get("channel_fen", Long.class), row.get("our_fen", Long.class),
-                        row.get("resolution", String.class)))
-                .all().collectList()
-                .map(rows -> new Report(runId, channel, day, lines, rows, null));
+        return mismatchesOf(List.of(runId))
+                .map(rows -> new Report(runId, channel, day, lines, rows.getOrDefault(runId, List.of()), null));
     }
 
-    /** Recent imports, newest first, for the operator page. */
+    /** The mismatches of several runs in one query, by run. */
+    private Mono<Map<UUID, List<MismatchRow>>> mismatchesOf(List<UUID> runIds) {
+        return database.sql("select * from reconciliation_mismatch where run_id = any(:runs) order by id")
+                .bind("runs", runIds.toArray(UUID[]::new))
+                .map(row -> Map.entry(row.get("run_id", UUID.class), new MismatchRow(row.get("kind", String.class),
+                        row.get("order_no", String.class), row.get("channel_fen", Long.class),
+                        row.get("our_fen", Long.class), row.get("resolution", String.class))))
+                .all()
+                .collect(java.util.stream.Collectors.groupingBy(Map.Entry::getKey,
+                        java.util.stream.Collectors.mapping(Map.Entry::getValue, java.util.stream.Collectors.toList())));
+    }
+
+    private record Run(UUID id, PaymentChannelId channel, LocalDate day, int lines) {
+    }
+
+    /** Recent imports, newest first, for the operator page: two queries however many. */
     public Flux<Report> recent(int limit) {
         return database.sql("select id, channel, bill_date, lines from reconciliation_run order by imported_at desc limit :limit")
                 .bind("limit", limit)
-                .map(row -> new Object[] {row.get("id", UUID.class), row.get("channel", String.class),
-                        row.get("bill_date", LocalDate.class), row.get("lines", Integer.class)})
-                .all()
-                .concatMap(run -> report((UUID) run[0], PaymentChannelId.valueOf((String) run[1]), (LocalDate) run[2],
-                        (Integer) run[3]));
+                .map(row -> new Run(row.get("id", UUID.class), PaymentChannelId.valueOf(row.get("channel", String.class)),
+                        row.get("bill_date", LocalDate.class), row.get("lines", Integer.class)))
+                .all().collectList()
+                .flatMapMany(runs -> runs.isEmpty() ? Flux.empty()
+                        : mismatchesOf(runs.stream().map(Run::id).toList()).flatMapIterable(mismatches -> runs.stream()
+                                .map(run -> new Report(run.id(), run.channel(), run.day(), run.lines(),
+                                        mismatches.getOrDefault(run.id(), List.of()), null))
+                                .toList()));
     }
 
     private static byte[] sha256(byte[] bytes) {

@@ -1,5 +1,6 @@
 package cn.yibao.portal.payment;
 
+import cn.yibao.portal.database.InTurn;
 import cn.yibao.portal.audit.RequestOrigin;
 import cn.yibao.portal.audit.domain.AuditEntry;
 import cn.yibao.portal.clock.BusinessClock;
@@ -107,7 +108,7 @@ public class Refunds {
         Instant now = clock.now();
         Cause cause = duplicatesOnly ? Cause.DUPLICATE : Cause.OPERATOR;
         // The order's row lock makes refunds of one order one after the other: numbers and people are decided once.
-        Mono<Prepared> prepare = payments.findForUpdate(orderId).flatMap(order -> Mono.zip(
+        Mono<Prepared> prepare = payments.findForUpdate(orderId).flatMap(order -> InTurn.zip(
                         payments.items(orderId).collectList(), ofOrder(orderId).collectList())
                 .flatMap(both -> {
                     RefundRules.Decision decision = RefundRules.decide(order.orderNo(), order.status(),
@@ -176,7 +177,9 @@ public class Refunds {
 
     /** Asks the channel again about the order's refunds left REQUESTED (same numbers: each refunds once). */
     Mono<Void> retry(PaymentOrder order) {
-        return ofOrder(order.id()).filter(refund -> "REQUESTED".equals(refund.status()))
+        // The refunds are read first: no connection is held while the channel answers.
+        return ofOrder(order.id()).collectList()
+                .flatMapIterable(refunds -> refunds.stream().filter(refund -> "REQUESTED".equals(refund.status())).toList())
                 .concatMap(refund -> callChannel(order, refund, PaymentSweeper.SWEEPER))
                 .then();
     }
@@ -229,6 +232,12 @@ public class Refunds {
                         refund.refundNo() + (succeeded ? " 退款成功" : " 退款失败"), actor))
                 .then(findByNo(refund.refundNo()))
                 .flatMap(after -> payments.find(order.id()).map(latest -> (Outcome) new Requested(after, latest.status())));
+    }
+
+    /** The refunds of several orders in one query, oldest first. */
+    Flux<Refund> ofOrders(java.util.Collection<UUID> orderIds) {
+        return database.sql("select * from payment_refund where order_id = any(:orders) order by created_at, refund_no")
+                .bind("orders", orderIds.toArray(UUID[]::new)).map(Refunds::refund).all();
     }
 
     /** The order's refunds, oldest first. */

@@ -1,5 +1,6 @@
 package cn.yibao.portal.prescription;
 
+import cn.yibao.portal.database.InTurn;
 import cn.yibao.portal.clock.BusinessClock;
 import cn.yibao.portal.prescription.domain.Prescription;
 import cn.yibao.portal.prescription.domain.Qualification;
@@ -84,7 +85,7 @@ public class Prescriptions {
         int year = TwoDiseaseSpending.benefitYearOn(clock.today());
         return peopleOf(me).flatMap(people -> {
             List<UUID> ids = people.stream().map(Resident::id).toList();
-            return Mono.zip(records.qualificationsOf(ids).collectList(), records.prescriptionsOf(ids).collectList(),
+            return InTurn.zip(records.qualificationsOf(ids).collectList(), records.prescriptionsOf(ids).collectList(),
                             records.twoDiseaseBillsOf(ids).collectList())
                     .flatMap(loaded -> Flux.fromIterable(people)
                             .concatMap(person -> recordsOf(person, person.id().equals(me.id()), year, loaded.getT1(),

@@ -1,5 +1,6 @@
 package cn.yibao.portal.resident;
 
+import cn.yibao.portal.database.InTurn;
 import cn.yibao.portal.clock.BusinessClock;
 import cn.yibao.portal.identity.domain.EvoucherIdentity;
 import cn.yibao.portal.identity.domain.NationalId;
@@ -59,7 +60,7 @@ public class DemoResidents {
                 .filter(owner -> "SELF".equals(owner.relation()))
                 .concatMap(owner -> Flux.fromIterable(people)
                         .filter(member -> member.household().equals(owner.household()) && member != owner)
-                        .concatMap(member -> Mono.zip(idOf(owner), idOf(member))
+                        .concatMap(member -> InTurn.zip(idOf(owner), idOf(member))
                                 .flatMap(ids -> family.insert(ids.getT1(), ids.getT2(),
                                         Relation.valueOf(member.relation()), FamilyBinding.Status.ACTIVE, now))))
                 .then();

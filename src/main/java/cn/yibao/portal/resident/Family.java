@@ -72,13 +72,16 @@ public class Family {
 
     /** My members (active or awaiting their answer), invitations waiting for my answer, and who has bound me. */
     public Mono<Overview> overviewOf(Resident me) {
-        return bindings.openBindingsOf(me.id())
-                .concatMap(binding -> {
-                    boolean mine = binding.ownerId().equals(me.id());
-                    return residents.findById(mine ? binding.memberId() : binding.ownerId())
-                            .map(other -> new Member(binding.id(), other, binding.relation(), binding.status(), mine));
-                })
-                .collectList()
+        // Two queries whatever the size of the household: the bindings, then everyone they name at once.
+        return bindings.openBindingsOf(me.id()).collectList()
+                .flatMap(open -> open.isEmpty() ? Mono.just(List.<Member>of())
+                        : residents.findAllById(open.stream().map(binding -> binding.otherThan(me.id())).toList())
+                                .collectMap(Resident::id)
+                                .map(people -> open.stream()
+                                        .filter(binding -> people.containsKey(binding.otherThan(me.id())))
+                                        .map(binding -> new Member(binding.id(), people.get(binding.otherThan(me.id())),
+                                                binding.relation(), binding.status(), binding.ownerId().equals(me.id())))
+                                        .toList()))
                 .map(all -> new Overview(
                         all.stream().filter(Member::mine).toList(),
                         all.stream().filter(m -> !m.mine() && m.status() == Status.PENDING).toList(),

@@ -1,5 +1,6 @@
 package cn.yibao.portal.upstream;
 
+import cn.yibao.portal.database.InTurn;
 import cn.yibao.portal.benefit.domain.CareSetting;
 import cn.yibao.portal.benefit.domain.FacilityLevel;
 import cn.yibao.portal.benefit.domain.RemoteCare;
@@ -111,7 +112,7 @@ class UpstreamRepository {
                         row.get("settlement_no", String.class)))
                 .all()
                 .collectMap(Map.Entry::getKey, Map.Entry::getValue);
-        return Mono.zip(select("select * from upstream_settlement where settlement_no = any(:keys)",
+        return InTurn.zip(select("select * from upstream_settlement where settlement_no = any(:keys)",
                         wanted.toArray(String[]::new), new UUID[0], UpstreamRepository::settlement), owners, reversals)
                 .map(all -> new StoredRecords(byKey(all.getT1(), wanted), Map.of(), Map.of(), all.getT2(), all.getT3()));
     }

@@ -73,11 +73,11 @@ class AssistApiRoutes {
                 .POST("/api/v1/assist/requests/{id}/approve", request -> answerRequest(request, true))
                 .POST("/api/v1/assist/requests/{id}/decline", request -> answerRequest(request, false))
                 .GET("/api/v1/assist/history", request -> currentResident.handle(request, me -> sessions.historyOf(me)
-                        .concatMap(session -> sessions.actionsOf(session).map(action -> new ActionView(action.occurredAt(),
+                        .map(history -> history.stream().map(entry -> HistoryView.of(entry.session(),
+                                entry.actions().stream().map(action -> new ActionView(action.occurredAt(),
                                         action.action(), action.objectId(), action.objectKind(), action.objectNumber(),
-                                        action.outcome())).collectList()
-                                .map(actions -> HistoryView.of(session, actions)))
-                        .collectList().flatMap(list -> ServerResponse.ok().bodyValue(list))))
+                                        action.outcome())).toList())).toList())
+                        .flatMap(list -> ServerResponse.ok().bodyValue(list))))
                 .POST("/api/v1/assist/history/{id}/revoke", request -> currentResident.handle(request, me ->
                         withId(request, id -> sessions.revokeByResident(me, id, RequestOrigin.of(request.exchange())))
                                 .flatMap(outcome -> answer(outcome, HttpStatus.OK))

@@ -76,9 +76,8 @@ class AssistPages {
                                 RequestOrigin.of(request.exchange())))
                         .then(ServerResponse.seeOther(URI.create("/assist/history")).build())))
                 .GET("/assist/history", request -> currentResident.handle(request, me -> sessions.historyOf(me)
-                        .concatMap(session -> sessions.actionsOf(session).collectList()
-                                .map(actions -> Map.of("session", session, "actions", actions)))
-                        .collectList()
+                        .map(history -> history.stream()
+                                .map(entry -> Map.of("session", entry.session(), "actions", entry.actions())).toList())
                         .flatMap(history -> pages.render(request, "assist/history", Map.of("history", history,
                                 "revoked", request.queryParam("revoked").isPresent())))))
                 .POST("/assist/history/{id}/revoke", request -> currentResident.handle(request, me -> withId(request)

@@ -1,5 +1,6 @@
 package cn.yibao.portal.benefit.web;
 
+import cn.yibao.portal.database.InTurn;
 import cn.yibao.portal.benefit.Benefits;
 import cn.yibao.portal.benefit.domain.CareSetting;
 import cn.yibao.portal.benefit.domain.EstimateRequest;
@@ -58,7 +59,7 @@ class BenefitPages {
         int benefitYear = year.orElse(benefits.currentBenefitYear());
         Locale locale = request.exchange().getLocaleContext().getLocale();
         return currentResident.handle(request, me -> benefits.personFor(me, request.queryParam("person").orElse(null))
-                .flatMap(person -> Mono.zip(benefits.overview(person, benefitYear), benefits.people(me).collectList()))
+                .flatMap(person -> InTurn.zip(benefits.overview(person, benefitYear), benefits.people(me).collectList()))
                 .flatMap(loaded -> estimate(request, loaded.getT1())
                         .map(estimate -> model(loaded.getT1(), loaded.getT2(), estimate, locale)))
                 .flatMap(model -> pages.render(request, "benefit/mine", model))

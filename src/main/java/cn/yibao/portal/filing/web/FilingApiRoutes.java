@@ -2,6 +2,7 @@ package cn.yibao.portal.filing.web;
 
 import cn.yibao.portal.clock.BusinessClock;
 import cn.yibao.portal.filing.Filing;
+import cn.yibao.portal.filing.FilingEvent;
 import cn.yibao.portal.filing.Filings;
 import cn.yibao.portal.filing.domain.FilingType;
 import cn.yibao.portal.resident.CurrentResident;
@@ -46,7 +47,7 @@ class FilingApiRoutes {
                         ServerResponse.ok().bodyValue(filings.typesFor(me).stream().map(FilingViews.TypeView::of).toList())))
                 .POST("/api/v1/filings", this::create)
                 .GET("/api/v1/filings", request -> currentResident.handle(request, me -> filings.visibleTo(me)
-                        .concatMap(filing -> view(filing)).collectList()
+                        .collectList().flatMap(this::views)
                         .flatMap(list -> ServerResponse.ok().bodyValue(list))))
                 .GET("/api/v1/filings/{id}", request -> currentResident.of(request).flatMap(me ->
                         Mono.justOrEmpty(RequestValues.uuid(request.pathVariable("id"))).flatMap(id -> filings.findFor(me, id)))
@@ -96,11 +97,27 @@ class FilingApiRoutes {
     }
 
     Mono<FilingViews.FilingView> view(Filing filing) {
-        return residents.findById(filing.insuredId()).map(Resident::maskedName).defaultIfEmpty("")
-                .zipWith(filings.historyOf(filing).map(e -> new FilingViews.HistoryEntry(
-                        e.at().atZone(clock.zone()).toLocalDateTime().withNano(0).toString().replace('T', ' '),
-                        e.from(), e.to(), e.actorType(), e.reason())).collectList())
-                .map(t -> FilingViews.of(filing, t.getT1(), filings, clock.today(), t.getT2()));
+        return views(List.of(filing)).map(views -> views.get(0));
+    }
+
+    /** Views of several filings in two queries whatever their number: the insured people, then all histories. */
+    Mono<List<FilingViews.FilingView>> views(List<Filing> list) {
+        if (list.isEmpty()) {
+            return Mono.just(List.of());
+        }
+        return residents.findAllById(list.stream().map(Filing::insuredId).toList())
+                .flatMap(people -> filings.historiesOf(list).map(histories -> list.stream()
+                        .map(filing -> FilingViews.of(filing,
+                                people.containsKey(filing.insuredId()) ? people.get(filing.insuredId()).maskedName() : "",
+                                filings, clock.today(), histories.getOrDefault(filing.id(), List.of()).stream()
+                                        .map(this::historyEntry).toList()))
+                        .toList()));
+    }
+
+    private FilingViews.HistoryEntry historyEntry(FilingEvent event) {
+        return new FilingViews.HistoryEntry(
+                event.at().atZone(clock.zone()).toLocalDateTime().withNano(0).toString().replace('T', ' '),
+                event.from(), event.to(), event.actorType(), event.reason());
     }
 
     record Parsed(Filings.Form form, String field, String problem) {

@@ -1,5 +1,6 @@
 package cn.yibao.portal.filing.web;
 
+import cn.yibao.portal.database.InTurn;
 import cn.yibao.portal.clock.BusinessClock;
 import cn.yibao.portal.filing.Filing;
 import cn.yibao.portal.filing.Filings;
@@ -89,7 +90,7 @@ class FilingPages {
     }
 
     private Mono<ServerResponse> list(ServerRequest request, Resident me) {
-        return filings.visibleTo(me).concatMap(api::view).collectList()
+        return filings.visibleTo(me).collectList().flatMap(api::views)
                 .flatMap(list -> pages.render(request, "filing/list", Map.of("filings", list)));
     }
 
@@ -230,7 +231,7 @@ class FilingPages {
     private Mono<ServerResponse> detail(ServerRequest request, Resident me, Map<String, Object> extra) {
         return Mono.justOrEmpty(RequestValues.uuid(request.pathVariable("id")))
                 .flatMap(id -> filings.findFor(me, id))
-                .flatMap(filing -> api.view(filing).zipWith(filings.materialsOf(filing).collectList()))
+                .flatMap(filing -> InTurn.zip(api.view(filing), filings.materialsOf(filing).collectList()))
                 .flatMap(t -> {
                     Map<String, Object> model = new HashMap<>(extra);
                     model.put("filing", t.getT1());

@@ -1,5 +1,6 @@
 package cn.yibao.portal.filing.web;
 
+import cn.yibao.portal.database.InTurn;
 import cn.yibao.portal.audit.RequestOrigin;
 import cn.yibao.portal.filing.Filings;
 import cn.yibao.portal.identity.StaffPrincipals;
@@ -49,7 +50,7 @@ class StaffFilingPages {
 
 
     private Mono<ServerResponse> queue(ServerRequest request, StaffIdentity staff, Map<String, Object> extra) {
-        return filings.reviewQueue(staff).concatMap(api::view).collectList().flatMap(list -> {
+        return filings.reviewQueue(staff).collectList().flatMap(api::views).flatMap(list -> {
             Map<String, Object> model = new HashMap<>(extra);
             model.put("filings", list);
             model.put("staffName", staff.maskedName());
@@ -62,7 +63,7 @@ class StaffFilingPages {
     private Mono<ServerResponse> detail(ServerRequest request, StaffIdentity staff, Map<String, Object> extra) {
         return Mono.justOrEmpty(RequestValues.uuid(request.pathVariable("id")))
                 .flatMap(id -> filings.findForStaff(staff, id))
-                .flatMap(filing -> api.view(filing).zipWith(filings.materialsOf(filing).collectList()))
+                .flatMap(filing -> InTurn.zip(api.view(filing), filings.materialsOf(filing).collectList()))
                 .flatMap(t -> {
                     Map<String, Object> model = new HashMap<>(extra);
                     model.put("filing", t.getT1());

@@ -4,13 +4,13 @@ import cn.yibao.portal.audit.RequestOrigin;
 import cn.yibao.portal.payment.CashAtCounter;
 import cn.yibao.portal.payment.OrderRequest;
 import cn.yibao.portal.payment.PaymentActor;
+import cn.yibao.portal.payment.OrderParts;
 import cn.yibao.portal.payment.Payments;
 import cn.yibao.portal.payment.PlacingOrders;
 import cn.yibao.portal.payment.Receipts;
 import cn.yibao.portal.payment.domain.PaymentChannelId;
 import cn.yibao.portal.payment.domain.PaymentOrder;
 import cn.yibao.portal.resident.CurrentResident;
-import cn.yibao.portal.resident.ResidentRegistry;
 import cn.yibao.portal.web.AssistedObject;
 import cn.yibao.portal.web.ProblemResponses;
 import cn.yibao.portal.web.RequestValues;
@@ -39,17 +39,14 @@ class PaymentApiRoutes {
     private final Payments payments;
     private final Receipts receipts;
     private final CurrentResident currentResident;
-    private final ResidentRegistry residents;
     private final CashAtCounter cash;
 
-    PaymentApiRoutes(CashAtCounter cash, PlacingOrders placing, Payments payments, Receipts receipts, CurrentResident currentResident,
-                     ResidentRegistry residents) {
+    PaymentApiRoutes(CashAtCounter cash, PlacingOrders placing, Payments payments, Receipts receipts, CurrentResident currentResident) {
         this.cash = cash;
         this.placing = placing;
         this.payments = payments;
         this.receipts = receipts;
         this.currentResident = currentResident;
-        this.residents = residents;
     }
 
     @Bean
@@ -152,7 +149,9 @@ class PaymentApiRoutes {
             return ProblemResponses.response(HttpStatus.BAD_REQUEST, "参数 year 应为四位数的待遇年度，例如 2024。", "year");
         }
         return currentResident.handle(request, me -> payments.ofPayer(me, year.map(Integer::valueOf).orElse(null))
-                .concatMap(this::detailOf).collectList()
+                .collectList()
+                .flatMap(orders -> payments.partsOf(orders).map(parts -> orders.stream()
+                        .map(order -> detailOf(order, parts)).toList()))
                 .flatMap(list -> ServerResponse.ok().bodyValue(list)));
     }
 
@@ -162,14 +161,14 @@ class PaymentApiRoutes {
     }
 
     private Mono<ServerResponse> detail(PaymentOrder order) {
-        return detailOf(order).flatMap(detail -> ServerResponse.ok().bodyValue(detail));
+        return payments.partsOf(order).flatMap(parts -> ServerResponse.ok().bodyValue(detailOf(order, parts)));
     }
 
-    private Mono<PaymentViews.Detail> detailOf(PaymentOrder order) {
-        return Mono.zip(payments.items(order).concatMap(item -> residents.findById(item.insuredId())
-                                .map(person -> PaymentViews.insured(item, person.maskedName()))).collectList(),
-                        payments.refunds(order).map(PaymentViews.RefundView::of).collectList())
-                .map(both -> PaymentViews.Detail.of(order, both.getT1(), both.getT2()));
+    private static PaymentViews.Detail detailOf(PaymentOrder order, OrderParts parts) {
+        return PaymentViews.Detail.of(order,
+                parts.itemsOf(order).stream()
+                        .map(item -> PaymentViews.insured(item, parts.maskedName(item.insuredId()))).toList(),
+                parts.refundsOf(order).stream().map(PaymentViews.RefundView::of).toList());
     }
 
     /** For the resident's 代办记录 when a worker does this for them: which order, by its number. */

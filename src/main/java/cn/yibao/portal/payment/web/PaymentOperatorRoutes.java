@@ -1,5 +1,6 @@
 package cn.yibao.portal.payment.web;
 
+import cn.yibao.portal.database.InTurn;
 import cn.yibao.portal.audit.RequestOrigin;
 import cn.yibao.portal.identity.StaffPrincipals;
 import cn.yibao.portal.payment.PaymentActor;
@@ -99,7 +100,7 @@ class PaymentOperatorRoutes {
     }
 
     private Mono<ServerResponse> desk(ServerRequest request, Map<String, Object> extra) {
-        return Mono.zip(payments.flagged().collectList(), reconciling.recent(10).collectList(),
+        return InTurn.zip(payments.flagged().collectList(), reconciling.recent(10).collectList(),
                         refunds.failed(20).map(failed -> new FailedRefundLine(failed.refundNo(), failed.orderNo(),
                                 Money.yuan(failed.amountFen()), failed.cause().name())).collectList())
                 .flatMap(all -> {

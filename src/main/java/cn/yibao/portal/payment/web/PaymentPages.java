@@ -1,5 +1,6 @@
 package cn.yibao.portal.payment.web;
 
+import cn.yibao.portal.database.InTurn;
 import cn.yibao.portal.audit.RequestOrigin;
 import cn.yibao.portal.contribution.ContributionPayments;
 import cn.yibao.portal.contribution.ContributionQuotes;
@@ -7,14 +8,13 @@ import cn.yibao.portal.contribution.domain.QuoteResult;
 import cn.yibao.portal.payment.OrderRequest;
 import cn.yibao.portal.payment.PaymentActor;
 import cn.yibao.portal.payment.PaymentChannels;
-import cn.yibao.portal.payment.PaymentItem;
 import cn.yibao.portal.payment.CashAtCounter;
+import cn.yibao.portal.payment.OrderParts;
 import cn.yibao.portal.payment.Payments;
 import cn.yibao.portal.payment.PlacingOrders;
 import cn.yibao.portal.payment.ReceiptPdf;
 import cn.yibao.portal.payment.Receipts;
 import cn.yibao.portal.payment.Refunds;
-import cn.yibao.portal.payment.domain.ItemState;
 import cn.yibao.portal.payment.domain.PaymentChannelId;
 import cn.yibao.portal.payment.domain.PaymentOrder;
 import cn.yibao.portal.payment.domain.Receipt;
@@ -24,7 +24,6 @@ import cn.yibao.portal.qrcode.QrImages;
 import cn.yibao.portal.qrcode.domain.CodePurpose;
 import cn.yibao.portal.resident.CurrentResident;
 import cn.yibao.portal.resident.Family;
-import cn.yibao.portal.resident.ResidentRegistry;
 import cn.yibao.portal.resident.domain.Resident;
 import cn.yibao.portal.web.Pages;
 import cn.yibao.portal.web.RequestValues;
@@ -66,7 +65,6 @@ class PaymentPages {
     private final ContributionQuotes quotes;
     private final ContributionPayments marks;
     private final Family family;
-    private final ResidentRegistry residents;
     private final CurrentResident currentResident;
     private final Pages pages;
     private final cn.yibao.portal.qrcode.Codes codes;
@@ -78,8 +76,7 @@ class PaymentPages {
     static final String JSAPI = "portal.wechat.jsapi.";
 
     PaymentPages(CashAtCounter cash, cn.yibao.portal.qrcode.Codes codes, cn.yibao.portal.clock.BusinessClock clock, PlacingOrders placing, Payments payments, Receipts receipts, ReceiptPdf receiptPdf,
-                 PaymentChannels channels, ContributionQuotes quotes, ContributionPayments marks, Family family,
-                 ResidentRegistry residents, CurrentResident currentResident, Pages pages, WechatPayer wechatPayer) {
+                 PaymentChannels channels, ContributionQuotes quotes, ContributionPayments marks, Family family, CurrentResident currentResident, Pages pages, WechatPayer wechatPayer) {
         this.wechatPayer = wechatPayer;
         this.cash = cash;
         this.codes = codes;
@@ -92,7 +89,6 @@ class PaymentPages {
         this.quotes = quotes;
         this.marks = marks;
         this.family = family;
-        this.residents = residents;
         this.currentResident = currentResident;
         this.pages = pages;
     }
@@ -260,7 +256,7 @@ class PaymentPages {
     }
 
     private Mono<ServerResponse> place(ServerRequest request, Resident me, MultiValueMap<String, String> form) {
-        return Mono.zip(PaymentActor.of(request, me), wechatPayer.openId(request).defaultIfEmpty(""))
+        return InTurn.zip(PaymentActor.of(request, me), wechatPayer.openId(request).defaultIfEmpty(""))
                 .flatMap(both -> place(request, me, form, orderRequest(request, form, both.getT1(),
                         both.getT2().isEmpty() ? null : both.getT2())));
     }
@@ -297,14 +293,15 @@ class PaymentPages {
         Mono<Optional<Map<String, String>>> jsapiOfOrder = request.session()
                 .map(session -> Optional.ofNullable(session.<Map<String, String>>getAttribute(JSAPI + order.id())))
                 .defaultIfEmpty(Optional.empty());
-        return Mono.zip(lines(order), receipts.of(order, PaymentApiRoutes.baseUrl(request)).collectList(), jsapiOfOrder)
+        return InTurn.zip(payments.partsOf(order), jsapiOfOrder)
                 .flatMap(found -> {
-                    Map<String, String> jsapi = found.getT3().orElse(null);
+                    OrderParts parts = found.getT1();
+                    Map<String, String> jsapi = found.getT2().orElse(null);
                     Map<String, Object> model = new HashMap<>();
                     model.put("order", order);
                     model.put("amountYuan", Money.yuan(order.amountFen()));
-                    model.put("people", found.getT1());
-                    model.put("receipts", found.getT2());
+                    model.put("people", lines(order, parts));
+                    model.put("receipts", receipts.of(order, parts, PaymentApiRoutes.baseUrl(request)));
                     model.put("pending", order.status().isOpen());
                     if (jsapi != null && order.status().isOpen()) {
                         model.put("jsapi", jsapi);
@@ -329,20 +326,15 @@ class PaymentPages {
     record ItemLine(String maskedName, String amountYuan, String state) {
     }
 
-    private Mono<List<ItemLine>> lines(PaymentOrder order) {
-        return payments.items(order).collectList()
-                .flatMap(items -> refundStatuses(order, items).flatMap(refunds -> Flux.fromIterable(items)
-                        .concatMap(item -> residents.findById(item.insuredId()).map(person -> new ItemLine(
-                                person.maskedName(), Money.yuan(item.amountFen()), RefundRules.shownState(item.state(),
-                                        item.refundNo() == null ? null : refunds.get(item.refundNo())))))
-                        .collectList()));
-    }
-
-    /** The status of each refund of the order, by number; asked only when someone's money is owed back. */
-    private Mono<Map<String, String>> refundStatuses(PaymentOrder order, List<PaymentItem> items) {
-        return items.stream().anyMatch(item -> item.state() == ItemState.DUPLICATE && item.refundNo() != null)
-                ? payments.refunds(order).collectMap(Refunds.Refund::refundNo, Refunds.Refund::status)
-                : Mono.just(Map.of());
+    private static List<ItemLine> lines(PaymentOrder order, OrderParts parts) {
+        Map<String, String> refundStatuses = parts.refundsOf(order).stream()
+                .collect(java.util.stream.Collectors.toMap(Refunds.Refund::refundNo, Refunds.Refund::status));
+        return parts.itemsOf(order).stream()
+                .filter(item -> parts.person(item.insuredId()).isPresent())
+                .map(item -> new ItemLine(parts.maskedName(item.insuredId()), Money.yuan(item.amountFen()),
+                        RefundRules.shownState(item.state(),
+                                item.refundNo() == null ? null : refundStatuses.get(item.refundNo()))))
+                .toList();
     }
 
     /**
@@ -360,9 +352,11 @@ class PaymentPages {
     }
 
     private Mono<ServerResponse> history(ServerRequest request, Resident me) {
-        return payments.ofPayer(me, null).concatMap(order -> lines(order).map(people -> Map.of("order", order,
-                        "amountYuan", Money.yuan(order.amountFen()), "people", people)))
-                .collectList()
+        return payments.ofPayer(me, null).collectList()
+                .flatMap(orders -> payments.partsOf(orders).map(parts -> orders.stream()
+                        .map(order -> Map.of("order", order, "amountYuan", Money.yuan(order.amountFen()),
+                                "people", lines(order, parts)))
+                        .toList()))
                 .flatMap(orders -> pages.render(request, "payment/history", Map.of("orders", orders)));
     }
 

@@ -7,6 +7,11 @@ public record FamilyBinding(UUID id, UUID ownerId, UUID memberId, Relation relat
 
     public enum Status { PENDING, ACTIVE, DECLINED, UNBOUND }
 
+    /** The person on the other side of this binding from {@code residentId}. */
+    public UUID otherThan(UUID residentId) {
+        return ownerId.equals(residentId) ? memberId : ownerId;
+    }
+
     public boolean isOpen() {
         return status == Status.PENDING || status == Status.ACTIVE;
     }

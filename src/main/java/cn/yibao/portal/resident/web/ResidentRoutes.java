@@ -50,13 +50,15 @@ class ResidentRoutes {
 
     private Mono<ServerResponse> home(ServerRequest request) {
         return currentResident.of(request)
-                .flatMap(resident -> Mono.zip(family.overviewOf(resident),
-                        reactor.core.publisher.Flux.fromIterable(notices).concatMap(source -> source.of(resident)).collectList())
-                        .flatMap(found -> pages.render(request, "resident/home", Map.of(
-                                "resident", ResidentView.of(resident, regions.find(resident.insuredRegionCode()),
-                                        supported.isSupported(resident.insuredRegionCode())),
-                                "invitations", found.getT1().invitations().size(),
-                                "notices", found.getT2()))))
+                // One after the other: each source reads on its own connection, never two at once.
+                .flatMap(resident -> family.overviewOf(resident).flatMap(overview ->
+                        reactor.core.publisher.Flux.fromIterable(notices).concatMap(source -> source.of(resident))
+                                .collectList()
+                                .flatMap(found -> pages.render(request, "resident/home", Map.of(
+                                        "resident", ResidentView.of(resident, regions.find(resident.insuredRegionCode()),
+                                                supported.isSupported(resident.insuredRegionCode())),
+                                        "invitations", overview.invitations().size(),
+                                        "notices", found)))))
                 .switchIfEmpty(Mono.defer(() -> CurrentResident.refuse(request)));
     }
 

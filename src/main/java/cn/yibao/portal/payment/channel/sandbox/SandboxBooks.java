@@ -97,14 +97,20 @@ class SandboxBooks {
                 .then();
     }
 
-    /** Takes due notifications; {@code skip locked} keeps two instances from sending the same one at once. */
-    Flux<Outgoing> due(Instant now, int limit) {
+    /**
+     * Takes due notifications for a while: their due time moves to {@code leaseUntil}, so another instance does not
+     * send them meanwhile ({@code skip locked} keeps two from taking the same row at once), and one whose sender died
+     * comes due again. One statement, committed before anything is sent: no row stays locked across the HTTP call.
+     */
+    Flux<Outgoing> lease(Instant now, Instant leaseUntil, int limit) {
         return database.sql("""
-                        select id, order_no, body, attempts from sandbox_notification
-                        where delivered_at is null and due_at <= :now
-                        order by due_at limit :limit
-                        for update skip locked""")
-                .bind("now", now).bind("limit", limit)
+                        update sandbox_notification set due_at = :leaseUntil
+                        where id in (select id from sandbox_notification
+                                     where delivered_at is null and due_at <= :now
+                                     order by due_at limit :limit
+                                     for update skip locked)
+                        returning id, order_no, body, attempts""")
+                .bind("now", now).bind("leaseUntil", leaseUntil).bind("limit", limit)
                 .map(row -> new Outgoing(row.get("id", Long.class), row.get("order_no", String.class),
                         row.get("body", String.class), row.get("attempts", Integer.class)))
                 .all();

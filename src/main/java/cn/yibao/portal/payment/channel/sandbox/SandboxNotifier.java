@@ -1,5 +1,6 @@
 package cn.yibao.portal.payment.channel.sandbox;
 
+import cn.yibao.portal.database.ConnectionScope;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -10,7 +11,6 @@ import org.springframework.core.env.Environment;
 import org.springframework.http.MediaType;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.reactive.TransactionalOperator;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
 
@@ -25,21 +25,20 @@ class SandboxNotifier {
 
     private static final Logger log = LoggerFactory.getLogger(SandboxNotifier.class);
     private static final int MAX_ATTEMPTS = 15;
+    /** Longer than one round of sends (20 × the 5 s timeout at worst), so a leased notification is sent once. */
+    private static final Duration LEASE = Duration.ofMinutes(2);
 
     private final SandboxBooks books;
     private final SandboxChannel channel;
     private final SandboxSettings settings;
     private final Environment environment;
-    private final TransactionalOperator transaction;
     private final WebClient http;
 
-    SandboxNotifier(SandboxBooks books, SandboxChannel channel, SandboxSettings settings, Environment environment,
-                    TransactionalOperator transaction) {
+    SandboxNotifier(SandboxBooks books, SandboxChannel channel, SandboxSettings settings, Environment environment) {
         this.books = books;
         this.channel = channel;
         this.settings = settings;
         this.environment = environment;
-        this.transaction = transaction;
         this.http = WebClient.create();
     }
 
@@ -50,8 +49,11 @@ class SandboxNotifier {
             log.debug("Sandbox notifier: the server port is not known yet");
             return;
         }
-        transaction.transactional(books.due(Instant.now(), 20)
-                        .concatMap(outgoing -> send(target, outgoing)))
+        Instant now = Instant.now();
+        books.lease(now, now.plus(LEASE), 20).collectList()
+                .flatMapIterable(leased -> leased)
+                .concatMap(outgoing -> send(target, outgoing))
+                .contextWrite(ConnectionScope.of("sandbox notifications"))
                 .onErrorResume(e -> {
                     log.warn("Sandbox notification round failed: {}", e.toString());
                     return Mono.empty();
