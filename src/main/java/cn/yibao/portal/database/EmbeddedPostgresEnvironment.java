@@ -25,7 +25,8 @@ import org.springframework.core.env.MapPropertySource;
  * and Flyway at it. This has to happen before the context is refreshed, because the connection factory and the
  * migrations are built from these properties.
  *
- * <p>The data directory persists under {@code portal.data-dir} so that a restart loses nothing;
+ * <p>The data directory persists under {@code portal.data-dir} with PostgreSQL's durable settings, so that a restart
+ * (even after a crash) loses nothing committed;
  * {@code portal.embedded-db.ephemeral=true} (tests) uses a throw-away directory instead. One server per
  * directory per JVM: test suites boot several application contexts and they share it — except a context that names
  * its own throw-away server ({@code portal.embedded-db.ephemeral-name}), e.g. one running on another business date
@@ -80,6 +81,12 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
                     .setServerConfig("timezone", "Asia/Shanghai")
                     .setServerConfig("max_connections", "50");
             if (dataDirectory != null) {
+                // The kept database is durable: a commit survives a crash of the portal or of the machine. The
+                // embedded server's defaults (fsync off, synchronous_commit off) are for throw-away test data only;
+                // these settings come after them on the command line, so they win.
+                builder.setServerConfig("fsync", "on")
+                        .setServerConfig("synchronous_commit", "on")
+                        .setServerConfig("full_page_writes", "on");
                 Files.createDirectories(dataDirectory.getParent());
                 LeftoverPostgres.stopIfRunning(dataDirectory).ifPresent(log::warn);
                 builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
@@ -96,7 +103,7 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
     }
 
     /** Creates the application's login role if missing and gives it a new random password; returns the password. */
-    private static String applicationRole(EmbeddedPostgres postgres) {
+    static String applicationRole(EmbeddedPostgres postgres) {
         byte[] random = new byte[24];
         new SecureRandom().nextBytes(random);
         // URL-safe base64: letters, digits, '-' and '_' only, so it can stand in a SQL literal as is.
