@@ -110,6 +110,33 @@ class PaymentRestartIT {
         }
     }
 
+    @Test
+    void aPaymentAcknowledgedJustBeforeThePortalAndItsDatabaseAreKilledIsPaidAfterTheRestart() throws Exception {
+        String payer = FreshResidents.adultIn("141121", "史大郎");
+        PortalProcess first = start("first", Map.of());
+        try (Connection db = database()) {
+            // The kept database commits durably (the embedded server's own defaults turn both off).
+            assertThat(one(db, "show synchronous_commit")).isEqualTo("on");
+            assertThat(one(db, "show fsync")).isEqualTo("on");
+        }
+        Api api = new Api(first, payer);
+        String paid = api.placeSelfOrder();
+        api.payAtSandbox(api.orderNo(paid), "ONCE");
+        api.waitForStatus(paid, "PAID", Duration.ofSeconds(20));
+
+        // Right after the payer saw 已支付: the portal and every PostgreSQL process die at once.
+        first.kill();
+        PortalProcess.killPostgres(dataDir);
+
+        PortalProcess second = start("second", Map.of());
+        assertThat(new Api(second, payer).status(paid)).isEqualTo("PAID");
+        try (Connection db = database()) {
+            assertThat(one(db, "select count(*) from payment_item i join payment_order o on o.id = i.order_id "
+                    + "where o.id = cast(? as uuid) and i.state = 'PAID' and i.receipt_no is not null", paid))
+                    .isEqualTo("1");
+        }
+    }
+
     private Connection database() throws SQLException {
         return DriverManager.getConnection("jdbc:postgresql://localhost:" + PortalProcess.postgresPort(dataDir)
                 + "/postgres", "postgres", "");

@@ -141,6 +141,26 @@ final class PortalProcess {
         }
     }
 
+    /**
+     * kill -9 of the PostgreSQL on this data directory and all its processes at once, as a crash of the machine's
+     * processes would: nothing is checkpointed, the next start recovers from the write-ahead log.
+     */
+    static void killPostgres(Path dataDir) throws InterruptedException {
+        ProcessHandle postmaster = postmasterLine(dataDir, 0).map(Long::parseLong).flatMap(ProcessHandle::of)
+                .filter(ProcessHandle::isAlive)
+                .orElseThrow(() -> new AssertionError("no PostgreSQL is running on " + dataDir));
+        List<ProcessHandle> all = new ArrayList<>(postmaster.descendants().toList());
+        all.add(postmaster);
+        all.forEach(ProcessHandle::destroyForcibly);
+        for (ProcessHandle process : all) {
+            try {
+                process.onExit().get(30, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                throw new IllegalStateException("PostgreSQL process " + process.pid() + " did not die", e);
+            }
+        }
+    }
+
     private static String commandLine(ProcessHandle handle) {
         try {
             return Files.readString(Path.of("/proc", Long.toString(handle.pid()), "cmdline")).replace('\0', ' ');
