@@ -59,7 +59,7 @@ if [[ "${BENCH_SKIP_BUILD:-0}" != 1 ]]; then
     dependency:build-classpath -Dmdep.outputFile="$out/classpath.txt" -Dmdep.includeScope=test
   rm -rf "$out/classes"
   mapfile -t sources < <(find src/bench/java -name '*.java')
-  timeout 300 javac --release 17 -encoding UTF-8 -d "$out/classes" -cp "$(cat "$out/classpath.txt")" "${sources[@]}"
+  locked timeout 300 javac --release 17 -encoding UTF-8 -d "$out/classes" -cp "$(cat "$out/classpath.txt")" "${sources[@]}"
 fi
 
 jar=$(ls target/resident-portal-*.jar | head -n 1)
