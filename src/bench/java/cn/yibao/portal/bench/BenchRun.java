@@ -89,8 +89,8 @@ public final class BenchRun {
                 memory.heap().orElse("heap n/a"),
                 memory.postgresPssKib().isPresent() ? memory.postgresProcesses() + " processes, PSS "
                         + memory.postgresPssKib().getAsLong() / 1024 + " MiB" : "n/a");
-        System.out.printf("machine: %s cores; load average %s at the start, %s at the end%n", cores, loadBefore,
-                ProcFs.loadAverage());
+        System.out.printf("machine: %s cores; load average %s at the start, %s at the end (with this run's own load)%n",
+                cores, loadBefore, ProcFs.loadAverage());
         System.out.printf(Locale.ROOT, "benchmark run (after the build): %.0f s; portal log: %s%n",
                 (System.nanoTime() - begun) / 1e9, settings.workDir().resolve("portal.log"));
     }
