@@ -1,0 +1,55 @@
+package cn.yibao.portal.bench;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The final table: one line per target with its figures, the ratio to hello, its goal and whether it is met. */
+final class Report {
+
+    private static final String ROW = "%-38s %5s %9s %9s %8s %8s %7s %7s  %-34s %s%n";
+
+    private Report() {
+    }
+
+    static void print(Result hello, List<Result> results, Map<String, Goal> goals) {
+        System.out.printf(Locale.ROOT, ROW, "target", "conns", "requests", "req/s", "p50 ms", "p99 ms", "errors",
+                "ratio", "goal", "met?");
+        System.out.println("-".repeat(150));
+        row(hello, hello, Goal.baseline());
+        for (Result result : results) {
+            row(result, hello, goals.get(result.label()));
+        }
+    }
+
+    private static void row(Result result, Result hello, Goal goal) {
+        double ratio = hello.perSecond() == 0 ? 0 : result.perSecond() / hello.perSecond();
+        System.out.printf(Locale.ROOT, ROW, result.label() + (result.endedEarly() ? " *" : ""), result.connections(),
+                String.format(Locale.ROOT, "%,d", result.requests()),
+                String.format(Locale.ROOT, "%,.0f", result.perSecond()),
+                millis(result.p50Millis()), millis(result.p99Millis()),
+                String.format(Locale.ROOT, "%,d", result.errors()),
+                String.format(Locale.ROOT, "%.1f %%", ratio * 100), goal.text(), goal.verdict(result, ratio));
+    }
+
+    /** Below the table: what the errors were, so a failed goal can be read without the logs. */
+    static void printErrors(List<Result> results) {
+        for (Result result : results) {
+            if (result.endedEarly()) {
+                System.out.printf(Locale.ROOT, "* %s: the request supply ran out after %.1f s of measurement%n",
+                        result.label(), result.seconds());
+            }
+            result.errorKinds().entrySet().stream()
+                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(5)
+                    .forEach(e -> System.out.printf(Locale.ROOT, "errors of %s: %,d × %s%n", result.label(),
+                            e.getValue(), e.getKey()));
+        }
+    }
+
+    private static String millis(double value) {
+        if (Double.isNaN(value)) {
+            return "-";
+        }
+        return String.format(Locale.ROOT, value < 10 ? "%.2f" : "%.1f", value);
+    }
+}
