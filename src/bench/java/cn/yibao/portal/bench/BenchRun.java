@@ -11,7 +11,8 @@ import java.util.Map;
 
 /**
  * The benchmark (README "Benchmarks"; started by src/bench/run.sh): starts the hello server and the portal as their
- * own JVMs, measures hello and then each target with the same load generator and connection count, prints one table
+ * own JVMs, measures hello, then each target, then hello again, with the same load generator and connection count (the
+ * ratios use the mean of the two hello runs: the machine drifts), prints one table
  * with the goals, start-up time and memory, and stops everything it started, also on failure or Ctrl-C.
  */
 public final class BenchRun {
@@ -54,13 +55,7 @@ public final class BenchRun {
         System.out.printf(Locale.ROOT, "portal up: %.1f s from launch to /actuator/health UP (Spring: started in %s s)%n",
                 portal.launchToHealthy.toMillis() / 1000.0, portal.springStartedIn().orElse("?"));
 
-        Result helloResult;
-        try (LoadGenerator load = new LoadGenerator("http://127.0.0.1:" + helloPort, settings.connections())) {
-            System.out.println(LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + " measuring hello (Reactor Netty)…");
-            Target target = Targets.hello();
-            helloResult = load.run(target, target.prepare().get(), settings.warmUp(), settings.measure());
-        }
-        hello.stop(Duration.ofSeconds(10));
+        Result helloBefore = measureHello(settings, helloPort, "before");
 
         List<Result> results = new ArrayList<>();
         Map<String, Goal> goals = new LinkedHashMap<>();
@@ -69,15 +64,21 @@ public final class BenchRun {
             for (Target target : targets.all()) {
                 System.out.println(LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + " measuring " + target.label() + "…");
                 Target.RequestSource source = target.prepare().get();
-                Result result = load.run(target, source, settings.warmUp(), settings.measure());
+                load.warmUp(target, source, settings.warmUp());
+                Portal.Cpu before = portal.cpu();
+                Result result = load.measure(target, source, settings.measure()).withCpu(before, portal.cpu());
                 results.add(result);
                 goals.put(result.label(), target.goal());
             }
         }
         Portal.Memory memory = portal.memory();
+        // Measured again at the end: on a shared machine the baseline drifts, and the ratios use the mean of both.
+        Result helloAfter = measureHello(settings, helloPort, "after");
+        hello.stop(Duration.ofSeconds(10));
 
         System.out.println();
-        Report.print(helloResult, results, goals);
+        Report.print(helloBefore, helloAfter, results, goals);
+        Report.printLegend();
         Report.printErrors(results);
         System.out.println();
         double startSeconds = portal.launchToHealthy.toMillis() / 1000.0;
@@ -93,6 +94,16 @@ public final class BenchRun {
                 cores, loadBefore, ProcFs.loadAverage());
         System.out.printf(Locale.ROOT, "benchmark run (after the build): %.0f s; portal log: %s%n",
                 (System.nanoTime() - begun) / 1e9, settings.workDir().resolve("portal.log"));
+    }
+
+    private static Result measureHello(Settings settings, int port, String when) throws Exception {
+        try (LoadGenerator load = new LoadGenerator("http://127.0.0.1:" + port, settings.connections())) {
+            System.out.println(LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + " measuring hello (Reactor Netty), "
+                    + when + "…");
+            Target target = Targets.hello();
+            Result result = load.run(target, target.prepare().get(), settings.warmUp(), settings.measure());
+            return result.relabelled(result.label() + ", " + when);
+        }
     }
 
     private static ChildProcess startHello(Settings settings, int port) throws Exception {

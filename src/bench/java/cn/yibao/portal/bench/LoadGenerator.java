@@ -47,7 +47,15 @@ final class LoadGenerator implements AutoCloseable {
     }
 
     Result run(Target target, Target.RequestSource source, Duration warmUp, Duration measure) throws Exception {
+        warmUp(target, source, warmUp);
+        return measure(target, source, measure);
+    }
+
+    void warmUp(Target target, Target.RequestSource source, Duration warmUp) throws Exception {
         source.beforeMeasurement(phase(target, source, warmUp).result(target.label(), connections));
+    }
+
+    Result measure(Target target, Target.RequestSource source, Duration measure) {
         return phase(target, source, measure).result(target.label(), connections);
     }
 
@@ -116,7 +124,8 @@ final class LoadGenerator implements AutoCloseable {
             return new Result(label, connections, ok.sum(), errors.sum(), seconds,
                     any ? latencyMicros.getValueAtPercentile(50) / 1000.0 : Double.NaN,
                     any ? latencyMicros.getValueAtPercentile(99) / 1000.0 : Double.NaN,
-                    any ? latencyMicros.getMaxValue() / 1000.0 : Double.NaN, kinds, exhausted.get());
+                    any ? latencyMicros.getMaxValue() / 1000.0 : Double.NaN, kinds, exhausted.get(), Double.NaN,
+                    Double.NaN);
         }
     }
 

@@ -118,6 +118,16 @@ final class Portal implements AutoCloseable {
     }
 
     /** The portal JVM's RSS, its heap as the JVM reports it (jcmd, when the JDK has it), and the database's share. */
+    /** CPU milliseconds used so far by the portal's JVM and by its PostgreSQL (all its processes). */
+    record Cpu(long portalMillis, long databaseMillis) {
+    }
+
+    Cpu cpu() {
+        long database = postmasterPid().map(postmaster -> ProcFs.withDescendants(postmaster).stream()
+                .mapToLong(ProcFs::cpuMillis).sum()).orElse(0L);
+        return new Cpu(ProcFs.cpuMillis(process.pid()), database);
+    }
+
     Memory memory() {
         OptionalLong postgres = OptionalLong.empty();
         int postgresProcesses = 0;

@@ -24,6 +24,21 @@ final class ProcFs {
         }
     }
 
+    /**
+     * CPU time a process has used so far, user and system, in milliseconds (/proc/pid/stat fields 14 and 15, in clock
+     * ticks of 10 ms); 0 once it is gone.
+     */
+    static long cpuMillis(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+            // The command name (field 2) may hold spaces; the fields after it are counted from its closing ')'.
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split("\\s+");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
     /** Resident set size in KiB ({@code VmRSS} of /proc/pid/status). */
     static OptionalLong rssKib(long pid) {
         return field(Path.of("/proc", String.valueOf(pid), "status"), "VmRSS");

@@ -7,32 +7,46 @@ import java.util.Map;
 /** The final table: one line per target with its figures, the ratio to hello, its goal and whether it is met. */
 final class Report {
 
-    private static final String ROW = "%-38s %5s %9s %9s %8s %8s %7s %7s  %-34s %s%n";
+    private static final String ROW = "%-38s %5s %9s %9s %8s %8s %7s %7s %8s %8s  %-34s %s%n";
 
     private Report() {
     }
 
-    static void print(Result hello, List<Result> results, Map<String, Goal> goals) {
+    static void print(Result helloBefore, Result helloAfter, List<Result> results, Map<String, Goal> goals) {
+        double baseline = (helloBefore.perSecond() + helloAfter.perSecond()) / 2;
         System.out.printf(Locale.ROOT, ROW, "target", "conns", "requests", "req/s", "p50 ms", "p99 ms", "errors",
-                "ratio", "goal", "met?");
-        System.out.println("-".repeat(150));
-        row(hello, hello, Goal.baseline());
+                "ratio", "app CPU", "db CPU", "goal", "met?");
+        System.out.println("-".repeat(168));
+        row(helloBefore, baseline, Goal.baseline());
+        row(helloAfter, baseline, Goal.baseline());
         for (Result result : results) {
-            row(result, hello, goals.get(result.label()));
+            row(result, baseline, goals.get(result.label()));
         }
+        System.out.println("ratio: a target's req/s over the mean of hello's before and after the targets");
     }
 
-    private static void row(Result result, Result hello, Goal goal) {
-        double ratio = hello.perSecond() == 0 ? 0 : result.perSecond() / hello.perSecond();
+    private static void row(Result result, double baseline, Goal goal) {
+        double ratio = baseline == 0 ? 0 : result.perSecond() / baseline;
         System.out.printf(Locale.ROOT, ROW, result.label() + (result.endedEarly() ? " *" : ""), result.connections(),
                 String.format(Locale.ROOT, "%,d", result.requests()),
                 String.format(Locale.ROOT, "%,.0f", result.perSecond()),
                 millis(result.p50Millis()), millis(result.p99Millis()),
                 String.format(Locale.ROOT, "%,d", result.errors()),
-                String.format(Locale.ROOT, "%.1f %%", ratio * 100), goal.text(), goal.verdict(result, ratio));
+                String.format(Locale.ROOT, "%.1f %%", ratio * 100), cpu(result.portalCpuMillisPerRequest()),
+                cpu(result.databaseCpuMillisPerRequest()), goal.text(), goal.verdict(result, ratio));
+    }
+
+    /** CPU milliseconds per request ("-" for hello, whose process is not the portal). */
+    private static String cpu(double millis) {
+        return Double.isNaN(millis) ? "-" : String.format(Locale.ROOT, "%.2f ms", millis);
     }
 
     /** Below the table: what the errors were, so a failed goal can be read without the logs. */
+    static void printLegend() {
+        System.out.println("app CPU / db CPU: CPU time the portal's JVM / its PostgreSQL used per request answered while"
+                + " measured (steadier than req/s on a shared machine)");
+    }
+
     static void printErrors(List<Result> results) {
         for (Result result : results) {
             if (result.endedEarly()) {

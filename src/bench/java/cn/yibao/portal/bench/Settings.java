@@ -20,7 +20,8 @@ record Settings(int connections, Duration warmUp, Duration measure, Path jar, Pa
 
     static Settings fromSystemProperties() {
         int connections = Integer.getInteger("bench.connections", 64);
-        Duration warmUp = Duration.ofSeconds(Long.getLong("bench.warmup", 5));
+        // Long enough for the JIT: with 5 s the compiler threads still took a third of the CPU while measuring.
+        Duration warmUp = Duration.ofSeconds(Long.getLong("bench.warmup", 15));
         Duration measure = Duration.ofSeconds(Long.getLong("bench.duration", 10));
         // At most enough fresh residents to run at the goal rate through the measurement, plus a margin; if the portal
         // is faster than that, the phase ends early when they run out and the report says so.
