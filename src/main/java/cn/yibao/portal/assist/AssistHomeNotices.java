@@ -2,6 +2,7 @@ package cn.yibao.portal.assist;
 
 import cn.yibao.portal.resident.HomeNotices;
 import cn.yibao.portal.resident.domain.Resident;
+import java.util.List;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 
@@ -16,7 +17,7 @@ class AssistHomeNotices implements HomeNotices {
     }
 
     @Override
-    public Flux<Notice> of(Resident resident) {
+    public Flux<Notice> of(Resident resident, List<Resident> boundMinors) {
         return sessions.pendingFor(resident).map(pending -> new Notice("assist-request-" + pending.session().id(),
                 "工作人员 " + pending.session().staffNameMasked() + " 请求为您代办业务，请确认。", "/assist/requests"));
     }

@@ -76,6 +76,14 @@ class AssistRepository {
                 .fetch().rowsUpdated();
     }
 
+    /** The resident's requests still waiting for their answer. */
+    Flux<AssistSession> awaitingResident(UUID residentId, Instant now) {
+        return database.sql("""
+                        select * from assist_session where resident_id = :resident and status = 'AWAITING_RESIDENT'
+                          and request_expires_at > :now order by created_at desc""")
+                .bind("resident", residentId).bind("now", now).map(AssistRepository::session).all();
+    }
+
     Flux<AssistSession> openOfStaff(String staffId) {
         return database.sql("select * from assist_session where staff_id = :staff and status in ('AWAITING_RESIDENT', 'ACTIVE')")
                 .bind("staff", staffId).map(AssistRepository::session).all();

@@ -162,9 +162,7 @@ public class AssistSessions {
     /** Requests waiting for this resident, with the one-time code to read out. */
     public Flux<PendingRequest> pendingFor(Resident resident) {
         Instant now = clock.now();
-        return sessions.ofResident(resident.id())
-                .filter(session -> session.status() == AssistStatus.AWAITING_RESIDENT
-                        && now.isBefore(session.requestExpiresAt()))
+        return sessions.awaitingResident(resident.id(), now)
                 .map(session -> new PendingRequest(session, pendingCodes.get(session.id())));
     }
 

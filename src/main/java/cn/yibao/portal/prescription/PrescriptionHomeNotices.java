@@ -4,6 +4,7 @@ import cn.yibao.portal.prescription.domain.PrescriptionLabels;
 import cn.yibao.portal.prescription.domain.RefillReminders;
 import cn.yibao.portal.resident.HomeNotices;
 import cn.yibao.portal.resident.domain.Resident;
+import java.util.List;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -26,8 +27,8 @@ class PrescriptionHomeNotices implements HomeNotices {
     }
 
     @Override
-    public Flux<Notice> of(Resident resident) {
-        return prescriptions.remindersFor(resident).flatMapIterable(reminders -> reminders.stream()
+    public Flux<Notice> of(Resident resident, List<Resident> boundMinors) {
+        return prescriptions.remindersFor(resident, boundMinors).flatMapIterable(reminders -> reminders.stream()
                 .map(this::notice).toList());
     }
 

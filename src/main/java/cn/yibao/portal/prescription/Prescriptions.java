@@ -139,9 +139,16 @@ public class Prescriptions {
 
     /** Refill and pickup reminders for the resident and their bound minors, with whom each is about. */
     public Mono<List<Reminder>> remindersFor(Resident me) {
-        return peopleOf(me).flatMap(people -> records.prescriptionsOf(people.stream().map(Resident::id).toList())
-                .collectList()
-                .map(prescriptions -> reminders(me, people, prescriptions)));
+        return family.boundMinors(me).collectList().flatMap(minors -> remindersFor(me, minors));
+    }
+
+    /** The same for a resident whose bound minors the caller has already read. */
+    public Mono<List<Reminder>> remindersFor(Resident me, List<Resident> boundMinors) {
+        List<Resident> people = new ArrayList<>();
+        people.add(me);
+        people.addAll(boundMinors);
+        return records.prescriptionsOf(people.stream().map(Resident::id).toList()).collectList()
+                .map(prescriptions -> reminders(me, people, prescriptions));
     }
 
     /** The resident's own reminders first, then each minor's, in the order of {@code people}. */

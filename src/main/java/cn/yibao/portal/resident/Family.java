@@ -88,6 +88,15 @@ public class Family {
                         all.stream().filter(m -> !m.mine() && m.status() == Status.ACTIVE).toList()));
     }
 
+    /** The active members of an overview already read who are minors today (no query). */
+    public List<Resident> boundMinorsIn(Overview overview) {
+        return overview.members().stream()
+                .filter(member -> member.status() == Status.ACTIVE
+                        && Categories.isMinorOn(member.person().birthDate(), clock.today()))
+                .map(Member::person)
+                .toList();
+    }
+
     /** Bound members who are minors today: whom a resident may file for and show a 医保码 for. */
     public Flux<Resident> boundMinors(Resident me) {
         return boundMinorMembers(me).map(Member::person);

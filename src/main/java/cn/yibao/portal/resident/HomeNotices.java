@@ -1,6 +1,7 @@
 package cn.yibao.portal.resident;
 
 import cn.yibao.portal.resident.domain.Resident;
+import java.util.List;
 import reactor.core.publisher.Flux;
 
 /**
@@ -9,7 +10,8 @@ import reactor.core.publisher.Flux;
  */
 public interface HomeNotices {
 
-    Flux<Notice> of(Resident resident);
+    /** {@code boundMinors}: the minors bound to the resident, already read for the page (no second read). */
+    Flux<Notice> of(Resident resident, List<Resident> boundMinors);
 
     /** {@code id} names the notice on the page; {@code text} is Chinese; {@code link} where to act on it. */
     record Notice(String id, String text, String link) {

@@ -52,7 +52,8 @@ class ResidentRoutes {
         return currentResident.of(request)
                 // One after the other: each source reads on its own connection, never two at once.
                 .flatMap(resident -> family.overviewOf(resident).flatMap(overview ->
-                        reactor.core.publisher.Flux.fromIterable(notices).concatMap(source -> source.of(resident))
+                        reactor.core.publisher.Flux.fromIterable(notices)
+                                .concatMap(source -> source.of(resident, family.boundMinorsIn(overview)))
                                 .collectList()
                                 .flatMap(found -> pages.render(request, "resident/home", Map.of(
                                         "resident", ResidentView.of(resident, regions.find(resident.insuredRegionCode()),
