@@ -40,6 +40,8 @@ class CodeRoutes {
 
     static final MediaType SVG = MediaType.valueOf("image/svg+xml");
 
+    /** About a minute of 医保码 at a busy counter and every receipt code on screen: at most a few megabytes. */
+    private final RenderedImages rendered = new RenderedImages(2000);
     private final Codes codes;
     private final CurrentResident currentResident;
     private final Family family;
@@ -137,8 +139,10 @@ class CodeRoutes {
         if (request.headers().header("If-None-Match").contains(etag)) {
             return ServerResponse.status(HttpStatus.NOT_MODIFIED).eTag(etag).build();
         }
-        return Mono.fromCallable(render::get)
-                .subscribeOn(Schedulers.parallel())
+        byte[] cached = rendered.find(token, format);
+        Mono<byte[]> image = cached != null ? Mono.just(cached)
+                : Mono.fromCallable(() -> rendered.render(token, format, render)).subscribeOn(Schedulers.parallel());
+        return image
                 .flatMap(bytes -> ServerResponse.ok().contentType(type).eTag(etag)
                         .cacheControl(CacheControl.maxAge(Duration.ofDays(1)).cachePrivate().immutable())
                         .bodyValue(bytes));
