@@ -52,7 +52,9 @@ class OpeningAtChannel {
                 .flatMap(checkout -> transaction.transactional(payments.transition(order,
                                 StatusChange.to(PaymentStatus.AWAITING_PAYMENT, TransitionCause.CHANNEL_OPENED, null,
                                         request.actor()).withPayUrl(checkout.payUrl()), clock.now()))
-                        .map(moved -> moved ? checkout.jsapiParameters() : none))
+                        // Moved by this call: the order is known without reading it again.
+                        .flatMap(moved -> moved ? Mono.just(new Opened(awaitingPayment(order, checkout.payUrl()),
+                                checkout.jsapiParameters())) : Mono.<Opened>empty()))
                 .onErrorResume(e -> {
                     log.warn("Channel {} refused to open order {}: {}", order.channel(), order.orderNo(), e.toString());
                     return transaction.transactional(payments.transition(order, StatusChange.to(PaymentStatus.FAILED,
@@ -60,10 +62,17 @@ class OpeningAtChannel {
                             .flatMap(moved -> moved
                                     ? payments.setItemStates(order.id(), ItemState.OPEN, ItemState.RELEASED)
                                     : Mono.empty()))
-                            .thenReturn(none);
+                            .then(Mono.<Opened>empty());
                 })
-                .defaultIfEmpty(none)
-                .flatMap(jsapi -> payments.find(order.id()).map(opened -> new Opened(opened,
-                        opened.status() == PaymentStatus.AWAITING_PAYMENT ? jsapi : none)));
+                // Refused, or moved meanwhile by someone else (a notification, the sweeper): as it stands now.
+                .switchIfEmpty(Mono.defer(() -> payments.find(order.id()).map(found -> new Opened(found, none))));
+    }
+
+    /** The order as the move to AWAITING_PAYMENT left it (the update bumps the version and keeps the pay URL). */
+    private static PaymentOrder awaitingPayment(PaymentOrder order, String payUrl) {
+        return new PaymentOrder(order.id(), order.orderNo(), order.payerId(), order.benefitYear(), order.channel(),
+                order.amountFen(), PaymentStatus.AWAITING_PAYMENT, order.version() + 1, order.transactionId(),
+                payUrl != null ? payUrl : order.payUrl(), order.createdAt(), order.expiresAt(), order.paidAt(),
+                order.reviewReason());
     }
 }

@@ -9,6 +9,7 @@ import cn.yibao.portal.payment.domain.TransitionCause;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
@@ -44,21 +45,21 @@ class PaymentRepository {
                 .fetch().rowsUpdated().then();
     }
 
-    Mono<Long> nextOrderSequence() {
-        return database.sql("select nextval('payment_order_no_seq') as n").map(row -> row.get("n", Long.class)).one();
-    }
-
-    Mono<StoredKey> findKey(UUID payerId, String key) {
-        return database.sql("select request_hash, order_id, expires_at from payment_idempotency_key where payer_id = :payer and key = :key")
-                .bind("payer", payerId).bind("key", key)
+    /**
+     * The payer's key if it is still live; an expired one is forgotten in the same statement, so the key may be used
+     * again in this transaction.
+     */
+    Mono<StoredKey> liveKey(UUID payerId, String key, Instant now) {
+        return database.sql("""
+                        with forgotten as (
+                            delete from payment_idempotency_key
+                            where payer_id = :payer and key = :key and expires_at <= :now)
+                        select request_hash, order_id, expires_at from payment_idempotency_key
+                        where payer_id = :payer and key = :key and expires_at > :now""")
+                .bind("payer", payerId).bind("key", key).bind("now", now)
                 .map(row -> new StoredKey(row.get("request_hash", byte[].class), row.get("order_id", UUID.class),
                         row.get("expires_at", Instant.class)))
                 .one();
-    }
-
-    Mono<Void> forgetExpiredKey(UUID payerId, String key, Instant now) {
-        return database.sql("delete from payment_idempotency_key where payer_id = :payer and key = :key and expires_at <= :now")
-                .bind("payer", payerId).bind("key", key).bind("now", now).then();
     }
 
     Mono<Long> forgetExpiredKeys(Instant now) {
@@ -66,39 +67,52 @@ class PaymentRepository {
                 .fetch().rowsUpdated();
     }
 
-    Mono<Void> insertKey(UUID payerId, String key, byte[] hash, UUID orderId, Instant now, Instant expiresAt) {
-        return database.sql("""
-                        insert into payment_idempotency_key (payer_id, key, request_hash, order_id, created_at, expires_at)
-                        values (:payer, :key, :hash, :order, :now, :expiresAt)""")
-                .bind("payer", payerId).bind("key", key).bind("hash", hash).bind("order", orderId)
-                .bind("now", now).bind("expiresAt", expiresAt)
-                .then();
+    /** The idempotency key that places an order: it names the order once stored. */
+    record NewKey(UUID payerId, String key, byte[] requestHash, Instant expiresAt) {
     }
 
-    Mono<Void> insert(PaymentOrder order) {
+    /**
+     * Stores a new order (its number drawn from the sequence: {@code orderNoPrefix} and ten digits), its people and
+     * the key that placed it, in one statement; answers the order number. A person already in an open or paid order
+     * of the year trips a unique index and nothing is stored.
+     */
+    Mono<String> insertOrder(PaymentOrder order, String orderNoPrefix, List<PaymentItem> items, NewKey key) {
         return database.sql("""
-                        insert into payment_order (id, order_no, payer_id, benefit_year, channel, amount_fen, status,
-                                                   version, created_at, expires_at, updated_at)
-                        values (:id, :orderNo, :payer, :year, :channel, :amount, :status, 0, :createdAt, :expiresAt,
-                                :createdAt)""")
-                .bind("id", order.id()).bind("orderNo", order.orderNo()).bind("payer", order.payerId())
+                        with o as (
+                            insert into payment_order (id, order_no, payer_id, benefit_year, channel, amount_fen, status,
+                                                       version, created_at, expires_at, updated_at)
+                            values (:id, :prefix || lpad(nextval('payment_order_no_seq')::text, 10, '0'), :payer, :year,
+                                    :channel, :amount, :status, 0, :createdAt, :expiresAt, :createdAt)
+                            returning id, order_no),
+                        items as (
+                            insert into payment_item (order_id, insured_id, benefit_year, amount_fen, standard_fen,
+                                                      assistance_fen, grade, citation, state)
+                            select o.id, u.insured, :year, u.amount, u.standard, u.assistance,
+                                   cast(nullif(u.grade, '') as integer), u.citation, u.state
+                            from o, unnest(cast(:insured as uuid[]), cast(:amounts as bigint[]),
+                                           cast(:standards as bigint[]), cast(:assistances as bigint[]),
+                                           cast(:grades as text[]), cast(:citations as text[]), cast(:states as text[]))
+                                    as u (insured, amount, standard, assistance, grade, citation, state)),
+                        idempotency as (
+                            insert into payment_idempotency_key (payer_id, key, request_hash, order_id, created_at,
+                                                                 expires_at)
+                            select :payer, :key, :hash, o.id, :createdAt, :keyExpiresAt from o)
+                        select order_no from o""")
+                .bind("id", order.id()).bind("prefix", orderNoPrefix).bind("payer", order.payerId())
                 .bind("year", order.benefitYear()).bind("channel", order.channel().name())
                 .bind("amount", order.amountFen()).bind("status", order.status().name())
                 .bind("createdAt", order.createdAt()).bind("expiresAt", order.expiresAt())
-                .then();
-    }
-
-    Mono<Void> insertItem(PaymentItem item) {
-        return database.sql("""
-                        insert into payment_item (order_id, insured_id, benefit_year, amount_fen, standard_fen,
-                                                  assistance_fen, grade, citation, state)
-                        values (:order, :insured, :year, :amount, :standard, :assistance, :grade, :citation, :state)""")
-                .bind("order", item.orderId()).bind("insured", item.insuredId()).bind("year", item.benefitYear())
-                .bind("amount", item.amountFen()).bind("standard", item.standardFen())
-                .bind("assistance", item.assistanceFen())
-                .bind("grade", Parameter.fromOrEmpty(item.grade(), Integer.class))
-                .bind("citation", item.citation()).bind("state", item.state().name())
-                .then();
+                .bind("insured", items.stream().map(PaymentItem::insuredId).toArray(UUID[]::new))
+                .bind("amounts", items.stream().map(PaymentItem::amountFen).toArray(Long[]::new))
+                .bind("standards", items.stream().map(PaymentItem::standardFen).toArray(Long[]::new))
+                .bind("assistances", items.stream().map(PaymentItem::assistanceFen).toArray(Long[]::new))
+                .bind("grades", items.stream().map(item -> item.grade() == null ? "" : item.grade().toString())
+                        .toArray(String[]::new))
+                .bind("citations", items.stream().map(PaymentItem::citation).toArray(String[]::new))
+                .bind("states", items.stream().map(item -> item.state().name()).toArray(String[]::new))
+                .bind("key", key.key()).bind("hash", key.requestHash()).bind("keyExpiresAt", key.expiresAt())
+                .map(row -> row.get("order_no", String.class))
+                .one();
     }
 
     Mono<PaymentOrder> find(UUID id) {

@@ -13,6 +13,7 @@ import cn.yibao.portal.resident.domain.Resident;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -24,7 +25,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -88,10 +88,10 @@ public class PlacingOrders {
         }
         byte[] fingerprint = IdempotencyRules.fingerprint(request.year(), request.insured(), request.channel(),
                 request.grade());
-        Instant now = clock.now();
+        // PostgreSQL keeps microseconds: the order answered without reading it back must say what is stored.
+        Instant now = clock.now().truncatedTo(ChronoUnit.MICROS);
         Mono<Placed> decide = payments.lockPayer(payer.id())
-                .then(payments.forgetExpiredKey(payer.id(), key, now))
-                .then(payments.findKey(payer.id(), key)
+                .then(payments.liveKey(payer.id(), key, now)
                         .flatMap(stored -> Arrays.equals(stored.requestHash(), fingerprint)
                                 ? payments.find(stored.orderId()).map(order -> (Placed) new Placement(order, false))
                                 : Mono.just((Placed) new Refusal(409, "Idempotency-Key",
@@ -161,26 +161,20 @@ public class PlacingOrders {
 
     private Mono<Placed> store(Resident payer, String key, OrderRequest request, byte[] fingerprint,
                                OrderRules.Plan plan, Instant now) {
-        return payments.nextOrderSequence().flatMap(sequence -> {
-            PaymentOrder order = new PaymentOrder(UUID.randomUUID(), orderNo(sequence), payer.id(), request.year(),
-                    request.channel(), plan.totalFen(), PaymentStatus.CREATED, 0, null, null, now,
-                    now.plus(orderLifetime), null, null);
-            return payments.insert(order)
-                    .thenMany(Flux.fromIterable(plan.lines()).concatMap(line -> payments.insertItem(new PaymentItem(
-                            order.id(), line.insuredId(), request.year(), line.amountFen(), line.quote().standardFen(),
-                            line.quote().assistanceFen(), line.quote().grade(), citations(line.quote().citations()),
-                            ItemState.OPEN, null, null, null))))
-                    .then(payments.insertKey(payer.id(), key, fingerprint, order.id(), now,
-                            now.plus(IdempotencyRules.KEY_LIFETIME)))
-                    // Last: the audit row takes the chain lock, held until commit.
-                    .then(payments.placed(order, "下单：" + plan.lines().size() + " 人，" + plan.totalFen() + " 分",
-                            now, request.actor()))
-                    .thenReturn((Placed) new Placement(order, true));
-        });
-    }
-
-    private String orderNo(long sequence) {
-        return "YB" + DAY.format(clock.today()) + String.format("%010d", sequence);
+        UUID id = UUID.randomUUID();
+        List<PaymentItem> items = plan.lines().stream().map(line -> new PaymentItem(id, line.insuredId(),
+                request.year(), line.amountFen(), line.quote().standardFen(), line.quote().assistanceFen(),
+                line.quote().grade(), citations(line.quote().citations()), ItemState.OPEN, null, null, null)).toList();
+        // The order, its people and the key in one statement; the number is YB, the business day and ten digits.
+        return payments.insertOrder(new PaymentOrder(id, null, payer.id(), request.year(), request.channel(),
+                                plan.totalFen(), PaymentStatus.CREATED, 0, null, null, now, now.plus(orderLifetime), null,
+                                null), "YB" + DAY.format(clock.today()), items,
+                        new PaymentRepository.NewKey(payer.id(), key, fingerprint, now.plus(IdempotencyRules.KEY_LIFETIME)))
+                .map(orderNo -> new PaymentOrder(id, orderNo, payer.id(), request.year(), request.channel(),
+                        plan.totalFen(), PaymentStatus.CREATED, 0, null, null, now, now.plus(orderLifetime), null, null))
+                // Last: the audit row takes the chain lock, held until commit.
+                .flatMap(order -> payments.placed(order, "下单：" + plan.lines().size() + " 人，" + plan.totalFen() + " 分",
+                        now, request.actor()).thenReturn((Placed) new Placement(order, true)));
     }
 
     private static String citations(List<Citation> citations) {
