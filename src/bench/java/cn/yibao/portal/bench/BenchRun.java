@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The benchmark (README "Benchmarks"; started by src/bench/run.sh): starts the hello server and the portal as their
@@ -50,6 +51,13 @@ public final class BenchRun {
 
         int helloPort = Portal.freePort();
         ChildProcess hello = startHello(settings, helloPort);
+        Optional<Portal.StartUp> plainStartUp = Optional.empty();
+        if (settings.withCds()) {
+            // The plain jar's start-up, for comparison; the measured portal then runs as production is advised to.
+            try (Portal plain = Portal.start(settings, false)) {
+                plainStartUp = Optional.of(plain.startUp());
+            }
+        }
         Portal portal = Portal.start(settings);
         RUNNING.add(portal);
         System.out.printf(Locale.ROOT, "portal up: %.1f s from launch to /actuator/health UP (Spring: started in %s s)%n",
@@ -82,9 +90,12 @@ public final class BenchRun {
         Report.printErrors(results);
         System.out.println();
         double startSeconds = portal.launchToHealthy.toMillis() / 1000.0;
-        System.out.printf(Locale.ROOT, "start-up (embedded PostgreSQL, fresh data directory): %.1f s launch → health UP"
-                        + " (Spring: started in %s s); goal ≤ 10 s: %s%n", startSeconds,
+        System.out.printf(Locale.ROOT, "start-up (embedded PostgreSQL, fresh data directory%s): %.1f s launch → health UP"
+                        + " (Spring: started in %s s); goal ≤ 10 s: %s%n",
+                settings.withCds() ? ", extracted jar with a class data sharing archive" : "", startSeconds,
                 portal.springStartedIn().orElse("?"), startSeconds <= 10 ? "met" : "NOT met");
+        plainStartUp.ifPresent(plain -> System.out.printf(Locale.ROOT, "start-up of the plain jar (java -jar, no archive):"
+                + " %.1f s launch → health UP (Spring: started in %s s)%n", plain.seconds(), plain.springStartedIn()));
         System.out.printf("memory after the load: portal JVM RSS %s; %s; embedded PostgreSQL %s%n",
                 memory.rssKib().isPresent() ? memory.rssKib().getAsLong() / 1024 + " MiB" : "n/a",
                 memory.heap().orElse("heap n/a"),

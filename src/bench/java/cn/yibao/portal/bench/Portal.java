@@ -47,6 +47,11 @@ final class Portal implements AutoCloseable {
     }
 
     static Portal start(Settings settings) throws Exception {
+        return start(settings, settings.withCds());
+    }
+
+    /** {@code withCds}: the extracted jar with the class data sharing archive run.sh made, as production runs it. */
+    static Portal start(Settings settings, boolean withCds) throws Exception {
         if (!Files.isRegularFile(settings.jar())) {
             throw new IllegalStateException("no portal jar at " + settings.jar() + " (run.sh builds it)");
         }
@@ -58,12 +63,18 @@ final class Portal implements AutoCloseable {
         if (!settings.portalJvmArgs().isBlank()) {
             command.addAll(List.of(settings.portalJvmArgs().strip().split("\\s+")));
         }
-        command.addAll(List.of("-jar", settings.jar().toAbsolutePath().toString(),
+        if (withCds) {
+            command.addAll(List.of("-XX:SharedArchiveFile=" + settings.cdsArchive().toAbsolutePath(), "-Xlog:cds=off",
+                    "-Xlog:cds+dynamic=off"));
+        }
+        Path jar = withCds ? settings.cdsJar() : settings.jar();
+        command.addAll(List.of("-jar", jar.toAbsolutePath().toString(),
                 "--server.port=" + port, "--server.address=127.0.0.1",
                 "--portal.rate-limit.verify-per-minute=" + settings.verifyPerMinute()));
         long launched = System.nanoTime();
         ChildProcess process = ChildProcess.start("portal", command, Map.of("PORTAL_DATA_DIR", dataDir.toString(),
-                "PORTAL_SANDBOX_ISSUER_PORT", String.valueOf(issuerPort)), settings.workDir().resolve("portal.log"),
+                "PORTAL_SANDBOX_ISSUER_PORT", String.valueOf(issuerPort)),
+                settings.workDir().resolve(withCds || !settings.withCds() ? "portal.log" : "portal-plain-jar.log"),
                 settings.pidFile());
         String baseUrl = "http://127.0.0.1:" + port;
         Portal portal = null;
@@ -102,6 +113,13 @@ final class Portal implements AutoCloseable {
         }
         throw new IllegalStateException("the portal was not healthy within " + timeout.toSeconds() + " s; see "
                 + process.log());
+    }
+
+    record StartUp(double seconds, String springStartedIn) {
+    }
+
+    StartUp startUp() {
+        return new StartUp(launchToHealthy.toMillis() / 1000.0, springStartedIn().orElse("?"));
     }
 
     /** Spring Boot's own "Started … in X seconds" (JVM start to context ready), from the portal's log. */

@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
 record Settings(int connections, Duration warmUp, Duration measure, Path jar, Path workDir, Set<String> only,
                 int sessions, int qrTokens, int orderWarmUpTokens, int orderTokens, int verifyPerMinute, Duration startTimeout,
                 Duration setupTimeout, String portalJvmArgs, boolean keepData, String loadAtCommandStart,
-                Path pidFile) {
+                Path pidFile, Path cdsJar, Path cdsArchive) {
 
     /** The order-creation goal (new orders per second); the token supply is sized from it. */
     static final int ORDER_GOAL_PER_SECOND = 1000;
@@ -44,7 +44,18 @@ record Settings(int connections, Duration warmUp, Duration measure, Path jar, Pa
                 System.getProperty("bench.portal.jvmArgs", ""),
                 Boolean.getBoolean("bench.keepData"),
                 System.getProperty("bench.loadAtCommandStart", ""),
-                Path.of(System.getProperty("bench.pidFile", "target/bench/pids")));
+                Path.of(System.getProperty("bench.pidFile", "target/bench/pids")),
+                optionalPath("bench.cdsJar"), optionalPath("bench.cdsArchive"));
+    }
+
+    private static Path optionalPath(String property) {
+        String value = System.getProperty(property, "");
+        return value.isBlank() ? null : Path.of(value);
+    }
+
+    /** The extracted jar and its class data sharing archive, when run.sh made one. */
+    boolean withCds() {
+        return cdsJar != null && cdsArchive != null;
     }
 
     boolean includes(String target) {
