@@ -5,6 +5,7 @@ import static org.assertj.core.api.SoftAssertions.assertSoftly;
 
 import cn.yibao.portal.assist.domain.AssistRules;
 import cn.yibao.portal.support.BrowserSession;
+import cn.yibao.portal.support.IssuedPrescriptions;
 import cn.yibao.portal.support.RouteCatalog;
 import java.net.URI;
 import java.time.Duration;
@@ -226,22 +227,7 @@ class AssistedRoutesIT extends AssistOverHttp {
     private String prescriptionOf(Resident b) {
         UUID residentId = database.sql("select id from resident where psn_no = :psn").bind("psn", "T" + b.certno())
                 .map(row -> row.get("id", UUID.class)).one().block();
-        UUID batch = UUID.randomUUID();
-        database.sql("""
-                        insert into upstream_batch (id, kind, file_name, content_sha256, lines, inserted, updated,
-                                                    unchanged, operator, imported_at)
-                        values (:id, 'PRESCRIPTIONS', 'assist-routes.jsonl', :sha, 1, 1, 0, 0, 'sandbox-feed', now())""")
-                .bind("id", batch).bind("sha", new byte[32]).then().block();
-        UUID id = UUID.randomUUID();
-        database.sql("""
-                        insert into prescription (id, prescription_no, resident_id, disease, drug_name, specification,
-                                                  dosage, quantity, quantity_unit, days_supply, long_term, facility_name,
-                                                  facility_region, prescribed_on, status, batch_id)
-                        values (:id, :no, :resident, 'HYPERTENSION', '氨氯地平片', '5mg×28片', '每日一次', 1, '盒', 28,
-                                false, '文水县人民医院', '141121', date '2023-10-14', 'ISSUED', :batch)""")
-                .bind("id", id).bind("no", "CF-AR-" + id.toString().substring(0, 13)).bind("resident", residentId)
-                .bind("batch", batch).then().block();
-        return id.toString();
+        return IssuedPrescriptions.forResident(database, residentId, "CF-AR-");
     }
 
     private void waitUntilPaid(Resident b, String paymentId) throws InterruptedException {

@@ -102,7 +102,7 @@ public final class Household {
             file(Map.of("type", "OTHER_TEMPORARY", "insured", child.id().toString(), "destination", "350100",
                     "startDate", "2023-10-16", "reason", "探亲"));
             materialId = uploadedProof(filingId);
-            prescriptionId = prescription(owner.id());
+            prescriptionId = IssuedPrescriptions.forResident(database, owner.id(), "CF-HH-");
             residentCodeToken = json(get(owner, "/api/v1/codes/resident")).get("token").asString();
             endedAssistSession();
             browser = signIn.as(owner.login(), owner.claims());
@@ -177,26 +177,6 @@ public final class Household {
                             values (:id, :filing, 'RESIDENCE_PROOF', 'proof.pdf', 'application/pdf', :size, :content, now())""")
                     .bind("id", id).bind("filing", UUID.fromString(filing)).bind("size", pdf.length)
                     .bind("content", pdf).then().block();
-            return id.toString();
-        }
-
-        /** An issued two-disease prescription as the upstream import stores it. */
-        private String prescription(UUID residentId) {
-            UUID batch = UUID.randomUUID();
-            database.sql("""
-                            insert into upstream_batch (id, kind, file_name, content_sha256, lines, inserted, updated,
-                                                        unchanged, operator, imported_at)
-                            values (:id, 'PRESCRIPTIONS', 'household.jsonl', :sha, 1, 1, 0, 0, 'sandbox-feed', now())""")
-                    .bind("id", batch).bind("sha", new byte[32]).then().block();
-            UUID id = UUID.randomUUID();
-            database.sql("""
-                            insert into prescription (id, prescription_no, resident_id, disease, drug_name, specification,
-                                                      dosage, quantity, quantity_unit, days_supply, long_term,
-                                                      facility_name, facility_region, prescribed_on, status, batch_id)
-                            values (:id, :no, :resident, 'HYPERTENSION', '氨氯地平片', '5mg×28片', '每日一次', 1, '盒', 28,
-                                    false, '文水县人民医院', '141121', date '2023-10-14', 'ISSUED', :batch)""")
-                    .bind("id", id).bind("no", "CF-HH-" + id.toString().substring(0, 13)).bind("resident", residentId)
-                    .bind("batch", batch).then().block();
             return id.toString();
         }
 

@@ -7,7 +7,6 @@ import cn.yibao.portal.filing.Filings;
 import cn.yibao.portal.filing.domain.FilingType;
 import cn.yibao.portal.resident.CurrentResident;
 import cn.yibao.portal.resident.ResidentRegistry;
-import cn.yibao.portal.resident.domain.Resident;
 import cn.yibao.portal.web.ProblemResponses;
 import cn.yibao.portal.web.RequestValues;
 import java.time.LocalDate;
