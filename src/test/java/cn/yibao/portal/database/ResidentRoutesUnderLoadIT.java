@@ -86,6 +86,25 @@ class ResidentRoutesUnderLoadIT extends PortalIntegrationTest {
         }
     }
 
+    @Test
+    void theRoutesThatOnceHungAnswer16And200RequestsFromOneHouseholdAtOnce() {
+        List<String> paths = List.of("/api/v1/contributions?year=2024", "/api/v1/payments", "/api/v1/family",
+                "/api/v1/filings", "/api/v1/assist/history", "/home", "/contribution", "/benefits");
+        try (ConcurrentRequests load = new ConcurrentRequests(port, 200)) {
+            assertSoftly(softly -> {
+                for (String path : paths) {
+                    ConcurrentRequests.Answers sixteen = load.get(path, 16, WITHIN, this::signedIn);
+                    softly.assertThat(sixteen.byStatus()).as("%s, 16 at once", path).isEqualTo(Map.of(200, 16));
+                    // 200 at once may outrun the pool's acquire timeout: then 503 with Retry-After, never a hang.
+                    ConcurrentRequests.Answers many = load.get(path, 200, Duration.ofSeconds(20), this::signedIn);
+                    softly.assertThat(many.byStatus().keySet()).as("%s, 200 at once: %s", path, many.byStatus())
+                            .isSubsetOf(200, 503);
+                    softly.assertThat(many.retryAfter()).as("503s say when to come back").allMatch("5"::equals);
+                }
+            });
+        }
+    }
+
     /** GET routes of the router functions, less those only staff, operators or the sandbox channel call. */
     private List<String> residentGetRoutes() {
         Set<String> all = RouteCatalog.of(routers);
