@@ -1,48 +1,59 @@
 package cn.yibao.portal.web;
 
+import cn.yibao.portal.web.domain.TokenBucket;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
 
 /**
- * A token bucket per client address, in memory (one instance; a cluster would move this to the database or the
- * proxy). Verification endpoints use it so that nobody can try codes at speed.
+ * A token bucket per client address and purpose (verification endpoints use it so that nobody can try codes at
+ * speed). With Redis configured the buckets live there, so the limit is the same whichever node answers; without
+ * it, or while Redis cannot be reached (logged), in this node's memory.
  */
 @Component
 public class ClientRateLimiter {
 
-    private final int capacity;
-    private final Duration refillEvery;
-    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private static final Log log = LogFactory.getLog(ClientRateLimiter.class);
 
-    ClientRateLimiter(@Value("${portal.rate-limit.verify-per-minute:30}") int perMinute) {
-        this.capacity = perMinute;
-        this.refillEvery = Duration.ofMinutes(1).dividedBy(perMinute);
-    }
+    private final TokenBucket bucket;
+    private final LocalRateLimits local;
+    private final RedisRateLimits redis;
+    private volatile boolean redisFailing;
 
-    private record Bucket(double tokens, Instant updated) {
+    ClientRateLimiter(@Value("${portal.rate-limit.verify-per-minute:30}") int perMinute,
+                      ObjectProvider<ReactiveStringRedisTemplate> redis) {
+        this.bucket = new TokenBucket(perMinute);
+        this.local = new LocalRateLimits(bucket);
+        this.redis = redis.getIfAvailable() == null ? null : new RedisRateLimits(redis.getObject());
     }
 
     /** Takes one request from the client's bucket; empty when allowed, else how long to wait. */
-    public Optional<Duration> acquire(String client, Instant now) {
-        Duration[] wait = {null};
-        buckets.compute(client == null ? "unknown" : client, (key, bucket) -> {
-            Bucket current = bucket == null ? new Bucket(capacity, now) : refill(bucket, now);
-            if (current.tokens() >= 1) {
-                return new Bucket(current.tokens() - 1, now);
-            }
-            wait[0] = Duration.ofMillis((long) Math.ceil((1 - current.tokens()) * refillEvery.toMillis()));
-            return current;
-        });
-        return Optional.ofNullable(wait[0]);
+    public Mono<Optional<Duration>> acquire(String client) {
+        String key = client == null ? "unknown" : client;
+        if (redis == null) {
+            return Mono.just(local.take(key));
+        }
+        return redis.take(key, bucket.perMinute())
+                .doOnNext(allowed -> recovered())
+                .onErrorResume(e -> {
+                    if (!redisFailing) {
+                        redisFailing = true;
+                        log.warn("Redis unreachable for rate limits; limiting per node until it is back: " + e);
+                    }
+                    return Mono.just(local.take(key));
+                });
     }
 
-    private Bucket refill(Bucket bucket, Instant now) {
-        double added = (double) Duration.between(bucket.updated(), now).toMillis() / refillEvery.toMillis();
-        return new Bucket(Math.min(capacity, bucket.tokens() + Math.max(0, added)), now);
+    private void recovered() {
+        if (redisFailing) {
+            redisFailing = false;
+            log.warn("Redis reachable again: rate limits are shared by all nodes again");
+        }
     }
 }

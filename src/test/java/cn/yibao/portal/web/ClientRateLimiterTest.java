@@ -2,24 +2,25 @@ package cn.yibao.portal.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.yibao.portal.web.domain.TokenBucket;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class ClientRateLimiterTest {
 
-    private static final Instant NOW = Instant.parse("2023-10-15T02:00:00Z");
-
     @Test
     void aClientGetsItsQuotaPerMinuteThenWaitsWhileOthersAreUnaffected() {
-        ClientRateLimiter limiter = new ClientRateLimiter(30);
+        AtomicLong nowMicros = new AtomicLong(1_000_000_000L);
+        LocalRateLimits limits = new LocalRateLimits(new TokenBucket(30), nowMicros::get);
         for (int i = 0; i < 30; i++) {
-            assertThat(limiter.acquire("10.0.0.1", NOW)).isEmpty();
+            assertThat(limits.take("10.0.0.1")).isEmpty();
         }
 
-        assertThat(limiter.acquire("10.0.0.1", NOW)).hasValue(Duration.ofSeconds(2));
-        assertThat(limiter.acquire("10.0.0.2", NOW)).isEmpty();
-        assertThat(limiter.acquire("10.0.0.1", NOW.plusSeconds(2))).isEmpty();
-        assertThat(limiter.acquire("10.0.0.1", NOW.plusSeconds(2))).isPresent();
+        assertThat(limits.take("10.0.0.1")).hasValue(Duration.ofSeconds(2));
+        assertThat(limits.take("10.0.0.2")).isEmpty();
+        nowMicros.addAndGet(2_000_000);
+        assertThat(limits.take("10.0.0.1")).isEmpty();
+        assertThat(limits.take("10.0.0.1")).isPresent();
     }
 }

@@ -2,7 +2,6 @@ package cn.yibao.portal.qrcode.web;
 
 import cn.yibao.portal.identity.PortalRoles;
 import cn.yibao.portal.audit.RequestOrigin;
-import cn.yibao.portal.clock.BusinessClock;
 import cn.yibao.portal.identity.StaffPrincipals;
 import cn.yibao.portal.identity.domain.StaffIdentity;
 import cn.yibao.portal.qrcode.CodeVerification;
@@ -40,13 +39,11 @@ class VerificationRoutes {
 
     private final CodeVerification verification;
     private final ClientRateLimiter rateLimiter;
-    private final BusinessClock clock;
     private final Pages pages;
 
-    VerificationRoutes(CodeVerification verification, ClientRateLimiter rateLimiter, BusinessClock clock, Pages pages) {
+    VerificationRoutes(CodeVerification verification, ClientRateLimiter rateLimiter, Pages pages) {
         this.verification = verification;
         this.rateLimiter = rateLimiter;
-        this.clock = clock;
         this.pages = pages;
     }
 
@@ -70,11 +67,13 @@ class VerificationRoutes {
     }
 
     private Mono<ServerResponse> api(ServerRequest request) {
-        Optional<Duration> wait = throttled(request);
-        if (wait.isPresent()) {
-            return ProblemResponses.response(HttpStatus.TOO_MANY_REQUESTS, "验证过于频繁，请稍后再试。", null,
-                    headers -> headers.set("Retry-After", String.valueOf(retryAfterSeconds(wait.get()))));
-        }
+        return throttled(request).flatMap(wait -> wait.isPresent()
+                ? ProblemResponses.response(HttpStatus.TOO_MANY_REQUESTS, "验证过于频繁，请稍后再试。", null,
+                        headers -> headers.set("Retry-After", String.valueOf(retryAfterSeconds(wait.get()))))
+                : verifyApi(request));
+    }
+
+    private Mono<ServerResponse> verifyApi(ServerRequest request) {
         return request.bodyToMono(VerifyRequest.class)
                 .onErrorResume(e -> Mono.empty())
                 .filter(body -> body.token() != null && !body.token().isBlank())
@@ -95,12 +94,11 @@ class VerificationRoutes {
 
     /** What a page shows after verifying: the result, or why it was not verified (too many attempts). */
     private Mono<Map<String, Object>> verified(ServerRequest request, String token) {
-        Optional<Duration> wait = throttled(request);
-        if (wait.isPresent()) {
-            return Mono.just(Map.of("error", "验证过于频繁，请 " + retryAfterSeconds(wait.get()) + " 秒后再试。"));
-        }
-        return staffOf(request).flatMap(staff -> verification.verify(token, staff, RequestOrigin.of(request.exchange())))
-                .map(result -> Map.of("result", result));
+        return throttled(request).flatMap(wait -> wait.isPresent()
+                ? Mono.just(Map.<String, Object>of("error",
+                        "验证过于频繁，请 " + retryAfterSeconds(wait.get()) + " 秒后再试。"))
+                : staffOf(request).flatMap(staff -> verification.verify(token, staff, RequestOrigin.of(request.exchange())))
+                        .map(result -> Map.<String, Object>of("result", result)));
     }
 
     private Mono<ServerResponse> uploaded(ServerRequest request) {
@@ -140,7 +138,7 @@ class VerificationRoutes {
         return Math.max(1, (wait.toMillis() + 999) / 1000);
     }
 
-    private Optional<Duration> throttled(ServerRequest request) {
-        return rateLimiter.acquire(RequestOrigin.of(request.exchange()).clientAddress(), clock.now());
+    private Mono<Optional<Duration>> throttled(ServerRequest request) {
+        return rateLimiter.acquire(RequestOrigin.of(request.exchange()).clientAddress());
     }
 }
