@@ -175,29 +175,13 @@ public final class ContributionCalculator {
         Coverage coverage = newStudentPeriodFigure.map(found -> newStudentCoverage(found.dateRange()))
                 .orElseGet(() -> coverage(window));
 
-        // The first reason that applies: no cover left to buy at all; then what the portal cannot charge; then the day.
-        String whereToPay = null;
-        String reason;
-        if (coverage.closed() == Coverage.Closed.NO_BENEFIT_LEFT) {
-            reason = coverage.reason();
-        } else if (!catalog.hasLocalDocument(path)) {
-            whereToPay = whereToPay();
-            reason = notServed(standing) + whereToPay;
-        } else if (standing != DueStanding.EXACT) {
-            whereToPay = whereToPay();
-            reason = notPublished(standard, standing) + whereToPay;
-        } else if (coverage.closed() == Coverage.Closed.CANNOT_TELL) {
-            whereToPay = whereToPay();
-            reason = coverage.reason() + whereToPay;
-        } else {
-            reason = coverage.reason();
-        }
-        boolean reasonIsTheWindow = whereToPay != null && coverage.closed() == Coverage.Closed.CANNOT_TELL
-                && reason.startsWith(coverage.reason());
-        if (window == null && newStudentPeriodFigure.isEmpty() && !reasonIsTheWindow && !isNational()) {
+        Refusal refusal = refusal(coverage, standard, standing);
+        String reason = refusal == null ? null : refusal.reason();
+        if (window == null && newStudentPeriodFigure.isEmpty() && !isNational()
+                && (refusal == null || !refusal.aboutTheWindow())) {
             notes.add("文件未公布" + regionName() + year + "年度的集中征缴期，以当地医保、税务部门通知为准。");
         }
-        boolean payable = reason == null;
+        boolean payable = refusal == null;
         if (payable && newStudentPeriodFigure.isEmpty()) {
             steps.add("待遇期：" + (coverage.start() == null ? "起始日期文件未明确" : coverage.start().toString())
                     + " 至 " + coverage.end());
@@ -209,7 +193,42 @@ public final class ContributionCalculator {
                 assistance.fen(), dueFen, subsidyFen, addOns, payable, reason, window,
                 payable ? coverage.start() : null, payable ? coverage.end() : null, grade,
                 request.category() == Category.ADULT ? grades : List.of(), List.copyOf(citations), List.copyOf(notes),
-                List.copyOf(steps), standing, headline(standing, standardFen, dueFen), whereToPay));
+                List.copyOf(steps), standing, headline(standing, standardFen, dueFen),
+                refusal == null ? null : refusal.whereToPay()));
+    }
+
+    /**
+     * Why the quote cannot be paid here, and where instead when the portal merely cannot take the payment
+     * ({@code whereToPay} null when it cannot be made that day at all); {@code aboutTheWindow}: the reason is the
+     * unpublished collection window.
+     */
+    private record Refusal(String reason, String whereToPay, boolean aboutTheWindow) {
+    }
+
+    /**
+     * The first reason that applies, {@code null} for none: no cover left to buy at all; then what the portal cannot
+     * charge (a region it does not serve, an amount that is not a published exact one); then the day.
+     */
+    private Refusal refusal(Coverage coverage, PolicyFigure standard, DueStanding standing) {
+        if (coverage.closed() == Coverage.Closed.NO_BENEFIT_LEFT) {
+            return new Refusal(coverage.reason(), null, false);
+        }
+        if (!catalog.hasLocalDocument(path)) {
+            String where = whereToPay();
+            return new Refusal(notServed(standing) + where, where, false);
+        }
+        if (standing != DueStanding.EXACT) {
+            String where = whereToPay();
+            return new Refusal(notPublished(standard, standing) + where, where, false);
+        }
+        return switch (coverage.closed()) {
+            case NO -> null;
+            case CANNOT_TELL -> {
+                String where = whereToPay();
+                yield new Refusal(coverage.reason() + where, where, true);
+            }
+            case NOT_THAT_DAY, NO_BENEFIT_LEFT -> new Refusal(coverage.reason(), null, false);
+        };
     }
 
     private List<String> standardKeys(Integer grade) {
