@@ -42,5 +42,11 @@ class BenefitJourney extends PortalJourneyBase {
         assertThat(benefits.estimateHeadline()).isEqualTo("基金约支付 5600 元");
         assertThat(benefits.estimateSteps()).contains("70%", "未公布");
         screenshot("estimate-inpatient");
+
+        // Issue #16, item 8: out of area without a filing the ratio may be up to 20 points lower: a range.
+        benefits = benefits.estimate("8000", "住院", "二级医疗机构", "异地就医（未备案或临时外出）");
+        assertThat(benefits.estimateHeadline()).isEqualTo("基金约支付 4000 至 5600 元");
+        assertThat(benefits.estimateSteps()).contains("70% − 20个百分点 = 50%", "约4000元");
+        screenshot("estimate-inpatient-remote");
     }
 }

@@ -36,6 +36,27 @@ class ContributionJourney extends PortalJourneyBase {
         assertThat(card.citations()).anySatisfy(citation -> assertThat(citation).contains("文医保发〔2023〕10号"));
     }
 
+    /** Issue #16, item 1: 闽医保〔2023〕78号 一 "不低于380" is a floor, never an amount the portal charges. */
+    @Test
+    void aFuzhouResidentSeesTheFloorNotAnAmountDueAndIsToldWhereToPay() {
+        LandingPage.open(driver, portalUrl("/")).signInWithEvoucher().signInAs("fuzhou-general");
+        driver.get(portalUrl("/contribution?year=2024"));
+        screenshot("my-contribution-fuzhou-floor");
+
+        QuoteCard card = new QuoteCard(driver.findElement(By.cssSelector(".person .quote")));
+        assertThat(card.label()).isEqualTo("2024年度个人缴费标准");
+        assertThat(card.standing()).isEqualTo("不低于");
+        assertThat(card.dueYuan()).isEqualTo("380");
+        assertThat(card.notPayable()).contains("不收取", "请通过参保地");
+        assertThat(card.citations()).anySatisfy(citation -> assertThat(citation).contains("闽医保〔2023〕78号"));
+
+        driver.findElement(By.id("go-pay")).click();
+        Pages.waitForPath(driver, "/payment/new");
+        screenshot("payment-fuzhou-nothing-to-pay");
+        assertThat(driver.findElements(By.cssSelector("input[name=insured]"))).as("nobody to tick").isEmpty();
+        assertThat(driver.findElement(By.cssSelector(".person-blocked")).getText()).contains("不收取");
+    }
+
     @Test
     void anAdultIsBoundOnlyAfterAcceptingOnTheirOwnSignIn() {
         LandingPage.open(driver, portalUrl("/")).signInWithEvoucher().signInAs("wenshui-jiance");

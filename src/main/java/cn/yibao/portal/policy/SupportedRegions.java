@@ -16,11 +16,13 @@ import org.springframework.stereotype.Component;
 public class SupportedRegions {
 
     private final RegionCatalog regions;
+    private final PolicyCatalog catalog;
     private final List<String> documentRegions;
     private final List<Region> supported;
 
     SupportedRegions(RegionCatalog regions, PolicyCatalog catalog) {
         this.regions = regions;
+        this.catalog = catalog;
         this.documentRegions = catalog.regionsWithLocalDocuments();
         this.supported = documentRegions.stream()
                 .flatMap(code -> regions.withDescendants(code).stream())
@@ -30,7 +32,7 @@ public class SupportedRegions {
     }
 
     public boolean isSupported(String code) {
-        return regions.pathToNational(code).stream().anyMatch(documentRegions::contains);
+        return catalog.hasLocalDocument(regions.pathToNational(code));
     }
 
     public List<Region> all() {

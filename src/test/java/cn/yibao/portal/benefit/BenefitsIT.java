@@ -199,6 +199,29 @@ class BenefitsIT extends PortalIntegrationTest {
         assertThat(estimate.get("steps").toString()).contains("REMAINING_CAP", "文医保发〔2023〕10号");
     }
 
+    /** Issue #16, item 8: 70%左右 lowered by at most 20 points out of area (医保发〔2022〕22号) is a range, both ends in the API. */
+    @Test
+    void anUnfiledRemoteInpatientEstimateIsARangeWithBothEndsInTheApiAndOnThePage() {
+        Person person = fresh("祁远行");
+
+        JsonNode estimate = estimate(person.token(), "{\"year\":2024,\"expenseFen\":1000000,\"setting\":\"INPATIENT\","
+                + "\"facilityLevel\":\"SECONDARY\",\"remote\":\"UNFILED_TEMPORARY\"}", 200);
+        assertThat(estimate.get("bound").asString()).isEqualTo("APPROXIMATE");
+        assertThat(estimate.get("fundPaysFromFen").asLong()).isEqualTo(500000);
+        assertThat(estimate.get("fundPaysToFen").asLong()).isEqualTo(700000);
+        assertThat(estimate.get("summary").asString()).isEqualTo("基金约支付 5000 至 7000 元");
+
+        JsonNode local = estimate(person.token(), "{\"year\":2024,\"expenseFen\":1000000,\"setting\":\"INPATIENT\","
+                + "\"facilityLevel\":\"SECONDARY\",\"remote\":\"NONE\"}", 200);
+        assertThat(local.get("fundPaysFromFen").asLong()).isEqualTo(700000);
+        assertThat(local.get("fundPaysToFen").asLong()).isEqualTo(700000);
+        assertThat(local.get("summary").asString()).isEqualTo("基金约支付 7000 元");
+
+        String page = page(signIn.as("benefit-remote-" + UUID.randomUUID(), person.claims()),
+                "/benefits?year=2024&expense=10000&setting=INPATIENT&level=SECONDARY&remote=UNFILED_TEMPORARY");
+        assertThat(page).contains("5000 至 7000 元");
+    }
+
     @Test
     void badEstimateRequestsNameTheFieldAndSayWhyInChinese() {
         Person person = fresh("闻冬青");

@@ -58,10 +58,35 @@ class ContributionPagesIT extends PortalIntegrationTest {
     }
 
     @Test
-    void aResidentsOwnQuoteForAYearAlreadyRunningWithoutAPublishedWindowIsNotPayable() {
+    void aResidentsOwnQuoteForAYearWithoutALocalFigureOrAPublishedWindowIsNotPayable() {
+        // 威海 publishes no adult figure for 2023: the national 350 (医保发〔2022〕20号 一) is information only.
         String page = page("weihai-adult", "/contribution?year=2023");
 
-        assertThat(page).contains("not-payable", "能否补缴请咨询当地医保经办机构");
+        assertThat(page).contains("not-payable", "class=\"due-standing\">全国标准<", "请通过参保地");
+    }
+
+    /** Issue #16, item 1: 闽医保〔2023〕78号 一 "不低于380" is a floor: shown as one, never as an amount to pay. */
+    @Test
+    void aFuzhouResidentSeesTheFloorWithItsStandingAndNothingToPay() {
+        String page = page("fuzhou-general", "/contribution?year=2024");
+
+        assertThat(page).contains("class=\"due-standing\">不低于<", "class=\"due-yuan\">380<", "2024年度个人缴费标准",
+                "not-payable", "不收取", "闽医保〔2023〕78号").doesNotContain("2024年度应缴");
+        assertThat(page("fuzhou-general", "/payment/new?year=2024")).doesNotContain("name=\"insured\"")
+                .contains("不收取");
+    }
+
+    /** Issue #16, items 1 and 9: the public calculator shows 山东's average and 威海's unpublished window. */
+    @Test
+    void theCalculatorShowsAnAverageAsAnAverageAndSaysWhereToPay() {
+        String qingdao = portal.get().uri("/contribution/calculator?region=370200&year=2024&category=ADULT").exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(qingdao).contains("class=\"due-standing\">人均<", "not-payable", "鲁医保发〔2023〕36号");
+
+        String weihai = portal.get().uri("/contribution/calculator?region=371000&year=2024&category=MINOR").exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(weihai).contains("class=\"due-yuan\">300<", "2024年度应缴", "not-payable", "集中征缴期",
+                "请通过参保地");
     }
 
     @Test

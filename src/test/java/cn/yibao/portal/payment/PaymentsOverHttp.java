@@ -38,7 +38,11 @@ abstract class PaymentsOverHttp extends PortalIntegrationTest {
     }
 
     Payer freshPayer(String name) {
-        String claims = FreshResidents.adultIn(WENSHUI, name);
+        return freshPayerIn(WENSHUI, name);
+    }
+
+    Payer freshPayerIn(String region, String name) {
+        String claims = FreshResidents.adultIn(region, name);
         return new Payer(signIn.accessToken("pay-" + UUID.randomUUID(), claims), claims);
     }
 

@@ -222,8 +222,35 @@ public final class BenefitRules {
         String prefix = before.isEmpty() ? "" : "到" + line.benefitYear() + "年";
         String note = before + line.note() + (standing == Standing.LOCAL_CHOICE
                 ? regionName + "是否采用未在已收录的文件中公布。" : "");
+        Optional<PolicyFigure> named = namedEarlier(line);
+        if (named.isPresent()) {
+            PolicyFigure list = named.get();
+            return new BenefitRule(key, setting, name, standing, prefix + diseases(list.diseases()), line.citation(),
+                    catalog.regionName(line.regionCode()), note + "“等" + list.diseases().count() + "种”即"
+                            + list.citation().document() + " " + list.citation().clause() + "列明的"
+                            + list.diseases().count() + "种：" + String.join("、", list.diseases().names()) + "。");
+        }
         return new BenefitRule(key, setting, name, standing, prefix + display(line), line.citation(),
                 catalog.regionName(line.regionCode()), note);
+    }
+
+    /**
+     * A disease list the document cuts short ("高血压、糖尿病等5种") that an earlier document on the path names in full
+     * with the same count and the same diseases first: 医保发〔2023〕24号 八 and 闽医保〔2023〕78号 八 refer to the five of
+     * 医保发〔2022〕20号 八.
+     */
+    private Optional<PolicyFigure> namedEarlier(PolicyFigure line) {
+        if (line.parameter().valueType() != Parameter.ValueType.DISEASES || line.kind() == FigureKind.LOCAL_CHOICE) {
+            return Optional.empty();
+        }
+        PolicyFigure.Diseases shown = line.diseases();
+        if (shown.complete() || shown.names().isEmpty()) {
+            return Optional.empty();
+        }
+        return catalog.upTo(line.parameter(), line.benefitYear(), path, line.appliesTo()).stream()
+                .filter(earlier -> earlier.diseases().complete() && earlier.diseases().count() == shown.count()
+                        && earlier.diseases().names().subList(0, shown.names().size()).equals(shown.names()))
+                .findFirst();
     }
 
     // --- values ----------------------------------------------------------------------------------------------

@@ -53,6 +53,11 @@ public final class Estimator {
     private boolean capGivesNoFloor;
     /** The floor holds only while this year's fund payments stay under a cap whose amount is unknown. */
     private boolean floorAssumesCapNotReached;
+    /**
+     * Out of area with a target-level ratio: the "about" amount at the ratio lowered by the largest published reduction,
+     * the low end of the headline's range ({@code null}: no range).
+     */
+    private Long aboutAtLargestReduction;
 
     private Estimator(BenefitSchedule schedule, EstimateRequest request, long usedFen) {
         this.schedule = schedule;
@@ -134,10 +139,14 @@ public final class Estimator {
             bound = Bound.AT_MOST;
         }
         long fund = bound == Bound.APPROXIMATE ? about : most;
+        long from = bound == Bound.APPROXIMATE && aboutAtLargestReduction != null
+                ? Math.min(clamp(Math.min(aboutAtLargestReduction, left.upper() == null ? Long.MAX_VALUE : left.upper()),
+                        expense), fund)
+                : fund;
         Long atLeast = least != null && (least > 0 || most == 0) ? least : null;
-        result(expense, fund, most, atLeast, bound);
+        result(expense, from, fund, most, atLeast, bound);
         notes(bound, most, atLeast != null && floorIsConditional && bound != Bound.EXACT);
-        return new Estimate(expense, fund, expense - fund, bound, atLeast, steps, List.copyOf(notes), most);
+        return new Estimate(expense, fund, expense - fund, bound, atLeast, steps, List.copyOf(notes), most, from);
     }
 
     private static long clamp(long amount, long expense) {
@@ -273,7 +282,8 @@ public final class Estimator {
 
     /**
      * Out of area: the ceiling stays (long-term filings keep the local ratio, and a reduction may be 0); the floor drops
-     * by the most allowed; an "about" amount stays at the local level and says how low the reduction may take it.
+     * by the most allowed; an "about" amount becomes a range, from the level lowered by the largest published reduction
+     * to the local level (no reduction).
      */
     private Share remote(Range entering, Share share) {
         RemoteCare remote = request.remote();
@@ -287,10 +297,10 @@ public final class Estimator {
         String situation = remote == RemoteCare.FILED
                 ? "已备案的异地就医：异地长期居住类备案按参保地比例报销"
                 : "未备案或临时外出就医：按“其他临时外出就医”";
-        if (approximate) {
-            mayBeLess.add("异地就医的报销比例可能降低");
-        }
         if (largest.isEmpty()) {
+            if (approximate) {
+                mayBeLess.add("异地就医的报销比例可能降低");
+            }
             unknown.put("异地就医报销比例的降低幅度", "异地按参保地比例");
             steps.add(new EstimateStep("REMOTE", situation + "；未取得报销比例的降低幅度，"
                     + (approximate ? "“约”的金额按参保地比例计算，异地实际可能更少；" : "无法给出下限；") + "上限不变。",
@@ -303,6 +313,7 @@ public final class Estimator {
                 .map(r -> r.name() + "最多降低" + r.maxPoints() + "个百分点").toList());
         Long floorRatio = share.floorRatio() == null ? null : Math.max(0, share.floorRatio() - points);
         Long lower = lowerOf(entering, floorRatio);
+        Long stepAmount = lower;
         String consequence;
         if (floorRatio != null) {
             consequence = "上限不变，下限按" + share.floorRatio() + "% − " + points + "个百分点 = " + floorRatio + "%计算"
@@ -310,14 +321,16 @@ public final class Estimator {
         } else if (approximate) {
             long level = schedule.ratio(setting, request.facilityLevel()).value();
             long reduced = Math.max(0, level - points);
-            consequence = "“约”的金额按参保地" + level + "%左右的水平计算；按最多降低的幅度，比例约为" + level + "% − "
-                    + points + "个百分点 = " + reduced + "%，约" + yuan(percent(entering.upper(), reduced))
-                    + "元；上限不变。";
+            aboutAtLargestReduction = percent(entering.upper(), reduced);
+            stepAmount = aboutAtLargestReduction;
+            consequence = "“约”的金额因此是一个范围：按最多降低的幅度，比例约为" + level + "% − " + points + "个百分点 = "
+                    + reduced + "%，约" + yuan(aboutAtLargestReduction) + "元；不降低，按参保地" + level + "%左右的水平，约"
+                    + yuan(share.about()) + "元；上限不变。";
         } else {
             consequence = "支付比例没有可用的下限，上限不变。";
         }
         steps.add(new EstimateStep("REMOTE", situation + "；" + reductions + "。" + consequence
-                + BenefitLabels.source(null, used.citation()), lower, used.citation(), Standing.MAXIMUM));
+                + BenefitLabels.source(null, used.citation()), stepAmount, used.citation(), Standing.MAXIMUM));
         return new Share(share.most(), share.about(), lower, floorRatio);
     }
 
@@ -392,15 +405,17 @@ public final class Estimator {
         return new Range(remainingUpper, remainingLower);
     }
 
-    private void result(long expense, long fund, long most, Long atLeast, Bound bound) {
+    /** {@code from} below {@code fund} only for an "about" range out of area. */
+    private void result(long expense, long from, long fund, long most, Long atLeast, Bound bound) {
         String self = yuan(expense - fund) + "元。";
         String text = switch (bound) {
             case EXACT -> "基金支付" + yuan(fund) + "元；个人负担" + self;
             case AT_MOST -> "基金最多支付" + yuan(fund) + "元" + (atLeast == null ? "" : "，至少" + yuan(atLeast) + "元")
                     + "；个人至少负担" + self;
-            case APPROXIMATE -> "基金约支付" + yuan(fund) + "元"
+            case APPROXIMATE -> "基金约支付" + (from < fund ? yuan(from) + "至" : "") + yuan(fund) + "元"
                     + (mayBeLess.isEmpty() ? "" : "（" + String.join("；", mayBeLess) + "；实际可能更少）")
-                    + (most > fund && most < expense ? "，最多支付" + yuan(most) + "元" : "") + "；个人约负担" + self;
+                    + (most > fund && most < expense ? "，最多支付" + yuan(most) + "元" : "") + "；个人约负担"
+                    + (from < fund ? yuan(expense - fund) + "至" + yuan(expense - from) + "元。" : self);
         };
         steps.add(new EstimateStep("RESULT", text, fund, null, null));
     }

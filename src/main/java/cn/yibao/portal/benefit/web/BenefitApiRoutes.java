@@ -160,9 +160,14 @@ class BenefitApiRoutes {
     record EligibilityJson(boolean insuredOnRecord, Boolean twoDiseaseQualifiedOnRecord, List<String> warnings) {
     }
 
+    /**
+     * {@code fundPaysFromFen}..{@code fundPaysToFen}: the headline's range ("基金约支付 5000 至 7000 元" out of area with a
+     * target-level ratio), both equal to {@code fundPaysFen} when the headline is one figure.
+     */
     record EstimateJson(int benefitYear, String regionName, long expenseFen, long fundPaysFen, long selfPaysFen,
-                        String bound, String summary, Long fundPaysAtLeastFen, long fundPaysAtMostFen,
-                        long fundUsedThisYearFen, EligibilityJson eligibility, List<StepJson> steps, List<String> notes) {
+                        String bound, String summary, long fundPaysFromFen, long fundPaysToFen, Long fundPaysAtLeastFen,
+                        long fundPaysAtMostFen, long fundUsedThisYearFen, EligibilityJson eligibility,
+                        List<StepJson> steps, List<String> notes) {
     }
 
     private Mono<ServerResponse> estimate(ServerRequest request) {
@@ -233,7 +238,8 @@ class BenefitApiRoutes {
         Estimate estimate = done.estimate();
         return new EstimateJson(done.schedule().benefitYear(), done.schedule().regionName(), estimate.expenseFen(),
                 estimate.fundPaysFen(), estimate.selfPaysFen(), estimate.bound().name(),
-                estimate.bound().phrase() + " " + cn.yibao.portal.policy.domain.Money.yuan(estimate.fundPaysFen()) + " 元",
+                estimate.bound().phrase() + " " + BenefitViews.fundShareYuan(estimate) + " 元",
+                estimate.fundPaysFromFen(), estimate.fundPaysFen(),
                 estimate.fundPaysAtLeastFen(), estimate.fundPaysAtMostFen(), done.fundUsedThisYearFen(),
                 new EligibilityJson(done.eligibility().insuredOnRecord(), done.eligibility().qualifiedOnRecord(),
                         done.eligibility().warnings()),

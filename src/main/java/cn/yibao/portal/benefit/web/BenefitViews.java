@@ -149,14 +149,30 @@ final class BenefitViews {
     record StepView(String code, String text, String amountYuan, String citation) {
     }
 
-    /** {@code atMostYuan} only where it says more than {@code fundYuan} (an "about" figure under a true ceiling). */
+    /** The fund's share as the headline gives it: "5600", or "4000 至 5600" for an "about" range out of area. */
+    static String fundShareYuan(Estimate estimate) {
+        return estimate.isRange() ? Money.yuan(estimate.fundPaysFromFen()) + " 至 " + Money.yuan(estimate.fundPaysFen())
+                : Money.yuan(estimate.fundPaysFen());
+    }
+
+    /** What the resident pays, read the same way: "2400", or "2400 至 4000". */
+    static String selfShareYuan(Estimate estimate) {
+        long self = estimate.selfPaysFen();
+        return estimate.isRange() ? Money.yuan(self) + " 至 "
+                + Money.yuan(estimate.expenseFen() - estimate.fundPaysFromFen()) : Money.yuan(self);
+    }
+
+    /**
+     * {@code fundYuan} and {@code selfYuan} may be ranges ("4000 至 5600"); {@code atMostYuan} only where it says more
+     * than {@code fundYuan} (an "about" figure under a true ceiling).
+     */
     record EstimateView(String expenseYuan, String fundYuan, String selfYuan, String bound, String phrase,
                         String atLeastYuan, String atMostYuan, String usedYuan, List<StepView> steps, List<String> notes,
                         List<String> warnings) {
 
         static EstimateView of(Estimate estimate, long usedFen, List<String> warnings) {
-            return new EstimateView(Money.yuan(estimate.expenseFen()), Money.yuan(estimate.fundPaysFen()),
-                    Money.yuan(estimate.selfPaysFen()), estimate.bound().name(), estimate.bound().phrase(),
+            return new EstimateView(Money.yuan(estimate.expenseFen()), fundShareYuan(estimate),
+                    selfShareYuan(estimate), estimate.bound().name(), estimate.bound().phrase(),
                     estimate.fundPaysAtLeastFen() == null ? null : Money.yuan(estimate.fundPaysAtLeastFen()),
                     estimate.fundPaysAtMostFen() == estimate.fundPaysFen() ? null : Money.yuan(estimate.fundPaysAtMostFen()),
                     Money.yuan(usedFen),

@@ -44,12 +44,14 @@ final class QuoteParameters {
                 throw new Bad("region", "参数 region 应为6位行政区划代码，例如 141121。");
             }
             int year = year(required(parameters, "year"));
-            Category category = enumValue(Category.class, parameters, "category", Category.ADULT);
+            Enrolment enrolment = enumValue(Enrolment.class, parameters, "enrolment", Enrolment.REGULAR);
+            // A newborn is a minor: without a category the newborn route asks for one (an explicit adult is refused).
+            Category category = enumValue(Category.class, parameters, "category",
+                    enrolment == Enrolment.NEWBORN ? Category.MINOR : Category.ADULT);
             AssistanceStatus assistance = enumValue(AssistanceStatus.class, parameters, "assistance", AssistanceStatus.NONE);
             Integer grade = grade(parameters.apply("grade"));
             boolean newStudent = bool(parameters, "newStudent");
             LocalDate payDate = date(parameters, "payDate", today);
-            Enrolment enrolment = enumValue(Enrolment.class, parameters, "enrolment", Enrolment.REGULAR);
             LocalDate eventDate = switch (enrolment) {
                 case REGULAR -> null;
                 case LEFT_OTHER_SCHEME -> requiredDate(parameters, "leftOn", "退出其他制度保障的日期");

@@ -5,11 +5,16 @@ import cn.yibao.portal.policy.domain.Citation;
 import java.time.LocalDate;
 import java.util.List;
 
-/** The JSON of a quote; the mobile app and other services rely on these names. Money in fen. */
+/**
+ * The JSON of a quote; the mobile app and other services rely on these names. Money in fen. {@code dueStanding} says
+ * what {@code dueFen} is (only {@code EXACT} is an amount owed; otherwise it is the standard shown for information, as
+ * {@code headline} words it), and {@code whereToPay} where the payment is made when the portal cannot take it.
+ */
 record QuoteResponse(RegionRef region, int benefitYear, long standardFen, long assistanceFen, long dueFen,
-                     Long fiscalSubsidyFen, List<AddOnRef> optionalAddOns, boolean payable, String reason,
-                     Window collectionWindow, LocalDate benefitStart, LocalDate benefitEnd, Integer grade,
-                     List<Integer> availableGrades, List<Citation> citations, List<String> notes, List<String> steps) {
+                     String dueStanding, String headline, Long fiscalSubsidyFen, List<AddOnRef> optionalAddOns,
+                     boolean payable, String reason, String whereToPay, Window collectionWindow, LocalDate benefitStart,
+                     LocalDate benefitEnd, Integer grade, List<Integer> availableGrades, List<Citation> citations,
+                     List<String> notes, List<String> steps) {
 
     record RegionRef(String code, String name) {
     }
@@ -22,10 +27,11 @@ record QuoteResponse(RegionRef region, int benefitYear, long standardFen, long a
 
     static QuoteResponse of(Quote quote) {
         return new QuoteResponse(new RegionRef(quote.regionCode(), quote.regionName()), quote.benefitYear(),
-                quote.standardFen(), quote.assistanceFen(), quote.dueFen(), quote.fiscalSubsidyFen(),
+                quote.standardFen(), quote.assistanceFen(), quote.dueFen(), quote.dueStanding().name(),
+                quote.headline(), quote.fiscalSubsidyFen(),
                 quote.optionalAddOns().stream()
                         .map(a -> new AddOnRef(a.code(), a.name(), a.amountFen(), a.payee(), a.note())).toList(),
-                quote.payable(), quote.reason(),
+                quote.payable(), quote.reason(), quote.whereToPay(),
                 quote.collectionWindow() == null ? null
                         : new Window(quote.collectionWindow().start(), quote.collectionWindow().end()),
                 quote.benefitStart(), quote.benefitEnd(), quote.grade(), quote.availableGrades(), quote.citations(),

@@ -8,9 +8,12 @@ import cn.yibao.portal.policy.domain.Citation;
 import cn.yibao.portal.policy.domain.Region;
 import java.util.List;
 
-/** A quote as pages show it: yuan, dates and region names resolved, nothing left for the template to compute. */
+/**
+ * A quote as pages show it: yuan, dates and region names resolved, nothing left for the template to compute.
+ * {@code standing} is the name of the quote's {@code DueStanding}: only EXACT is headed as an amount due.
+ */
 record QuoteView(String regionName, int benefitYear, String standardYuan, String assistanceYuan, String dueYuan,
-                 String subsidyYuan, List<AddOnView> addOns, boolean payable, String reason, String windowStart,
+                 String standing, String subsidyYuan, List<AddOnView> addOns, boolean payable, String reason, String windowStart,
                  String windowEnd, String benefitStart, String benefitEnd, Integer grade, List<Integer> grades,
                  List<CitationView> citations, List<String> notes, List<String> steps) {
 
@@ -22,7 +25,7 @@ record QuoteView(String regionName, int benefitYear, String standardYuan, String
 
     static QuoteView of(Quote quote, SupportedRegions regions) {
         return new QuoteView(quote.regionName(), quote.benefitYear(), yuan(quote.standardFen()),
-                yuan(quote.assistanceFen()), yuan(quote.dueFen()),
+                yuan(quote.assistanceFen()), yuan(quote.dueFen()), quote.dueStanding().name(),
                 quote.fiscalSubsidyFen() == null ? null : yuan(quote.fiscalSubsidyFen()),
                 quote.optionalAddOns().stream().map(a -> new AddOnView(a.name(), yuan(a.amountFen()), a.payee(), a.note()))
                         .toList(),

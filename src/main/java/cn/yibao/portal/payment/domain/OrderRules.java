@@ -1,5 +1,6 @@
 package cn.yibao.portal.payment.domain;
 
+import cn.yibao.portal.contribution.domain.DueStanding;
 import cn.yibao.portal.contribution.domain.Quote;
 import cn.yibao.portal.contribution.domain.QuoteResult;
 import java.util.ArrayList;
@@ -10,7 +11,8 @@ import java.util.UUID;
 
 /**
  * Whether an order may be placed, and for how much: each person's amount is the contribution due from the quote at
- * creation time — the client never sets it. Pure: the caller loads the quotes and the people's payment state.
+ * creation time — the client never sets it — and only a published exact amount ({@link DueStanding#EXACT}) that the
+ * quote says is payable that day is ever charged. Pure: the caller loads the quotes and the people's payment state.
  */
 public final class OrderRules {
 
@@ -62,6 +64,11 @@ public final class OrderRules {
             Quote quote = ((QuoteResult.Quoted) candidate.quote()).quote();
             if (!quote.payable()) {
                 return new Refused("year", candidate.maskedName() + "：" + quote.reason(), false);
+            }
+            if (quote.dueStanding() != DueStanding.EXACT) {
+                // The calculator never makes such a quote payable; a floor, an average or a fallback is never charged.
+                return new Refused("insured", candidate.maskedName() + "：" + quote.headline() + "，不是已公布的应缴金额，"
+                        + "本平台不收取。", false);
             }
             if (quote.dueFen() <= 0) {
                 return new Refused("insured", candidate.maskedName() + " 个人缴费部分已由医疗救助全额资助，无需缴费。", false);

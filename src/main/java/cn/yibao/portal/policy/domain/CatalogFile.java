@@ -139,7 +139,8 @@ public final class CatalogFile {
         boolean known = switch (parameter) {
             case PERSONAL_CONTRIBUTION -> CATEGORIES.contains(appliesTo) || appliesTo.matches("ADULT/GRADE_\\d");
             case NEW_STUDENT_CONTRIBUTION, NEW_STUDENT_BENEFIT_PERIOD -> CATEGORIES.contains(appliesTo);
-            case ASSISTANCE -> ASSISTED_GROUPS.contains(appliesTo);
+            // ALL: a document that speaks of assisted enrolment for every group at once (e.g. "优化分类资助参保政策").
+            case ASSISTANCE -> ASSISTED_GROUPS.contains(appliesTo) || "ALL".equals(appliesTo);
             case ADD_ON -> appliesTo.matches("[A-Z_]+");
             case INPATIENT_FUND_RATIO, INPATIENT_DEDUCTIBLE, OUTPATIENT_POOLING_RATIO, OUTPATIENT_POOLING_DEDUCTIBLE,
                  TWO_DISEASE_RATIO, TWO_DISEASE_DEDUCTIBLE -> BY_FACILITY_LEVEL.contains(appliesTo);

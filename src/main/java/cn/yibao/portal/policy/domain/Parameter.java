@@ -15,6 +15,8 @@ public enum Parameter {
     MOVED_IN_BENEFIT_START(ValueType.KEYWORD),
     NEWBORN_ENROLMENT(ValueType.KEYWORD),
     RESIDENCE_PERMIT_SUBSIDY(ValueType.KEYWORD),
+    /** Where and how the personal contribution is paid (缴费渠道, 征收部门): {@code item|item|…}, shown as published. */
+    PAYMENT_CHANNELS(ValueType.TEXT_LIST),
 
     // Benefits (待遇). "applies to" is ALL or a facility level where a document distinguishes one.
     /** 住院政策范围内基金支付比例. */

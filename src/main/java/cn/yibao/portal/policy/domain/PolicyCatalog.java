@@ -1,6 +1,7 @@
 package cn.yibao.portal.policy.domain;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,6 +87,19 @@ public final class PolicyCatalog {
         return find(parameter, benefitYear, regionPath, List.of(appliesTo));
     }
 
+    /**
+     * Every figure of a parameter on the path for one "applies to", in this benefit year or earlier, nearest level
+     * first and latest year first: where a document refers back to what an earlier one published ("等5种").
+     */
+    public List<PolicyFigure> upTo(Parameter parameter, int benefitYear, List<String> regionPath, String appliesTo) {
+        return regionPath.stream()
+                .flatMap(region -> figures.stream().filter(f -> f.parameter() == parameter
+                                && f.benefitYear() <= benefitYear && f.regionCode().equals(region)
+                                && f.appliesTo().equals(appliesTo) && f.kind() != FigureKind.LOCAL_CHOICE)
+                        .sorted(Comparator.comparingInt(PolicyFigure::benefitYear).reversed()))
+                .toList();
+    }
+
     /** LOCAL_CHOICE lines on the path: the documents that leave this parameter to a lower level. */
     public List<PolicyFigure> localChoices(Parameter parameter, int benefitYear, List<String> regionPath) {
         return figures.stream()
@@ -165,6 +179,15 @@ public final class PolicyCatalog {
     public boolean isGrouping(String code) {
         Region region = regions.get(code);
         return region != null && region.isGrouping();
+    }
+
+    /**
+     * Whether a document of the region or of a level above it (below national) is in the catalog: the regions the
+     * portal serves. Elsewhere only national figures are known.
+     */
+    public boolean hasLocalDocument(List<String> regionPath) {
+        List<String> local = regionsWithLocalDocuments();
+        return regionPath.stream().anyMatch(local::contains);
     }
 
     /** Regions that have a document of their own (not the national level). */

@@ -65,7 +65,9 @@ class EstimatorInvariantsTest {
     private static void checkAmounts(Estimate estimate, String what) {
         long floor = estimate.fundPaysAtLeastFen() == null ? 0 : estimate.fundPaysAtLeastFen();
         assertThat(floor).as("floor ≥ 0: %s", what).isNotNegative();
-        assertThat(estimate.fundPaysFen()).as("fund ≥ floor: %s", what).isGreaterThanOrEqualTo(floor);
+        assertThat(estimate.fundPaysFromFen()).as("range's low end ≥ floor: %s", what).isGreaterThanOrEqualTo(floor);
+        assertThat(estimate.fundPaysFen()).as("fund ≥ range's low end: %s", what)
+                .isGreaterThanOrEqualTo(estimate.fundPaysFromFen());
         assertThat(estimate.fundPaysAtMostFen()).as("ceiling ≥ fund: %s", what)
                 .isGreaterThanOrEqualTo(estimate.fundPaysFen());
         assertThat(estimate.fundPaysAtMostFen()).as("ceiling ≤ expense: %s", what)
@@ -95,8 +97,14 @@ class EstimatorInvariantsTest {
                 assertThat(result.text()).as(what).doesNotContain("约", "最多", "至少");
             }
         }
-        assertThat(result.text()).as(what)
-                .startsWith(estimate.bound().phrase() + Money.yuan(estimate.fundPaysFen()) + "元");
+        assertThat(result.text()).as("the headline gives the range's ends, or the one figure: %s", what)
+                .startsWith(estimate.bound().phrase() + (estimate.isRange()
+                        ? Money.yuan(estimate.fundPaysFromFen()) + "至" : "") + Money.yuan(estimate.fundPaysFen()) + "元");
+        if (estimate.isRange()) {
+            assertThat(estimate.bound()).as("only an about figure is a range: %s", what).isEqualTo(Bound.APPROXIMATE);
+            assertThat(step(estimate, "REMOTE").amountFen()).as("the REMOTE step computes the low end: %s", what)
+                    .isGreaterThanOrEqualTo(estimate.fundPaysFromFen());
+        }
         Matcher atMost = AT_MOST_AMOUNT.matcher(result.text());
         while (atMost.find()) {
             String amount = atMost.group(1) != null ? atMost.group(1) : atMost.group(2);

@@ -152,11 +152,13 @@ class EstimatorTest {
             EstimateStep remote = step(estimate, "REMOTE");
             assertThat(remote.text()).contains("其他临时外出就医最多降低20个百分点", "上限不变", "70% − 20个百分点 = 50%",
                     "约5000元");
-            assertThat(remote.amountFen()).isNull();
+            assertThat(remote.amountFen()).as("the low end of the about range").isEqualTo(500_000);
             assertThat(remote.citation().document()).isEqualTo("医保发〔2022〕22号");
             assertThat(estimate.fundPaysFen()).isEqualTo(700_000);
+            assertThat(estimate.fundPaysFromFen()).isEqualTo(500_000);
             assertThat(estimate.bound()).isEqualTo(Bound.APPROXIMATE);
-            assertThat(step(estimate, "RESULT").text()).contains("异地就医的报销比例可能降低", "实际可能更少");
+            assertThat(step(estimate, "RESULT").text()).startsWith("基金约支付5000至7000元").contains("实际可能更少",
+                    "个人约负担3000至5000元");
         }
     }
 

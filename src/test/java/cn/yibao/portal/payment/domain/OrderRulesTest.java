@@ -2,6 +2,7 @@ package cn.yibao.portal.payment.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.yibao.portal.contribution.domain.DueStanding;
 import cn.yibao.portal.contribution.domain.Quote;
 import cn.yibao.portal.contribution.domain.QuoteResult;
 import cn.yibao.portal.policy.domain.Citation;
@@ -26,10 +27,16 @@ class OrderRulesTest {
     }
 
     private static Quote quote(long standardFen, long assistanceFen, boolean payable, String reason) {
+        return quote(standardFen, assistanceFen, payable, reason, DueStanding.EXACT);
+    }
+
+    private static Quote quote(long standardFen, long assistanceFen, boolean payable, String reason,
+                               DueStanding standing) {
         return new Quote("141121", "文水县", 2024, standardFen, assistanceFen, standardFen - assistanceFen, null,
                 List.of(), payable, reason, new DateRange(LocalDate.of(2023, 9, 1), LocalDate.of(2023, 12, 31)),
                 LocalDate.of(2024, 1, 1), LocalDate.of(2024, 12, 31), null, List.of(),
-                List.of(new Citation("晋医保发〔2023〕14号", "一", "140000")), List.of(), List.of());
+                List.of(new Citation("晋医保发〔2023〕14号", "一", "140000")), List.of(), List.of(), standing,
+                "2024年度" + standing.words() + " " + (standardFen - assistanceFen) / 100 + " 元", null);
     }
 
     private static OrderRules.Candidate person(UUID id, String name, QuoteResult quote) {
@@ -128,6 +135,23 @@ class OrderRulesTest {
                     assertThat(refused.field()).isEqualTo("grade");
                     assertThat(refused.conflict()).isFalse();
                 });
+    }
+
+    /**
+     * Issue #16, item 1: a floor (闽医保〔2023〕78号 一), an average (鲁医保发〔2023〕36号 一), a national figure or a standard
+     * before unpublished assistance is never an order's amount, even from a quote that claims to be payable.
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} is never charged")
+    @org.junit.jupiter.params.provider.EnumSource(value = DueStanding.class, names = "EXACT",
+            mode = org.junit.jupiter.params.provider.EnumSource.Mode.EXCLUDE)
+    void onlyAPublishedExactAmountIsCharged(DueStanding standing) {
+        OrderRules.Decision decision = OrderRules.plan(List.of(person(SELF, "欧阳*",
+                new QuoteResult.Quoted(quote(38000, 0, true, null, standing)))));
+
+        assertThat(decision).isInstanceOfSatisfying(OrderRules.Refused.class, refused -> {
+            assertThat(refused.conflict()).isFalse();
+            assertThat(refused.message()).contains("欧阳*", "不是已公布的应缴金额", "不收取");
+        });
     }
 
     @Test

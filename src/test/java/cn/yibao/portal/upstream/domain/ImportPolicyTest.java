@@ -53,6 +53,8 @@ class ImportPolicyTest {
         return Stream.of(
                 // 文医保发〔2023〕10号 一（一）: 380 元 for everyone in 2024.
                 Arguments.of("141121", 2024, 38000L, "文医保发〔2023〕10号"),
+                // 文医保发〔2023〕10号 一（一）: "个人缴费标准由2023年的350元/人提高到380元/人" (issue #16, item 7)
+                Arguments.of("141121", 2023, 35000L, "文医保发〔2023〕10号"),
                 // 威医保发〔2023〕38号 一（二）: grades 450 / 650, minors and students 300 — the highest is 650.
                 Arguments.of("371002", 2024, 65000L, "威医保发〔2023〕38号"),
                 Arguments.of("371000", 2024, 65000L, "威医保发〔2023〕38号"));
@@ -72,7 +74,8 @@ class ImportPolicyTest {
 
     @ParameterizedTest(name = "{0} {1}: {2}")
     @CsvSource({
-            "141121, 2023, only the national 350 (医保发〔2022〕20号); the 2023 Wenshui notice is not among the seeds",
+            "210102, 2023, only the national 350 (医保发〔2022〕20号)",
+            "371002, 2023, only the national 350 for Weihai's adults (医保发〔2022〕20号)",
             "350102, 2024, Fujian: 不低于380 (a floor) and each pooling area sets its own",
             "370102, 2024, Shandong: 人均380 (an average)",
             "210102, 2024, Liaoning: a provincial figure; the city's own is not published",

@@ -81,8 +81,19 @@ class PersonRulesTest {
 
     @Test
     void whereThePoolingAreaPublishesNoFigureNoAmountIsRefused() {
+        // 威海 publishes no adult figure for 2023: only the national 350 (医保发〔2022〕20号).
+        String[] chen = {"certno", CHEN.value(), "name", "陈海波"};
+        assertThat(problems(ImportKind.CONTRIBUTIONS, concat(chen, "benefitYear", "2023", "benefitStart", "2023-01-01",
+                "benefitEnd", "2023-12-31", "amountFen", "99999"))).isEmpty();
+    }
+
+    @Test
+    void aWenshuiContributionFor2023AboveThe350YuanOfItsNoticeIsRefused() {
+        // 文医保发〔2023〕10号 一（一）: "个人缴费标准由2023年的350元/人提高到380元/人".
         assertThat(problems(ImportKind.CONTRIBUTIONS, "benefitYear", "2023", "benefitStart", "2023-01-01",
-                "benefitEnd", "2023-12-31", "amountFen", "99999")).isEmpty();
+                "benefitEnd", "2023-12-31", "amountFen", "35001")).singleElement()
+                .satisfies(problem -> assertThat(problem.reason()).contains("文水县 2023 年度", "35000 分",
+                        "文医保发〔2023〕10号"));
     }
 
     @Test
