@@ -93,6 +93,10 @@ class PaymentApiRoutes {
                         return ProblemResponses.fieldProblem(HttpStatus.BAD_REQUEST,
                                 "insured 应列出 1 到 20 位参保人：本人为 SELF，家庭成员为成员编号。", "insured");
                     }
+                    if (placing.offered(CurrentResident.isAssisted(request)).isEmpty()) {
+                        return ProblemResponses.fieldProblem(HttpStatus.UNPROCESSABLE_CONTENT,
+                                placing.notOfferedOnline(), "channel");
+                    }
                     PaymentChannelId channel = channel(create.channel(), request);
                     if (channel == null) {
                         return ProblemResponses.fieldProblem(HttpStatus.UNPROCESSABLE_CONTENT,
