@@ -1,4 +1,4 @@
-package cn.yibao.portal.production;
+package cn.yibao.portal.startup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
