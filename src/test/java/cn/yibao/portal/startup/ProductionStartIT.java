@@ -119,28 +119,27 @@ class ProductionStartIT {
     void wrongDatabaseCredentialsStopTheStartBeforeListening() throws Exception {
         // The test's PostgreSQL trusts local connections whatever the password: a role that does not exist is what
         // it refuses.
-        Map<String, String> settings = new HashMap<>(good());
-        settings.put("SPRING_R2DBC_USERNAME", "no_such_app_role");
-        Run run = Run.start("wrong-app-role", settings);
-
-        String output = run.awaitExit(Duration.ofSeconds(120));
-
-        assertThat(run.exitCode()).isNotZero();
-        assertThat(output).doesNotContain("Netty started", "Started PortalApplication", "app-password");
-        assertThat(output).contains("SPRING_R2DBC_USERNAME", "SPRING_R2DBC_PASSWORD");
+        refusedBeforeListening("wrong-app-role", "SPRING_R2DBC_USERNAME", "no_such_app_role",
+                "SPRING_R2DBC_USERNAME", "SPRING_R2DBC_PASSWORD");
     }
 
     @Test
     void wrongFlywayCredentialsStopTheStartBeforeListening() throws Exception {
+        refusedBeforeListening("wrong-flyway-user", "SPRING_FLYWAY_USER", "no_such_owner", "SPRING_FLYWAY_USER");
+    }
+
+    /** A complete configuration but for one setting: the start stops before listening and names what to check. */
+    private static void refusedBeforeListening(String name, String variable, String value, String... named)
+            throws Exception {
         Map<String, String> settings = new HashMap<>(good());
-        settings.put("SPRING_FLYWAY_USER", "no_such_owner");
-        Run run = Run.start("wrong-flyway-user", settings);
+        settings.put(variable, value);
+        Run run = Run.start(name, settings);
 
         String output = run.awaitExit(Duration.ofSeconds(120));
 
         assertThat(run.exitCode()).isNotZero();
-        assertThat(output).doesNotContain("Netty started", "Started PortalApplication");
-        assertThat(output).contains("SPRING_FLYWAY_USER");
+        assertThat(output).doesNotContain("Netty started", "Started PortalApplication", "app-password", "owner-password");
+        assertThat(output).contains(named);
     }
 
     /** A production configuration that is complete and safe. */
