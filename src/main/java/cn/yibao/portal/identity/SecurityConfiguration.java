@@ -11,6 +11,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
+import org.springframework.security.oauth2.client.oidc.web.server.logout.OidcClientInitiatedServerLogoutSuccessHandler;
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
 import org.springframework.security.oauth2.client.userinfo.ReactiveOAuth2UserService;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
@@ -19,7 +20,6 @@ import org.springframework.security.oauth2.client.web.server.DefaultServerOAuth2
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.logout.DelegatingServerLogoutHandler;
-import org.springframework.security.web.server.authentication.logout.RedirectServerLogoutSuccessHandler;
 import org.springframework.security.web.server.authentication.logout.SecurityContextServerLogoutHandler;
 import org.springframework.security.web.server.authentication.logout.WebSessionServerLogoutHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
@@ -38,10 +38,43 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
 @EnableWebFluxSecurity
 class SecurityConfiguration {
 
-    /** Scripts and styles from our own origin only: no inline script, no inline style. */
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
-            + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
-            + "form-action 'self'; frame-ancestors 'none'";
+
+    /**
+     * Scripts and styles from our own origin only: no inline script, no inline style. Forms post to the portal; the
+     * sign-out form is then sent on to the identity providers' end-session endpoints, which {@code form-action} must
+     * allow as well (browsers check the redirects after a form).
+     */
+    static String contentSecurityPolicy(String... identityProviders) {
+        StringBuilder formAction = new StringBuilder("'self'");
+        for (String issuer : identityProviders) {
+            origin(issuer).filter(origin -> formAction.indexOf(" " + origin) < 0)
+                    .ifPresent(origin -> formAction.append(' ').append(origin));
+        }
+        return "default-src 'self'; script-src 'self'; style-src 'self'; "
+                + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+                + "form-action " + formAction + "; frame-ancestors 'none'";
+    }
+
+    private static java.util.Optional<String> origin(String uri) {
+        try {
+            URI parsed = URI.create(uri.strip());
+            if (parsed.getScheme() == null || parsed.getHost() == null
+                    || !(parsed.getScheme().equals("https") || parsed.getScheme().equals("http"))) {
+                return java.util.Optional.empty();
+            }
+            return java.util.Optional.of(parsed.getScheme() + "://" + parsed.getHost()
+                    + (parsed.getPort() < 0 ? "" : ":" + parsed.getPort()));
+        } catch (IllegalArgumentException notAUri) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    private final String contentSecurityPolicy;
+
+    SecurityConfiguration(@Value("${spring.security.oauth2.client.provider.evoucher.issuer-uri}") String residentIssuer,
+                          @Value("${spring.security.oauth2.client.provider.staff.issuer-uri}") String staffIssuer) {
+        this.contentSecurityPolicy = contentSecurityPolicy(residentIssuer, staffIssuer);
+    }
 
     @Bean
     @Order(1)
@@ -72,7 +105,7 @@ class SecurityConfiguration {
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
-                .headers(SecurityConfiguration::securityHeaders)
+                .headers(this::securityHeaders)
                 .build();
     }
 
@@ -89,7 +122,7 @@ class SecurityConfiguration {
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
-                .headers(SecurityConfiguration::securityHeaders)
+                .headers(this::securityHeaders)
                 .build();
     }
 
@@ -101,7 +134,12 @@ class SecurityConfiguration {
                 new DefaultServerOAuth2AuthorizationRequestResolver(registrations);
         // PKCE for our confidential client too, not only for public clients.
         authorizationRequests.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
-        RedirectServerLogoutSuccessHandler afterSignOut = new RedirectServerLogoutSuccessHandler();
+        // Sign-out ends the identity provider's session too (OpenID Connect RP-initiated logout), so that at a shared
+        // counter PC the next person is asked to sign in rather than let in as the last one; the provider sends the
+        // browser back to the landing page. A provider without an end_session_endpoint: straight to the landing page.
+        OidcClientInitiatedServerLogoutSuccessHandler afterSignOut =
+                new OidcClientInitiatedServerLogoutSuccessHandler(registrations);
+        afterSignOut.setPostLogoutRedirectUri("{baseUrl}/?signedOut");
         afterSignOut.setLogoutSuccessUrl(URI.create("/?signedOut"));
         return http
                 .authorizeExchange(exchanges -> exchanges
@@ -127,7 +165,7 @@ class SecurityConfiguration {
                         .logoutHandler(new DelegatingServerLogoutHandler(outcomes,
                                 new SecurityContextServerLogoutHandler(), new WebSessionServerLogoutHandler()))
                         .logoutSuccessHandler(afterSignOut))
-                .headers(SecurityConfiguration::securityHeaders)
+                .headers(this::securityHeaders)
                 .build();
     }
 
@@ -142,8 +180,8 @@ class SecurityConfiguration {
         return handler;
     }
 
-    private static void securityHeaders(ServerHttpSecurity.HeaderSpec headers) {
-        headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+    private void securityHeaders(ServerHttpSecurity.HeaderSpec headers) {
+        headers.contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy))
                 .frameOptions(frame -> frame.mode(Mode.DENY))
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
                 // Spring writes HSTS only on HTTPS requests; TLS ends at the proxy in front of us, so always send it

@@ -5,10 +5,13 @@ import cn.yibao.portal.payment.domain.ChannelChoice;
 import cn.yibao.portal.payment.domain.PaymentChannelId;
 import cn.yibao.portal.web.domain.ClientKind;
 import java.util.Comparator;
+import java.util.Locale;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /** The channels that are configured on this installation, in a fixed order. */
@@ -16,10 +19,26 @@ import org.springframework.stereotype.Component;
 public class PaymentChannels {
 
     private final Map<PaymentChannelId, PaymentChannel> channels = new EnumMap<>(PaymentChannelId.class);
+    private final MessageSource messages;
+    private final String offlineInstructions;
 
-    PaymentChannels(List<PaymentChannel> configured) {
+    PaymentChannels(List<PaymentChannel> configured, MessageSource messages,
+                    @Value("${portal.payment.offline-instructions:}") String offlineInstructions) {
         configured.stream().sorted(Comparator.comparing(PaymentChannel::id))
                 .forEach(channel -> channels.put(channel.id(), channel));
+        this.messages = messages;
+        this.offlineInstructions = offlineInstructions;
+    }
+
+    /**
+     * Said wherever a resident would pay online when no online channel is configured: that online payment is not
+     * offered here, and where to pay instead ({@code portal.payment.offline-instructions}, or the general advice of the
+     * message bundle).
+     */
+    public String notOfferedOnline(Locale locale) {
+        String where = offlineInstructions.isBlank() ? messages.getMessage("pay.offline.where", null, locale)
+                : offlineInstructions.strip();
+        return messages.getMessage("pay.offline.notOffered", null, locale) + where;
     }
 
     public List<PaymentChannelId> enabled() {

@@ -2,6 +2,7 @@ package cn.yibao.portal.payment;
 
 import cn.yibao.portal.clock.BusinessClock;
 import cn.yibao.portal.contribution.ContributionQuotes;
+import cn.yibao.portal.payment.domain.PaymentChannelId;
 import cn.yibao.portal.payment.domain.IdempotencyRules;
 import cn.yibao.portal.payment.domain.ItemState;
 import cn.yibao.portal.payment.domain.OrderRules;
@@ -17,6 +18,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -81,6 +83,16 @@ public class PlacingOrders {
         return channels.defaultFor(client);
     }
 
+    /** The channels a payer may choose here: online ones, and cash when a worker at a counter acts for them. */
+    public List<PaymentChannelId> offered(boolean atCounter) {
+        return channels.offered(atCounter);
+    }
+
+    /** In Chinese, for the API: no channel is offered, and where to pay instead. */
+    public String notOfferedOnline() {
+        return channels.notOfferedOnline(Locale.SIMPLIFIED_CHINESE);
+    }
+
     public Mono<Placed> place(Resident payer, String key, OrderRequest request) {
         if (!IdempotencyRules.isWellFormed(key)) {
             return Mono.just(new Refusal(400, "Idempotency-Key",
@@ -119,8 +131,13 @@ public class PlacingOrders {
     }
 
     public Mono<Placed> preview(Resident payer, OrderRequest request) {
-        if (request.channel() == null || !channels.offered(request.atCounter()).contains(request.channel())) {
-            return Mono.just(new Refusal(422, "channel", "支付渠道不可用，可选：" + channels.offered(request.atCounter()) + "。"));
+        List<PaymentChannelId> offered = channels.offered(request.atCounter());
+        if (offered.isEmpty()) {
+            return Mono.just(new Refusal(422, "channel", channels.notOfferedOnline(Locale.SIMPLIFIED_CHINESE)));
+        }
+        if (request.channel() == null || !offered.contains(request.channel())) {
+            return Mono.just(new Refusal(422, "channel", "支付渠道不可用，可选："
+                    + String.join("、", offered.stream().map(PaymentChannelId::name).toList()) + "。"));
         }
         if (!quotes.benefitYears().contains(request.year())) {
             return Mono.just(new Refusal(422, "year", "没有" + request.year() + "待遇年度的缴费标准。"));

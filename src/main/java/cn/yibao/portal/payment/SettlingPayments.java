@@ -69,7 +69,7 @@ class SettlingPayments {
                                         PaymentActor actor) {
         String ourMerchant = channels.get(order.channel()).map(c -> c.merchantId()).orElse(null);
         NotificationRules.Decision decision = NotificationRules.decide(order, ourMerchant, merchantId, orderNo,
-                amountFen, outcome, source);
+                transactionId, amountFen, outcome, source);
         if (decision instanceof NotificationRules.Review review) {
             return payments.flagForReview(order.id(), review.why(), clock.now())
                     .then(audit.about(order, PaymentAudit.FLAGGED, false, review.why(), actor))

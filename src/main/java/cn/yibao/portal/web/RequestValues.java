@@ -1,5 +1,7 @@
 package cn.yibao.portal.web;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -17,6 +19,19 @@ public final class RequestValues {
         } catch (IllegalArgumentException | NullPointerException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * A calendar date as a caller writes it, {@code yyyy-MM-dd} with a four-digit year. ISO-8601 also allows
+     * {@code +999999999-12-31}, which no rule here can work with (PostgreSQL's dates end in year 5874897): refused
+     * like any other malformed date.
+     */
+    public static LocalDate isoDate(String text) {
+        String date = text.strip();
+        if (!date.matches("\\d{4}-\\d{2}-\\d{2}")) {
+            throw new DateTimeParseException("not yyyy-MM-dd", date, 0);
+        }
+        return LocalDate.parse(date);
     }
 
     /** Copies a joined upload out of its buffer and releases the buffer. */

@@ -1,6 +1,9 @@
 package cn.yibao.portal.web;
 
+import cn.yibao.portal.web.domain.TrustedProxies;
 import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.web.server.adapter.ForwardedHeaderTransformer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.function.server.RouterFunction;
@@ -16,6 +19,15 @@ class WebConfiguration {
         return RouterFunctions.route().GET(UploadLimits.PAGE, request -> pages.render(request, "upload-too-large",
                         Map.of("back", request.queryParam("back").filter(UploadLimits::isLocalPath).orElse("/home"))))
                 .build();
+    }
+
+    /**
+     * Forwarded headers are believed only from the reverse proxies in {@code portal.trusted-proxies}
+     * ({@code PORTAL_TRUSTED_PROXIES}); the bean name is what WebFlux looks up.
+     */
+    @Bean(name = "forwardedHeaderTransformer")
+    ForwardedHeaderTransformer forwardedHeaderTransformer(@Value("${portal.trusted-proxies:}") String trustedProxies) {
+        return new TrustedProxyHeaders(TrustedProxies.parse(trustedProxies));
     }
 
     /** The bean name is what WebFlux looks up. */

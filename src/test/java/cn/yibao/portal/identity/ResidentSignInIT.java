@@ -119,7 +119,8 @@ class ResidentSignInIT extends PortalIntegrationTest {
                 .body(BodyInserters.fromFormData("_csrf", csrfToken))
                 .exchange()
                 .expectStatus().is3xxRedirection()
-                .expectHeader().location("/?signedOut");
+                .expectHeader().value("Location", location -> assertThat(location)
+                        .startsWith(issuerBaseUrl + "/evoucher/endsession?"));
 
         browser.client().get().uri("/home").exchange()
                 .expectStatus().is3xxRedirection()

@@ -167,6 +167,32 @@ class PaymentNotificationIT extends PaymentsOverHttp {
     }
 
     @Test
+    void aSecondPaidNotificationWithAnotherTransactionIdIsAcknowledgedChangesNothingAndFlagsTheOrder() {
+        Payer payer = freshPayer("林平之");
+        String paymentId = placeSelfOrder(payer);
+        String orderNo = orderNo(payer, paymentId);
+        String transaction = payAtSandbox(orderNo, "NONE");
+        assertThat(deliver(sandbox.sign(SandboxNotifications.paid(orderNo, transaction, WENSHUI_ADULT_2024_FEN))))
+                .isEqualTo(200);
+        assertThat(payment(payer, paymentId).get("underReview").asBoolean()).isFalse();
+
+        // The same order paid a second time at the channel: money came in twice, under two transaction ids.
+        assertThat(deliver(sandbox.sign(SandboxNotifications.paid(orderNo, "SB20231015deadbeef00000009",
+                WENSHUI_ADULT_2024_FEN)))).isEqualTo(200);
+
+        assertThat(eventsTo(paymentId, "PAID")).isEqualTo(1);
+        assertThat(status(payer, paymentId)).isEqualTo("PAID");
+        assertThat(payment(payer, paymentId).get("transactionId").asString()).as("the first payment stands")
+                .isEqualTo(transaction);
+        assertThat(itemStates(paymentId)).containsExactly("PAID");
+        assertThat(text("select review_reason from payment_order where id = $1", UUID.fromString(paymentId)))
+                .startsWith("交易号不符").contains(transaction).contains("SB20231015deadbeef00000009");
+        assertThat(payment(payer, paymentId).get("underReview").asBoolean()).isTrue();
+        assertThat(count("select count(*) from payment_notification where order_no = $1 and outcome = 'FLAGGED'",
+                orderNo)).isEqualTo(1);
+    }
+
+    @Test
     void aPaymentForAnotherMerchantIsAcknowledgedButChangesNothingAndFlagsTheOrder() {
         Payer payer = freshPayer("左冷禅");
         String paymentId = placeSelfOrder(payer);

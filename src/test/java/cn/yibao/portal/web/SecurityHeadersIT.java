@@ -51,8 +51,18 @@ class SecurityHeadersIT extends PortalIntegrationTest {
     }
 
     @Test
-    void healthReportsTheDatabase() {
+    void healthReportsTheDatabaseOnlyToStaff() {
         portal.get().uri("/actuator/health").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.status").isEqualTo("UP")
+                .jsonPath("$.components").doesNotExist();
+        signIn.as("wenshui-jiance").client().get().uri("/actuator/health").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.status").isEqualTo("UP")
+                .jsonPath("$.components").doesNotExist();
+        signIn.asStaff("staff-wenshui").client().get().uri("/actuator/health").exchange()
                 .expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.status").isEqualTo("UP")

@@ -6,6 +6,9 @@ import cn.yibao.portal.assist.domain.AssistStatus;
 import cn.yibao.portal.audit.RequestOrigin;
 import cn.yibao.portal.identity.StaffPrincipals;
 import cn.yibao.portal.resident.CurrentResident;
+import cn.yibao.portal.identity.domain.StaffIdentity;
+import cn.yibao.portal.web.JsonBodies;
+import cn.yibao.portal.web.JsonBody;
 import cn.yibao.portal.web.ProblemResponses;
 import cn.yibao.portal.web.RequestValues;
 import java.time.Instant;
@@ -40,27 +43,16 @@ class AssistApiRoutes {
     @Bean
     RouterFunction<ServerResponse> assistApiRouter() {
         return RouterFunctions.route()
-                .POST("/api/v1/assist/sessions", request -> StaffPrincipals.handle(request, staff -> request.bodyToMono(StartBody.class)
-                        .onErrorResume(e -> Mono.just(new StartBody(null, null, null)))
-                        .defaultIfEmpty(new StartBody(null, null, null))
-                        .flatMap(body -> {
-                            RequestOrigin origin = RequestOrigin.of(request.exchange());
-                            if (body.residentCode() != null) {
-                                return sessions.startWithResidentCode(staff, body.residentCode(), origin);
-                            }
-                            if (body.certno() == null && body.name() == null) {
-                                return Mono.just((AssistSessions.Outcome) new AssistSessions.Refused(400, "body",
-                                        "请求体应为 {\"residentCode\": \"医保码\"} 或 {\"certno\": \"身份证号\", \"name\": \"姓名\"}。"));
-                            }
-                            return sessions.request(staff, body.certno(), body.name(), origin);
-                        })
-                        .flatMap(outcome -> answer(outcome, HttpStatus.CREATED))))
-                .POST("/api/v1/assist/sessions/{id}/code", request -> StaffPrincipals.handle(request, staff -> request.bodyToMono(CodeBody.class)
-                        .onErrorResume(e -> Mono.just(new CodeBody(null))).defaultIfEmpty(new CodeBody(null))
-                        .flatMap(body -> withId(request, id -> sessions.confirmCode(staff, id, body.code(),
-                                RequestOrigin.of(request.exchange()))))
-                        .flatMap(outcome -> answer(outcome, HttpStatus.OK))
-                        .switchIfEmpty(Mono.defer(AssistApiRoutes::notFound))))
+                .POST("/api/v1/assist/sessions", request -> StaffPrincipals.handle(request, staff ->
+                        JsonBodies.read(request, StartBody.class, body -> start(staff, body, request)
+                                .flatMap(outcome -> answer(outcome, HttpStatus.CREATED)))))
+                .POST("/api/v1/assist/sessions/{id}/code", request -> StaffPrincipals.handle(request, staff ->
+                        JsonBodies.read(request, CodeBody.class, body -> body.code() == null
+                                ? ProblemResponses.fieldProblem(HttpStatus.BAD_REQUEST, "请填写居民手机上显示的 6 位代办码 code。", "code")
+                                : withId(request, id -> sessions.confirmCode(staff,
+                                        id, body.code(), RequestOrigin.of(request.exchange())))
+                                .flatMap(outcome -> answer(outcome, HttpStatus.OK))
+                                .switchIfEmpty(Mono.defer(AssistApiRoutes::notFound)))))
                 .DELETE("/api/v1/assist/sessions/{id}", request -> StaffPrincipals.handle(request, staff -> withId(request, id ->
                                 sessions.endByStaff(staff, id, "STAFF", RequestOrigin.of(request.exchange())))
                         .flatMap(outcome -> answer(outcome, HttpStatus.OK))
@@ -85,10 +77,26 @@ class AssistApiRoutes {
                 .build();
     }
 
+    @JsonBody(route = "POST /api/v1/assist/sessions", example = "{\"certno\": \"141121196004152121\", \"name\": \"刘桂芳\"}",
+            optional = {"residentCode", "certno", "name"})
     record StartBody(String residentCode, String certno, String name) {
     }
 
+    @JsonBody(route = "POST /api/v1/assist/sessions/{id}/code", example = "{\"code\": \"123456\"}")
     record CodeBody(String code) {
+    }
+
+    /** From the resident's 医保码, or a request the resident answers (ID number and name). */
+    private Mono<AssistSessions.Outcome> start(StaffIdentity staff, StartBody body, ServerRequest request) {
+        RequestOrigin origin = RequestOrigin.of(request.exchange());
+        if (body.residentCode() != null) {
+            return sessions.startWithResidentCode(staff, body.residentCode(), origin);
+        }
+        if (body.certno() == null && body.name() == null) {
+            return Mono.just(new AssistSessions.Refused(400, "body",
+                    "请求体应为 {\"residentCode\": \"医保码\"} 或 {\"certno\": \"身份证号\", \"name\": \"姓名\"}。"));
+        }
+        return sessions.request(staff, body.certno(), body.name(), origin);
     }
 
     record SessionView(UUID sessionId, String status, Instant expiresAt) {

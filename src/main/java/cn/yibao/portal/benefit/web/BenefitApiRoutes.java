@@ -16,6 +16,8 @@ import cn.yibao.portal.benefit.domain.Usage;
 import cn.yibao.portal.policy.domain.Citation;
 import cn.yibao.portal.resident.CurrentResident;
 import cn.yibao.portal.resident.domain.Resident;
+import cn.yibao.portal.web.JsonBodies;
+import cn.yibao.portal.web.JsonBody;
 import cn.yibao.portal.web.ProblemResponses;
 import java.time.LocalDate;
 import java.util.List;
@@ -29,7 +31,6 @@ import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.JsonNode;
 
 /**
  * {@code GET /api/v1/benefits?year=&person=} (coverage, rules with citations, usage against caps, settlements) and
@@ -170,24 +171,26 @@ class BenefitApiRoutes {
                         List<StepJson> steps, List<String> notes) {
     }
 
+    @JsonBody(route = "POST /api/v1/benefits/estimate", example = "{\"expenseFen\": 50000, \"setting\": \"OUTPATIENT\", "
+            + "\"facilityLevel\": \"PRIMARY\", \"remote\": \"NONE\"}", optional = {"year", "person"})
+    record EstimateBody(Long expenseFen, String setting, String facilityLevel, String remote, Integer year,
+                        String person) {
+    }
+
     private Mono<ServerResponse> estimate(ServerRequest request) {
-        return currentResident.handle(request, me -> request.bodyToMono(JsonNode.class)
-                .onErrorResume(unreadable -> Mono.empty())
-                .flatMap(body -> {
+        return currentResident.handle(request, me -> JsonBodies.read(request, EstimateBody.class, body -> {
                     EstimateRequest estimateRequest;
-                    Integer year;
                     try {
                         estimateRequest = estimateRequest(body);
-                        year = year(body);
+                        year(body);
                     } catch (InvalidEstimateRequest invalid) {
                         return ProblemResponses.fieldProblem(HttpStatus.BAD_REQUEST, invalid.getMessage(), invalid.field());
                     }
-                    int benefitYear = year == null ? benefits.currentBenefitYear() : year;
+                    int benefitYear = body.year() == null ? benefits.currentBenefitYear() : body.year();
                     if (!benefits.benefitYears().contains(benefitYear)) {
                         return ProblemResponses.fieldProblem(HttpStatus.BAD_REQUEST, yearsText(), "year");
                     }
-                    String personId = body.path("person").isString() ? body.get("person").asString() : null;
-                    return benefits.personFor(me, personId)
+                    return benefits.personFor(me, body.person())
                             .flatMap(person -> benefits.estimate(person, benefitYear, estimateRequest))
                             .flatMap(estimated -> estimated instanceof Benefits.Estimated.Done done
                                     ? ServerResponse.ok().bodyValue(json(done))
@@ -197,10 +200,7 @@ class BenefitApiRoutes {
                                     HttpStatus.BAD_REQUEST, invalid.getMessage(), invalid.field()))
                             .switchIfEmpty(Mono.defer(() -> ProblemResponses.fieldProblem(HttpStatus.NOT_FOUND,
                                     NOT_YOURS, "person")));
-                })
-                .switchIfEmpty(Mono.defer(() -> ProblemResponses.response(HttpStatus.BAD_REQUEST,
-                        "请求体应为 JSON，例如 {\"expenseFen\": 50000, \"setting\": \"OUTPATIENT\", \"facilityLevel\": "
-                                + "\"PRIMARY\", \"remote\": \"NONE\"}。", null))));
+                }));
     }
 
     private String yearsText() {
@@ -208,30 +208,20 @@ class BenefitApiRoutes {
                 + " 之一：本平台收录了这些年度的政策文件。";
     }
 
-    private static EstimateRequest estimateRequest(JsonNode body) {
-        JsonNode expense = body.path("expenseFen");
-        if (!expense.isIntegralNumber() || !expense.canConvertToLong()) {
+    private static EstimateRequest estimateRequest(EstimateBody body) {
+        if (body.expenseFen() == null) {
             throw new InvalidEstimateRequest("expenseFen", "expenseFen 应为整数（分），例如 50000 表示 500 元。");
         }
-        return new EstimateRequest(expense.asLong(),
-                BenefitRequests.option(CareSetting.class, text(body, "setting"), "setting"),
-                BenefitRequests.option(FacilityLevel.class, text(body, "facilityLevel"), "facilityLevel"),
-                BenefitRequests.option(RemoteCare.class, text(body, "remote"), "remote"));
+        return new EstimateRequest(body.expenseFen(),
+                BenefitRequests.option(CareSetting.class, body.setting(), "setting"),
+                BenefitRequests.option(FacilityLevel.class, body.facilityLevel(), "facilityLevel"),
+                BenefitRequests.option(RemoteCare.class, body.remote(), "remote"));
     }
 
-    private static Integer year(JsonNode body) {
-        JsonNode year = body.path("year");
-        if (year.isMissingNode() || year.isNull()) {
-            return null;
-        }
-        if (!year.isIntegralNumber() || year.asInt() < 1000 || year.asInt() > 9999) {
+    private static void year(EstimateBody body) {
+        if (body.year() != null && (body.year() < 1000 || body.year() > 9999)) {
             throw new InvalidEstimateRequest("year", "year 应为四位数的待遇年度，例如 2024。");
         }
-        return year.asInt();
-    }
-
-    private static String text(JsonNode body, String field) {
-        return body.path(field).isString() ? body.get(field).asString() : null;
     }
 
     private static EstimateJson json(Benefits.Estimated.Done done) {

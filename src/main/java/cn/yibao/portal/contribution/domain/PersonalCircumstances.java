@@ -36,11 +36,18 @@ public final class PersonalCircumstances {
         return today.getMonthValue() >= 9 && yearsWithPolicy.contains(next) ? next : today.getYear();
     }
 
-    /** Adults in a region with grades pay the grade they choose, grade 1 until they choose; nobody else has one. */
+    /**
+     * Adults in a region with grades pay the grade they choose, grade 1 until they choose; nobody else has one. A
+     * chosen grade the region does not offer is passed on as chosen, for the calculator to refuse with its reason —
+     * never quietly replaced by another.
+     */
     public static Integer grade(Category category, List<Integer> regionGrades, Integer chosen) {
-        if (category != Category.ADULT || regionGrades.isEmpty()) {
+        if (category != Category.ADULT) {
             return null;
         }
-        return chosen != null && regionGrades.contains(chosen) ? chosen : regionGrades.get(0);
+        if (chosen != null) {
+            return chosen;
+        }
+        return regionGrades.isEmpty() ? null : regionGrades.get(0);
     }
 }

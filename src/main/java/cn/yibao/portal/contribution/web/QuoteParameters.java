@@ -4,6 +4,7 @@ import cn.yibao.portal.contribution.QuoteQuery;
 import cn.yibao.portal.contribution.domain.Enrolment;
 import cn.yibao.portal.resident.domain.AssistanceStatus;
 import cn.yibao.portal.resident.domain.Category;
+import cn.yibao.portal.web.RequestValues;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
@@ -112,7 +113,7 @@ final class QuoteParameters {
             return fallback;
         }
         try {
-            return LocalDate.parse(value.strip());
+            return RequestValues.isoDate(value);
         } catch (DateTimeParseException e) {
             throw new Bad(name, "参数 " + name + " 应为日期，格式 YYYY-MM-DD。");
         }

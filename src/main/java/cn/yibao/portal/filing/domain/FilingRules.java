@@ -1,5 +1,6 @@
 package cn.yibao.portal.filing.domain;
 
+import cn.yibao.portal.web.domain.PlainText;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
@@ -80,9 +81,11 @@ public final class FilingRules {
         if (application.reason() == null || application.reason().isBlank()) {
             return Optional.of(new Violation("reason", "请填写备案原因。"));
         }
-        return application.reason().strip().length() > MAX_REASON_LENGTH
-                ? Optional.of(new Violation("reason", "备案原因不能超过" + MAX_REASON_LENGTH + "字。"))
-                : Optional.empty();
+        if (application.reason().strip().length() > MAX_REASON_LENGTH) {
+            return Optional.of(new Violation("reason", "备案原因不能超过" + MAX_REASON_LENGTH + "字。"));
+        }
+        return PlainText.problem("备案原因", application.reason(), MAX_REASON_LENGTH + 1000)
+                .map(problem -> new Violation("reason", problem));
     }
 
     /** The personal commitment letter (承诺制) replaces proof of residence for long-term filings only. */

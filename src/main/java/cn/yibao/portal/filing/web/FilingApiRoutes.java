@@ -7,6 +7,8 @@ import cn.yibao.portal.filing.Filings;
 import cn.yibao.portal.filing.domain.FilingType;
 import cn.yibao.portal.resident.CurrentResident;
 import cn.yibao.portal.resident.ResidentRegistry;
+import cn.yibao.portal.web.JsonBodies;
+import cn.yibao.portal.web.JsonBody;
 import cn.yibao.portal.web.ProblemResponses;
 import cn.yibao.portal.web.RequestValues;
 import java.time.LocalDate;
@@ -61,18 +63,15 @@ class FilingApiRoutes {
                 .build();
     }
 
+    @JsonBody(route = "POST /api/v1/filings", example = "{\"type\": \"OTHER_TEMPORARY\", \"insured\": \"SELF\", "
+            + "\"destination\": \"350100\", \"startDate\": \"2023-10-20\", \"reason\": \"探亲期间就医\"}",
+            optional = {"insured", "endDate", "reason", "commitment", "treatmentDate"})
     record CreateRequest(String type, String insured, String destination, String startDate, String endDate,
                          String reason, Boolean commitment, String treatmentDate) {
     }
 
     private Mono<ServerResponse> create(ServerRequest request) {
-        return currentResident.handle(request, me -> request.bodyToMono(CreateRequest.class)
-                .onErrorResume(e -> Mono.just(new CreateRequest("!", null, null, null, null, null, null, null)))
-                .switchIfEmpty(Mono.fromSupplier(() -> new CreateRequest("!", null, null, null, null, null, null, null)))
-                .flatMap(body -> {
-                    if ("!".equals(body.type())) {
-                        return ProblemResponses.fieldProblem(HttpStatus.BAD_REQUEST, "请求体应为 JSON。", "body");
-                    }
+        return currentResident.handle(request, me -> JsonBodies.read(request, CreateRequest.class, body -> {
                     Parsed parsed = parse(body);
                     if (parsed.problem() != null) {
                         return ProblemResponses.fieldProblem(HttpStatus.BAD_REQUEST, parsed.problem(), parsed.field());
@@ -158,7 +157,7 @@ class FilingApiRoutes {
     }
 
     private static Optional<LocalDate> date(String text) {
-        return text == null || text.isBlank() ? Optional.empty() : Optional.of(LocalDate.parse(text.strip()));
+        return text == null || text.isBlank() ? Optional.empty() : Optional.of(RequestValues.isoDate(text));
     }
 
     private static Mono<ServerResponse> notFound() {

@@ -324,7 +324,7 @@ class FilingPages {
     }
 
     private static LocalDate date(String text) {
-        return text == null || text.isBlank() ? null : LocalDate.parse(text.strip());
+        return text == null || text.isBlank() ? null : RequestValues.isoDate(text);
     }
 
     private static Optional<FilingType> type(String text) {

@@ -69,7 +69,8 @@ public class SandboxIssuerEnvironment implements EnvironmentPostProcessor, Order
         DemoAccounts accounts = DemoAccounts.load();
         OAuth2Config config = new OAuth2Config(true, loginPage(accounts).toString(), null, false,
                 new OAuth2TokenProvider(), Set.of(residentIssuer(accounts), staffIssuer(accounts)));
-        MockOAuth2Server server = new MockOAuth2Server(config);
+        // Like a real provider, the issuer remembers a browser that signed in until its session ends (sign-out).
+        MockOAuth2Server server = new MockOAuth2Server(config, new RememberedSignIns(config));
         try {
             server.start(InetAddress.getLoopbackAddress(), port);
         } catch (RuntimeException e) {

@@ -3,7 +3,8 @@ package cn.yibao.portal.payment.domain;
 /**
  * What a verified payment result means for our order. The channel is trusted only to have said it: a result for
  * another merchant or a different amount changes nothing and puts the order up for review; a repeat or a result that
- * arrives after the order moved on changes nothing either.
+ * arrives after the order moved on changes nothing either. A payment under another transaction id for an order already
+ * paid is money taken twice: it changes nothing and puts the order up for review, so that an operator refunds it.
  */
 public final class NotificationRules {
 
@@ -24,8 +25,9 @@ public final class NotificationRules {
     private NotificationRules() {
     }
 
+    /** @param transactionId the channel's id of the payment it reports, when it says one */
     public static Decision decide(PaymentOrder order, String ourMerchantId, String merchantId, String orderNo,
-                                  long amountFen, ChannelOutcome outcome, TransitionCause source) {
+                                  String transactionId, long amountFen, ChannelOutcome outcome, TransitionCause source) {
         if (!order.orderNo().equals(orderNo)) {
             return new Review("订单号不符");
         }
@@ -34,6 +36,10 @@ public final class NotificationRules {
         }
         if (outcome == ChannelOutcome.PAID && amountFen != order.amountFen()) {
             return new Review("金额不符：渠道 " + amountFen + " 分，订单 " + order.amountFen() + " 分");
+        }
+        if (outcome == ChannelOutcome.PAID && paidUnderAnotherTransaction(order, transactionId)) {
+            return new Review("交易号不符：订单已由渠道交易 " + order.transactionId() + " 支付，又收到交易 "
+                    + transactionId + " 的支付结果（可能重复收款）");
         }
         PaymentStatus target = switch (outcome) {
             case PAID -> PaymentStatus.PAID;
@@ -49,5 +55,11 @@ public final class NotificationRules {
         }
         boolean late = target == PaymentStatus.PAID && order.status() != PaymentStatus.AWAITING_PAYMENT;
         return new Move(target, late ? TransitionCause.LATE_PAYMENT : source);
+    }
+
+    /** The order already holds a payment, and the channel now names a different one. */
+    private static boolean paidUnderAnotherTransaction(PaymentOrder order, String transactionId) {
+        return order.transactionId() != null && transactionId != null && !transactionId.isBlank()
+                && !order.transactionId().equals(transactionId);
     }
 }

@@ -12,6 +12,8 @@ import cn.yibao.portal.payment.domain.PaymentChannelId;
 import cn.yibao.portal.payment.domain.PaymentOrder;
 import cn.yibao.portal.resident.CurrentResident;
 import cn.yibao.portal.web.AssistedObject;
+import cn.yibao.portal.web.JsonBodies;
+import cn.yibao.portal.web.JsonBody;
 import cn.yibao.portal.web.ProblemResponses;
 import cn.yibao.portal.web.RequestValues;
 import cn.yibao.portal.web.domain.ClientKind;
@@ -56,14 +58,14 @@ class PaymentApiRoutes {
                 .GET("/api/v1/payments", this::list)
                 .GET("/api/v1/payments/{id}", request -> owned(request).flatMap(this::detail)
                         .switchIfEmpty(Mono.defer(PaymentApiRoutes::notFound)))
-                .POST("/api/v1/payments/{id}/cash", request -> owned(request)
-                        .flatMap(order -> request.bodyToMono(CashBody.class).onErrorResume(e -> Mono.just(new CashBody(null)))
-                                .defaultIfEmpty(new CashBody(null))
-                                .flatMap(body -> cash.record(request, order, body.receiptNo()))
+                .POST("/api/v1/payments/{id}/cash", request -> JsonBodies.read(request, CashBody.class, body -> body.receiptNo() == null
+                        ? ProblemResponses.fieldProblem(HttpStatus.BAD_REQUEST, "请填写收款收据编号 receiptNo。", "receiptNo")
+                        : owned(request)
+                        .flatMap(order -> cash.record(request, order, body.receiptNo())
                                 .doOnNext(error -> noted(request, order))
                                 .flatMap(error -> error.isEmpty() ? payments.findFor(order.payerId(), order.id()).flatMap(this::detail)
                                         : ProblemResponses.fieldProblem(HttpStatus.UNPROCESSABLE_CONTENT, error, "receiptNo")))
-                        .switchIfEmpty(Mono.defer(PaymentApiRoutes::notFound)))
+                        .switchIfEmpty(Mono.defer(PaymentApiRoutes::notFound))))
                 .GET("/api/v1/receipts/{id}", request -> owned(request)
                         .flatMap(order -> receipts.of(order, baseUrl(request))
                                 .map(receipt -> PaymentViews.ReceiptView.of(receipt, order.id())).collectList())
@@ -72,30 +74,28 @@ class PaymentApiRoutes {
                 .build();
     }
 
+    @JsonBody(route = "POST /api/v1/payments/{id}/cash", example = "{\"receiptNo\": \"WS-2023-000123\"}")
     record CashBody(String receiptNo) {
     }
 
+    @JsonBody(route = "POST /api/v1/payments", example = "{\"year\": 2024, \"insured\": [\"SELF\"], \"channel\": \"SANDBOX\"}",
+            optional = {"channel", "grade"})
     record CreateRequest(Integer year, List<String> insured, String channel, Integer grade) {
     }
 
     private Mono<ServerResponse> create(ServerRequest request) {
         String key = request.headers().firstHeader("Idempotency-Key");
-        return currentResident.handle(request, me -> request.bodyToMono(CreateRequest.class)
-                .map(Optional::of)
-                .onErrorResume(e -> Mono.just(Optional.empty()))
-                .defaultIfEmpty(Optional.empty())
-                .flatMap(body -> {
-                    if (body.isEmpty()) {
-                        return ProblemResponses.fieldProblem(HttpStatus.BAD_REQUEST, "请求体应为 JSON，例如 "
-                                + "{\"year\": 2024, \"insured\": [\"SELF\"], \"channel\": \"SANDBOX\"}。", "body");
-                    }
-                    CreateRequest create = body.get();
+        return currentResident.handle(request, me -> JsonBodies.read(request, CreateRequest.class, create -> {
                     if (create.year() == null) {
                         return ProblemResponses.fieldProblem(HttpStatus.BAD_REQUEST, "缺少待遇年度 year。", "year");
                     }
                     if (create.insured() == null || create.insured().isEmpty() || create.insured().size() > 20) {
                         return ProblemResponses.fieldProblem(HttpStatus.BAD_REQUEST,
                                 "insured 应列出 1 到 20 位参保人：本人为 SELF，家庭成员为成员编号。", "insured");
+                    }
+                    if (placing.offered(CurrentResident.isAssisted(request)).isEmpty()) {
+                        return ProblemResponses.fieldProblem(HttpStatus.UNPROCESSABLE_CONTENT,
+                                placing.notOfferedOnline(), "channel");
                     }
                     PaymentChannelId channel = channel(create.channel(), request);
                     if (channel == null) {

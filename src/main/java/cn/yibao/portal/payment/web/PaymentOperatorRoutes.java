@@ -11,9 +11,12 @@ import cn.yibao.portal.payment.Reconciling;
 import cn.yibao.portal.payment.Refunds;
 import cn.yibao.portal.payment.domain.PaymentChannelId;
 import cn.yibao.portal.policy.domain.Money;
+import cn.yibao.portal.web.JsonBodies;
+import cn.yibao.portal.web.JsonBody;
 import cn.yibao.portal.web.Pages;
 import cn.yibao.portal.web.ProblemResponses;
 import cn.yibao.portal.web.RequestValues;
+import cn.yibao.portal.web.domain.PlainText;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
@@ -66,31 +69,39 @@ class PaymentOperatorRoutes {
                 .POST("/staff/payments/reconciliations", request -> StaffPrincipals.handle(request, staff ->
                         request.multipartData().flatMap(parts -> importFromPage(request, staff, parts))))
                 .POST("/staff/payments/refunds", request -> StaffPrincipals.handle(request, staff -> request.formData()
-                        .flatMap(form -> refunds.byOperator(actor(request, staff), null, form.getFirst("reason"),
+                        .flatMap(form -> plainTextProblem(form.getFirst("reason"), form.getFirst("orderNo"))
+                                .map(problem -> desk(request, Map.of("refundRefused", problem)))
+                                .orElseGet(() -> refunds.byOperator(actor(request, staff), null, form.getFirst("reason"),
                                         form.getFirst("orderNo"))
                                 .flatMap(outcome -> desk(request, outcome instanceof Refunds.Requested requested
                                         ? Map.of("refunded", RefundOutcome.of(requested))
-                                        : Map.of("refundRefused", ((Refunds.NotPossible) outcome).message()))))))
+                                        : Map.of("refundRefused", ((Refunds.NotPossible) outcome).message())))))))
                 .POST("/api/v1/staff/payments/reconciliations", request -> StaffPrincipals.handle(request, staff -> importFromApi(request, staff)))
                 .GET("/api/v1/staff/payments/flagged", request -> StaffPrincipals.handle(request, staff -> payments.flagged()
                         .map(order -> Map.of("orderNo", order.orderNo(), "status", order.status().name(),
                                 "amountFen", order.amountFen(), "reviewReason", order.reviewReason()))
                         .collectList().flatMap(list -> ServerResponse.ok().bodyValue(list))))
                 .POST("/api/v1/staff/payments/{orderNo}/refund", request -> StaffPrincipals.handle(request, staff ->
-                        request.bodyToMono(RefundBody.class).onErrorResume(e -> Mono.just(new RefundBody(null)))
-                                .defaultIfEmpty(new RefundBody(null))
-                                .flatMap(body -> refunds.byOperator(actor(request, staff), null, body.reason(),
-                                        request.pathVariable("orderNo")))
+                        JsonBodies.read(request, RefundBody.class, body -> body.reason() == null || body.reason().isBlank()
+                                ? ProblemResponses.fieldProblem(HttpStatus.BAD_REQUEST, "请填写退款原因 reason。", "reason")
+                                : refunds.byOperator(actor(request, staff), null, body.reason(), request.pathVariable("orderNo"))
                                 .flatMap(outcome -> outcome instanceof Refunds.Requested requested
                                         ? ServerResponse.ok().bodyValue(Map.of("refundNo", requested.refund().refundNo(),
                                                 "amountFen", requested.refund().amountFen(),
                                                 "refundStatus", requested.refund().status(),
                                                 "status", requested.orderStatus().name()))
                                         : ProblemResponses.fieldProblem(HttpStatus.CONFLICT,
-                                                ((Refunds.NotPossible) outcome).message(), "orderNo"))))
+                                                ((Refunds.NotPossible) outcome).message(), "orderNo")))))
                 .build();
     }
 
+    /** A form's text that no refund could store (a NUL, an endless reason): said on the desk, nothing asked of anyone. */
+    private static java.util.Optional<String> plainTextProblem(String reason, String orderNo) {
+        return PlainText.problem("退款原因", reason, JsonBodies.MAX_TEXT)
+                .or(() -> PlainText.problem("订单号", orderNo, 64));
+    }
+
+    @JsonBody(route = "POST /api/v1/staff/payments/{orderNo}/refund", example = "{\"reason\": \"居民申请退费\"}")
     record RefundBody(String reason) {
     }
 

@@ -160,7 +160,11 @@ class PaymentPages {
                     model.put("year", year);
                     model.put("years", quotes.benefitYears());
                     model.put("people", rows);
-                    model.put("channels", channelOptions(request, null));
+                    List<ChannelOption> options = channelOptions(request, null);
+                    model.put("channels", options);
+                    if (options.isEmpty()) {
+                        model.put("notOffered", channels.notOfferedOnline(request.exchange().getLocaleContext().getLocale()));
+                    }
                     model.put("key", UUID.randomUUID().toString());
                     model.put("error", error);
                     return pages.render(request, "payment/new", model);

@@ -7,6 +7,8 @@ import cn.yibao.portal.identity.domain.StaffIdentity;
 import cn.yibao.portal.qrcode.CodeVerification;
 import cn.yibao.portal.qrcode.QrImages;
 import cn.yibao.portal.web.ClientRateLimiter;
+import cn.yibao.portal.web.JsonBodies;
+import cn.yibao.portal.web.JsonBody;
 import cn.yibao.portal.web.Pages;
 import cn.yibao.portal.web.RequestValues;
 import cn.yibao.portal.web.ProblemResponses;
@@ -63,6 +65,7 @@ class VerificationRoutes {
                 .build();
     }
 
+    @JsonBody(route = "POST /api/v1/codes/verify", example = "{\"token\": \"<二维码内容>\"}")
     record VerifyRequest(String token) {
     }
 
@@ -74,16 +77,13 @@ class VerificationRoutes {
     }
 
     private Mono<ServerResponse> verifyApi(ServerRequest request) {
-        return request.bodyToMono(VerifyRequest.class)
-                .onErrorResume(e -> Mono.empty())
-                .filter(body -> body.token() != null && !body.token().isBlank())
-                .flatMap(body -> staffOf(request).flatMap(staff ->
-                        verification.verify(body.token(), staff, RequestOrigin.of(request.exchange()))))
-                .flatMap(result -> result.staffRequired()
-                        ? ProblemResponses.response(HttpStatus.FORBIDDEN, CodeVerification.STAFF_REQUIRED, "token")
-                        : ServerResponse.ok().bodyValue(result))
-                .switchIfEmpty(Mono.defer(() -> ProblemResponses.response(HttpStatus.BAD_REQUEST,
-                        "请求体应为 JSON：{\"token\": \"…\"}。", "token")));
+        return JsonBodies.read(request, VerifyRequest.class, body -> body.token() == null || body.token().isBlank()
+                ? ProblemResponses.fieldProblem(HttpStatus.BAD_REQUEST, "请求体应为 JSON：{\"token\": \"…\"}。", "token")
+                : staffOf(request).flatMap(staff -> verification.verify(body.token(), staff,
+                                RequestOrigin.of(request.exchange())))
+                        .flatMap(result -> result.staffRequired()
+                                ? ProblemResponses.fieldProblem(HttpStatus.FORBIDDEN, CodeVerification.STAFF_REQUIRED, "token")
+                                : ServerResponse.ok().bodyValue(result)));
     }
 
     private Mono<ServerResponse> publicPage(ServerRequest request) {

@@ -5,6 +5,8 @@ import cn.yibao.portal.resident.CurrentResident;
 import cn.yibao.portal.resident.Family;
 import cn.yibao.portal.resident.domain.Relation;
 import cn.yibao.portal.resident.domain.Resident;
+import cn.yibao.portal.web.JsonBodies;
+import cn.yibao.portal.web.JsonBody;
 import cn.yibao.portal.web.Pages;
 import cn.yibao.portal.web.RequestValues;
 import cn.yibao.portal.web.ProblemResponses;
@@ -105,17 +107,13 @@ class FamilyRoutes {
 
     // API
 
+    @JsonBody(route = "POST /api/v1/family", example = "{\"certno\": \"141121201501010013\", \"name\": \"王小明\", "
+            + "\"relation\": \"CHILD\"}", optional = "relation")
     record BindRequest(String certno, String name, String relation) {
     }
 
     private Mono<ServerResponse> bindFromJson(ServerRequest request, Resident me) {
-        return request.bodyToMono(BindRequest.class)
-                .onErrorResume(e -> Mono.just(new BindRequest(null, null, "!")))
-                .defaultIfEmpty(new BindRequest(null, null, null))
-                .flatMap(body -> {
-                    if ("!".equals(body.relation())) {
-                        return problem(HttpStatus.BAD_REQUEST, "请求体应为 JSON：{\"certno\": \"…\", \"name\": \"…\"}。", "body");
-                    }
+        return JsonBodies.read(request, BindRequest.class, body -> {
                     Optional<Relation> relation = relation(body.relation());
                     if (body.relation() != null && relation.isEmpty()) {
                         return problem(HttpStatus.BAD_REQUEST, "relation 只能是 SPOUSE、CHILD、PARENT 或 OTHER。", "relation");

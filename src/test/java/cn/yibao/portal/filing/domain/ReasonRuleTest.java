@@ -41,4 +41,21 @@ class ReasonRuleTest {
             assertThat(v.message()).contains("200");
         });
     }
+
+    @ParameterizedTest(name = "reason [{0}]")
+    @ValueSource(strings = {"探亲\u0000期间", "\u0007随子女居住", "随子女\u001b居住"})
+    void aReasonWithControlCharactersIsRefusedNamingTheField(String reason) {
+        FilingApplication withControl = application(FilingType.LONG_TERM_RESIDENCE).reason(reason).build();
+
+        assertThat(FilingRules.reasonGiven(withControl)).hasValueSatisfying(violation -> {
+            assertThat(violation.field()).isEqualTo("reason");
+            assertThat(violation.message()).contains("备案原因", "控制字符");
+        });
+    }
+
+    @Test
+    void aReasonOnSeveralLinesIsAllowed() {
+        assertThat(FilingRules.reasonGiven(application(FilingType.LONG_TERM_RESIDENCE).reason("随子女\n异地居住").build()))
+                .isEmpty();
+    }
 }

@@ -23,15 +23,48 @@ class NotificationRulesTest {
 
     private static NotificationRules.Decision decide(PaymentStatus status, String merchant, String orderNo, long amount,
                                                      ChannelOutcome outcome) {
-        return NotificationRules.decide(order(status), MERCHANT, merchant, orderNo, amount, outcome,
+        return NotificationRules.decide(order(status), MERCHANT, merchant, orderNo, null, amount, outcome,
                 TransitionCause.NOTIFICATION);
+    }
+
+    private static PaymentOrder paidOrder(PaymentStatus status, String transactionId) {
+        PaymentOrder order = order(status);
+        return new PaymentOrder(order.id(), order.orderNo(), order.payerId(), order.benefitYear(), order.channel(),
+                order.amountFen(), order.status(), order.version(), transactionId, order.payUrl(), order.createdAt(),
+                order.expiresAt(), order.createdAt().plusSeconds(60), null);
+    }
+
+    @ParameterizedTest(name = "a payment under another transaction id when the order is {0} is put up for review")
+    @EnumSource(value = PaymentStatus.class, names = {"PAID", "REFUNDING", "REFUNDED", "REFUND_FAILED"})
+    void aPaymentUnderAnotherTransactionIdForAnOrderAlreadyPaidIsPutUpForReview(PaymentStatus status) {
+        NotificationRules.Decision decision = NotificationRules.decide(paidOrder(status, "SB-FIRST"), MERCHANT, MERCHANT,
+                ORDER_NO, "SB-SECOND", AMOUNT, ChannelOutcome.PAID, TransitionCause.NOTIFICATION);
+
+        assertThat(decision).isInstanceOf(NotificationRules.Review.class);
+        assertThat(((NotificationRules.Review) decision).why()).startsWith("交易号不符").contains("SB-FIRST", "SB-SECOND");
+    }
+
+    @Test
+    void theSamePaymentAgainOrOneThatNamesNoTransactionIsOnlyARepeat() {
+        for (String repeat : new String[] {"SB-FIRST", null, ""}) {
+            assertThat(NotificationRules.decide(paidOrder(PaymentStatus.PAID, "SB-FIRST"), MERCHANT, MERCHANT, ORDER_NO,
+                    repeat, AMOUNT, ChannelOutcome.PAID, TransitionCause.NOTIFICATION))
+                    .as("transaction %s", repeat).isInstanceOf(NotificationRules.Ignore.class);
+        }
+    }
+
+    @Test
+    void aClosingUnderAnotherTransactionIdAfterThePaymentIsOnlyLate() {
+        assertThat(NotificationRules.decide(paidOrder(PaymentStatus.PAID, "SB-FIRST"), MERCHANT, MERCHANT, ORDER_NO,
+                "SB-SECOND", AMOUNT, ChannelOutcome.CLOSED, TransitionCause.NOTIFICATION))
+                .isInstanceOf(NotificationRules.Ignore.class);
     }
 
     @Test
     void aMatchingPaymentMovesAnAwaitingOrderToPaidWithTheSourceAsCause() {
         assertThat(decide(PaymentStatus.AWAITING_PAYMENT, MERCHANT, ORDER_NO, AMOUNT, ChannelOutcome.PAID))
                 .isEqualTo(new NotificationRules.Move(PaymentStatus.PAID, TransitionCause.NOTIFICATION));
-        assertThat(NotificationRules.decide(order(PaymentStatus.AWAITING_PAYMENT), MERCHANT, MERCHANT, ORDER_NO, AMOUNT,
+        assertThat(NotificationRules.decide(order(PaymentStatus.AWAITING_PAYMENT), MERCHANT, MERCHANT, ORDER_NO, null, AMOUNT,
                 ChannelOutcome.PAID, TransitionCause.CHANNEL_QUERY))
                 .isEqualTo(new NotificationRules.Move(PaymentStatus.PAID, TransitionCause.CHANNEL_QUERY));
     }
@@ -95,7 +128,7 @@ class NotificationRulesTest {
 
     @Test
     void aLatePaymentFoundByQueryIsStillALatePayment() {
-        assertThat(NotificationRules.decide(order(PaymentStatus.CLOSED), MERCHANT, MERCHANT, ORDER_NO, AMOUNT,
+        assertThat(NotificationRules.decide(order(PaymentStatus.CLOSED), MERCHANT, MERCHANT, ORDER_NO, null, AMOUNT,
                 ChannelOutcome.PAID, TransitionCause.CHANNEL_QUERY))
                 .isEqualTo(new NotificationRules.Move(PaymentStatus.PAID, TransitionCause.LATE_PAYMENT));
     }

@@ -1,6 +1,8 @@
 package cn.yibao.portal.payment.channel.sandbox;
 
 import cn.yibao.portal.clock.BusinessClock;
+import cn.yibao.portal.web.JsonBodies;
+import cn.yibao.portal.web.JsonBody;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.LocalDate;
@@ -90,20 +92,19 @@ class SandboxCashierRoutes {
         return page(request, ((SandboxCashier.NotPossible) result).reason());
     }
 
+    @JsonBody(route = "POST /sandbox-pay/api/orders/{orderNo}/pay", example = "{\"notification\": \"ONCE\"}",
+            optional = "notification")
     record PayRequest(String notification) {
     }
 
     private Mono<ServerResponse> payFromApi(ServerRequest request) {
-        return request.bodyToMono(PayRequest.class)
-                .onErrorResume(e -> Mono.just(new PayRequest(null)))
-                .defaultIfEmpty(new PayRequest(null))
-                .flatMap(body -> cashier.pay(orderNo(request), plan(body.notification())))
+        return JsonBodies.read(request, PayRequest.class, body -> cashier.pay(orderNo(request), plan(body.notification()))
                 .flatMap(result -> result instanceof SandboxCashier.NotPossible notPossible
                         ? ServerResponse.status(HttpStatus.CONFLICT).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                                 .bodyValue(Map.of("status", 409, "title", "Conflict", "detail", notPossible.reason()))
                         : books.find(orderNo(request)).flatMap(payment -> ServerResponse.ok().bodyValue(Map.of(
                                 "orderNo", payment.orderNo(), "status", payment.status(),
-                                "transactionId", payment.transactionId()))));
+                                "transactionId", payment.transactionId())))));
     }
 
     private static SandboxCashier.NotifyPlan plan(String value) {
