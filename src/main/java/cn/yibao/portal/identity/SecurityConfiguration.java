@@ -129,7 +129,7 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityWebFilterChain pageSecurity(ServerHttpSecurity http, ReactiveClientRegistrationRepository registrations,
-                                        SignInOutcomes outcomes) {
+                                        SignInOutcomes outcomes, SignOutEverywhere everywhere) {
         DefaultServerOAuth2AuthorizationRequestResolver authorizationRequests =
                 new DefaultServerOAuth2AuthorizationRequestResolver(registrations);
         // PKCE for our confidential client too, not only for public clients.
@@ -162,7 +162,8 @@ class SecurityConfiguration {
                 // The counter page uploads a photo, the import page a batch file, as multipart: read the CSRF token there too.
                 .csrf(csrf -> csrf.csrfTokenRequestHandler(multipartAwareCsrf()))
                 .logout(logout -> logout
-                        .logoutHandler(new DelegatingServerLogoutHandler(outcomes,
+                        .requiresLogout(SignOutEverywhere.SIGN_OUTS)
+                        .logoutHandler(new DelegatingServerLogoutHandler(everywhere, outcomes,
                                 new SecurityContextServerLogoutHandler(), new WebSessionServerLogoutHandler()))
                         .logoutSuccessHandler(afterSignOut))
                 .headers(this::securityHeaders)

@@ -31,19 +31,21 @@ class SignedInSessions {
         this.sessions = sessions;
     }
 
-    /** Ends all of the person's sessions (the current one too); answers how many there were. */
-    Mono<Long> endAllOf(String principalName) {
+    /** Ends all of the person's other sessions (the sign-out ends the current one); answers how many. */
+    Mono<Long> endOthersOf(String principalName, String currentSessionId) {
         ReactiveSessionRepository<? extends Session> repository = shared.getIfAvailable();
         if (repository instanceof ReactiveFindByIndexNameSessionRepository<?> indexed) {
             return indexed.findByPrincipalName(principalName)
                     .flatMapMany(found -> Flux.fromIterable(List.copyOf(found.keySet())))
+                    .filter(id -> !id.equals(currentSessionId))
                     .concatMap(id -> repository.deleteById(id).thenReturn(id))
                     .count();
         }
         if (sessions instanceof DefaultWebSessionManager manager
                 && manager.getSessionStore() instanceof InMemoryWebSessionStore store) {
             return Flux.fromIterable(List.copyOf(store.getSessions().values()))
-                    .filter(session -> principalName.equals(principalOf(session)))
+                    .filter(session -> principalName.equals(principalOf(session))
+                            && !session.getId().equals(currentSessionId))
                     .concatMap(session -> session.invalidate().thenReturn(session.getId()))
                     .count();
         }

@@ -65,8 +65,6 @@ class AssistedRoutesIT extends AssistOverHttp {
                 "GET /api/v1/staff/payments/flagged", "POST /api/v1/staff/payments/reconciliations",
                 "POST /api/v1/staff/payments/{orderNo}/refund",
                 "GET /staff/imports", "POST /staff/imports", "GET /api/v1/admin/imports",
-                // The signed-in person's own sessions (the worker's, while assisting), never the resident's.
-                "POST /logout/everywhere",
                 "POST /api/v1/admin/imports/{kind}");
         // The resident's own consent, codes and family are theirs alone.
         classify(Kind.REFUSED_WHILE_ASSISTING,
