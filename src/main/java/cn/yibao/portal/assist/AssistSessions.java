@@ -49,6 +49,7 @@ public class AssistSessions {
     private final ResidentRegistry residents;
     private final SupportedRegions regions;
     private final Codes codes;
+    private final OneTimeCodes oneTimeCodes;
     private final AuditTrail audit;
     private final BusinessClock clock;
     private final Duration sessionLength;
@@ -56,13 +57,14 @@ public class AssistSessions {
     private final SecureRandom random = new SecureRandom();
 
     AssistSessions(AssistRepository sessions, ResidentRegistry residents, SupportedRegions regions, Codes codes,
-                   AuditTrail audit, BusinessClock clock,
+                   OneTimeCodes oneTimeCodes, AuditTrail audit, BusinessClock clock,
                    @Value("${portal.assist.session-length:PT30M}") Duration sessionLength,
                    @Value("${portal.assist.request-lifetime:PT10M}") Duration requestLifetime) {
         this.sessions = sessions;
         this.residents = residents;
         this.regions = regions;
         this.codes = codes;
+        this.oneTimeCodes = oneTimeCodes;
         this.audit = audit;
         this.clock = clock;
         this.sessionLength = sessionLength;
@@ -145,25 +147,18 @@ public class AssistSessions {
         return sessions.insert(session, code == null ? null : hash(session.id(), code))
                 .then(audit.record(entry(staff, resident.id(), AUDIT_START, true, origin,
                         present ? "出示医保码，代办开始" : "已向参保人发送代办请求", session.id())))
-                .doOnSuccess(ignored -> {
-                    if (code != null) {
-                        pendingCodes.put(session.id(), code);
-                    }
-                })
+                .then(code == null ? Mono.empty() : oneTimeCodes.keep(session.id(), code, requestLifetime))
                 .thenReturn(new Started(session));
     }
 
-    /**
-     * One-time codes live only in memory until the resident's phone shows them (the database keeps a hash); a
-     * restart loses them, and the resident then approves by button instead.
-     */
-    private final java.util.Map<UUID, String> pendingCodes = new java.util.concurrent.ConcurrentHashMap<>();
-
-    /** Requests waiting for this resident, with the one-time code to read out. */
+    /** Requests waiting for this resident, with the one-time code to read out (when it is still known). */
     public Flux<PendingRequest> pendingFor(Resident resident) {
         Instant now = clock.now();
-        return sessions.awaitingResident(resident.id(), now)
-                .map(session -> new PendingRequest(session, pendingCodes.get(session.id())));
+        return sessions.awaitingResident(resident.id(), now).collectList()
+                .flatMapIterable(waiting -> waiting)
+                .concatMap(session -> oneTimeCodes.find(session.id())
+                        .map(code -> new PendingRequest(session, code))
+                        .defaultIfEmpty(new PendingRequest(session, null)));
     }
 
     public record PendingRequest(AssistSession session, String oneTimeCode) {
@@ -185,7 +180,7 @@ public class AssistSessions {
                                             resident.id(), approve ? "ASSIST_APPROVE" : "ASSIST_DECLINE",
                                             AuditEntry.Outcome.SUCCESS, origin.clientAddress(), origin.userAgent(),
                                             null, session.id().toString(), origin.requestId(), session.id()))
-                                    .doOnSuccess(ignored -> pendingCodes.remove(session.id()))
+                                    .then(oneTimeCodes.forget(session.id()))
                                     .then(sessions.find(session.id())).map(Started::new));
                 });
     }
@@ -204,7 +199,7 @@ public class AssistSessions {
                                     .flatMap(changed -> changed
                                             ? audit.record(entry(staff, session.residentId(), "ASSIST_CODE_CONFIRMED",
                                                     true, origin, "参保人告知授权码", session.id()))
-                                                    .doOnSuccess(ignored -> pendingCodes.remove(sessionId))
+                                                    .then(oneTimeCodes.forget(sessionId))
                                                     .then(sessions.find(sessionId)).map(s -> (Outcome) new Started(s))
                                             : Mono.just((Outcome) new Refused(409, "status", "该代办请求已失效，请重新发起。"))))
                             .switchIfEmpty(Mono.defer(() -> sessions.countFailedTry(sessionId).flatMap(tries -> tries >= MAX_CODE_TRIES
@@ -254,7 +249,7 @@ public class AssistSessions {
                                 AuditEntry.Outcome.SUCCESS, origin.clientAddress(), origin.userAgent(), to + " " + endedBy,
                                 session.id().toString(), origin.requestId(), session.id()))
                         : Mono.empty())
-                .doOnSuccess(ignored -> pendingCodes.remove(session.id()))
+                .then(oneTimeCodes.forget(session.id()))
                 .then(sessions.find(session.id())).map(Started::new);
     }
 
