@@ -5,6 +5,7 @@ import cn.yibao.portal.assist.domain.AssistSession;
 import cn.yibao.portal.assist.domain.AssistStatus;
 import cn.yibao.portal.audit.RequestOrigin;
 import cn.yibao.portal.identity.StaffPrincipals;
+import cn.yibao.portal.identity.domain.StaffRole;
 import cn.yibao.portal.resident.CurrentResident;
 import cn.yibao.portal.web.ProblemResponses;
 import cn.yibao.portal.web.RequestValues;
@@ -40,7 +41,7 @@ class AssistApiRoutes {
     @Bean
     RouterFunction<ServerResponse> assistApiRouter() {
         return RouterFunctions.route()
-                .POST("/api/v1/assist/sessions", request -> StaffPrincipals.handle(request, staff -> request.bodyToMono(StartBody.class)
+                .POST("/api/v1/assist/sessions", request -> StaffPrincipals.handle(request, StaffRole.HELP_DESK, staff -> request.bodyToMono(StartBody.class)
                         .onErrorResume(e -> Mono.just(new StartBody(null, null, null)))
                         .defaultIfEmpty(new StartBody(null, null, null))
                         .flatMap(body -> {
@@ -55,13 +56,13 @@ class AssistApiRoutes {
                             return sessions.request(staff, body.certno(), body.name(), origin);
                         })
                         .flatMap(outcome -> answer(outcome, HttpStatus.CREATED))))
-                .POST("/api/v1/assist/sessions/{id}/code", request -> StaffPrincipals.handle(request, staff -> request.bodyToMono(CodeBody.class)
+                .POST("/api/v1/assist/sessions/{id}/code", request -> StaffPrincipals.handle(request, StaffRole.HELP_DESK, staff -> request.bodyToMono(CodeBody.class)
                         .onErrorResume(e -> Mono.just(new CodeBody(null))).defaultIfEmpty(new CodeBody(null))
                         .flatMap(body -> withId(request, id -> sessions.confirmCode(staff, id, body.code(),
                                 RequestOrigin.of(request.exchange()))))
                         .flatMap(outcome -> answer(outcome, HttpStatus.OK))
                         .switchIfEmpty(Mono.defer(AssistApiRoutes::notFound))))
-                .DELETE("/api/v1/assist/sessions/{id}", request -> StaffPrincipals.handle(request, staff -> withId(request, id ->
+                .DELETE("/api/v1/assist/sessions/{id}", request -> StaffPrincipals.handle(request, StaffRole.HELP_DESK, staff -> withId(request, id ->
                                 sessions.endByStaff(staff, id, "STAFF", RequestOrigin.of(request.exchange())))
                         .flatMap(outcome -> answer(outcome, HttpStatus.OK))
                         .switchIfEmpty(Mono.defer(AssistApiRoutes::notFound))))

@@ -1,6 +1,7 @@
 package cn.yibao.portal.assist.web;
 
 import cn.yibao.portal.identity.StaffPrincipals;
+import cn.yibao.portal.identity.domain.StaffRole;
 import cn.yibao.portal.assist.AssistSessions;
 import cn.yibao.portal.assist.domain.AssistSession;
 import cn.yibao.portal.assist.domain.AssistStatus;
@@ -43,28 +44,28 @@ class AssistPages {
     @Bean
     RouterFunction<ServerResponse> assistPageRouter() {
         return RouterFunctions.route()
-                .GET("/staff/assist", request -> StaffPrincipals.handle(request, staff -> desk(request, Map.of(
+                .GET("/staff/assist", request -> StaffPrincipals.handle(request, StaffRole.HELP_DESK, staff -> desk(request, Map.of(
                         "refused", request.queryParam("refused").filter(code -> code.equals("ended")
                                 || code.equals("not-allowed")).orElse(""),
                         "ended", request.queryParam("ended").isPresent()))))
-                .POST("/staff/assist/code", request -> StaffPrincipals.handle(request, staff -> request.formData()
+                .POST("/staff/assist/code", request -> StaffPrincipals.handle(request, StaffRole.HELP_DESK, staff -> request.formData()
                         .flatMap(form -> sessions.startWithResidentCode(staff, form.getFirst("residentCode"),
                                 RequestOrigin.of(request.exchange())))
                         .flatMap(outcome -> afterStart(request, outcome))))
-                .POST("/staff/assist/request", request -> StaffPrincipals.handle(request, staff -> request.formData()
+                .POST("/staff/assist/request", request -> StaffPrincipals.handle(request, StaffRole.HELP_DESK, staff -> request.formData()
                         .flatMap(form -> sessions.request(staff, form.getFirst("certno"), form.getFirst("name"),
                                 RequestOrigin.of(request.exchange())))
                         .flatMap(outcome -> afterStart(request, outcome))))
-                .POST("/staff/assist/{id}/code", request -> StaffPrincipals.handle(request, staff -> withId(request)
+                .POST("/staff/assist/{id}/code", request -> StaffPrincipals.handle(request, StaffRole.HELP_DESK, staff -> withId(request)
                         .flatMap(id -> request.formData().flatMap(form -> sessions.confirmCode(staff, id,
                                 form.getFirst("code"), RequestOrigin.of(request.exchange()))))
                         .flatMap(outcome -> afterStart(request, outcome))
                         .switchIfEmpty(Mono.defer(() -> desk(request, Map.of())))))
-                .POST("/staff/assist/{id}/continue", request -> StaffPrincipals.handle(request, staff -> withId(request)
+                .POST("/staff/assist/{id}/continue", request -> StaffPrincipals.handle(request, StaffRole.HELP_DESK, staff -> withId(request)
                         .flatMap(id -> sessions.ofStaff(staff, id))
                         .flatMap(session -> afterStart(request, new AssistSessions.Started(session)))
                         .switchIfEmpty(Mono.defer(() -> desk(request, Map.of())))))
-                .POST("/staff/assist/{id}/end", request -> StaffPrincipals.handle(request, staff -> withId(request)
+                .POST("/staff/assist/{id}/end", request -> StaffPrincipals.handle(request, StaffRole.HELP_DESK, staff -> withId(request)
                         .flatMap(id -> sessions.endByStaff(staff, id, "STAFF", RequestOrigin.of(request.exchange())))
                         .then(request.session().doOnNext(s -> s.getAttributes().remove(AssistedAccess.SESSION_ATTRIBUTE)))
                         .then(ServerResponse.seeOther(URI.create("/staff/assist?ended")).build())))

@@ -3,6 +3,7 @@ package cn.yibao.portal.payment.web;
 import cn.yibao.portal.database.InTurn;
 import cn.yibao.portal.audit.RequestOrigin;
 import cn.yibao.portal.identity.StaffPrincipals;
+import cn.yibao.portal.identity.domain.StaffRole;
 import cn.yibao.portal.payment.PaymentActor;
 import cn.yibao.portal.identity.domain.StaffIdentity;
 import cn.yibao.portal.payment.PaymentChannels;
@@ -62,21 +63,21 @@ class PaymentOperatorRoutes {
     @Bean
     RouterFunction<ServerResponse> paymentOperatorRouter() {
         return RouterFunctions.route()
-                .GET("/staff/payments", request -> StaffPrincipals.handle(request, staff -> desk(request, Map.of())))
-                .POST("/staff/payments/reconciliations", request -> StaffPrincipals.handle(request, staff ->
+                .GET("/staff/payments", request -> StaffPrincipals.handle(request, StaffRole.PAYMENT_OPERATOR, staff -> desk(request, Map.of())))
+                .POST("/staff/payments/reconciliations", request -> StaffPrincipals.handle(request, StaffRole.PAYMENT_OPERATOR, staff ->
                         request.multipartData().flatMap(parts -> importFromPage(request, staff, parts))))
-                .POST("/staff/payments/refunds", request -> StaffPrincipals.handle(request, staff -> request.formData()
+                .POST("/staff/payments/refunds", request -> StaffPrincipals.handle(request, StaffRole.PAYMENT_OPERATOR, staff -> request.formData()
                         .flatMap(form -> refunds.byOperator(actor(request, staff), null, form.getFirst("reason"),
                                         form.getFirst("orderNo"))
                                 .flatMap(outcome -> desk(request, outcome instanceof Refunds.Requested requested
                                         ? Map.of("refunded", RefundOutcome.of(requested))
                                         : Map.of("refundRefused", ((Refunds.NotPossible) outcome).message()))))))
-                .POST("/api/v1/staff/payments/reconciliations", request -> StaffPrincipals.handle(request, staff -> importFromApi(request, staff)))
-                .GET("/api/v1/staff/payments/flagged", request -> StaffPrincipals.handle(request, staff -> payments.flagged()
+                .POST("/api/v1/staff/payments/reconciliations", request -> StaffPrincipals.handle(request, StaffRole.PAYMENT_OPERATOR, staff -> importFromApi(request, staff)))
+                .GET("/api/v1/staff/payments/flagged", request -> StaffPrincipals.handle(request, StaffRole.PAYMENT_OPERATOR, staff -> payments.flagged()
                         .map(order -> Map.of("orderNo", order.orderNo(), "status", order.status().name(),
                                 "amountFen", order.amountFen(), "reviewReason", order.reviewReason()))
                         .collectList().flatMap(list -> ServerResponse.ok().bodyValue(list))))
-                .POST("/api/v1/staff/payments/{orderNo}/refund", request -> StaffPrincipals.handle(request, staff ->
+                .POST("/api/v1/staff/payments/{orderNo}/refund", request -> StaffPrincipals.handle(request, StaffRole.PAYMENT_OPERATOR, staff ->
                         request.bodyToMono(RefundBody.class).onErrorResume(e -> Mono.just(new RefundBody(null)))
                                 .defaultIfEmpty(new RefundBody(null))
                                 .flatMap(body -> refunds.byOperator(actor(request, staff), null, body.reason(),

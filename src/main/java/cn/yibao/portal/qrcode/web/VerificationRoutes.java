@@ -1,10 +1,11 @@
 package cn.yibao.portal.qrcode.web;
 
-import cn.yibao.portal.identity.PortalRoles;
 import cn.yibao.portal.audit.RequestOrigin;
 import cn.yibao.portal.clock.BusinessClock;
 import cn.yibao.portal.identity.StaffPrincipals;
 import cn.yibao.portal.identity.domain.StaffIdentity;
+import cn.yibao.portal.identity.domain.StaffPowers;
+import cn.yibao.portal.identity.domain.StaffRole;
 import cn.yibao.portal.qrcode.CodeVerification;
 import cn.yibao.portal.qrcode.QrImages;
 import cn.yibao.portal.web.ClientRateLimiter;
@@ -55,14 +56,16 @@ class VerificationRoutes {
         return RouterFunctions.route()
                 .POST("/api/v1/codes/verify", this::api)
                 .GET("/verify", this::publicPage)
-                .GET("/staff", request -> staffPage(request, Map.of()))
-                .POST("/staff/verify", request -> request.formData().flatMap(form -> {
-                    String token = form.getFirst("token");
-                    return token == null || token.isBlank()
-                            ? staffPage(request, Map.of("error", "请粘贴医保码内容或上传照片。"))
-                            : verified(request, token).flatMap(model -> staffPage(request, model));
-                }))
-                .POST("/staff/verify/image", this::uploaded)
+                .GET("/staff", request -> StaffPrincipals.handleAnyStaff(request, staff -> staffPage(request, Map.of())))
+                .POST("/staff/verify", request -> StaffPrincipals.handle(request, StaffRole.HELP_DESK, staff ->
+                        request.formData().flatMap(form -> {
+                            String token = form.getFirst("token");
+                            return token == null || token.isBlank()
+                                    ? staffPage(request, Map.of("error", "请粘贴医保码内容或上传照片。"))
+                                    : verified(request, token).flatMap(model -> staffPage(request, model));
+                        })))
+                .POST("/staff/verify/image", request -> StaffPrincipals.handle(request, StaffRole.HELP_DESK,
+                        staff -> uploaded(request)))
                 .build();
     }
 
@@ -81,7 +84,7 @@ class VerificationRoutes {
                 .flatMap(body -> staffOf(request).flatMap(staff ->
                         verification.verify(body.token(), staff, RequestOrigin.of(request.exchange()))))
                 .flatMap(result -> result.staffRequired()
-                        ? ProblemResponses.response(HttpStatus.FORBIDDEN, CodeVerification.STAFF_REQUIRED, "token")
+                        ? ProblemResponses.response(HttpStatus.FORBIDDEN, result.reason(), "token")
                         : ServerResponse.ok().bodyValue(result))
                 .switchIfEmpty(Mono.defer(() -> ProblemResponses.response(HttpStatus.BAD_REQUEST,
                         "请求体应为 JSON：{\"token\": \"…\"}。", "token")));
@@ -122,9 +125,12 @@ class VerificationRoutes {
             staff.ifPresent(s -> {
                 model.put("staffName", s.maskedName());
                 model.put("servicePoint", s.servicePoint());
-                model.put("paymentOperator", s.roles().contains(PortalRoles.PAYMENT_OPERATOR));
-                model.put("dataOperator", s.roles().contains(PortalRoles.DATA_OPERATOR));
+                model.put("roles", s.roles());
+                model.put("helpDesk", StaffPowers.holds(s, StaffRole.HELP_DESK));
+                model.put("paymentOperator", StaffPowers.holds(s, StaffRole.PAYMENT_OPERATOR));
+                model.put("dataOperator", StaffPowers.holds(s, StaffRole.DATA_OPERATOR));
             });
+            model.putIfAbsent("helpDesk", false);
             return pages.render(request, "staff/counter", model);
         });
     }

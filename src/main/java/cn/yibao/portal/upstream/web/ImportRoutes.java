@@ -3,6 +3,7 @@ package cn.yibao.portal.upstream.web;
 import cn.yibao.portal.audit.RequestOrigin;
 import cn.yibao.portal.clock.BusinessClock;
 import cn.yibao.portal.identity.StaffPrincipals;
+import cn.yibao.portal.identity.domain.StaffRole;
 import cn.yibao.portal.identity.domain.StaffIdentity;
 import cn.yibao.portal.upstream.ImportLimits;
 import cn.yibao.portal.upstream.ImportOperator;
@@ -66,12 +67,12 @@ class ImportRoutes {
     @Bean
     RouterFunction<ServerResponse> upstreamImportRouter() {
         return RouterFunctions.route()
-                .POST("/api/v1/admin/imports/{kind}", request -> StaffPrincipals.handle(request, staff -> apiImport(request, staff)))
-                .GET("/api/v1/admin/imports", request -> StaffPrincipals.handle(request, staff -> imports
+                .POST("/api/v1/admin/imports/{kind}", request -> StaffPrincipals.handle(request, StaffRole.DATA_OPERATOR, staff -> apiImport(request, staff)))
+                .GET("/api/v1/admin/imports", request -> StaffPrincipals.handle(request, StaffRole.DATA_OPERATOR, staff -> imports
                         .recent(operatorOf(staff).scope(), limit(request)).collectList()
                         .flatMap(batches -> ServerResponse.ok().bodyValue(batches))))
-                .GET("/staff/imports", request -> StaffPrincipals.handle(request, staff -> page(request, staff, Map.of())))
-                .POST("/staff/imports", request -> StaffPrincipals.handle(request, staff -> request.multipartData()
+                .GET("/staff/imports", request -> StaffPrincipals.handle(request, StaffRole.DATA_OPERATOR, staff -> page(request, staff, Map.of())))
+                .POST("/staff/imports", request -> StaffPrincipals.handle(request, StaffRole.DATA_OPERATOR, staff -> request.multipartData()
                         .flatMap(parts -> pageImport(request, staff, parts))))
                 .build();
     }
