@@ -93,7 +93,8 @@ class VerificationRoutes {
     private Mono<ServerResponse> publicPage(ServerRequest request) {
         Optional<String> token = request.queryParam("t").filter(t -> !t.isBlank());
         return token.isEmpty() ? pages.render(request, "qrcode/verify", Map.of())
-                : verified(request, token.get()).flatMap(model -> pages.render(request, "qrcode/verify", model));
+                : verified(request, token.get()).flatMap(model -> pages.render(request, "qrcode/verify", model,
+                        refusedToStaff(model)));
     }
 
     /** What a page shows after verifying: the result, or why it was not verified (too many attempts). */
@@ -131,8 +132,14 @@ class VerificationRoutes {
                 model.put("dataOperator", StaffPowers.holds(s, StaffRole.DATA_OPERATOR));
             });
             model.putIfAbsent("helpDesk", false);
-            return pages.render(request, "staff/counter", model);
+            return pages.render(request, "staff/counter", model, refusedToStaff(extra));
         });
+    }
+
+    /** A person's code this staff member may not check (another region's resident): 403, with the reason shown. */
+    private static HttpStatus refusedToStaff(Map<String, Object> model) {
+        return model.get("result") instanceof CodeVerification.Result result && result.staffRequired()
+                ? HttpStatus.FORBIDDEN : HttpStatus.OK;
     }
 
     private Mono<Optional<StaffIdentity>> staffOf(ServerRequest request) {
