@@ -12,17 +12,19 @@ import cn.yibao.portal.qrcode.QrImages;
 import cn.yibao.portal.support.BrowserSession;
 import cn.yibao.portal.support.FreshResidents;
 import cn.yibao.portal.support.FreshStaff;
+import cn.yibao.portal.support.Household;
 import cn.yibao.portal.support.PortalIntegrationTest;
 import cn.yibao.portal.support.RouteCatalog;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ByteArrayResource;
@@ -78,53 +80,61 @@ class StaffRoutesIT extends PortalIntegrationTest {
 
     @Test
     void aStaffMemberWithoutTheRoleARouteNeedsIsRefusedEverywhereAndNothingOfWenshuiChanges() {
-        Wenshui wenshui = wenshui();
         Map<StaffRole, Staff> lacking = new EnumMap<>(StaffRole.class);
         for (StaffRole role : StaffRole.values()) {
             lacking.put(role, staff(WENSHUI, Arrays.stream(StaffRole.values()).filter(r -> r != role)
                     .map(Enum::name).toArray(String[]::new)));
         }
-        String before = state(wenshui);
 
-        assertSoftly(softly -> {
-            for (StaffRoute line : StaffRoutes.ROUTES) {
-                if (line.role() == null) {
-                    continue;
-                }
-                EntityExchangeResult<byte[]> answer = send(call(line, wenshui), lacking.get(line.role()));
-                String body = text(answer);
-                softly.assertThat(answer.getStatus().value()).as("%s without %s (%s)", line.route(), line.role(), body)
-                        .isEqualTo(403);
-                if (!line.api()) {
-                    softly.assertThat(body).as("%s: the no-permission page, not a CSRF refusal", line.route())
-                            .contains("权限");
-                }
-                for (String trace : wenshui.traces()) {
-                    softly.assertThat(body).as("%s shows nothing of 文水", line.route()).doesNotContain(trace);
-                }
-                softly.assertThat(state(wenshui)).as("nothing changed by %s", line.route()).isEqualTo(before);
-            }
-        });
+        everyRouteChangesNothingOfWenshui(line -> line.role() == null ? null : lacking.get(line.role()),
+                (softly, line, answer) -> {
+                    softly.assertThat(answer.status()).as("%s without %s (%s)", line.route(), line.role(), answer.body())
+                            .isEqualTo(403);
+                    if (!line.api()) {
+                        softly.assertThat(answer.body()).as("%s: the no-permission page, not a CSRF refusal",
+                                line.route()).contains("权限");
+                    }
+                });
     }
 
     @Test
     void aStaffMemberOfAnotherRegionIsRefusedWhateverTheirRolesAndNothingOfWenshuiChanges() {
-        Wenshui wenshui = wenshui();
         Staff weihai = staff(WEIHAI, Arrays.stream(StaffRole.values()).map(Enum::name).toArray(String[]::new));
-        String before = state(wenshui);
 
+        everyRouteChangesNothingOfWenshui(line -> weihai, (softly, line, answer) -> {
+            if (shows(line.regionOf())) {
+                softly.assertThat(answer.status()).as("%s (%s)", line.route(), answer.body()).isEqualTo(200);
+            } else {
+                softly.assertThat(answer.status()).as("%s refused (%s)", line.route(), answer.body()).isIn(403, 404, 422);
+            }
+        });
+    }
+
+    record Answer(int status, String body) {
+    }
+
+    interface Expectation {
+        void check(SoftAssertions softly, StaffRoute line, Answer answer);
+    }
+
+    /**
+     * Sends every route its request as {@code who} says (none where it gives null), checks the answer as expected, that
+     * it shows nothing of 文水, and that nothing of 文水 changed.
+     */
+    private void everyRouteChangesNothingOfWenshui(Function<StaffRoute, Staff> who, Expectation expected) {
+        Wenshui wenshui = wenshui();
+        String before = state(wenshui);
         assertSoftly(softly -> {
             for (StaffRoute line : StaffRoutes.ROUTES) {
-                EntityExchangeResult<byte[]> answer = send(call(line, wenshui), weihai);
-                int status = answer.getStatus().value();
-                String body = text(answer);
-                if (shows(line.regionOf())) {
-                    softly.assertThat(status).as("%s (%s)", line.route(), body).isEqualTo(200);
-                } else {
-                    softly.assertThat(status).as("%s refused (%s)", line.route(), body).isIn(403, 404, 422);
+                Staff staff = who.apply(line);
+                if (staff == null) {
+                    continue;
                 }
+                EntityExchangeResult<byte[]> sent = send(call(line, wenshui), staff);
+                Answer answer = new Answer(sent.getStatus().value(), text(sent));
+                expected.check(softly, line, answer);
                 for (String trace : wenshui.traces()) {
-                    softly.assertThat(body).as("%s shows nothing of 文水", line.route()).doesNotContain(trace);
+                    softly.assertThat(answer.body()).as("%s shows nothing of 文水", line.route()).doesNotContain(trace);
                 }
                 softly.assertThat(state(wenshui)).as("nothing changed by %s", line.route()).isEqualTo(before);
             }
@@ -168,14 +178,16 @@ class StaffRoutesIT extends PortalIntegrationTest {
     // ---- 文水's things ----------------------------------------------------------------------------------------
 
     /**
-     * @param paidOrderNo    a family order of two, paid (what a refund would take back)
+     * @param paidOrderNo    a family order of three, paid (what a refund would take back)
      * @param flaggedOrderNo an unpaid order a bill contradicted, flagged for 文水's operators
      * @param billOrderNo    an unpaid order the requests' hand-made bill names
+     * @param filingId       a referral under review (in 文水's review queue)
+     * @param filedWithMaterial a filing with an uploaded proof, {@code materialId}
      * @param confirmation   a 文水 operator's confirmation of the paid order's refund (as the second step sends it)
      */
     record Wenshui(String token, String certno, String name, String paidOrderNo, String flaggedOrderNo,
-                   String billOrderNo, String filingId, String filingNumber, String materialId, String sessionId,
-                   String workerId, String importFile, String confirmation, String stateWhenMade) {
+                   String billOrderNo, String filingId, String filingNumber, String filedWithMaterial, String materialId,
+                   String sessionId, String workerId, String importFile, String confirmation, String stateWhenMade) {
 
         /** What no answer to another region's staff, or to staff without the role, may show. */
         List<String> traces() {
@@ -195,13 +207,15 @@ class StaffRoutesIT extends PortalIntegrationTest {
 
     private Wenshui make() {
         String day = today();
-        Resident holder = resident("禤守一");
-        Resident spouse = resident("禤守二");
-        String spouseId = bind(holder, spouse);
-        String paymentId = order(holder, "[\"SELF\",\"" + spouseId + "\"]");
-        String paidOrderNo = orderNo(holder, paymentId);
-        post("/sandbox-pay/api/orders/" + paidOrderNo + "/pay", "{\"notification\":\"ONCE\"}");
-        waitUntil(() -> "PAID".equals(payment(holder, paymentId).get("status").asString()), "the family order paid");
+        Household family;
+        try {
+            family = Household.create(portal, signIn, database, "禤");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+        Resident holder = new Resident(family.owner.token(), family.owner.claims());
+        String paidOrderNo = orderNo(holder, family.paymentId);
 
         String flaggedOrderNo = orderNo(resident("禤守三"));
         String billOrderNo = orderNo(resident("禤守四"));
@@ -217,25 +231,17 @@ class StaffRoutesIT extends PortalIntegrationTest {
                 .exchange().expectStatus().isOk().expectBody().returnResult().getResponseBody())
                 .get("confirmation").asString();
 
-        JsonNode filing = json(portal.post().uri("/api/v1/filings").headers(h -> h.setBearerAuth(holder.token()))
+        JsonNode referral = json(portal.post().uri("/api/v1/filings").headers(h -> h.setBearerAuth(family.spouse.token()))
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("type", "REFERRAL", "insured", "SELF", "destination", "140100",
                         "startDate", day, "reason", "转诊太原"))
                 .exchange().expectStatus().isCreated().expectBody().returnResult().getResponseBody());
-        assertThat(filing.get("status").asString()).isEqualTo("UNDER_REVIEW");
-        // The referral certificate, as the filing page's upload stores it.
-        UUID materialId = UUID.randomUUID();
-        database.sql("""
-                        insert into filing_material (id, filing_id, material, file_name, content_type, size_bytes, content,
-                                                     uploaded_at)
-                        values ($1, $2, 'REFERRAL_CERTIFICATE', 'referral.pdf', 'application/pdf', 9, $3, now())""")
-                .bind(0, materialId).bind(1, UUID.fromString(filing.get("id").asString()))
-                .bind(2, "%PDF-1.4\n".getBytes(StandardCharsets.US_ASCII)).then().block();
+        assertThat(referral.get("status").asString()).isEqualTo("UNDER_REVIEW");
 
         String workerId = "S141121" + UUID.randomUUID().toString().substring(0, 8);
         String helpDesk = signIn.staffAccessToken(FreshStaff.login(), FreshStaff.claimsOf(workerId, WENSHUI, "HELP_DESK"));
         String sessionId = json(portal.post().uri("/api/v1/assist/sessions").headers(h -> h.setBearerAuth(helpDesk))
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("residentCode", code(holder)))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("residentCode", code(holder.token())))
                 .exchange().expectStatus().isCreated().expectBody().returnResult().getResponseBody())
                 .get("sessionId").asString();
 
@@ -245,14 +251,14 @@ class StaffRoutesIT extends PortalIntegrationTest {
                     h.setBearerAuth(dataOperator);
                     h.set("X-File-Name", importFile);
                 }).contentType(MediaType.parseMediaType("text/csv"))
-                .bodyValue(assistanceList(holder, "MONITORED")).exchange().expectStatus().isOk();
+                .bodyValue(assistanceList(holder.certno(), holder.name(), "MONITORED")).exchange().expectStatus().isOk();
 
         Wenshui made = new Wenshui(holder.token(), holder.certno(), holder.name(), paidOrderNo, flaggedOrderNo,
-                billOrderNo, filing.get("id").asString(), filing.get("number").asString(), materialId.toString(),
-                sessionId, workerId, importFile, confirmation, null);
+                billOrderNo, referral.get("id").asString(), referral.get("number").asString(), family.filingId,
+                family.materialId, sessionId, workerId, importFile, confirmation, null);
         return new Wenshui(made.token(), made.certno(), made.name(), paidOrderNo, flaggedOrderNo, billOrderNo,
-                made.filingId(), made.filingNumber(), made.materialId(), sessionId, workerId, importFile, confirmation,
-                state(made));
+                made.filingId(), made.filingNumber(), made.filedWithMaterial(), made.materialId(), sessionId, workerId,
+                importFile, confirmation, state(made));
     }
 
     /** Everything of 文水's the routes could change, as one string to compare before and after. */
@@ -264,7 +270,7 @@ class StaffRoutesIT extends PortalIntegrationTest {
                             || '|' || (select count(*) from payment_refund r join payment_order o on o.id = r.order_id
                                        where o.order_no = $1)
                             || '|' || (select count(*) from sandbox_refund where order_no = $1)
-                            || '|' || (select status from filing where id = $4)
+                            || '|' || (select string_agg(status, ',') from filing where id in ($4, $7))
                             || '|' || (select status || coalesce(ended_by, '') from assist_session where id = $5)
                             || '|' || (select count(*) from assist_session s join resident r on r.id = s.resident_id
                                        where r.psn_no = $6)
@@ -275,7 +281,7 @@ class StaffRoutesIT extends PortalIntegrationTest {
                             as state""")
                 .bind(0, w.paidOrderNo()).bind(1, w.flaggedOrderNo()).bind(2, w.billOrderNo())
                 .bind(3, UUID.fromString(w.filingId())).bind(4, UUID.fromString(w.sessionId()))
-                .bind(5, "T" + w.certno())
+                .bind(5, "T" + w.certno()).bind(6, UUID.fromString(w.filedWithMaterial()))
                 .map(row -> row.get("state", String.class)).one().block();
     }
 
@@ -291,7 +297,8 @@ class StaffRoutesIT extends PortalIntegrationTest {
     private Call call(StaffRoute line, Wenshui w) {
         String path = line.path().replace("{orderNo}", w.paidOrderNo()).replace("{kind}", "assistance")
                 .replace("{material}", w.materialId())
-                .replace("{id}", line.path().contains("filings") ? w.filingId() : w.sessionId());
+                .replace("{id}", line.path().contains("materials") ? w.filedWithMaterial()
+                        : line.path().contains("filings") ? w.filingId() : w.sessionId());
         String reason = "参保人已在务工地参保缴费";
         return switch (line.route()) {
             case "POST /staff/verify" -> new Call("POST", path, Body.FORM, Map.of("token", code(w)), null);
@@ -417,66 +424,34 @@ class StaffRoutesIT extends PortalIntegrationTest {
         return resident;
     }
 
-    /** The resident's bound adult, invited and accepted; answers the member id. */
-    private String bind(Resident owner, Resident member) {
-        String memberId = json(portal.post().uri("/api/v1/family").headers(h -> h.setBearerAuth(owner.token()))
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("certno", member.certno(), "name", member.name(), "relation", "SPOUSE"))
-                .exchange().expectStatus().isCreated().expectBody().returnResult().getResponseBody())
-                .get("memberId").asString();
-        String invitation = json(portal.get().uri("/api/v1/family/invitations").headers(h -> h.setBearerAuth(member.token()))
-                .exchange().expectStatus().isOk().expectBody().returnResult().getResponseBody()).get(0)
-                .get("bindingId").asString();
-        portal.post().uri("/api/v1/family/invitations/" + invitation + "/accept")
-                .headers(h -> h.setBearerAuth(member.token())).exchange().expectStatus().isNoContent();
-        return memberId;
-    }
-
-    private String order(Resident payer, String insured) {
-        return json(portal.post().uri("/api/v1/payments").headers(h -> h.setBearerAuth(payer.token()))
-                .header("Idempotency-Key", "staff-routes-" + UUID.randomUUID()).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("{\"year\":2024,\"insured\":" + insured + ",\"channel\":\"SANDBOX\"}")
-                .exchange().expectStatus().isCreated().expectBody().returnResult().getResponseBody())
-                .get("paymentId").asString();
-    }
-
     /** An order for the resident alone, opened at the sandbox and left unpaid; answers its number. */
     private String orderNo(Resident payer) {
-        return orderNo(payer, order(payer, "[\"SELF\"]"));
+        return orderNo(payer, json(portal.post().uri("/api/v1/payments").headers(h -> h.setBearerAuth(payer.token()))
+                .header("Idempotency-Key", "staff-routes-" + UUID.randomUUID()).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"year\":2024,\"insured\":[\"SELF\"],\"channel\":\"SANDBOX\"}")
+                .exchange().expectStatus().isCreated().expectBody().returnResult().getResponseBody())
+                .get("paymentId").asString());
     }
 
     private String orderNo(Resident payer, String paymentId) {
-        return payment(payer, paymentId).get("orderNo").asString();
-    }
-
-    private JsonNode payment(Resident payer, String paymentId) {
         return json(portal.get().uri("/api/v1/payments/" + paymentId).headers(h -> h.setBearerAuth(payer.token()))
-                .exchange().expectStatus().isOk().expectBody().returnResult().getResponseBody());
+                .exchange().expectStatus().isOk().expectBody().returnResult().getResponseBody()).get("orderNo").asString();
     }
 
-    private void post(String path, String json) {
-        portal.post().uri(path).contentType(MediaType.APPLICATION_JSON).bodyValue(json).exchange().expectStatus().isOk();
-    }
-
-    /** The resident's 医保码, fresh (codes are short-lived). */
-    private String code(Resident resident) {
-        return json(portal.get().uri("/api/v1/codes/resident").headers(h -> h.setBearerAuth(resident.token()))
+    /** A resident's 医保码, fresh (codes are short-lived). */
+    private String code(String residentToken) {
+        return json(portal.get().uri("/api/v1/codes/resident").headers(h -> h.setBearerAuth(residentToken))
                 .exchange().expectStatus().isOk().expectBody().returnResult().getResponseBody()).get("token").asString();
     }
 
     private String code(Wenshui w) {
-        return json(portal.get().uri("/api/v1/codes/resident").headers(h -> h.setBearerAuth(w.token()))
-                .exchange().expectStatus().isOk().expectBody().returnResult().getResponseBody()).get("token").asString();
+        return code(w.token());
     }
 
     /** A sandbox bill with one hand-made payment line for the order (no one paid it). */
     private String bill(String orderNo) {
         return "交易时间,商户订单号,渠道交易号,类型,金额(元),退款单号\n" + today() + "T10:00:00+08:00," + orderNo
                 + ",SB-STAFF-ROUTES-" + UUID.randomUUID().toString().substring(0, 8) + ",PAYMENT,380.00,\n";
-    }
-
-    private static byte[] assistanceList(Resident resident, String status) {
-        return assistanceList(resident.certno(), resident.name(), status);
     }
 
     private static byte[] assistanceList(Wenshui w, String status) {
@@ -502,20 +477,5 @@ class StaffRoutesIT extends PortalIntegrationTest {
 
     private static JsonNode json(byte[] body) {
         return JSON.readTree(body);
-    }
-
-    private static void waitUntil(java.util.function.BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not in time: " + what);
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
     }
 }
