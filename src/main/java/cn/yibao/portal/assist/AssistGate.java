@@ -7,6 +7,8 @@ import cn.yibao.portal.clock.BusinessClock;
 import cn.yibao.portal.identity.AssistedAccess;
 import cn.yibao.portal.identity.StaffPrincipals;
 import cn.yibao.portal.identity.domain.StaffIdentity;
+import cn.yibao.portal.identity.domain.StaffPowers;
+import cn.yibao.portal.identity.domain.StaffRoutes;
 import cn.yibao.portal.resident.CurrentResident;
 import cn.yibao.portal.resident.ResidentRegistry;
 import cn.yibao.portal.web.AssistBanner;
@@ -21,6 +23,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
@@ -59,10 +62,36 @@ class AssistGate implements WebFilter {
             return chain.filter(exchange);
         }
         return exchange.getPrincipal().ofType(Authentication.class)
-                .flatMap(auth -> Mono.justOrEmpty(StaffPrincipals.identityOf(auth)))
-                .flatMap(staff -> sessionId(exchange, path).map(id -> guard(exchange, chain, staff, id, path)))
-                .defaultIfEmpty(chain.filter(exchange))
+                .filter(StaffPrincipals::isStaff)
+                .map(auth -> forStaff(exchange, chain, auth, path))
+                // Residents (the security configuration has already kept out anyone else).
+                .defaultIfEmpty(Mono.defer(() -> chain.filter(exchange)))
                 .flatMap(next -> next);
+    }
+
+    /**
+     * A staff member on a resident route acts in a session or not at all: a staff identity the gate cannot fully make
+     * out (no staff id, name or region), a worker without the help desk's role, or no session named, is refused —
+     * never passed on, where the token's other claims could be taken for a resident's.
+     */
+    private Mono<Void> forStaff(ServerWebExchange exchange, WebFilterChain chain, Authentication auth, String path) {
+        Optional<StaffIdentity> staff = StaffPrincipals.identityOf(auth);
+        if (staff.isEmpty()) {
+            return forbidden(exchange, path, "无法确认工作人员身份（缺少工号、姓名或所在地区），不能代办。");
+        }
+        if (!StaffPowers.holds(staff.get(), StaffRoutes.ASSISTED)) {
+            return forbidden(exchange, path, new StaffPowers.MissingRole(StaffRoutes.ASSISTED).message());
+        }
+        return sessionId(exchange, path)
+                .map(id -> guard(exchange, chain, staff.get(), id, path))
+                .defaultIfEmpty(Mono.defer(() -> refuse(exchange, path, "请先开始代办（扫描参保人的医保码或由参保人同意）。", "ended")))
+                .flatMap(next -> next);
+    }
+
+    /** Refused before any session is looked at: 403 from the API, the "no permission" page from a page. */
+    private Mono<Void> forbidden(ServerWebExchange exchange, String path, String reason) {
+        return path.startsWith("/api/") ? problems.write(exchange, HttpStatus.FORBIDDEN, "Forbidden", reason)
+                : Mono.error(new ResponseStatusException(HttpStatus.FORBIDDEN, reason));
     }
 
     /** Staff pages, sign-in/out, public pages and the channels' own endpoints are not acting for anyone. */
@@ -108,14 +137,24 @@ class AssistGate implements WebFilter {
                         .then(refuse(exchange, path, "代办时不能办理此项业务（如绑定家庭成员、查看完整身份证号、变更登录信息）。",
                                 "not-allowed"));
             }
-            exchange.getAttributes().put(CurrentResident.ASSISTED_RESIDENT, session.residentId());
+            // The worker's region may have changed since the session began (the staff issuer says where they work
+            // now): the resident must still be theirs to help.
             return residents.findById(session.residentId())
-                    .doOnNext(resident -> exchange.getAttributes().put(AssistBanner.ATTRIBUTE, new AssistBanner(
-                            session.id(), resident.maskedName(), session.staffNameMasked(),
-                            session.minutesLeft(clock.now()))))
-                    .then(chain.filter(exchange))
-                    .then(Mono.defer(() -> sessions.recordAction(session, label, objectId,
-                            exchange.getAttribute(AssistedObject.ATTRIBUTE), succeeded(exchange), origin)));
+                    .filter(resident -> sessions.mayAssist(staff, resident))
+                    .flatMap(resident -> {
+                        exchange.getAttributes().put(CurrentResident.ASSISTED_RESIDENT, session.residentId());
+                        exchange.getAttributes().put(AssistBanner.ATTRIBUTE, new AssistBanner(session.id(),
+                                resident.maskedName(), session.staffNameMasked(), session.minutesLeft(clock.now())));
+                        return chain.filter(exchange)
+                                .then(Mono.defer(() -> sessions.recordAction(session, label, objectId,
+                                        exchange.getAttribute(AssistedObject.ATTRIBUTE), succeeded(exchange), origin)))
+                                .thenReturn(true);
+                    })
+                    .switchIfEmpty(Mono.defer(() -> sessions.recordAction(session, "被拒绝（参保地不在本窗口辖区）：" + label,
+                                    objectId, null, false, origin)
+                            .then(refuse(exchange, path, "该参保人不在您所在经办机构的辖区，不能代办。", "ended"))
+                            .thenReturn(false)))
+                    .then();
         });
     }
 

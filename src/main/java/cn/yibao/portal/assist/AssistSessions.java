@@ -111,7 +111,7 @@ public class AssistSessions {
         return residents.findByIdNumber(id.get())
                 .flatMap(resident -> !resident.name().equals(name.strip())
                         ? notFound(staff, resident.id(), "姓名与身份证号不符", origin)
-                        : !inRegion(staff, resident)
+                        : !mayAssist(staff, resident)
                                 ? notFound(staff, resident.id(), "参保地不在本窗口辖区", origin)
                                 : start(staff, resident, "PHONE_APPROVAL", origin))
                 .switchIfEmpty(Mono.defer(() -> notFound(staff, null, "身份证号未找到", origin)));
@@ -125,7 +125,8 @@ public class AssistSessions {
                 .thenReturn(new Refused(404, "certno", NOT_FOUND_BY_ID_NUMBER));
     }
 
-    private boolean inRegion(StaffIdentity staff, Resident resident) {
+    /** The resident is insured in the worker's region (the region itself or a place inside it). */
+    boolean mayAssist(StaffIdentity staff, Resident resident) {
         List<String> path = regions.path(resident.insuredRegionCode()).map(p -> p.stream().map(Region::code).toList())
                 .orElse(List.of(resident.insuredRegionCode()));
         return AssistRules.inRegion(staff.regionCode(), path);
@@ -133,7 +134,7 @@ public class AssistSessions {
 
     /** The resident is present (their 医保码) or approved the request: only the region can still stand in the way. */
     private Mono<Outcome> start(StaffIdentity staff, Resident resident, String consent, RequestOrigin origin) {
-        if (!inRegion(staff, resident)) {
+        if (!mayAssist(staff, resident)) {
             return audit.record(entry(staff, resident.id(), AUDIT_START, false, origin, "参保地不在本窗口辖区", null))
                     .thenReturn(new Refused(403, "resident", "该参保人不在您所在经办机构的辖区，不能代办。"));
         }

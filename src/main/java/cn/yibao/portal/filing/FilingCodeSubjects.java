@@ -35,6 +35,6 @@ class FilingCodeSubjects implements CodeSubjects {
                 service.rulesOf(filing).name() + "，" + filing.startDate() + " 至 "
                         + (filing.endDate() == null ? "长期" : filing.endDate().toString()) + "，备案号 " + filing.number(),
                 filing.status() == FilingStatus.EFFECTIVE ? null
-                        : filing.status() == FilingStatus.EXPIRED ? "已过期" : "已撤销")));
+                        : filing.status() == FilingStatus.EXPIRED ? "已过期" : "已撤销", insured.insuredRegionCode())));
     }
 }

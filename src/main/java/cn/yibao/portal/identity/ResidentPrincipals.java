@@ -14,7 +14,15 @@ public final class ResidentPrincipals {
     private ResidentPrincipals() {
     }
 
+    /**
+     * Only a principal the e-voucher issuer vouched for is a resident: a staff-issuer token carrying a resident's
+     * claims is nobody's e-voucher identity (it may act for a resident only through the assisted-session gate).
+     */
     public static Optional<EvoucherIdentity> identityOf(Authentication authentication) {
+        if (authentication == null || authentication.getAuthorities().stream()
+                .noneMatch(authority -> ("ROLE_" + PortalRoles.RESIDENT).equals(authority.getAuthority()))) {
+            return Optional.empty();
+        }
         return claimsOf(authentication)
                 .map(EvoucherClaims::map)
                 .filter(EvoucherClaims.Mapped.class::isInstance)

@@ -2,6 +2,8 @@ package cn.yibao.portal.identity;
 
 import cn.yibao.portal.identity.domain.StaffClaims;
 import cn.yibao.portal.identity.domain.StaffIdentity;
+import cn.yibao.portal.identity.domain.StaffPowers;
+import cn.yibao.portal.identity.domain.StaffRole;
 import cn.yibao.portal.web.ProblemResponses;
 import java.net.URI;
 import java.util.Optional;
@@ -9,6 +11,7 @@ import java.util.function.Function;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
+import org.springframework.web.server.ResponseStatusException;
 import reactor.core.publisher.Mono;
 import org.springframework.security.core.Authentication;
 
@@ -25,19 +28,38 @@ public final class StaffPrincipals {
     }
 
     /**
-     * Runs the handler for the staff member. Anyone else (staff routes are guarded by the security configuration as
-     * well) gets a 403 problem detail from the API, and is sent to sign in from a page.
+     * Runs the handler for a staff member who holds {@code role} (the table {@link cn.yibao.portal.identity.domain.StaffRoutes} names each route's;
+     * the security configuration checks it too). Anyone else gets 403: a problem detail from the API, the Chinese
+     * "no permission" page from a page; someone not signed in as staff is sent to sign in from a page.
      */
-    public static Mono<ServerResponse> handle(ServerRequest request,
+    public static Mono<ServerResponse> handle(ServerRequest request, StaffRole role,
                                               Function<StaffIdentity, Mono<ServerResponse>> handler) {
+        return handleAnyStaff(request, staff -> StaffPowers.holds(staff, role) ? handler.apply(staff)
+                : forbidden(request, new StaffPowers.MissingRole(role).message()));
+    }
+
+    /** Runs the handler for any staff member, whatever their roles (the staff home page). */
+    public static Mono<ServerResponse> handleAnyStaff(ServerRequest request,
+                                                      Function<StaffIdentity, Mono<ServerResponse>> handler) {
         return of(request).flatMap(handler).switchIfEmpty(Mono.defer(() -> request.path().startsWith("/api/")
                 ? ProblemResponses.response(HttpStatus.FORBIDDEN, "需要工作人员身份。", null)
                 : ServerResponse.seeOther(URI.create("/?signin=required")).build()));
     }
 
+    /** A staff request refused (missing role, another region's thing): 403 with the reason. */
+    public static Mono<ServerResponse> forbidden(ServerRequest request, String reason) {
+        return request.path().startsWith("/api/") ? ProblemResponses.response(HttpStatus.FORBIDDEN, reason, null)
+                : Mono.error(new ResponseStatusException(HttpStatus.FORBIDDEN, reason));
+    }
+
+    /** Signed in through the staff issuer, whether or not the claims make a usable staff identity. */
+    public static boolean isStaff(Authentication authentication) {
+        return authentication != null && authentication.getAuthorities().stream()
+                .anyMatch(authority -> ("ROLE_" + PortalRoles.STAFF).equals(authority.getAuthority()));
+    }
+
     public static Optional<StaffIdentity> identityOf(Authentication authentication) {
-        if (authentication == null || authentication.getAuthorities().stream()
-                .noneMatch(authority -> ("ROLE_" + PortalRoles.STAFF).equals(authority.getAuthority()))) {
+        if (!isStaff(authentication)) {
             return Optional.empty();
         }
         return ResidentPrincipals.claimsOf(authentication).flatMap(StaffClaims::map);

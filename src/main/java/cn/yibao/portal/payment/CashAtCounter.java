@@ -2,6 +2,8 @@ package cn.yibao.portal.payment;
 
 import cn.yibao.portal.audit.RequestOrigin;
 import cn.yibao.portal.identity.StaffPrincipals;
+import cn.yibao.portal.identity.domain.StaffPowers;
+import cn.yibao.portal.identity.domain.StaffRole;
 import cn.yibao.portal.payment.domain.ChannelOutcome;
 import cn.yibao.portal.payment.domain.PaymentChannelId;
 import cn.yibao.portal.payment.domain.PaymentOrder;
@@ -38,7 +40,8 @@ public class CashAtCounter {
         if (!order.status().isOpen()) {
             return Mono.just("订单已不是待支付状态，不能登记收款。");
         }
-        return StaffPrincipals.of(request)
+        // The gate lets only a help-desk worker act in a session; the money is theirs to take, so ask again here.
+        return StaffPrincipals.of(request).filter(staff -> StaffPowers.holds(staff, StaffRole.HELP_DESK))
                 .flatMap(staff -> settling.apply("CASH", order.orderNo(), "CASH-" + staff.staffId() + "-" + receiptNo.strip(),
                         order.amountFen(), ChannelOutcome.PAID, TransitionCause.CASH_COLLECTION,
                         PaymentActor.staff(staff.staffId(), RequestOrigin.of(request.exchange()))))

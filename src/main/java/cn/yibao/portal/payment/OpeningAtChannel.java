@@ -73,6 +73,6 @@ class OpeningAtChannel {
         return new PaymentOrder(order.id(), order.orderNo(), order.payerId(), order.benefitYear(), order.channel(),
                 order.amountFen(), PaymentStatus.AWAITING_PAYMENT, order.version() + 1, order.transactionId(),
                 payUrl != null ? payUrl : order.payUrl(), order.createdAt(), order.expiresAt(), order.paidAt(),
-                order.reviewReason());
+                order.reviewReason(), order.regionCode());
     }
 }

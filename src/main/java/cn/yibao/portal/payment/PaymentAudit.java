@@ -24,6 +24,8 @@ class PaymentAudit {
     static final String FLAGGED = "PAYMENT_FLAGGED_FOR_REVIEW";
     static final String NOTIFICATION_FORGED = "PAYMENT_NOTIFICATION_FORGED";
     static final String REFUND = "PAYMENT_REFUND";
+    /** An operator looked at what a refund of the order would be (whose money, how much), before confirming. */
+    static final String REFUND_PREVIEW = "PAYMENT_REFUND_PREVIEW";
 
     private final AuditTrail audit;
     private final BusinessClock clock;

@@ -26,7 +26,7 @@ class PaymentRepository {
 
     private static final String ORDER_COLUMNS = """
             id, order_no, payer_id, benefit_year, channel, amount_fen, status, version, transaction_id, pay_url,
-            created_at, expires_at, paid_at, review_reason""";
+            created_at, expires_at, paid_at, review_reason, region""";
 
     record StoredKey(byte[] requestHash, UUID orderId, Instant expiresAt) {
     }
@@ -80,9 +80,9 @@ class PaymentRepository {
         return database.sql("""
                         with o as (
                             insert into payment_order (id, order_no, payer_id, benefit_year, channel, amount_fen, status,
-                                                       version, created_at, expires_at, updated_at)
+                                                       version, created_at, expires_at, updated_at, region)
                             values (:id, :prefix || lpad(nextval('payment_order_no_seq')::text, 10, '0'), :payer, :year,
-                                    :channel, :amount, :status, 0, :createdAt, :expiresAt, :createdAt)
+                                    :channel, :amount, :status, 0, :createdAt, :expiresAt, :createdAt, :region)
                             returning id, order_no),
                         items as (
                             insert into payment_item (order_id, insured_id, benefit_year, amount_fen, standard_fen,
@@ -99,6 +99,7 @@ class PaymentRepository {
                             select :payer, :key, :hash, o.id, :createdAt, :keyExpiresAt from o)
                         select order_no from o""")
                 .bind("id", order.id()).bind("prefix", orderNoPrefix).bind("payer", order.payerId())
+                .bind("region", order.regionCode())
                 .bind("year", order.benefitYear()).bind("channel", order.channel().name())
                 .bind("amount", order.amountFen()).bind("status", order.status().name())
                 .bind("createdAt", order.createdAt()).bind("expiresAt", order.expiresAt())
@@ -166,6 +167,15 @@ class PaymentRepository {
                 .map(PaymentRepository::order).all();
     }
 
+    /** The channel's orders we count as paid that were paid in [from, to): what its bill of the day should list. */
+    Flux<PaymentOrder> paidOn(PaymentChannelId channel, Instant from, Instant to) {
+        return database.sql("select " + ORDER_COLUMNS + " from payment_order where channel = :channel"
+                        + " and paid_at >= :from and paid_at < :to"
+                        + " and status in ('PAID', 'REFUNDING', 'REFUNDED', 'REFUND_FAILED')")
+                .bind("channel", channel.name()).bind("from", from).bind("to", to)
+                .map(PaymentRepository::order).all();
+    }
+
     Flux<PaymentOrder> ofPayer(UUID payerId, Integer year) {
         return database.sql("select " + ORDER_COLUMNS + " from payment_order where payer_id = :payer"
                         + (year == null ? "" : " and benefit_year = :year") + " order by created_at desc")
@@ -201,9 +211,11 @@ class PaymentRepository {
     }
 
     /** Orders a channel contradicted (other merchant, other amount): for an operator to look at. */
-    Flux<PaymentOrder> flagged(int limit) {
-        return database.sql("select " + ORDER_COLUMNS + " from payment_order where review_reason is not null order by updated_at desc limit :limit")
-                .bind("limit", limit).map(PaymentRepository::order).all();
+    Flux<PaymentOrder> flagged(List<String> regions, int limit) {
+        return database.sql("select " + ORDER_COLUMNS + " from payment_order where review_reason is not null"
+                        + " and region = any(:regions) order by updated_at desc limit :limit")
+                .bind("regions", regions.toArray(String[]::new)).bind("limit", limit)
+                .map(PaymentRepository::order).all();
     }
 
     /** The items of several orders in one query. */
@@ -365,7 +377,8 @@ class PaymentRepository {
                 PaymentStatus.valueOf(row.get("status", String.class)), row.get("version", Integer.class),
                 row.get("transaction_id", String.class), row.get("pay_url", String.class),
                 row.get("created_at", Instant.class), row.get("expires_at", Instant.class),
-                row.get("paid_at", Instant.class), row.get("review_reason", String.class));
+                row.get("paid_at", Instant.class), row.get("review_reason", String.class),
+                row.get("region", String.class));
     }
 
     static PaymentItem item(Readable row) {

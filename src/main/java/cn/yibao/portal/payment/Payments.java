@@ -51,8 +51,9 @@ public class Payments {
         return payments.findByOrderNo(orderNo);
     }
 
-    public Flux<PaymentOrder> flagged() {
-        return payments.flagged(50);
+    /** Orders a channel contradicted, of these regions (an operator's region and the places inside it). */
+    public Flux<PaymentOrder> flagged(List<String> regions) {
+        return payments.flagged(regions, 50);
     }
 
     /** The items, refunds and people of these orders, in three queries one after the other. */

@@ -185,10 +185,11 @@ public class PlacingOrders {
         // The order, its people and the key in one statement; the number is YB, the business day and ten digits.
         return payments.insertOrder(new PaymentOrder(id, null, payer.id(), request.year(), request.channel(),
                                 plan.totalFen(), PaymentStatus.CREATED, 0, null, null, now, now.plus(orderLifetime), null,
-                                null), "YB" + DAY.format(clock.today()), items,
+                                null, payer.insuredRegionCode()), "YB" + DAY.format(clock.today()), items,
                         new PaymentRepository.NewKey(payer.id(), key, fingerprint, now.plus(IdempotencyRules.KEY_LIFETIME)))
                 .map(orderNo -> new PaymentOrder(id, orderNo, payer.id(), request.year(), request.channel(),
-                        plan.totalFen(), PaymentStatus.CREATED, 0, null, null, now, now.plus(orderLifetime), null, null))
+                        plan.totalFen(), PaymentStatus.CREATED, 0, null, null, now, now.plus(orderLifetime), null, null,
+                        payer.insuredRegionCode()))
                 // Last: the audit row takes the chain lock, held until commit.
                 .flatMap(order -> payments.placed(order, "下单：" + plan.lines().size() + " 人，" + plan.totalFen() + " 分",
                         now, request.actor()).thenReturn((Placed) new Placement(order, true)));

@@ -35,6 +35,6 @@ class ReceiptCodeSubjects implements CodeSubjects {
                 new Subject(insured.maskedName(), regions.displayName(insured.insuredRegionCode(), ""),
                         item.benefitYear() + " 年度城乡居民医保个人缴费 " + Money.yuan(item.amountFen()) + " 元，凭证号 "
                                 + item.receiptNo(),
-                        item.state() == ItemState.PAID ? null : "已退款")));
+                        item.state() == ItemState.PAID ? null : "已退款", insured.insuredRegionCode())));
     }
 }

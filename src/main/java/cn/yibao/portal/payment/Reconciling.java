@@ -1,12 +1,16 @@
 package cn.yibao.portal.payment;
 
 import cn.yibao.portal.database.InTurn;
+import cn.yibao.portal.audit.RequestOrigin;
 import cn.yibao.portal.clock.BusinessClock;
+import cn.yibao.portal.identity.StaffAccess;
+import cn.yibao.portal.identity.domain.StaffIdentity;
 import cn.yibao.portal.payment.channel.BillFormatException;
 import cn.yibao.portal.payment.channel.PaymentChannel;
 import cn.yibao.portal.payment.domain.BillLine;
 import cn.yibao.portal.payment.domain.ChannelOutcome;
 import cn.yibao.portal.payment.domain.PaymentChannelId;
+import cn.yibao.portal.payment.domain.PaymentOrder;
 import cn.yibao.portal.payment.domain.PaymentStatus;
 import cn.yibao.portal.payment.domain.Reconciliation;
 import cn.yibao.portal.payment.domain.TransitionCause;
@@ -19,6 +23,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Service;
@@ -26,18 +33,27 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Imports a channel's daily bill and reports every mismatch. Money the channel took for an order we do not count
- * as paid is settled here (as a late payment), which also refunds people paid twice; other mismatches are stored
- * for an operator. Importing the same bill again gives the same report.
+ * Imports a channel's daily bill and reports every mismatch of the importing operator's region. A bill is a file, not
+ * the channel's word: each line that contradicts the portal is checked by asking the channel about the order
+ * ({@link Reconciliation#resolve}). Money the channel confirms it took is then settled with the channel's own record
+ * (as a late payment, which also refunds people paid twice); an order the channel does not confirm is flagged for a
+ * person, and nothing about it changes. Orders of other regions are left to their operators and only counted.
+ * Importing the same bill again in the same region gives the same report.
  */
 @Service
 public class Reconciling {
 
+    private static final Logger log = LoggerFactory.getLogger(Reconciling.class);
     private static final EnumSet<PaymentStatus> COUNTED_AS_PAID = EnumSet.of(PaymentStatus.PAID,
             PaymentStatus.REFUNDING, PaymentStatus.REFUNDED, PaymentStatus.REFUND_FAILED);
 
+    /** {@code otherRegions}: mismatches about orders outside the operator's region, left alone. */
     public record Report(UUID runId, PaymentChannelId channel, LocalDate billDate, int lines,
-                         List<MismatchRow> mismatches, String error) {
+                         List<MismatchRow> mismatches, int otherRegions, String error) {
+
+        static Report refused(PaymentChannelId channel, LocalDate day, String error) {
+            return new Report(null, channel, day, 0, List.of(), 0, error);
+        }
     }
 
     public record MismatchRow(String kind, String orderNo, Long channelFen, Long ourFen, String resolution) {
@@ -46,78 +62,111 @@ public class Reconciling {
     private final PaymentChannels channels;
     private final PaymentRepository payments;
     private final SettlingPayments settling;
+    private final PaymentAudit audit;
     private final DatabaseClient database;
     private final BusinessClock clock;
+    private final StaffAccess access;
 
-    Reconciling(PaymentChannels channels, PaymentRepository payments, SettlingPayments settling,
-                DatabaseClient database, BusinessClock clock) {
+    Reconciling(PaymentChannels channels, PaymentRepository payments, SettlingPayments settling, PaymentAudit audit,
+                DatabaseClient database, BusinessClock clock, StaffAccess access) {
         this.channels = channels;
         this.payments = payments;
         this.settling = settling;
+        this.audit = audit;
         this.database = database;
         this.clock = clock;
+        this.access = access;
     }
 
-    public Mono<Report> importBill(PaymentChannelId channelId, LocalDate day, byte[] bill, PaymentActor importedBy) {
+    public Mono<Report> importBill(PaymentChannelId channelId, LocalDate day, byte[] bill, StaffIdentity operator,
+                                   RequestOrigin origin) {
         Optional<PaymentChannel> channel = channels.get(channelId);
         if (channel.isEmpty()) {
-            return Mono.just(new Report(null, channelId, day, 0, List.of(), "该支付渠道未开通。"));
+            return Mono.just(Report.refused(channelId, day, "该支付渠道未开通。"));
         }
         List<BillLine> lines;
         try {
             lines = channel.get().parseBill(bill);
         } catch (BillFormatException e) {
-            return Mono.just(new Report(null, channelId, day, 0, List.of(), e.getMessage()));
+            return Mono.just(Report.refused(channelId, day, e.getMessage()));
         }
         byte[] hash = sha256(bill);
-        return existingRun(channelId, day, hash)
-                .flatMap(runId -> report(runId, channelId, day, lines.size()))
-                .switchIfEmpty(Mono.defer(() -> reconcile(channel.get(), day, lines, hash, importedBy)));
+        return existingRun(channelId, day, hash, operator.regionCode())
+                .flatMap(run -> report(run, channelId, day, lines.size()))
+                .switchIfEmpty(Mono.defer(() -> reconcile(channel.get(), day, lines, hash, operator,
+                        PaymentActor.staff(operator.staffId(), origin))));
+    }
+
+    /** A mismatch about one of our orders (null for an order we never issued). */
+    private record Found(Reconciliation.Mismatch mismatch, PaymentOrder order) {
     }
 
     private Mono<Report> reconcile(PaymentChannel channel, LocalDate day, List<BillLine> lines, byte[] hash,
-                                   PaymentActor importedBy) {
+                                   StaffIdentity operator, PaymentActor importedBy) {
         List<String> orderNos = lines.stream().map(BillLine::orderNo).distinct().toList();
         Instant from = day.atStartOfDay(clock.zone()).toInstant();
         Instant to = day.plusDays(1).atStartOfDay(clock.zone()).toInstant();
-        Mono<Map<String, Reconciliation.OurOrder>> ours = payments.findByOrderNos(orderNos)
-                .collectMap(order -> order.orderNo(), order -> new Reconciliation.OurOrder(order.orderNo(),
-                        order.amountFen(), COUNTED_AS_PAID.contains(order.status())));
-        Mono<List<Reconciliation.OurOrder>> paidHere = database.sql("""
-                        select order_no, amount_fen from payment_order
-                        where channel = :channel and paid_at >= :from and paid_at < :to
-                          and status in ('PAID', 'REFUNDING', 'REFUNDED', 'REFUND_FAILED')""")
-                .bind("channel", channel.id().name()).bind("from", from).bind("to", to)
-                .map(row -> new Reconciliation.OurOrder(row.get("order_no", String.class),
-                        row.get("amount_fen", Long.class), true))
-                .all().collectList();
+        Mono<Map<String, PaymentOrder>> named = payments.findByOrderNos(orderNos).collectMap(PaymentOrder::orderNo);
+        Mono<List<PaymentOrder>> paidHere = payments.paidOn(channel.id(), from, to).collectList();
         UUID runId = UUID.randomUUID();
-        return InTurn.zip(ours, paidHere)
-                .map(both -> Reconciliation.compare(lines, both.getT1(), both.getT2()))
-                .flatMap(mismatches -> database.sql("""
-                                insert into reconciliation_run (id, channel, bill_date, bill_hash, lines, imported_by, imported_at)
-                                values (:id, :channel, :day, :hash, :lines, :by, :now)""")
-                        .bind("id", runId).bind("channel", channel.id().name()).bind("day", day).bind("hash", hash)
-                        .bind("lines", lines.size()).bind("by", importedBy.id()).bind("now", clock.now())
-                        .then()
-                        .thenMany(Flux.fromIterable(mismatches).concatMap(mismatch -> resolve(channel, lines, mismatch,
-                                        importedBy)
-                                .flatMap(resolution -> store(runId, mismatch, resolution))))
-                        .then())
-                .then(report(runId, channel.id(), day, lines.size()));
+        return InTurn.zip(named, paidHere).flatMap(both -> {
+            Map<String, PaymentOrder> orders = new java.util.HashMap<>(both.getT1());
+            both.getT2().forEach(order -> orders.putIfAbsent(order.orderNo(), order));
+            List<Reconciliation.Mismatch> mismatches = Reconciliation.compare(lines,
+                    both.getT1().values().stream().collect(Collectors.toMap(PaymentOrder::orderNo, Reconciling::ours)),
+                    both.getT2().stream().map(Reconciling::ours).toList());
+            List<Found> found = mismatches.stream().map(m -> new Found(m, orders.get(m.orderNo()))).toList();
+            List<Found> ours = found.stream()
+                    .filter(f -> f.order() == null || access.covers(operator, f.order().regionCode())).toList();
+            int otherRegions = found.size() - ours.size();
+            return database.sql("""
+                            insert into reconciliation_run (id, channel, bill_date, bill_hash, lines, imported_by,
+                                                            imported_at, region, other_regions)
+                            values (:id, :channel, :day, :hash, :lines, :by, :now, :region, :others)""")
+                    .bind("id", runId).bind("channel", channel.id().name()).bind("day", day).bind("hash", hash)
+                    .bind("lines", lines.size()).bind("by", importedBy.id()).bind("now", clock.now())
+                    .bind("region", operator.regionCode()).bind("others", otherRegions)
+                    .then()
+                    // One mismatch after the other: the channel is asked with no connection held.
+                    .thenMany(Flux.fromIterable(ours).concatMap(f -> resolve(channel, f, importedBy)
+                            .flatMap(resolution -> store(runId, f.mismatch(), resolution))))
+                    .then(report(new Run(runId, channel.id(), day, lines.size(), otherRegions), channel.id(), day,
+                            lines.size()));
+        });
     }
 
-    /** Settles money the channel took; the rest waits for an operator. */
-    private Mono<String> resolve(PaymentChannel channel, List<BillLine> lines, Reconciliation.Mismatch mismatch,
-                                 PaymentActor importedBy) {
-        if (mismatch.kind() != Reconciliation.Kind.PAID_AT_CHANNEL_ONLY) {
-            return Mono.just("待人工核查");
+    private static Reconciliation.OurOrder ours(PaymentOrder order) {
+        return new Reconciliation.OurOrder(order.orderNo(), order.amountFen(), COUNTED_AS_PAID.contains(order.status()));
+    }
+
+    /** Asks the channel about the order, then settles, notes or flags as {@link Reconciliation#resolve} says. */
+    private Mono<String> resolve(PaymentChannel channel, Found found, PaymentActor importedBy) {
+        if (found.order() == null) {
+            return Mono.just(Reconciliation.resolve(found.mismatch(), null).note());
         }
-        BillLine line = lines.stream().filter(l -> l.orderNo().equals(mismatch.orderNo())
-                && l.kind() == BillLine.Kind.PAYMENT).findFirst().orElseThrow();
-        return settling.apply(channel.merchantId(), line.orderNo(), line.transactionId(), line.amountFen(),
-                        ChannelOutcome.PAID, TransitionCause.RECONCILIATION, importedBy)
-                .map(effect -> effect == SettlingPayments.Effect.MOVED ? "已按渠道账单补记为已支付" : "待人工核查：" + effect);
+        PaymentOrder order = found.order();
+        return channel.query(order.orderNo())
+                .onErrorResume(e -> {
+                    log.warn("Reconciliation: asking {} about {} failed: {}", channel.id(), order.orderNo(), e.toString());
+                    return Mono.empty();
+                })
+                .map(answer -> Reconciliation.resolve(found.mismatch(), answer))
+                .defaultIfEmpty(Reconciliation.resolve(found.mismatch(), null))
+                .flatMap(resolution -> {
+                    if (resolution instanceof Reconciliation.Settle settle) {
+                        return settling.apply(channel.merchantId(), order.orderNo(), settle.transactionId(),
+                                        settle.amountFen(), ChannelOutcome.PAID, TransitionCause.RECONCILIATION, importedBy)
+                                .map(effect -> effect == SettlingPayments.Effect.MOVED ? settle.note()
+                                        : "渠道查询确认已支付，但订单未能补记（" + effect + "）：待人工核查");
+                    }
+                    if (resolution instanceof Reconciliation.Flag flag) {
+                        String why = "对账（" + channel.id() + "）：" + flag.why();
+                        return payments.flagForReview(order.id(), why, clock.now())
+                                .then(audit.about(order, PaymentAudit.FLAGGED, false, why, importedBy))
+                                .thenReturn(flag.note());
+                    }
+                    return Mono.just(resolution.note());
+                });
     }
 
     private Mono<Void> store(UUID runId, Reconciliation.Mismatch mismatch, String resolution) {
@@ -131,15 +180,18 @@ public class Reconciling {
                 .then();
     }
 
-    private Mono<UUID> existingRun(PaymentChannelId channel, LocalDate day, byte[] hash) {
-        return database.sql("select id from reconciliation_run where channel = :channel and bill_date = :day and bill_hash = :hash")
-                .bind("channel", channel.name()).bind("day", day).bind("hash", hash)
-                .map(row -> row.get("id", UUID.class)).one();
+    private Mono<Run> existingRun(PaymentChannelId channel, LocalDate day, byte[] hash, String region) {
+        return database.sql("""
+                        select id, channel, bill_date, lines, other_regions from reconciliation_run
+                        where channel = :channel and bill_date = :day and bill_hash = :hash and region = :region""")
+                .bind("channel", channel.name()).bind("day", day).bind("hash", hash).bind("region", region)
+                .map(Reconciling::run).one();
     }
 
-    private Mono<Report> report(UUID runId, PaymentChannelId channel, LocalDate day, int lines) {
-        return mismatchesOf(List.of(runId))
-                .map(rows -> new Report(runId, channel, day, lines, rows.getOrDefault(runId, List.of()), null));
+    private Mono<Report> report(Run run, PaymentChannelId channel, LocalDate day, int lines) {
+        return mismatchesOf(List.of(run.id()))
+                .map(rows -> new Report(run.id(), channel, day, lines, rows.getOrDefault(run.id(), List.of()),
+                        run.otherRegions(), null));
     }
 
     /** The mismatches of several runs in one query, by run. */
@@ -150,24 +202,31 @@ public class Reconciling {
                         row.get("order_no", String.class), row.get("channel_fen", Long.class),
                         row.get("our_fen", Long.class), row.get("resolution", String.class))))
                 .all()
-                .collect(java.util.stream.Collectors.groupingBy(Map.Entry::getKey,
-                        java.util.stream.Collectors.mapping(Map.Entry::getValue, java.util.stream.Collectors.toList())));
+                .collect(Collectors.groupingBy(Map.Entry::getKey,
+                        Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
     }
 
-    private record Run(UUID id, PaymentChannelId channel, LocalDate day, int lines) {
+    private record Run(UUID id, PaymentChannelId channel, LocalDate day, int lines, int otherRegions) {
     }
 
-    /** Recent imports, newest first, for the operator page: two queries however many. */
-    public Flux<Report> recent(int limit) {
-        return database.sql("select id, channel, bill_date, lines from reconciliation_run order by imported_at desc limit :limit")
-                .bind("limit", limit)
-                .map(row -> new Run(row.get("id", UUID.class), PaymentChannelId.valueOf(row.get("channel", String.class)),
-                        row.get("bill_date", LocalDate.class), row.get("lines", Integer.class)))
+    private static Run run(io.r2dbc.spi.Readable row) {
+        return new Run(row.get("id", UUID.class), PaymentChannelId.valueOf(row.get("channel", String.class)),
+                row.get("bill_date", LocalDate.class), row.get("lines", Integer.class),
+                row.get("other_regions", Integer.class));
+    }
+
+    /** Recent imports by operators of these regions, newest first, for the operator page: two queries however many. */
+    public Flux<Report> recent(List<String> regions, int limit) {
+        return database.sql("""
+                        select id, channel, bill_date, lines, other_regions from reconciliation_run
+                        where region = any(:regions) order by imported_at desc limit :limit""")
+                .bind("regions", regions.toArray(String[]::new)).bind("limit", limit)
+                .map(Reconciling::run)
                 .all().collectList()
                 .flatMapMany(runs -> runs.isEmpty() ? Flux.empty()
                         : mismatchesOf(runs.stream().map(Run::id).toList()).flatMapIterable(mismatches -> runs.stream()
                                 .map(run -> new Report(run.id(), run.channel(), run.day(), run.lines(),
-                                        mismatches.getOrDefault(run.id(), List.of()), null))
+                                        mismatches.getOrDefault(run.id(), List.of()), run.otherRegions(), null))
                                 .toList()));
     }
 

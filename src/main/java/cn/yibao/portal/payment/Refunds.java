@@ -4,6 +4,10 @@ import cn.yibao.portal.database.InTurn;
 import cn.yibao.portal.audit.RequestOrigin;
 import cn.yibao.portal.audit.domain.AuditEntry;
 import cn.yibao.portal.clock.BusinessClock;
+import cn.yibao.portal.identity.StaffAccess;
+import cn.yibao.portal.identity.domain.StaffIdentity;
+import cn.yibao.portal.identity.domain.StaffRole;
+import cn.yibao.portal.resident.ResidentRegistry;
 import cn.yibao.portal.payment.domain.ItemState;
 import cn.yibao.portal.payment.domain.PaymentOrder;
 import cn.yibao.portal.payment.domain.PaymentStatus;
@@ -12,6 +16,8 @@ import cn.yibao.portal.payment.domain.RefundRequest;
 import cn.yibao.portal.payment.domain.RefundRules;
 import cn.yibao.portal.payment.domain.TransitionCause;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,9 +42,12 @@ public class Refunds {
 
     public enum Cause { OPERATOR, DUPLICATE }
 
-    /** {@code status}: REQUESTED, SUCCEEDED or FAILED. {@code wholeOrder}: the order's status follows this refund. */
+    /**
+     * {@code status}: REQUESTED, SUCCEEDED or FAILED. {@code wholeOrder}: the order's status follows this refund.
+     * {@code updatedAt} is when the channel answered, once it has.
+     */
     public record Refund(String refundNo, UUID orderId, long amountFen, Cause cause, String reason, String status,
-                         boolean wholeOrder) {
+                         boolean wholeOrder, Instant requestedAt, Instant updatedAt) {
     }
 
     public sealed interface Outcome {
@@ -48,8 +57,34 @@ public class Refunds {
     public record Requested(Refund refund, PaymentStatus orderStatus) implements Outcome {
     }
 
-    public record NotPossible(String message) implements Outcome {
+    /** What an operator is about to refund, before anything happens: whose money, how much, why, and where it goes. */
+    public record Preview(PaymentOrder order, String refundNo, List<PreviewPerson> people, long amountFen,
+                          boolean wholeOrder, boolean retry, String reason, RefundRules.Destination destination,
+                          String confirmation) implements Outcome {
     }
+
+    public record PreviewPerson(UUID insuredId, String maskedName, long amountFen) {
+    }
+
+    /** Why nothing was refunded, and what kind of no it is (the routes answer 400, 403, 404 or 409). */
+    public enum Refusal { BAD_INPUT, OTHER_REGION, NO_SUCH_ORDER, NOT_NOW }
+
+    public record NotPossible(Refusal kind, String field, String message) implements Outcome {
+
+        NotPossible(String message) {
+            this(Refusal.NOT_NOW, "orderNo", message);
+        }
+    }
+
+    /** An operator asking for a refund: who they are (role and region) and the request behind it. */
+    public record Operator(StaffIdentity staff, RequestOrigin origin) {
+
+        PaymentActor actor() {
+            return PaymentActor.staff(staff.staffId(), origin);
+        }
+    }
+
+    static final String CHANGED_SINCE_PREVIEW = "订单在核对后有变化（或退款原因不同），请重新核对退款内容后再确认。";
 
     private final PaymentRepository payments;
     private final PaymentChannels channels;
@@ -57,15 +92,19 @@ public class Refunds {
     private final BusinessClock clock;
     private final TransactionalOperator transaction;
     private final DatabaseClient database;
+    private final StaffAccess access;
+    private final ResidentRegistry residents;
 
     Refunds(PaymentRepository payments, PaymentChannels channels, PaymentAudit audit, BusinessClock clock,
-            TransactionalOperator transaction, DatabaseClient database) {
+            TransactionalOperator transaction, DatabaseClient database, StaffAccess access, ResidentRegistry residents) {
         this.payments = payments;
         this.channels = channels;
         this.audit = audit;
         this.clock = clock;
         this.transaction = transaction;
         this.database = database;
+        this.access = access;
+        this.residents = residents;
     }
 
     /**
@@ -80,45 +119,119 @@ public class Refunds {
                 .any(item -> item.state() == ItemState.DUPLICATE && item.refundNo() == null)
                 .filter(Boolean::booleanValue)
                 .flatMap(due -> refund(order.id(), true, "重复缴费自动退款",
-                        new PaymentActor(AuditEntry.ActorType.SYSTEM, "PORTAL", origin)));
+                        new PaymentActor(AuditEntry.ActorType.SYSTEM, "PORTAL", origin), null));
     }
 
     /**
-     * An operator's refund of all a paid order still holds (or a retry of a failed refund), by id or number; the
-     * operator's request id and address go into the audit rows.
+     * The first step of an operator's refund: what would be refunded of the order (everything it still holds, or
+     * the failed refund asked again), shown before anything happens, with the confirmation the second step needs.
+     * Only a payment operator of the order's region gets one; the reason is required. Audited as a look at the
+     * order, and refused attempts as failures.
      */
-    public Mono<Outcome> byOperator(PaymentActor operator, UUID orderId, String reason, String orderNo) {
-        if (reason == null || reason.isBlank()) {
-            return Mono.just(new NotPossible("请填写退款原因。"));
+    public Mono<Outcome> preview(Operator operator, String orderNo, String reason) {
+        return operatorsOrder(operator, orderNo, reason).flatMap(found -> {
+            if (found instanceof NotPossible refused) {
+                return Mono.just(refused);
+            }
+            PaymentOrder order = ((Found) found).order();
+            return decide(order, false).flatMap(decision -> {
+                if (decision instanceof RefundRules.Refused refused) {
+                    return refusedFor(order, operator, reason, new NotPossible(refused.message()));
+                }
+                RefundRules.Planned planned = (RefundRules.Planned) decision;
+                return residents.findAllById(planned.insuredIds()).flatMap(people -> payments.items(order.id())
+                                .filter(item -> planned.insuredIds().contains(item.insuredId()))
+                                .map(item -> new PreviewPerson(item.insuredId(), people.containsKey(item.insuredId())
+                                        ? people.get(item.insuredId()).maskedName() : "", item.amountFen()))
+                                .collectList())
+                        .flatMap(shown -> audit.about(order, PaymentAudit.REFUND_PREVIEW, true, "核对退款 "
+                                        + planned.refundNo() + "：" + shown.size() + " 人，" + planned.amountFen()
+                                        + " 分，" + reason.strip(), operator.actor())
+                                .thenReturn((Outcome) new Preview(order, planned.refundNo(), shown, planned.amountFen(),
+                                        planned instanceof RefundRules.Refund refund ? refund.wholeOrder()
+                                                : order.status() == PaymentStatus.REFUND_FAILED,
+                                        planned instanceof RefundRules.Retry, reason.strip(),
+                                        RefundRules.destination(order.channel()),
+                                        RefundRules.confirmation(order.orderNo(), planned, reason))));
+            });
+        });
+    }
+
+    /**
+     * The second step: the refund the operator saw in the preview, confirmed with its confirmation. Decided again under
+     * the order's lock; if it is no longer what the preview showed, nothing happens and the operator looks again.
+     */
+    public Mono<Outcome> confirm(Operator operator, String orderNo, String reason, String confirmation) {
+        return operatorsOrder(operator, orderNo, reason).flatMap(found -> {
+            if (found instanceof NotPossible refused) {
+                return Mono.just(refused);
+            }
+            PaymentOrder order = ((Found) found).order();
+            if (confirmation == null || confirmation.isBlank()) {
+                return refusedFor(order, operator, reason, new NotPossible(Refusal.BAD_INPUT, "confirmation",
+                        "退款需两步：请先核对退款内容（退给谁、退多少、原因），再带上核对结果确认。"));
+            }
+            return refund(order.id(), false, reason.strip(), operator.actor(), confirmation.strip())
+                    .flatMap(outcome -> outcome instanceof NotPossible notPossible
+                            ? refusedFor(order, operator, reason, notPossible)
+                            : Mono.just(outcome));
+        });
+    }
+
+    private record Found(PaymentOrder order) implements Outcome {
+    }
+
+    /** The order an operator names, if they may refund it: a reason given, the order there and of their region. */
+    private Mono<Outcome> operatorsOrder(Operator operator, String orderNo, String reason) {
+        String problem = RefundRules.reasonProblem(reason);
+        if (problem != null) {
+            return Mono.just(new NotPossible(Refusal.BAD_INPUT, "reason", problem));
         }
-        return (orderId != null ? payments.find(orderId) : payments.findByOrderNo(orderNo == null ? "" : orderNo.strip()))
-                .flatMap(order -> refund(order.id(), false, reason.strip(), operator)
-                        .flatMap(outcome -> outcome instanceof NotPossible notPossible
-                                ? audit.about(order, PaymentAudit.REFUND, false, reason.strip() + "：" + notPossible.message(),
-                                        operator).thenReturn(outcome)
-                                : Mono.just(outcome)))
-                .defaultIfEmpty(new NotPossible("没有这笔订单。"));
+        return payments.findByOrderNo(orderNo == null ? "" : orderNo.strip())
+                .flatMap(order -> {
+                    Optional<String> refusal = access.refusal(operator.staff(), StaffRole.PAYMENT_OPERATOR,
+                            order.regionCode());
+                    return refusal.isEmpty() ? Mono.just((Outcome) new Found(order))
+                            : refusedFor(order, operator, reason, new NotPossible(Refusal.OTHER_REGION, "orderNo",
+                                    refusal.get()));
+                })
+                .defaultIfEmpty(new NotPossible(Refusal.NO_SUCH_ORDER, "orderNo", "没有这笔订单，请核对订单号。"));
+    }
+
+    private Mono<Outcome> refusedFor(PaymentOrder order, Operator operator, String reason, NotPossible refused) {
+        return audit.about(order, PaymentAudit.REFUND, false, reason.strip() + "：" + refused.message(), operator.actor())
+                .thenReturn(refused);
+    }
+
+    /** What a refund of the order would be now, from its people and its refunds so far. */
+    private Mono<RefundRules.Decision> decide(PaymentOrder order, boolean duplicatesOnly) {
+        return InTurn.zip(payments.items(order.id()).collectList(), ofOrder(order.id()).collectList())
+                .map(both -> RefundRules.decide(order.orderNo(), order.status(),
+                        both.getT1().stream().map(item -> new RefundRules.Person(item.insuredId(), item.state(),
+                                item.refundNo(), item.amountFen())).toList(),
+                        both.getT2().stream().map(refund -> new RefundRules.Existing(refund.refundNo(),
+                                refund.status())).toList(),
+                        duplicatesOnly));
     }
 
     /** What is prepared in the database before the channel is asked: the refund, or why there is none. */
-    private record Prepared(PaymentOrder order, Refund refund, String refusal) {
+    private record Prepared(PaymentOrder order, Refund refund, NotPossible refusal) {
     }
 
-    private Mono<Outcome> refund(UUID orderId, boolean duplicatesOnly, String reason, PaymentActor actor) {
+    /** @param confirmation what the operator confirmed (null for the portal's own refund of people paid twice) */
+    private Mono<Outcome> refund(UUID orderId, boolean duplicatesOnly, String reason, PaymentActor actor,
+                                 String confirmation) {
         Instant now = clock.now();
         Cause cause = duplicatesOnly ? Cause.DUPLICATE : Cause.OPERATOR;
         // The order's row lock makes refunds of one order one after the other: numbers and people are decided once.
-        Mono<Prepared> prepare = payments.findForUpdate(orderId).flatMap(order -> InTurn.zip(
-                        payments.items(orderId).collectList(), ofOrder(orderId).collectList())
-                .flatMap(both -> {
-                    RefundRules.Decision decision = RefundRules.decide(order.orderNo(), order.status(),
-                            both.getT1().stream().map(item -> new RefundRules.Person(item.insuredId(), item.state(),
-                                    item.refundNo(), item.amountFen())).toList(),
-                            both.getT2().stream().map(refund -> new RefundRules.Existing(refund.refundNo(),
-                                    refund.status())).toList(),
-                            duplicatesOnly);
+        Mono<Prepared> prepare = payments.findForUpdate(orderId).flatMap(order -> decide(order, duplicatesOnly)
+                .flatMap(decision -> {
                     if (decision instanceof RefundRules.Refused refused) {
-                        return Mono.just(new Prepared(order, null, refused.message()));
+                        return Mono.just(new Prepared(order, null, new NotPossible(refused.message())));
+                    }
+                    if (confirmation != null && !confirmation.equals(
+                            RefundRules.confirmation(order.orderNo(), (RefundRules.Planned) decision, reason))) {
+                        return Mono.just(new Prepared(order, null, new NotPossible(CHANGED_SINCE_PREVIEW)));
                     }
                     if (decision instanceof RefundRules.Retry retry) {
                         return reopen(order, retry.refundNo(), actor, now);
@@ -127,9 +240,9 @@ public class Refunds {
                 }));
         return transaction.transactional(prepare)
                 .flatMap(prepared -> prepared.refund() == null
-                        ? Mono.just((Outcome) new NotPossible(prepared.refusal()))
+                        ? Mono.just((Outcome) prepared.refusal())
                         : callChannel(prepared.order(), prepared.refund(), actor))
-                .switchIfEmpty(Mono.fromSupplier(() -> new NotPossible("没有这笔订单。")));
+                .switchIfEmpty(Mono.fromSupplier(() -> new NotPossible(Refusal.NO_SUCH_ORDER, "orderNo", "没有这笔订单。")));
     }
 
     /** A new refund record, its people linked to it, and the order moved to REFUNDING when it is the whole order. */
@@ -251,15 +364,16 @@ public class Refunds {
     }
 
     /**
-     * Refunds that failed, newest first, for the operator desk: nothing retries them on its own, and an operator's
-     * refund of the order asks again under the failed refund's number.
+     * Refunds that failed of orders of these regions, newest first, for the operator desk: nothing retries them on its
+     * own, and an operator's refund of the order asks again under the failed refund's number.
      */
-    public Flux<Failed> failed(int limit) {
+    public Flux<Failed> failed(List<String> regions, int limit) {
         return database.sql("""
                         select r.refund_no, o.order_no, r.amount_fen, r.cause, r.updated_at
                         from payment_refund r join payment_order o on o.id = r.order_id
-                        where r.status = 'FAILED' order by r.updated_at desc limit :limit""")
-                .bind("limit", limit)
+                        where r.status = 'FAILED' and o.region = any(:regions)
+                        order by r.updated_at desc limit :limit""")
+                .bind("regions", regions.toArray(String[]::new)).bind("limit", limit)
                 .map(row -> new Failed(row.get("refund_no", String.class), row.get("order_no", String.class),
                         row.get("amount_fen", Long.class), Cause.valueOf(row.get("cause", String.class)),
                         row.get("updated_at", Instant.class)))
@@ -275,7 +389,8 @@ public class Refunds {
         return new Refund(row.get("refund_no", String.class), row.get("order_id", UUID.class),
                 row.get("amount_fen", Long.class), Cause.valueOf(row.get("cause", String.class)),
                 row.get("reason", String.class), row.get("status", String.class),
-                Boolean.TRUE.equals(row.get("whole_order", Boolean.class)));
+                Boolean.TRUE.equals(row.get("whole_order", Boolean.class)), row.get("created_at", Instant.class),
+                row.get("updated_at", Instant.class));
     }
 
     private static String truncate(String text) {

@@ -39,6 +39,6 @@ class PrescriptionCodeSubjects implements CodeSubjects {
                         regions.find(holder.insuredRegionCode()).map(Region::name).orElse(holder.insuredRegionCode()),
                         PrescriptionLabels.disease(prescription.disease()) + "：" + PrescriptionLabels.drugLine(prescription)
                                 + "，" + prescription.facilityName() + " " + prescription.prescribedOn() + " 开具",
-                        PrescriptionLabels.pickupClosedBecause(prescription.status()))));
+                        PrescriptionLabels.pickupClosedBecause(prescription.status()), holder.insuredRegionCode())));
     }
 }

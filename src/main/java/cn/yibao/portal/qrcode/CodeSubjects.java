@@ -15,7 +15,11 @@ public interface CodeSubjects {
     /** Empty when the subject does not exist (any more). */
     Mono<Subject> describe(UUID subject);
 
-    /** {@code inactiveReason} is null while the subject is in force (e.g. a filing still effective). */
-    record Subject(String name, String region, String status, String inactiveReason) {
+    /**
+     * {@code inactiveReason} is null while the subject is in force (e.g. a filing still effective);
+     * {@code holderRegionCode} is the insured region of the person the subject belongs to (staff may verify a
+     * person's code only for their own region).
+     */
+    record Subject(String name, String region, String status, String inactiveReason, String holderRegionCode) {
     }
 }

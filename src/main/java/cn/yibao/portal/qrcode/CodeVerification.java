@@ -6,7 +6,10 @@ import cn.yibao.portal.audit.domain.AuditEntry;
 import cn.yibao.portal.audit.domain.AuditEntry.ActorType;
 import cn.yibao.portal.audit.domain.AuditEntry.Outcome;
 import cn.yibao.portal.clock.BusinessClock;
+import cn.yibao.portal.identity.StaffAccess;
 import cn.yibao.portal.identity.domain.StaffIdentity;
+import cn.yibao.portal.identity.domain.StaffPowers;
+import cn.yibao.portal.identity.domain.StaffRole;
 import cn.yibao.portal.policy.RegionCatalog;
 import cn.yibao.portal.policy.domain.Region;
 import cn.yibao.portal.qrcode.domain.CodePurpose;
@@ -22,8 +25,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * What verifying a code tells whom. Receipt and filing codes are public; 医保码 and prescription codes identify a
- * person, so without a staff sign-in they reveal nothing but that staff must sign in, and every staff verification
- * of them is audited.
+ * person, so they say who and how insured only to a help-desk worker ({@code HELP_DESK}) of the holder's region (or
+ * a region holding it); anyone else learns only that they may not check it. Every staff verification of them,
+ * allowed or not, is audited.
  */
 @Service
 public class CodeVerification {
@@ -38,9 +42,11 @@ public class CodeVerification {
     private final BusinessClock clock;
     private final InsuredStatus insuredStatus;
     private final List<CodeSubjects> subjects;
+    private final StaffAccess access;
 
     CodeVerification(Codes codes, ResidentRegistry residents, RegionCatalog regions, AuditTrail audit,
-                     BusinessClock clock, InsuredStatus insuredStatus, List<CodeSubjects> subjects) {
+                     BusinessClock clock, InsuredStatus insuredStatus, List<CodeSubjects> subjects, StaffAccess access) {
+        this.access = access;
         this.subjects = subjects;
         this.insuredStatus = insuredStatus;
         this.codes = codes;
@@ -50,7 +56,11 @@ public class CodeVerification {
         this.clock = clock;
     }
 
-    /** The answer, with the JSON names of {@code POST /api/v1/codes/verify}. */
+    /**
+     * The answer, with the JSON names of {@code POST /api/v1/codes/verify}. {@code staffRequired}: a person's code
+     * that this caller may not check (not signed in as staff, not help desk, or another region's resident);
+     * {@code reason} says which.
+     */
     public record Result(boolean valid, String purpose, String purposeLabel, String reason, String subject,
                          String region, String status, Instant expiresAt, boolean staffRequired) {
 
@@ -60,6 +70,11 @@ public class CodeVerification {
 
         static Result needsStaff() {
             return new Result(false, null, null, STAFF_REQUIRED, null, null, null, null, true);
+        }
+
+        /** A staff member who may not check this code: why, and nothing about the person. */
+        static Result notPermitted(String reason) {
+            return new Result(false, null, null, reason, null, null, null, null, true);
         }
     }
 
@@ -75,36 +90,54 @@ public class CodeVerification {
                         return Mono.just(Result.needsStaff());
                     }
                     String reason = verification instanceof CodeTokens.Refused refused ? refused.reason().chinese() : null;
-                    Mono<Result> result = code.purpose() == CodePurpose.RESIDENT
+                    Mono<Described> described = code.purpose() == CodePurpose.RESIDENT
                             ? describeResident(code, reason)
                             : describeOther(code, reason);
                     return code.purpose().staffOnly()
-                            ? result.flatMap(answer -> audited(answer, code, staff.get(), origin))
-                            : result;
+                            ? described.flatMap(answer -> audited(forStaff(answer, staff.get()), code, staff.get(), origin))
+                            : described.map(Described::result);
                 });
     }
 
-    private Mono<Result> describeResident(SignedCode code, String reason) {
-        return residents.findById(code.subject())
-                .flatMap(resident -> insuredStatus.of(resident).map(status -> new Result(reason == null,
-                        code.purpose().name(), code.purpose().label(), reason, resident.maskedName(),
-                        regions.find(resident.insuredRegionCode()).map(Region::name).orElse(resident.insuredRegionCode()),
-                        status, code.expiresAt(), false)))
-                .defaultIfEmpty(Result.refused(CodeTokens.Reason.REVOKED.chinese()));
+    /** What a code says, and the insured region of the person it belongs to (null when there is none). */
+    private record Described(Result result, String holderRegionCode) {
     }
 
-    private Mono<Result> describeOther(SignedCode code, String reason) {
+    /**
+     * A person's code tells a help-desk worker of the holder's region who the holder is and how they are insured;
+     * anyone else on the staff learns only that they may not check it (and the attempt is audited).
+     */
+    private Result forStaff(Described described, StaffIdentity staff) {
+        Optional<String> refusal = described.holderRegionCode() == null
+                ? StaffPowers.holds(staff, StaffRole.HELP_DESK) ? Optional.empty()
+                        : Optional.of(new StaffPowers.MissingRole(StaffRole.HELP_DESK).message())
+                : access.refusal(staff, StaffRole.HELP_DESK, described.holderRegionCode());
+        return refusal.map(Result::notPermitted).orElse(described.result());
+    }
+
+    private Mono<Described> describeResident(SignedCode code, String reason) {
+        return residents.findById(code.subject())
+                .flatMap(resident -> insuredStatus.of(resident).map(status -> new Described(new Result(reason == null,
+                        code.purpose().name(), code.purpose().label(), reason, resident.maskedName(),
+                        regions.find(resident.insuredRegionCode()).map(Region::name).orElse(resident.insuredRegionCode()),
+                        status, code.expiresAt(), false), resident.insuredRegionCode())))
+                .defaultIfEmpty(new Described(Result.refused(CodeTokens.Reason.REVOKED.chinese()), null));
+    }
+
+    private Mono<Described> describeOther(SignedCode code, String reason) {
         return subjects.stream().filter(s -> s.purpose() == code.purpose()).findFirst()
                 .map(owner -> owner.describe(code.subject())
                         .map(subject -> {
                             String why = reason != null ? reason : subject.inactiveReason();
-                            return new Result(why == null, code.purpose().name(), code.purpose().label(), why,
-                                    subject.name(), subject.region(), subject.status(), code.expiresAt(), false);
+                            return new Described(new Result(why == null, code.purpose().name(), code.purpose().label(),
+                                    why, subject.name(), subject.region(), subject.status(), code.expiresAt(), false),
+                                    subject.holderRegionCode());
                         })
                         // Gone from the records: still say "expired" when that is what the token itself says.
-                        .defaultIfEmpty(Result.refused(reason != null ? reason : CodeTokens.Reason.REVOKED.chinese())))
-                .orElseGet(() -> Mono.just(new Result(reason == null, code.purpose().name(), code.purpose().label(),
-                        reason, null, null, null, code.expiresAt(), false)));
+                        .defaultIfEmpty(new Described(Result.refused(reason != null ? reason
+                                : CodeTokens.Reason.REVOKED.chinese()), null)))
+                .orElseGet(() -> Mono.just(new Described(new Result(reason == null, code.purpose().name(),
+                        code.purpose().label(), reason, null, null, null, code.expiresAt(), false), null)));
     }
 
     private Mono<Result> audited(Result result, SignedCode code, StaffIdentity staff, RequestOrigin origin) {

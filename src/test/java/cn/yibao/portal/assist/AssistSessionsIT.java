@@ -3,6 +3,8 @@ package cn.yibao.portal.assist;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.yibao.portal.support.BrowserSession;
+import cn.yibao.portal.support.FreshStaff;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -126,6 +128,26 @@ class AssistSessionsIT extends AssistOverHttp {
         refused("/api/v1/me", otherDesk, session, "不是您发起的");
         portal.get().uri("/api/v1/me").headers(h -> h.setBearerAuth(staff())).exchange().expectStatus().isForbidden();
         actingGet("/api/v1/me", staff(), "not-a-session").expectStatus().isForbidden();
+    }
+
+    @Test
+    void aStaffTokenTheGateCannotFullyIdentifyIsNeverServedAsTheResidentWhoseClaimsItCarries() {
+        Resident resident = fresh(WENSHUI, "祁明");
+        // A staff-issuer token without staff_id, carrying the resident's e-voucher claims, and any session header.
+        String noStaffId = signIn.staffAccessToken(FreshStaff.login(), resident.claims());
+        String session = startFromCode(staff(), resident);
+
+        for (String header : List.of(UUID.randomUUID().toString(), session, "not-a-session")) {
+            byte[] body = actingGet("/api/v1/me", noStaffId, header).expectStatus().isForbidden()
+                    .expectBody().returnResult().getResponseBody();
+            assertThat(new String(body, java.nio.charset.StandardCharsets.UTF_8)).as("with session %s", header)
+                    .doesNotContain("祁*");
+            actingGet("/api/v1/payments", noStaffId, header).expectStatus().isForbidden();
+        }
+        // A staff member with a staff id but no region, or a region that is not six digits, is not identified either.
+        String noRegion = signIn.staffAccessToken(FreshStaff.login(),
+                FreshStaff.claims(WENSHUI, "HELP_DESK").replace("\"admdvs\":\"141121\"", "\"admdvs\":\"\""));
+        actingGet("/api/v1/me", noRegion, session).expectStatus().isForbidden();
     }
 
     @Test

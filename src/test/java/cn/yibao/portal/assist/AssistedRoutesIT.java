@@ -59,11 +59,12 @@ class AssistedRoutesIT extends AssistOverHttp {
                 "POST /staff/assist/{id}/code", "POST /staff/assist/{id}/continue", "POST /staff/assist/{id}/end",
                 "GET /staff/filings", "GET /staff/filings/{id}", "GET /staff/filings/{id}/materials/{material}",
                 "POST /staff/filings/{id}/decision", "GET /staff/payments", "POST /staff/payments/reconciliations",
-                "POST /staff/payments/refunds", "POST /staff/verify", "POST /staff/verify/image",
+                "POST /staff/payments/refunds", "POST /staff/payments/refunds/confirm", "POST /staff/verify",
+                "POST /staff/verify/image",
                 "POST /api/v1/assist/sessions", "POST /api/v1/assist/sessions/{id}/code",
                 "DELETE /api/v1/assist/sessions/{id}", "GET /api/v1/staff/audit/chain",
                 "GET /api/v1/staff/payments/flagged", "POST /api/v1/staff/payments/reconciliations",
-                "POST /api/v1/staff/payments/{orderNo}/refund",
+                "POST /api/v1/staff/payments/{orderNo}/refund", "POST /api/v1/staff/payments/{orderNo}/refund/preview",
                 "GET /staff/imports", "POST /staff/imports", "GET /api/v1/admin/imports",
                 "POST /api/v1/admin/imports/{kind}");
         // The resident's own consent, codes and family are theirs alone.

@@ -53,7 +53,7 @@ class OpeningAtChannelTest {
     private static PaymentOrder order(PaymentStatus status) {
         return new PaymentOrder(UUID.fromString("00000000-0000-0000-0000-00000000000a"), "YB1", UUID.randomUUID(),
                 2024, PaymentChannelId.WECHAT_PAY, 38000, status, 0, null, null, Instant.EPOCH,
-                Instant.EPOCH.plusSeconds(1800), null, null);
+                Instant.EPOCH.plusSeconds(1800), null, null, "141121");
     }
 
     private static OrderRequest request() {

@@ -17,7 +17,7 @@ import org.springframework.http.MediaType;
  */
 class PaymentAuditIT extends PaymentsOverHttp {
 
-    private static final PaymentActor OPERATOR = PaymentActor.staff("ops-audit-it", null);
+    private static final Refunds.Operator OPERATOR = wenshuiOperator("ops-audit-it");
 
     @Autowired
     Refunds refunds;
@@ -47,7 +47,7 @@ class PaymentAuditIT extends PaymentsOverHttp {
         payAtSandbox(orderNo(payer, paymentId), "ONCE");
         waitForStatus(payer, paymentId, "PAID", Duration.ofSeconds(30));
         UUID orderId = UUID.fromString(paymentId);
-        assertThat(refunds.byOperator(OPERATOR, orderId, "参保人申请退费", null).block())
+        assertThat(operatorRefund(refunds, OPERATOR, orderNo(payer, paymentId), "参保人申请退费"))
                 .isInstanceOf(Refunds.Requested.class);
 
         List<String> events = events(paymentId);

@@ -2,6 +2,7 @@ package cn.yibao.portal.payment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.yibao.portal.identity.domain.StaffIdentity;
 import cn.yibao.portal.support.FreshResidents;
 import cn.yibao.portal.support.PortalIntegrationTest;
 import java.time.Duration;
@@ -107,6 +108,19 @@ abstract class PaymentsOverHttp extends PortalIntegrationTest {
         }
         assertThat(payment.get("status").asString()).as("status of %s", payment).isEqualTo(status);
         return payment;
+    }
+
+    /** A payment operator of 文水 (the region of every fresh payer here), as the refund service sees them. */
+    static Refunds.Operator wenshuiOperator(String staffId) {
+        return new Refunds.Operator(new StaffIdentity("sub-" + staffId, staffId, "运营员", WENSHUI,
+                List.of("PAYMENT_OPERATOR"), "文水县医疗保障服务中心"), null);
+    }
+
+    /** An operator's refund in its two steps: the preview, then the confirmation of what it showed. */
+    static Refunds.Outcome operatorRefund(Refunds refunds, Refunds.Operator operator, String orderNo, String reason) {
+        Refunds.Outcome preview = refunds.preview(operator, orderNo, reason).block();
+        return preview instanceof Refunds.Preview shown
+                ? refunds.confirm(operator, orderNo, reason, shown.confirmation()).block() : preview;
     }
 
     /** {@code owner} invites {@code member} (an adult), who accepts from her own sign-in; answers the member id. */

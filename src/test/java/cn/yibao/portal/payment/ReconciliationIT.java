@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.yibao.portal.clock.BusinessClock;
 import cn.yibao.portal.support.FreshResidents;
+import cn.yibao.portal.support.FreshStaff;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,7 +38,7 @@ class ReconciliationIT extends PaymentsOverHttp {
         String day = clock.today().toString();
         byte[] bill = portal.get().uri("/sandbox-pay/bills/" + day).exchange().expectStatus().isOk()
                 .expectBody().returnResult().getResponseBody();
-        String operator = signIn.staffAccessToken("staff-weihai");
+        String operator = signIn.staffAccessToken(FreshStaff.login(), FreshStaff.claims(WENSHUI, "PAYMENT_OPERATOR"));
         JsonNode report = JSON.readTree(portal.post().uri("/api/v1/staff/payments/reconciliations?channel=SANDBOX&date=" + day)
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + operator)
                 .contentType(MediaType.TEXT_PLAIN).bodyValue(bill)
@@ -101,7 +102,8 @@ class ReconciliationIT extends PaymentsOverHttp {
         bill.add(String.join(",", stranger));
 
         JsonNode report = JSON.readTree(portal.post().uri("/api/v1/staff/payments/reconciliations?channel=SANDBOX&date=" + day)
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + signIn.staffAccessToken("staff-weihai"))
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + signIn.staffAccessToken(FreshStaff.login(),
+                        FreshStaff.claims(WENSHUI, "PAYMENT_OPERATOR")))
                 .contentType(MediaType.TEXT_PLAIN).bodyValue(String.join("\n", bill) + "\n")
                 .exchange().expectStatus().isOk().expectBody().returnResult().getResponseBody());
 
@@ -122,6 +124,60 @@ class ReconciliationIT extends PaymentsOverHttp {
         assertThat(status(unnotified, paidAtChannelOnlyId)).as("money the channel took is settled").isEqualTo("PAID");
         assertThat(count("select count(*) from payment_order where order_no = $1 and status = 'PAID' "
                 + "and review_reason is null", amountDiffers)).as("the others wait for an operator").isEqualTo(1);
+    }
+
+    @Test
+    void aHandMadeBillLineForAnUnpaidOrderSettlesNothingTheChannelDeniesItAndTheOrderIsFlaggedForAPerson() {
+        Payer payer = freshPayer("时迁");
+        String paymentId = placeSelfOrder(payer);
+        String orderNo = orderNo(payer, paymentId);
+        String day = clock.today().toString();
+        // Nobody paid: the sandbox's own record of the order says it is still waiting.
+        String bill = "交易时间,商户订单号,渠道交易号,类型,金额(元),退款单号\n" + day + "T10:00:00+08:00," + orderNo
+                + ",SB-HANDMADE-" + UUID.randomUUID().toString().substring(0, 8) + ",PAYMENT,380.00,\n";
+        String operator = signIn.staffAccessToken(FreshStaff.login(), FreshStaff.claims(WENSHUI, "PAYMENT_OPERATOR"));
+
+        JsonNode report = JSON.readTree(portal.post().uri("/api/v1/staff/payments/reconciliations?channel=SANDBOX&date=" + day)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + operator)
+                .contentType(MediaType.TEXT_PLAIN).bodyValue(bill)
+                .exchange().expectStatus().isOk().expectBody().returnResult().getResponseBody());
+
+        assertThat(status(payer, paymentId)).as("a file alone settles nothing").isEqualTo("AWAITING_PAYMENT");
+        assertThat(itemStates(paymentId)).containsOnly("OPEN");
+        JsonNode mismatch = report.get("mismatches").get(0);
+        assertThat(mismatch.get("kind").asString()).isEqualTo("PAID_AT_CHANNEL_ONLY");
+        assertThat(mismatch.get("resolution").asString()).contains("渠道查询", "待人工核查");
+        assertThat(text("select review_reason from payment_order where order_no = $1", orderNo)).contains("对账单");
+        JsonNode flagged = JSON.readTree(portal.get().uri("/api/v1/staff/payments/flagged")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + operator)
+                .exchange().expectStatus().isOk().expectBody().returnResult().getResponseBody());
+        assertThat(flagged.findValuesAsString("orderNo")).as("flagged for a person of the order's region").contains(orderNo);
+        JsonNode elsewhere = JSON.readTree(portal.get().uri("/api/v1/staff/payments/flagged")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + signIn.staffAccessToken("staff-weihai"))
+                .exchange().expectStatus().isOk().expectBody().returnResult().getResponseBody());
+        assertThat(elsewhere.findValuesAsString("orderNo")).as("not another region's").doesNotContain(orderNo);
+    }
+
+    @Test
+    void anOperatorOfAnotherRegionImportingTheBillLeavesWenshuisOrdersAloneAndOnlyCountsThem() {
+        Payer payer = freshPayer("汤隆");
+        String paymentId = placeSelfOrder(payer);
+        String orderNo = orderNo(payer, paymentId);
+        payAtSandbox(orderNo, "NONE");
+        String day = clock.today().toString();
+        byte[] bill = portal.get().uri("/sandbox-pay/bills/" + day).exchange().expectStatus().isOk()
+                .expectBody().returnResult().getResponseBody();
+
+        JsonNode report = JSON.readTree(portal.post().uri("/api/v1/staff/payments/reconciliations?channel=SANDBOX&date=" + day)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + signIn.staffAccessToken("staff-weihai"))
+                .contentType(MediaType.TEXT_PLAIN).bodyValue(bill)
+                .exchange().expectStatus().isOk().expectBody().returnResult().getResponseBody());
+
+        assertThat(report.get("mismatches").findValuesAsString("orderNo")).doesNotContain(orderNo);
+        assertThat(report.get("otherRegions").asInt()).isPositive();
+        assertThat(status(payer, paymentId)).isEqualTo("AWAITING_PAYMENT");
+        assertThat(count("select count(*) from payment_order where order_no = $1 and review_reason is null", orderNo))
+                .isEqualTo(1);
     }
 
     /** A fresh payer's order, paid at the sandbox and settled by its notification; answers the order number. */

@@ -7,6 +7,7 @@ import cn.yibao.portal.payment.domain.PaymentStatus;
 import cn.yibao.portal.payment.domain.RefundAnswer;
 import cn.yibao.portal.payment.domain.RefundRequest;
 import cn.yibao.portal.support.BrowserSession;
+import cn.yibao.portal.support.FreshStaff;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,7 +26,7 @@ import tools.jackson.databind.JsonNode;
  */
 class RefundIT extends PaymentsOverHttp {
 
-    private static final PaymentActor OPERATOR = PaymentActor.staff("ops-refund-it", null);
+    private static final Refunds.Operator OPERATOR = wenshuiOperator("ops-refund-it");
 
     @Value("${portal.data-dir}")
     String dataDir;
@@ -78,7 +79,7 @@ class RefundIT extends PaymentsOverHttp {
         assertThat(count("select count(*) from sandbox_refund where order_no = $1", orderNo(payer, paying))).isZero();
 
         // Asking again changes nothing: the order is refunded, the channel is not asked twice.
-        assertThat(refunds.byOperator(OPERATOR, lateId, "重复退款", null).block())
+        assertThat(operatorRefund(refunds, OPERATOR, lateOrderNo, "重复退款"))
                 .isInstanceOf(Refunds.NotPossible.class);
         assertThat(count("select count(*) from sandbox_refund where order_no = $1", lateOrderNo)).isEqualTo(1);
         create(payer, newKey(), SELF_2024, 409);
@@ -131,7 +132,7 @@ class RefundIT extends PaymentsOverHttp {
         create(xiao, newKey(), SELF_2024, 409);
 
         // Later an operator refunds what the order still holds: a refund of its own, under a number of its own.
-        assertThat(refunds.byOperator(OPERATOR, lateId, "参保人已在务工地参保缴费", null).block())
+        assertThat(operatorRefund(refunds, OPERATOR, lateOrderNo, "参保人已在务工地参保缴费"))
                 .isInstanceOfSatisfying(Refunds.Requested.class, requested -> {
                     assertThat(requested.refund().refundNo()).isEqualTo("RF" + lateOrderNo + "-2");
                     assertThat(requested.refund().amountFen()).isEqualTo(WENSHUI_ADULT_2024_FEN);
@@ -149,7 +150,7 @@ class RefundIT extends PaymentsOverHttp {
         assertThat(checked.get("reason").asString()).isEqualTo("已退款");
 
         // Asking again: nothing left to refund, the channel is not asked again.
-        assertThat(refunds.byOperator(OPERATOR, lateId, "再退一次", null).block())
+        assertThat(operatorRefund(refunds, OPERATOR, lateOrderNo, "再退一次"))
                 .isInstanceOf(Refunds.NotPossible.class);
         assertThat(count("select count(*) from sandbox_refund where order_no = $1", lateOrderNo)).isEqualTo(2);
         assertThat(count("select count(*) from payment_refund where order_id = $1", lateId)).isEqualTo(2);
@@ -179,16 +180,28 @@ class RefundIT extends PaymentsOverHttp {
         // The payer is not told her money is on its way back, and the operator desk lists what is still owed.
         String payerPage = signIn.as("pay-page-" + UUID.randomUUID(), hong.claims()).page("/payment/" + late);
         assertThat(payerPage).contains("重复缴费，退款未成功，工作人员处理中").doesNotContain("重复缴费，退款中");
-        BrowserSession operator = signIn.asStaff("staff-weihai");
+        BrowserSession operator = signIn.asStaff(FreshStaff.login(), FreshStaff.claims(WENSHUI, "PAYMENT_OPERATOR"));
         String desk = operator.page("/staff/payments");
         assertThat(failedRefunds(desk)).contains(lateOrderNo, refundNo);
+        assertThat(failedRefunds(signIn.asStaff("staff-weihai").page("/staff/payments")))
+                .as("another region's operator is not shown it").doesNotContain(lateOrderNo);
 
-        // Once the channel can pay, the operator asks again from the desk: the same refund, under its own number.
+        // Once the channel can pay, the operator asks again from the desk: the same refund, under its own number,
+        // first shown, then confirmed.
         execute("update sandbox_payment set refunded_fen = 0 where order_no = $1", lateOrderNo);
-        String answered = operator.client().post().uri("/staff/payments/refunds")
+        String preview = operator.client().post().uri("/staff/payments/refunds")
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED)
                 .body(BodyInserters.fromFormData("_csrf", BrowserSession.csrf(desk)).with("orderNo", lateOrderNo)
                         .with("reason", "渠道恢复后重新退款"))
+                .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(preview).contains(refundNo, "洪*", "380 元");
+        java.util.regex.Matcher confirmation = java.util.regex.Pattern.compile("name=\"confirmation\" value=\"([^\"]+)\"")
+                .matcher(preview);
+        assertThat(confirmation.find()).isTrue();
+        String answered = operator.client().post().uri("/staff/payments/refunds/confirm")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData("_csrf", BrowserSession.csrf(preview)).with("orderNo", lateOrderNo)
+                        .with("reason", "渠道恢复后重新退款").with("confirmation", confirmation.group(1)))
                 .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
         assertThat(answered).contains("退款单 " + refundNo + "（380 元）：退款成功；订单状态：已支付");
         assertThat(failedRefunds(answered)).doesNotContain(refundNo);
@@ -236,9 +249,9 @@ class RefundIT extends PaymentsOverHttp {
         assertThat(lost.status()).isEqualTo(RefundAnswer.Status.SUCCEEDED);
         assertThat(status(payer, paymentId)).as("we know nothing of it").isEqualTo("PAID");
 
-        assertThat(refunds.byOperator(OPERATOR, orderId, " ", null).block()).as("a reason is required")
+        assertThat(operatorRefund(refunds, OPERATOR, orderNo, " ")).as("a reason is required")
                 .isInstanceOf(Refunds.NotPossible.class);
-        assertThat(refunds.byOperator(OPERATOR, orderId, "参保人已在务工地参保缴费", null).block())
+        assertThat(operatorRefund(refunds, OPERATOR, orderNo, "参保人已在务工地参保缴费"))
                 .isInstanceOfSatisfying(Refunds.Requested.class, requested -> {
                     assertThat(requested.refund().refundNo()).isEqualTo("RF" + orderNo);
                     assertThat(requested.orderStatus()).isEqualTo(PaymentStatus.REFUNDED);
@@ -253,7 +266,7 @@ class RefundIT extends PaymentsOverHttp {
         assertThat(events(paymentId)).endsWith("PAID→REFUNDING OPERATOR_REFUND", "REFUNDING→REFUNDED REFUND_RESULT");
         assertThat(itemStates(paymentId)).as("the person is no longer paid for").containsExactly("REFUNDED");
 
-        assertThat(refunds.byOperator(OPERATOR, orderId, "再退一次", null).block())
+        assertThat(operatorRefund(refunds, OPERATOR, orderNo, "再退一次"))
                 .isInstanceOf(Refunds.NotPossible.class);
         assertThat(count("select count(*) from sandbox_refund where order_no = $1", orderNo)).isEqualTo(1);
         assertThat(count("select count(*) from payment_refund where order_id = $1", orderId)).isEqualTo(1);

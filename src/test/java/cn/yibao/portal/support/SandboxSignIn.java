@@ -88,9 +88,14 @@ public class SandboxSignIn {
 
     /** A browser signed in as a help-desk staff member through the staff issuer, now on its way to /staff. */
     public BrowserSession asStaff(String login) {
+        return asStaff(login, null);
+    }
+
+    /** A browser signed in through the staff issuer with made-up staff claims (see {@link FreshStaff}). */
+    public BrowserSession asStaff(String login, String claimsJson) {
         BrowserSession browser = newBrowser();
         AuthorizationStart start = start(browser, "staff");
-        EntityExchangeResult<Void> callback = callback(browser, submitIssuerLogin(start.authorize(), login, null));
+        EntityExchangeResult<Void> callback = callback(browser, submitIssuerLogin(start.authorize(), login, claimsJson));
         assertThat(callback.getResponseHeaders().getLocation()).hasPath("/staff");
         return browser;
     }
@@ -105,13 +110,25 @@ public class SandboxSignIn {
      * straight against the sandbox issuer, as a mobile app would run it.
      */
     public String accessToken(String login, String claimsJson) {
+        return codeFlowToken("evoucher", login, claimsJson);
+    }
+
+    /**
+     * A staff access token for made-up claims (a staff member with only some roles, of some region, or without
+     * {@code staff_id}): the same flow against the sandbox's staff issuer.
+     */
+    public String staffAccessToken(String login, String claimsJson) {
+        return codeFlowToken("staff", login, claimsJson);
+    }
+
+    private String codeFlowToken(String issuerName, String login, String claimsJson) {
         String redirect = "http://localhost/app-callback";
-        URI authorize = URI.create(issuerBaseUrl + "/evoucher/authorize?client_id=resident-app&response_type=code"
+        URI authorize = URI.create(issuerBaseUrl + "/" + issuerName + "/authorize?client_id=resident-app&response_type=code"
                 + "&scope=openid&state=s&nonce=n&redirect_uri=" + redirect);
         URI back = submitIssuerLogin(authorize, login, claimsJson);
         String code = org.springframework.web.util.UriComponentsBuilder.fromUri(back).build().getQueryParams()
                 .getFirst("code");
-        return issuer.post().uri("/evoucher/token")
+        return issuer.post().uri("/" + issuerName + "/token")
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED)
                 .body(BodyInserters.fromFormData("grant_type", "authorization_code").with("code", code)
                         .with("redirect_uri", redirect).with("client_id", "resident-app"))

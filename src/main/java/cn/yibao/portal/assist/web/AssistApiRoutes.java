@@ -5,6 +5,7 @@ import cn.yibao.portal.assist.domain.AssistSession;
 import cn.yibao.portal.assist.domain.AssistStatus;
 import cn.yibao.portal.audit.RequestOrigin;
 import cn.yibao.portal.identity.StaffPrincipals;
+import cn.yibao.portal.identity.domain.StaffRole;
 import cn.yibao.portal.resident.CurrentResident;
 import cn.yibao.portal.identity.domain.StaffIdentity;
 import cn.yibao.portal.web.JsonBodies;
@@ -43,17 +44,17 @@ class AssistApiRoutes {
     @Bean
     RouterFunction<ServerResponse> assistApiRouter() {
         return RouterFunctions.route()
-                .POST("/api/v1/assist/sessions", request -> StaffPrincipals.handle(request, staff ->
+                .POST("/api/v1/assist/sessions", request -> StaffPrincipals.handle(request, StaffRole.HELP_DESK, staff ->
                         JsonBodies.read(request, StartBody.class, body -> start(staff, body, request)
                                 .flatMap(outcome -> answer(outcome, HttpStatus.CREATED)))))
-                .POST("/api/v1/assist/sessions/{id}/code", request -> StaffPrincipals.handle(request, staff ->
+                .POST("/api/v1/assist/sessions/{id}/code", request -> StaffPrincipals.handle(request, StaffRole.HELP_DESK, staff ->
                         JsonBodies.read(request, CodeBody.class, body -> body.code() == null
                                 ? ProblemResponses.fieldProblem(HttpStatus.BAD_REQUEST, "请填写居民手机上显示的 6 位代办码 code。", "code")
                                 : withId(request, id -> sessions.confirmCode(staff,
                                         id, body.code(), RequestOrigin.of(request.exchange())))
                                 .flatMap(outcome -> answer(outcome, HttpStatus.OK))
                                 .switchIfEmpty(Mono.defer(AssistApiRoutes::notFound)))))
-                .DELETE("/api/v1/assist/sessions/{id}", request -> StaffPrincipals.handle(request, staff -> withId(request, id ->
+                .DELETE("/api/v1/assist/sessions/{id}", request -> StaffPrincipals.handle(request, StaffRole.HELP_DESK, staff -> withId(request, id ->
                                 sessions.endByStaff(staff, id, "STAFF", RequestOrigin.of(request.exchange())))
                         .flatMap(outcome -> answer(outcome, HttpStatus.OK))
                         .switchIfEmpty(Mono.defer(AssistApiRoutes::notFound))))

@@ -1,6 +1,7 @@
 package cn.yibao.portal.assist.web;
 
 import cn.yibao.portal.identity.StaffPrincipals;
+import cn.yibao.portal.identity.domain.StaffRole;
 import cn.yibao.portal.assist.AssistSessions;
 import cn.yibao.portal.assist.domain.AssistSession;
 import cn.yibao.portal.assist.domain.AssistStatus;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerRequest;
@@ -43,31 +45,33 @@ class AssistPages {
     @Bean
     RouterFunction<ServerResponse> assistPageRouter() {
         return RouterFunctions.route()
-                .GET("/staff/assist", request -> StaffPrincipals.handle(request, staff -> desk(request, Map.of(
+                .GET("/staff/assist", request -> StaffPrincipals.handle(request, StaffRole.HELP_DESK, staff -> desk(request, Map.of(
                         "refused", request.queryParam("refused").filter(code -> code.equals("ended")
                                 || code.equals("not-allowed")).orElse(""),
                         "ended", request.queryParam("ended").isPresent()))))
-                .POST("/staff/assist/code", request -> StaffPrincipals.handle(request, staff -> request.formData()
+                .POST("/staff/assist/code", request -> StaffPrincipals.handle(request, StaffRole.HELP_DESK, staff -> request.formData()
                         .flatMap(form -> sessions.startWithResidentCode(staff, form.getFirst("residentCode"),
                                 RequestOrigin.of(request.exchange())))
                         .flatMap(outcome -> afterStart(request, outcome))))
-                .POST("/staff/assist/request", request -> StaffPrincipals.handle(request, staff -> request.formData()
+                .POST("/staff/assist/request", request -> StaffPrincipals.handle(request, StaffRole.HELP_DESK, staff -> request.formData()
                         .flatMap(form -> sessions.request(staff, form.getFirst("certno"), form.getFirst("name"),
                                 RequestOrigin.of(request.exchange())))
                         .flatMap(outcome -> afterStart(request, outcome))))
-                .POST("/staff/assist/{id}/code", request -> StaffPrincipals.handle(request, staff -> withId(request)
+                .POST("/staff/assist/{id}/code", request -> StaffPrincipals.handle(request, StaffRole.HELP_DESK, staff -> withId(request)
                         .flatMap(id -> request.formData().flatMap(form -> sessions.confirmCode(staff, id,
                                 form.getFirst("code"), RequestOrigin.of(request.exchange()))))
                         .flatMap(outcome -> afterStart(request, outcome))
-                        .switchIfEmpty(Mono.defer(() -> desk(request, Map.of())))))
-                .POST("/staff/assist/{id}/continue", request -> StaffPrincipals.handle(request, staff -> withId(request)
+                        .switchIfEmpty(Mono.defer(() -> notYours(request)))))
+                .POST("/staff/assist/{id}/continue", request -> StaffPrincipals.handle(request, StaffRole.HELP_DESK, staff -> withId(request)
                         .flatMap(id -> sessions.ofStaff(staff, id))
                         .flatMap(session -> afterStart(request, new AssistSessions.Started(session)))
-                        .switchIfEmpty(Mono.defer(() -> desk(request, Map.of())))))
-                .POST("/staff/assist/{id}/end", request -> StaffPrincipals.handle(request, staff -> withId(request)
+                        .switchIfEmpty(Mono.defer(() -> notYours(request)))))
+                .POST("/staff/assist/{id}/end", request -> StaffPrincipals.handle(request, StaffRole.HELP_DESK, staff -> withId(request)
                         .flatMap(id -> sessions.endByStaff(staff, id, "STAFF", RequestOrigin.of(request.exchange())))
-                        .then(request.session().doOnNext(s -> s.getAttributes().remove(AssistedAccess.SESSION_ATTRIBUTE)))
-                        .then(ServerResponse.seeOther(URI.create("/staff/assist?ended")).build())))
+                        .flatMap(ended -> request.session()
+                                .doOnNext(s -> s.getAttributes().remove(AssistedAccess.SESSION_ATTRIBUTE))
+                                .then(ServerResponse.seeOther(URI.create("/staff/assist?ended")).build()))
+                        .switchIfEmpty(Mono.defer(() -> notYours(request)))))
                 .GET("/assist/requests", request -> currentResident.handle(request, me -> sessions.pendingFor(me)
                         .collectList().flatMap(pending -> pages.render(request, "assist/requests",
                                 Map.of("requests", pending)))))
@@ -90,10 +94,18 @@ class AssistPages {
         return Mono.justOrEmpty(RequestValues.uuid(request.pathVariable("id")));
     }
 
-    /** Active: the worker's session now names it and the resident's home page opens. Waiting: the desk says so. */
+    /** Another worker's session, or none: nothing of it is shown or changed. */
+    private Mono<ServerResponse> notYours(ServerRequest request) {
+        return desk(request, Map.of("error", "没有这个代办，或它不是您发起的。"), HttpStatus.NOT_FOUND);
+    }
+
+    /**
+     * Active: the worker's session now names it and the resident's home page opens. Waiting: the desk says so.
+     * Refused: the desk says why, with the refusal's status (another region's resident 403, not found 404…).
+     */
     private Mono<ServerResponse> afterStart(ServerRequest request, AssistSessions.Outcome outcome) {
         if (outcome instanceof AssistSessions.Refused refused) {
-            return desk(request, Map.of("error", refused.message()));
+            return desk(request, Map.of("error", refused.message()), HttpStatus.valueOf(refused.status()));
         }
         AssistSession session = ((AssistSessions.Started) outcome).session();
         if (session.status() == AssistStatus.ACTIVE) {
@@ -105,9 +117,13 @@ class AssistPages {
     }
 
     private Mono<ServerResponse> desk(ServerRequest request, Map<String, Object> extra) {
+        return desk(request, extra, HttpStatus.OK);
+    }
+
+    private Mono<ServerResponse> desk(ServerRequest request, Map<String, Object> extra, HttpStatus status) {
         Map<String, Object> model = new HashMap<>(extra);
         model.putIfAbsent("refused", "");
         model.putIfAbsent("ended", false);
-        return pages.render(request, "staff/assist", model);
+        return pages.render(request, "staff/assist", model, status);
     }
 }

@@ -2,7 +2,11 @@ package cn.yibao.portal.audit.web;
 
 import cn.yibao.portal.audit.AuditChain;
 import cn.yibao.portal.audit.domain.ChainReport;
+import cn.yibao.portal.web.ProblemResponses;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import reactor.core.publisher.Mono;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.function.server.RouterFunction;
@@ -11,7 +15,7 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 
 /**
  * {@code GET /api/v1/staff/audit/chain}: whether the audit trail's hash chain is whole, for staff with the AUDITOR
- * role (the security configuration checks it). Always 200: a broken chain is an answer, not an error.
+ * role. Always 200: a broken chain is an answer, not an error.
  */
 @Configuration(proxyBeanMethods = false)
 class AuditChainRoutes {
@@ -19,9 +23,21 @@ class AuditChainRoutes {
     @Bean
     RouterFunction<ServerResponse> auditChainRouter(AuditChain chain) {
         return RouterFunctions.route()
-                .GET("/api/v1/staff/audit/chain", request -> chain.verify()
-                        .flatMap(report -> ServerResponse.ok().bodyValue(ChainAnswer.of(report))))
+                .GET("/api/v1/staff/audit/chain", request -> request.principal().ofType(Authentication.class)
+                        .filter(AuditChainRoutes::auditor)
+                        .flatMap(auditor -> chain.verify())
+                        .flatMap(report -> ServerResponse.ok().bodyValue(ChainAnswer.of(report)))
+                        .switchIfEmpty(Mono.defer(() -> ProblemResponses.response(HttpStatus.FORBIDDEN,
+                                "您没有“审计核验”岗位权限，不能核验审计记录。", null))))
                 .build();
+    }
+
+    /**
+     * The security configuration grants the route to AUDITOR from the staff route table; this checks it again where
+     * the chain is read (this module sits below identity, so it reads the authority itself).
+     */
+    private static boolean auditor(Authentication authentication) {
+        return authentication.getAuthorities().stream().anyMatch(authority -> "ROLE_AUDITOR".equals(authority.getAuthority()));
     }
 
     /**

@@ -4,6 +4,7 @@ import cn.yibao.portal.database.InTurn;
 import cn.yibao.portal.audit.RequestOrigin;
 import cn.yibao.portal.filing.Filings;
 import cn.yibao.portal.identity.StaffPrincipals;
+import cn.yibao.portal.identity.domain.StaffRole;
 import cn.yibao.portal.identity.domain.StaffIdentity;
 import cn.yibao.portal.web.Pages;
 import cn.yibao.portal.web.RequestValues;
@@ -35,10 +36,10 @@ class StaffFilingPages {
     @Bean
     RouterFunction<ServerResponse> staffFilingRouter() {
         return RouterFunctions.route()
-                .GET("/staff/filings", request -> StaffPrincipals.handle(request, staff -> queue(request, staff, Map.of())))
-                .GET("/staff/filings/{id}", request -> StaffPrincipals.handle(request, staff -> detail(request, staff, Map.of())))
-                .POST("/staff/filings/{id}/decision", request -> StaffPrincipals.handle(request, staff -> decide(request, staff)))
-                .GET("/staff/filings/{id}/materials/{material}", request -> StaffPrincipals.handle(request, staff ->
+                .GET("/staff/filings", request -> StaffPrincipals.handle(request, StaffRole.HELP_DESK, staff -> queue(request, staff, Map.of())))
+                .GET("/staff/filings/{id}", request -> StaffPrincipals.handle(request, StaffRole.HELP_DESK, staff -> detail(request, staff, Map.of())))
+                .POST("/staff/filings/{id}/decision", request -> StaffPrincipals.handle(request, StaffRole.HELP_DESK, staff -> decide(request, staff)))
+                .GET("/staff/filings/{id}/materials/{material}", request -> StaffPrincipals.handle(request, StaffRole.HELP_DESK, staff ->
                         Mono.justOrEmpty(RequestValues.uuid(request.pathVariable("id")))
                                 .flatMap(id -> filings.findForStaff(staff, id))
                                 .flatMap(filing -> Mono.justOrEmpty(RequestValues.uuid(request.pathVariable("material")))

@@ -9,7 +9,7 @@ import java.util.Optional;
 public final class StaffClaims {
 
     /** Roles a staff member may hold; anything else in the claim is ignored. */
-    public static final List<String> KNOWN_ROLES = List.of("HELP_DESK", "PAYMENT_OPERATOR", "AUDITOR", "DATA_OPERATOR");
+    public static final List<String> KNOWN_ROLES = java.util.Arrays.stream(StaffRole.values()).map(Enum::name).toList();
 
     private StaffClaims() {
     }

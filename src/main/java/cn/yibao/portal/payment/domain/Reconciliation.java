@@ -8,7 +8,10 @@ import java.util.Set;
 
 /**
  * Comparing a channel's daily bill with our orders: paid at the channel but not here, paid here but not at the
- * channel, amounts that differ, and orders we do not know. Pure: the caller loads both sides.
+ * channel, amounts that differ, and orders we do not know; and what to do about each. A bill is a file someone
+ * handed in, not the channel's word: a line that contradicts the portal changes nothing until the channel's own
+ * record, asked for by an order query, says the same; otherwise the order is flagged for a person. Pure: the caller
+ * loads both sides and asks the channel.
  */
 public final class Reconciliation {
 
@@ -21,7 +24,76 @@ public final class Reconciliation {
     public record OurOrder(String orderNo, long amountFen, boolean paid) {
     }
 
+    /** What to do about a mismatch once the channel has been asked. */
+    public sealed interface Resolution {
+
+        /** How the run's report says it (Chinese, for the operator). */
+        String note();
+    }
+
+    /** The channel's own record says paid, at our amount: settle with the channel's transaction, not the bill's. */
+    public record Settle(String transactionId, long amountFen) implements Resolution {
+
+        @Override
+        public String note() {
+            return "渠道查询确认已支付，按渠道记录补记";
+        }
+    }
+
+    /** The channel's own record agrees with the portal: the bill is wrong or late; nothing changes. */
+    public record Agrees(String note) implements Resolution {
+    }
+
+    /** The channel contradicts the portal, or could not say: the order is flagged for a person. */
+    public record Flag(String why) implements Resolution {
+
+        @Override
+        public String note() {
+            return why + "：待人工核查";
+        }
+    }
+
+    /** Nothing of ours to change or flag (an order we never issued): the line waits for a person in the report. */
+    public record ForAPerson(String note) implements Resolution {
+    }
+
     private Reconciliation() {
+    }
+
+    /**
+     * @param channel the channel's answer to an order query, or null when it could not be asked (no answer, an error)
+     */
+    public static Resolution resolve(Mismatch mismatch, ChannelQuery channel) {
+        if (mismatch.kind() == Kind.UNKNOWN_ORDER) {
+            return new ForAPerson("本平台没有这笔订单：待人工核查");
+        }
+        String bill = switch (mismatch.kind()) {
+            case PAID_AT_CHANNEL_ONLY -> "对账单记为已支付而本平台未收到支付结果";
+            case PAID_HERE_ONLY -> "本平台记为已支付而对账单没有这笔";
+            default -> "对账单金额 " + mismatch.channelFen() + " 分与订单 " + mismatch.ourFen() + " 分不符";
+        };
+        if (channel == null) {
+            return new Flag(bill + "，渠道查询暂时无法完成");
+        }
+        boolean paidAtOurAmount = channel.outcome() == ChannelOutcome.PAID && mismatch.ourFen() != null
+                && channel.amountFen() == mismatch.ourFen();
+        if (!paidAtOurAmount) {
+            return new Flag(bill + "，渠道查询为" + said(channel));
+        }
+        if (mismatch.kind() == Kind.PAID_AT_CHANNEL_ONLY) {
+            return new Settle(channel.transactionId(), channel.amountFen());
+        }
+        return new Agrees(bill + "，渠道查询与本平台一致（已支付 " + channel.amountFen() + " 分），订单不变");
+    }
+
+    private static String said(ChannelQuery channel) {
+        return switch (channel.outcome()) {
+            case PAID -> "已支付 " + channel.amountFen() + " 分";
+            case PENDING -> "未支付";
+            case FAILED -> "支付失败";
+            case CLOSED -> "已关闭";
+            case UNKNOWN -> "无此订单";
+        };
     }
 
     /**

@@ -1,5 +1,9 @@
 package cn.yibao.portal.payment.domain;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -33,12 +37,33 @@ public final class RefundRules {
     public record Refused(String message) implements Decision {
     }
 
-    /** Ask the channel again under the failed refund's own number. */
-    public record Retry(String refundNo) implements Decision {
+    /** A refund to ask the channel for: whose money, how much, under which number. */
+    public sealed interface Planned extends Decision {
+
+        String refundNo();
+
+        List<UUID> insuredIds();
+
+        long amountFen();
+    }
+
+    /** Ask the channel again under the failed refund's own number, for the people whose money is in it. */
+    public record Retry(String refundNo, List<UUID> insuredIds, long amountFen) implements Planned {
     }
 
     /** A new refund of these people; {@code wholeOrder} when no money of the order is left after it. */
-    public record Refund(String refundNo, List<UUID> insuredIds, long amountFen, boolean wholeOrder) implements Decision {
+    public record Refund(String refundNo, List<UUID> insuredIds, long amountFen, boolean wholeOrder) implements Planned {
+    }
+
+    /** The most a reason may say (it is shown to the payer and sent to the channel). */
+    public static final int MAX_REASON_LENGTH = 200;
+
+    /** Where the money of a refund goes. */
+    public enum Destination {
+        /** Back the way it came: the payer's WeChat Pay or Alipay account, or the sandbox's. */
+        ORIGINAL_ACCOUNT,
+        /** Cash taken at a counter is handed back in cash at the counter. */
+        CASH_AT_COUNTER
     }
 
     private RefundRules() {
@@ -56,13 +81,13 @@ public final class RefundRules {
         Optional<Existing> failed = refunds.stream().filter(refund -> "FAILED".equals(refund.status()))
                 .reduce((first, second) -> second);
         if (!duplicatesOnly && status == PaymentStatus.REFUND_FAILED && failed.isPresent()) {
-            return new Retry(failed.get().refundNo());
+            return retry(failed.get().refundNo(), people);
         }
         if (status != PaymentStatus.PAID) {
             return new Refused("只有已支付或退款失败的订单可以退款，当前状态：" + status + "。");
         }
         if (!duplicatesOnly && failed.isPresent()) {
-            return new Retry(failed.get().refundNo());
+            return retry(failed.get().refundNo(), people);
         }
         List<Person> chosen = people.stream().filter(Person::held).filter(person -> person.refundNo() == null)
                 .filter(person -> !duplicatesOnly || person.state() == ItemState.DUPLICATE).toList();
@@ -72,6 +97,42 @@ public final class RefundRules {
         boolean wholeOrder = people.stream().filter(Person::held).allMatch(chosen::contains);
         return new Refund(refundNo(orderNo, refunds.size()), chosen.stream().map(Person::insuredId).toList(),
                 chosen.stream().mapToLong(Person::amountFen).sum(), wholeOrder);
+    }
+
+    private static Retry retry(String refundNo, List<Person> people) {
+        List<Person> in = people.stream().filter(person -> refundNo.equals(person.refundNo())).toList();
+        return new Retry(refundNo, in.stream().map(Person::insuredId).toList(),
+                in.stream().mapToLong(Person::amountFen).sum());
+    }
+
+    /** Why an operator's reason cannot be taken, or null: it is required, and shown to the payer. */
+    public static String reasonProblem(String reason) {
+        if (reason == null || reason.isBlank()) {
+            return "请填写退款原因，参保人会在缴费记录中看到。";
+        }
+        return reason.strip().length() > MAX_REASON_LENGTH ? "退款原因不能超过 " + MAX_REASON_LENGTH + " 字。" : null;
+    }
+
+    /**
+     * What an operator confirms: a short digest of the order, the refund's number, its people and amount, and the
+     * reason, as the preview showed them. The refund goes ahead only if, decided again under the order's lock, it
+     * comes to the same digest; anything that changed in between (another refund, a payment, another reason) makes
+     * the operator look again.
+     */
+    public static String confirmation(String orderNo, Planned planned, String reason) {
+        String text = orderNo + "|" + planned.refundNo() + "|" + planned.amountFen() + "|"
+                + planned.insuredIds().stream().map(UUID::toString).sorted().toList() + "|" + reason.strip();
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Where a refund of an order paid through this channel takes the money. */
+    public static Destination destination(PaymentChannelId channel) {
+        return channel == PaymentChannelId.CASH ? Destination.CASH_AT_COUNTER : Destination.ORIGINAL_ACCOUNT;
     }
 
     /**

@@ -168,7 +168,7 @@ class PaymentApiRoutes {
         return PaymentViews.Detail.of(order,
                 parts.itemsOf(order).stream()
                         .map(item -> PaymentViews.insured(item, parts.maskedName(item.insuredId()))).toList(),
-                parts.refundsOf(order).stream().map(PaymentViews.RefundView::of).toList());
+                parts.refundsOf(order).stream().map(refund -> PaymentViews.RefundView.of(refund, order)).toList());
     }
 
     /** For the resident's 代办记录 when a worker does this for them: which order, by its number. */

@@ -2,8 +2,9 @@ package cn.yibao.portal.payment.web;
 
 import cn.yibao.portal.database.InTurn;
 import cn.yibao.portal.audit.RequestOrigin;
+import cn.yibao.portal.identity.StaffAccess;
 import cn.yibao.portal.identity.StaffPrincipals;
-import cn.yibao.portal.payment.PaymentActor;
+import cn.yibao.portal.identity.domain.StaffRole;
 import cn.yibao.portal.identity.domain.StaffIdentity;
 import cn.yibao.portal.payment.PaymentChannels;
 import cn.yibao.portal.payment.Payments;
@@ -20,6 +21,7 @@ import cn.yibao.portal.web.domain.PlainText;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -37,9 +39,9 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
 
 /**
- * The payment operator's desk (staff with the PAYMENT_OPERATOR role): orders a channel contradicted, bill
- * imports with their mismatches, and refunds with a reason. Page under {@code /staff/payments}, API under
- * {@code /api/v1/staff/payments}.
+ * The payment operator's desk (staff with the PAYMENT_OPERATOR role), for their region and the places inside it:
+ * orders a channel contradicted, bill imports with their mismatches, and refunds in two steps (see what, then
+ * confirm) with a reason. Page under {@code /staff/payments}, API under {@code /api/v1/staff/payments}.
  */
 @Configuration(proxyBeanMethods = false)
 class PaymentOperatorRoutes {
@@ -53,8 +55,11 @@ class PaymentOperatorRoutes {
     private final PaymentChannels channels;
     private final Pages pages;
 
+    private final StaffAccess access;
+
     PaymentOperatorRoutes(Payments payments, Reconciling reconciling, Refunds refunds, PaymentChannels channels,
-                          Pages pages) {
+                          Pages pages, StaffAccess access) {
+        this.access = access;
         this.payments = payments;
         this.reconciling = reconciling;
         this.refunds = refunds;
@@ -65,62 +70,130 @@ class PaymentOperatorRoutes {
     @Bean
     RouterFunction<ServerResponse> paymentOperatorRouter() {
         return RouterFunctions.route()
-                .GET("/staff/payments", request -> StaffPrincipals.handle(request, staff -> desk(request, Map.of())))
-                .POST("/staff/payments/reconciliations", request -> StaffPrincipals.handle(request, staff ->
-                        request.multipartData().flatMap(parts -> importFromPage(request, staff, parts))))
-                .POST("/staff/payments/refunds", request -> StaffPrincipals.handle(request, staff -> request.formData()
-                        .flatMap(form -> plainTextProblem(form.getFirst("reason"), form.getFirst("orderNo"))
-                                .map(problem -> desk(request, Map.of("refundRefused", problem)))
-                                .orElseGet(() -> refunds.byOperator(actor(request, staff), null, form.getFirst("reason"),
-                                        form.getFirst("orderNo"))
-                                .flatMap(outcome -> desk(request, outcome instanceof Refunds.Requested requested
-                                        ? Map.of("refunded", RefundOutcome.of(requested))
-                                        : Map.of("refundRefused", ((Refunds.NotPossible) outcome).message())))))))
-                .POST("/api/v1/staff/payments/reconciliations", request -> StaffPrincipals.handle(request, staff -> importFromApi(request, staff)))
-                .GET("/api/v1/staff/payments/flagged", request -> StaffPrincipals.handle(request, staff -> payments.flagged()
-                        .map(order -> Map.of("orderNo", order.orderNo(), "status", order.status().name(),
-                                "amountFen", order.amountFen(), "reviewReason", order.reviewReason()))
-                        .collectList().flatMap(list -> ServerResponse.ok().bodyValue(list))))
-                .POST("/api/v1/staff/payments/{orderNo}/refund", request -> StaffPrincipals.handle(request, staff ->
-                        JsonBodies.read(request, RefundBody.class, body -> body.reason() == null || body.reason().isBlank()
-                                ? ProblemResponses.fieldProblem(HttpStatus.BAD_REQUEST, "请填写退款原因 reason。", "reason")
-                                : refunds.byOperator(actor(request, staff), null, body.reason(), request.pathVariable("orderNo"))
-                                .flatMap(outcome -> outcome instanceof Refunds.Requested requested
-                                        ? ServerResponse.ok().bodyValue(Map.of("refundNo", requested.refund().refundNo(),
-                                                "amountFen", requested.refund().amountFen(),
-                                                "refundStatus", requested.refund().status(),
-                                                "status", requested.orderStatus().name()))
-                                        : ProblemResponses.fieldProblem(HttpStatus.CONFLICT,
-                                                ((Refunds.NotPossible) outcome).message(), "orderNo")))))
+                .GET("/staff/payments", request -> StaffPrincipals.handle(request, StaffRole.PAYMENT_OPERATOR, staff ->
+                        desk(request, staff, Map.of(), HttpStatus.OK)))
+                .POST("/staff/payments/reconciliations", request -> StaffPrincipals.handle(request,
+                        StaffRole.PAYMENT_OPERATOR, staff -> request.multipartData()
+                                .flatMap(parts -> importFromPage(request, staff, parts))))
+                // A refund in two steps: what it would be (whom, how much, why, where the money goes), then the
+                // operator's confirmation of exactly that.
+                .POST("/staff/payments/refunds", request -> StaffPrincipals.handle(request, StaffRole.PAYMENT_OPERATOR,
+                        staff -> request.formData().flatMap(form -> plainTextProblem(form)
+                                .map(problem -> desk(request, staff, Map.of("refundRefused", problem),
+                                        HttpStatus.UNPROCESSABLE_CONTENT))
+                                .orElseGet(() -> refunds.preview(operator(request, staff), form.getFirst("orderNo"),
+                                        form.getFirst("reason")).flatMap(outcome -> deskAfter(request, staff, outcome))))))
+                .POST("/staff/payments/refunds/confirm", request -> StaffPrincipals.handle(request,
+                        StaffRole.PAYMENT_OPERATOR, staff -> request.formData().flatMap(form -> plainTextProblem(form)
+                                .map(problem -> desk(request, staff, Map.of("refundRefused", problem),
+                                        HttpStatus.UNPROCESSABLE_CONTENT))
+                                .orElseGet(() -> refunds.confirm(operator(request, staff), form.getFirst("orderNo"),
+                                        form.getFirst("reason"), form.getFirst("confirmation"))
+                                        .flatMap(outcome -> deskAfter(request, staff, outcome))))))
+                .POST("/api/v1/staff/payments/reconciliations", request -> StaffPrincipals.handle(request,
+                        StaffRole.PAYMENT_OPERATOR, staff -> importFromApi(request, staff)))
+                .GET("/api/v1/staff/payments/flagged", request -> StaffPrincipals.handle(request,
+                        StaffRole.PAYMENT_OPERATOR, staff -> payments.flagged(access.regionCodes(staff))
+                                .map(order -> Map.of("orderNo", order.orderNo(), "status", order.status().name(),
+                                        "amountFen", order.amountFen(), "reviewReason", order.reviewReason()))
+                                .collectList().flatMap(list -> ServerResponse.ok().bodyValue(list))))
+                .POST("/api/v1/staff/payments/{orderNo}/refund/preview", request -> StaffPrincipals.handle(request,
+                        StaffRole.PAYMENT_OPERATOR, staff -> JsonBodies.read(request, RefundPreviewBody.class,
+                                body -> refunds.preview(operator(request, staff), request.pathVariable("orderNo"),
+                                        body.reason()).flatMap(PaymentOperatorRoutes::apiAnswer))))
+                .POST("/api/v1/staff/payments/{orderNo}/refund", request -> StaffPrincipals.handle(request,
+                        StaffRole.PAYMENT_OPERATOR, staff -> JsonBodies.read(request, RefundBody.class,
+                                body -> refunds.confirm(operator(request, staff), request.pathVariable("orderNo"),
+                                        body.reason(), body.confirmation()).flatMap(PaymentOperatorRoutes::apiAnswer))))
                 .build();
     }
 
-    /** A form's text that no refund could store (a NUL, an endless reason): said on the desk, nothing asked of anyone. */
-    private static java.util.Optional<String> plainTextProblem(String reason, String orderNo) {
-        return PlainText.problem("退款原因", reason, JsonBodies.MAX_TEXT)
-                .or(() -> PlainText.problem("订单号", orderNo, 64));
+    /** A form's text that no refund could store (a NUL, an endless value): said on the desk, nothing asked of anyone. */
+    private static java.util.Optional<String> plainTextProblem(MultiValueMap<String, String> form) {
+        return PlainText.problem("退款原因", form.getFirst("reason"), JsonBodies.MAX_TEXT)
+                .or(() -> PlainText.problem("订单号", form.getFirst("orderNo"), 64))
+                .or(() -> PlainText.problem("确认码", form.getFirst("confirmation"), 128));
     }
 
-    @JsonBody(route = "POST /api/v1/staff/payments/{orderNo}/refund", example = "{\"reason\": \"居民申请退费\"}")
-    record RefundBody(String reason) {
+    @JsonBody(route = "POST /api/v1/staff/payments/{orderNo}/refund/preview", example = "{\"reason\": \"居民申请退费\"}")
+    record RefundPreviewBody(String reason) {
     }
 
+    /** {@code confirmation}: from the preview, for the second step. */
+    @JsonBody(route = "POST /api/v1/staff/payments/{orderNo}/refund",
+            example = "{\"reason\": \"居民申请退费\", \"confirmation\": \"…\"}")
+    record RefundBody(String reason, String confirmation) {
+    }
+
+    /** The preview, the refund asked for, or why not, as the API says it. */
+    private static Mono<ServerResponse> apiAnswer(Refunds.Outcome outcome) {
+        if (outcome instanceof Refunds.Preview preview) {
+            return ServerResponse.ok().bodyValue(PreviewAnswer.of(preview));
+        }
+        if (outcome instanceof Refunds.Requested requested) {
+            return ServerResponse.ok().bodyValue(Map.of("refundNo", requested.refund().refundNo(),
+                    "amountFen", requested.refund().amountFen(), "refundStatus", requested.refund().status(),
+                    "status", requested.orderStatus().name()));
+        }
+        Refunds.NotPossible refused = (Refunds.NotPossible) outcome;
+        return ProblemResponses.fieldProblem(status(refused), refused.message(), refused.field());
+    }
+
+    private static HttpStatus status(Refunds.NotPossible refused) {
+        return switch (refused.kind()) {
+            case BAD_INPUT -> HttpStatus.BAD_REQUEST;
+            case OTHER_REGION -> HttpStatus.FORBIDDEN;
+            case NO_SUCH_ORDER -> HttpStatus.NOT_FOUND;
+            case NOT_NOW -> HttpStatus.CONFLICT;
+        };
+    }
+
+    /** A refund's first step as the API shows it; {@code confirmation} goes back with the second. */
+    record PreviewAnswer(String orderNo, String refundNo, List<PreviewPerson> people, long amountFen,
+                         boolean wholeOrder, boolean retry, String reason, String destination, String confirmation) {
+
+        record PreviewPerson(String personId, String maskedName, long amountFen) {
+        }
+
+        static PreviewAnswer of(Refunds.Preview preview) {
+            return new PreviewAnswer(preview.order().orderNo(), preview.refundNo(), preview.people().stream()
+                    .map(person -> new PreviewPerson(person.insuredId().toString(), person.maskedName(),
+                            person.amountFen())).toList(), preview.amountFen(), preview.wholeOrder(), preview.retry(),
+                    preview.reason(), preview.destination().name(), preview.confirmation());
+        }
+    }
 
     /** A failed refund as the desk lists it. */
     record FailedRefundLine(String refundNo, String orderNo, String amountYuan, String cause) {
     }
 
-    private Mono<ServerResponse> desk(ServerRequest request, Map<String, Object> extra) {
-        return InTurn.zip(payments.flagged().collectList(), reconciling.recent(10).collectList(),
-                        refunds.failed(20).map(failed -> new FailedRefundLine(failed.refundNo(), failed.orderNo(),
-                                Money.yuan(failed.amountFen()), failed.cause().name())).collectList())
+    /** The desk after a refund step: the preview to confirm, the refund asked for, or why not (with its status). */
+    private Mono<ServerResponse> deskAfter(ServerRequest request, StaffIdentity staff, Refunds.Outcome outcome) {
+        if (outcome instanceof Refunds.Preview preview) {
+            return desk(request, staff, Map.of("preview", PreviewView.of(preview)), HttpStatus.OK);
+        }
+        if (outcome instanceof Refunds.Requested requested) {
+            return desk(request, staff, Map.of("refunded", RefundOutcome.of(requested)), HttpStatus.OK);
+        }
+        Refunds.NotPossible refused = (Refunds.NotPossible) outcome;
+        HttpStatus status = status(refused);
+        return desk(request, staff, Map.of("refundRefused", refused.message()),
+                status == HttpStatus.BAD_REQUEST ? HttpStatus.UNPROCESSABLE_CONTENT : status);
+    }
+
+    private Mono<ServerResponse> desk(ServerRequest request, StaffIdentity staff, Map<String, Object> extra,
+                                      HttpStatus status) {
+        List<String> regions = access.regionCodes(staff);
+        return InTurn.zip(payments.flagged(regions).collectList(), reconciling.recent(regions, 10).collectList(),
+                        refunds.failed(regions, 20).map(failed -> new FailedRefundLine(failed.refundNo(),
+                                failed.orderNo(), Money.yuan(failed.amountFen()), failed.cause().name())).collectList())
                 .flatMap(all -> {
                     Map<String, Object> model = new HashMap<>(extra);
                     model.put("flagged", all.getT1());
                     model.put("runs", all.getT2());
                     model.put("failedRefunds", all.getT3());
                     model.put("channels", channels.enabled());
-                    return pages.render(request, "staff/payments", model);
+                    return pages.render(request, "staff/payments", model, status);
                 });
     }
 
@@ -129,12 +202,13 @@ class PaymentOperatorRoutes {
         PaymentChannelId channel = channel(field(parts, "channel"));
         LocalDate day = date(field(parts, "date"));
         if (channel == null || day == null || !(parts.getFirst("bill") instanceof FilePart file)) {
-            return desk(request, Map.of("importError", "请选择支付渠道、账单日期和账单文件。"));
+            return desk(request, staff, Map.of("importError", "请选择支付渠道、账单日期和账单文件。"),
+                    HttpStatus.UNPROCESSABLE_CONTENT);
         }
         return DataBufferUtils.join(file.content(), MAX_BILL).map(RequestValues::bytes)
-                .flatMap(bill -> reconciling.importBill(channel, day, bill, actor(request, staff)))
-                .flatMap(report -> desk(request, report.error() != null ? Map.of("importError", report.error())
-                        : Map.of("report", report)));
+                .flatMap(bill -> reconciling.importBill(channel, day, bill, staff, RequestOrigin.of(request.exchange())))
+                .flatMap(report -> desk(request, staff, report.error() != null ? Map.of("importError", report.error())
+                        : Map.of("report", report), report.error() != null ? HttpStatus.UNPROCESSABLE_CONTENT : HttpStatus.OK));
     }
 
     private Mono<ServerResponse> importFromApi(ServerRequest request, StaffIdentity staff) {
@@ -148,14 +222,14 @@ class PaymentOperatorRoutes {
         }
         return DataBufferUtils.join(request.bodyToFlux(DataBuffer.class), MAX_BILL).map(RequestValues::bytes)
                 .defaultIfEmpty(new byte[0])
-                .flatMap(bill -> reconciling.importBill(channel, day, bill, actor(request, staff)))
+                .flatMap(bill -> reconciling.importBill(channel, day, bill, staff, RequestOrigin.of(request.exchange())))
                 .flatMap(report -> report.error() != null
                         ? ProblemResponses.fieldProblem(HttpStatus.UNPROCESSABLE_CONTENT, report.error(), "bill")
                         : ServerResponse.ok().bodyValue(report));
     }
 
-    private static PaymentActor actor(ServerRequest request, StaffIdentity staff) {
-        return PaymentActor.staff(staff.staffId(), RequestOrigin.of(request.exchange()));
+    private static Refunds.Operator operator(ServerRequest request, StaffIdentity staff) {
+        return new Refunds.Operator(staff, RequestOrigin.of(request.exchange()));
     }
 
     private static String field(MultiValueMap<String, Part> parts, String name) {
@@ -175,6 +249,21 @@ class PaymentOperatorRoutes {
             return text == null ? null : LocalDate.parse(text);
         } catch (DateTimeParseException e) {
             return null;
+        }
+    }
+
+    /** A refund's first step as the desk shows it, with the form that confirms it. */
+    record PreviewView(String orderNo, String refundNo, List<PersonLine> people, String amountYuan, boolean wholeOrder,
+                       boolean retry, String reason, String destination, String channel, String confirmation) {
+
+        record PersonLine(String maskedName, String amountYuan) {
+        }
+
+        static PreviewView of(Refunds.Preview preview) {
+            return new PreviewView(preview.order().orderNo(), preview.refundNo(), preview.people().stream()
+                    .map(person -> new PersonLine(person.maskedName(), Money.yuan(person.amountFen()))).toList(),
+                    Money.yuan(preview.amountFen()), preview.wholeOrder(), preview.retry(), preview.reason(),
+                    preview.destination().name(), preview.order().channel().name(), preview.confirmation());
         }
     }
 

@@ -31,6 +31,7 @@ import cn.yibao.portal.web.domain.ClientKind;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -305,6 +306,7 @@ class PaymentPages {
                     model.put("order", order);
                     model.put("amountYuan", Money.yuan(order.amountFen()));
                     model.put("people", lines(order, parts));
+                    model.put("refunds", refundLines(order, parts));
                     model.put("receipts", receipts.of(order, parts, PaymentApiRoutes.baseUrl(request)));
                     model.put("pending", order.status().isOpen());
                     if (jsapi != null && order.status().isOpen()) {
@@ -328,6 +330,26 @@ class PaymentPages {
     }
 
     record ItemLine(String maskedName, String amountYuan, String state) {
+    }
+
+    /**
+     * A refund as the payer reads it: how much, for whom, its state, when asked for and when done, why, where the
+     * money goes, and ({@code cause}) whether it takes away cover (an operator's refund) or not (a double payment).
+     */
+    record RefundLine(String refundNo, String amountYuan, String status, String cause, String reason,
+                      Instant requestedAt, Instant completedAt, String destination, String channel, List<String> people,
+                      int year) {
+    }
+
+    private static List<RefundLine> refundLines(PaymentOrder order, OrderParts parts) {
+        return parts.refundsOf(order).stream().map(refund -> new RefundLine(refund.refundNo(),
+                        Money.yuan(refund.amountFen()), refund.status(), refund.cause().name(), refund.reason(),
+                        refund.requestedAt(), "SUCCEEDED".equals(refund.status()) ? refund.updatedAt() : null,
+                        RefundRules.destination(order.channel()).name(), order.channel().name(),
+                        parts.itemsOf(order).stream().filter(item -> refund.refundNo().equals(item.refundNo()))
+                                .map(item -> parts.maskedName(item.insuredId())).toList(),
+                        order.benefitYear()))
+                .toList();
     }
 
     private static List<ItemLine> lines(PaymentOrder order, OrderParts parts) {

@@ -4,6 +4,7 @@ import cn.yibao.portal.payment.PaymentItem;
 import cn.yibao.portal.payment.Refunds;
 import cn.yibao.portal.payment.domain.PaymentOrder;
 import cn.yibao.portal.payment.domain.Receipt;
+import cn.yibao.portal.payment.domain.RefundRules;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -37,12 +38,19 @@ final class PaymentViews {
         }
     }
 
-    /** A refund of the order: its own number and status; {@code wholeOrder} when it returns all the order held. */
-    record RefundView(String refundNo, long amountFen, String cause, String status, boolean wholeOrder) {
+    /**
+     * A refund of the order: its own number and status; {@code wholeOrder} when it returns all the order held; why,
+     * when it was asked for and done ({@code completedAt} once the channel refunded), and where the money goes
+     * ({@code ORIGINAL_ACCOUNT} or {@code CASH_AT_COUNTER}).
+     */
+    record RefundView(String refundNo, long amountFen, String cause, String status, boolean wholeOrder, String reason,
+                      Instant requestedAt, Instant completedAt, String destination) {
 
-        static RefundView of(Refunds.Refund refund) {
+        static RefundView of(Refunds.Refund refund, PaymentOrder order) {
             return new RefundView(refund.refundNo(), refund.amountFen(), refund.cause().name(), refund.status(),
-                    refund.wholeOrder());
+                    refund.wholeOrder(), refund.reason(), refund.requestedAt(),
+                    "SUCCEEDED".equals(refund.status()) ? refund.updatedAt() : null,
+                    RefundRules.destination(order.channel()).name());
         }
     }
 

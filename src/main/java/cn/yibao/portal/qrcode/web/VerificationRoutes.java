@@ -1,9 +1,10 @@
 package cn.yibao.portal.qrcode.web;
 
-import cn.yibao.portal.identity.PortalRoles;
 import cn.yibao.portal.audit.RequestOrigin;
 import cn.yibao.portal.identity.StaffPrincipals;
 import cn.yibao.portal.identity.domain.StaffIdentity;
+import cn.yibao.portal.identity.domain.StaffPowers;
+import cn.yibao.portal.identity.domain.StaffRole;
 import cn.yibao.portal.qrcode.CodeVerification;
 import cn.yibao.portal.qrcode.QrImages;
 import cn.yibao.portal.web.ClientRateLimiter;
@@ -54,14 +55,16 @@ class VerificationRoutes {
         return RouterFunctions.route()
                 .POST("/api/v1/codes/verify", this::api)
                 .GET("/verify", this::publicPage)
-                .GET("/staff", request -> staffPage(request, Map.of()))
-                .POST("/staff/verify", request -> request.formData().flatMap(form -> {
-                    String token = form.getFirst("token");
-                    return token == null || token.isBlank()
-                            ? staffPage(request, Map.of("error", "请粘贴医保码内容或上传照片。"))
-                            : verified(request, token).flatMap(model -> staffPage(request, model));
-                }))
-                .POST("/staff/verify/image", this::uploaded)
+                .GET("/staff", request -> StaffPrincipals.handleAnyStaff(request, staff -> staffPage(request, Map.of())))
+                .POST("/staff/verify", request -> StaffPrincipals.handle(request, StaffRole.HELP_DESK, staff ->
+                        request.formData().flatMap(form -> {
+                            String token = form.getFirst("token");
+                            return token == null || token.isBlank()
+                                    ? staffPage(request, Map.of("error", "请粘贴医保码内容或上传照片。"))
+                                    : verified(request, token).flatMap(model -> staffPage(request, model));
+                        })))
+                .POST("/staff/verify/image", request -> StaffPrincipals.handle(request, StaffRole.HELP_DESK,
+                        staff -> uploaded(request)))
                 .build();
     }
 
@@ -82,14 +85,15 @@ class VerificationRoutes {
                 : staffOf(request).flatMap(staff -> verification.verify(body.token(), staff,
                                 RequestOrigin.of(request.exchange())))
                         .flatMap(result -> result.staffRequired()
-                                ? ProblemResponses.fieldProblem(HttpStatus.FORBIDDEN, CodeVerification.STAFF_REQUIRED, "token")
+                                ? ProblemResponses.fieldProblem(HttpStatus.FORBIDDEN, result.reason(), "token")
                                 : ServerResponse.ok().bodyValue(result)));
     }
 
     private Mono<ServerResponse> publicPage(ServerRequest request) {
         Optional<String> token = request.queryParam("t").filter(t -> !t.isBlank());
         return token.isEmpty() ? pages.render(request, "qrcode/verify", Map.of())
-                : verified(request, token.get()).flatMap(model -> pages.render(request, "qrcode/verify", model));
+                : verified(request, token.get()).flatMap(model -> pages.render(request, "qrcode/verify", model,
+                        refusedToStaff(model)));
     }
 
     /** What a page shows after verifying: the result, or why it was not verified (too many attempts). */
@@ -120,11 +124,20 @@ class VerificationRoutes {
             staff.ifPresent(s -> {
                 model.put("staffName", s.maskedName());
                 model.put("servicePoint", s.servicePoint());
-                model.put("paymentOperator", s.roles().contains(PortalRoles.PAYMENT_OPERATOR));
-                model.put("dataOperator", s.roles().contains(PortalRoles.DATA_OPERATOR));
+                model.put("roles", s.roles());
+                model.put("helpDesk", StaffPowers.holds(s, StaffRole.HELP_DESK));
+                model.put("paymentOperator", StaffPowers.holds(s, StaffRole.PAYMENT_OPERATOR));
+                model.put("dataOperator", StaffPowers.holds(s, StaffRole.DATA_OPERATOR));
             });
-            return pages.render(request, "staff/counter", model);
+            model.putIfAbsent("helpDesk", false);
+            return pages.render(request, "staff/counter", model, refusedToStaff(extra));
         });
+    }
+
+    /** A person's code this staff member may not check (another region's resident): 403, with the reason shown. */
+    private static HttpStatus refusedToStaff(Map<String, Object> model) {
+        return model.get("result") instanceof CodeVerification.Result result && result.staffRequired()
+                ? HttpStatus.FORBIDDEN : HttpStatus.OK;
     }
 
     private Mono<Optional<StaffIdentity>> staffOf(ServerRequest request) {

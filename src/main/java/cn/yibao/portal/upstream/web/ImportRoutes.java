@@ -3,6 +3,7 @@ package cn.yibao.portal.upstream.web;
 import cn.yibao.portal.audit.RequestOrigin;
 import cn.yibao.portal.clock.BusinessClock;
 import cn.yibao.portal.identity.StaffPrincipals;
+import cn.yibao.portal.identity.domain.StaffRole;
 import cn.yibao.portal.identity.domain.StaffIdentity;
 import cn.yibao.portal.upstream.ImportLimits;
 import cn.yibao.portal.upstream.ImportOperator;
@@ -66,12 +67,12 @@ class ImportRoutes {
     @Bean
     RouterFunction<ServerResponse> upstreamImportRouter() {
         return RouterFunctions.route()
-                .POST("/api/v1/admin/imports/{kind}", request -> StaffPrincipals.handle(request, staff -> apiImport(request, staff)))
-                .GET("/api/v1/admin/imports", request -> StaffPrincipals.handle(request, staff -> imports
+                .POST("/api/v1/admin/imports/{kind}", request -> StaffPrincipals.handle(request, StaffRole.DATA_OPERATOR, staff -> apiImport(request, staff)))
+                .GET("/api/v1/admin/imports", request -> StaffPrincipals.handle(request, StaffRole.DATA_OPERATOR, staff -> imports
                         .recent(operatorOf(staff).scope(), limit(request)).collectList()
                         .flatMap(batches -> ServerResponse.ok().bodyValue(batches))))
-                .GET("/staff/imports", request -> StaffPrincipals.handle(request, staff -> page(request, staff, Map.of())))
-                .POST("/staff/imports", request -> StaffPrincipals.handle(request, staff -> request.multipartData()
+                .GET("/staff/imports", request -> StaffPrincipals.handle(request, StaffRole.DATA_OPERATOR, staff -> page(request, staff, Map.of())))
+                .POST("/staff/imports", request -> StaffPrincipals.handle(request, StaffRole.DATA_OPERATOR, staff -> request.multipartData()
                         .flatMap(parts -> pageImport(request, staff, parts))))
                 .build();
     }
@@ -103,17 +104,23 @@ class ImportRoutes {
         if (result.status() == ImportResult.Status.STORED || result.status() == ImportResult.Status.UNCHANGED) {
             return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(report);
         }
-        HttpStatus status = switch (result.status()) {
-            case REFUSED -> HttpStatus.UNPROCESSABLE_CONTENT;
-            case TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
-            case UNSUPPORTED_TYPE -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
-            default -> HttpStatus.BAD_REQUEST;
-        };
+        HttpStatus status = status(result);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, result.message());
         problem.setTitle(status.getReasonPhrase());
         report.remove("message");
         report.forEach(problem::setProperty);
         return ServerResponse.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).bodyValue(problem);
+    }
+
+    /** 200 when stored or unchanged; a refused batch 422 (a line of another region's person among the reasons)… */
+    private static HttpStatus status(ImportResult result) {
+        return switch (result.status()) {
+            case STORED, UNCHANGED -> HttpStatus.OK;
+            case REFUSED -> HttpStatus.UNPROCESSABLE_CONTENT;
+            case TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
+            case UNSUPPORTED_TYPE -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
+            default -> HttpStatus.BAD_REQUEST;
+        };
     }
 
     private static Map<String, Object> report(ImportResult result) {
@@ -173,10 +180,16 @@ class ImportRoutes {
                         ? imports.importFile(kind.get(), new UpstreamImports.Upload(file.filename(), contentType,
                                 content.get()), operator, origin)
                         : imports.tooLarge(kind.get(), file.filename(), operator, origin))
-                .flatMap(result -> page(request, staff, Map.of("result", result, "chosenKind", kind.get().pathName())));
+                .flatMap(result -> page(request, staff, Map.of("result", result, "chosenKind", kind.get().pathName()),
+                        status(result)));
     }
 
     private Mono<ServerResponse> page(ServerRequest request, StaffIdentity staff, Map<String, Object> extra) {
+        return page(request, staff, extra, HttpStatus.OK);
+    }
+
+    private Mono<ServerResponse> page(ServerRequest request, StaffIdentity staff, Map<String, Object> extra,
+                                      HttpStatus status) {
         return imports.recent(operatorOf(staff).scope(), 20).map(batch -> new BatchView(batch.kind(), batch.fileName(), batch.lines(),
                         batch.inserted(), batch.updated(), batch.unchanged(), batch.operator(),
                         TIME.format(batch.importedAt().atZone(clock.zone()))))
@@ -188,7 +201,7 @@ class ImportRoutes {
                     model.put("batches", batches);
                     model.put("maxSize", limits.maxSizeText());
                     model.put("maxLines", limits.maxLines());
-                    return pages.render(request, "staff/imports", model);
+                    return pages.render(request, "staff/imports", model, status);
                 });
     }
 

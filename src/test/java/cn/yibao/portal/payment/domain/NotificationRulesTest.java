@@ -18,7 +18,8 @@ class NotificationRulesTest {
     private static PaymentOrder order(PaymentStatus status) {
         Instant created = Instant.parse("2023-10-15T02:00:00Z");
         return new PaymentOrder(UUID.randomUUID(), ORDER_NO, UUID.randomUUID(), 2024, PaymentChannelId.SANDBOX, AMOUNT,
-                status, 3, null, "/sandbox-pay/cashier/" + ORDER_NO, created, created.plusSeconds(1800), null, null);
+                status, 3, null, "/sandbox-pay/cashier/" + ORDER_NO, created, created.plusSeconds(1800), null, null,
+                "141121");
     }
 
     private static NotificationRules.Decision decide(PaymentStatus status, String merchant, String orderNo, long amount,
@@ -31,7 +32,7 @@ class NotificationRulesTest {
         PaymentOrder order = order(status);
         return new PaymentOrder(order.id(), order.orderNo(), order.payerId(), order.benefitYear(), order.channel(),
                 order.amountFen(), order.status(), order.version(), transactionId, order.payUrl(), order.createdAt(),
-                order.expiresAt(), order.createdAt().plusSeconds(60), null);
+                order.expiresAt(), order.createdAt().plusSeconds(60), null, order.regionCode());
     }
 
     @ParameterizedTest(name = "a payment under another transaction id when the order is {0} is put up for review")

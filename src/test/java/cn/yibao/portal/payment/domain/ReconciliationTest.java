@@ -73,4 +73,37 @@ class ReconciliationTest {
 
         assertThat(Reconciliation.compare(bill, byNumber, paidHereOnDay)).containsExactlyElementsOf(expected);
     }
+
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', textBlock = """
+            # the bill says                        | kind                 | bill fen | our fen | the channel's query | resolution
+            paid, we have no result: channel agrees | PAID_AT_CHANNEL_ONLY | 38000    | 38000   | PAID 38000          | Settle
+            paid, we have no result: channel denies | PAID_AT_CHANNEL_ONLY | 38000    | 38000   | PENDING 0           | Flag 未支付
+            paid, channel says closed               | PAID_AT_CHANNEL_ONLY | 38000    | 38000   | CLOSED 0            | Flag 已关闭
+            paid, channel never heard of it         | PAID_AT_CHANNEL_ONLY | 38000    | 38000   | UNKNOWN 0           | Flag 无此订单
+            paid, channel took another amount       | PAID_AT_CHANNEL_ONLY | 38000    | 38000   | PAID 100            | Flag 已支付 100 分
+            paid, the channel cannot be asked       | PAID_AT_CHANNEL_ONLY | 38000    | 38000   | NONE                | Flag 无法完成
+            missing, channel says paid              | PAID_HERE_ONLY       |          | 38000   | PAID 38000          | Agrees
+            missing, channel says not paid          | PAID_HERE_ONLY       |          | 38000   | PENDING 0           | Flag 未支付
+            another amount, channel has ours        | AMOUNT_DIFFERS       | 100      | 38000   | PAID 38000          | Agrees
+            another amount, channel has the bill's  | AMOUNT_DIFFERS       | 100      | 38000   | PAID 100            | Flag 已支付 100 分
+            an order we never issued                | UNKNOWN_ORDER        | 5000     |         | NONE                | ForAPerson
+            """)
+    void aBillLineChangesNothingUntilTheChannelsOwnRecordSaysTheSame(String situation, Kind kind, Long billFen,
+                                                                    Long ourFen, String query, String expected) {
+        String[] answer = query.split(" ");
+        ChannelQuery channel = answer[0].equals("NONE") ? null : new ChannelQuery("YB1",
+                ChannelOutcome.valueOf(answer[0]), "TX-CHANNEL", Long.parseLong(answer[1]), null);
+
+        Reconciliation.Resolution resolution = Reconciliation.resolve(new Mismatch(kind, "YB1", billFen, ourFen), channel);
+
+        String[] wanted = expected.split(" ", 2);
+        assertThat(resolution.getClass().getSimpleName()).isEqualTo(wanted[0]);
+        if (wanted.length > 1) {
+            assertThat(resolution.note()).contains(wanted[1]).endsWith("待人工核查");
+        }
+        if (resolution instanceof Reconciliation.Settle settle) {
+            assertThat(settle.transactionId()).as("the channel's transaction, not the bill's").isEqualTo("TX-CHANNEL");
+        }
+    }
 }

@@ -50,10 +50,10 @@ class RefundRulesTest {
                         List.of(new Existing("RFYB1", "REQUESTED")), OPERATOR, "REFUSED 该订单有退款正在处理，请稍后查看结果。"),
                 Arguments.of("a failed refund of her share: the operator retries it under its number", PaymentStatus.PAID,
                         List.of(person(HIM, ItemState.PAID, null), person(HER, ItemState.DUPLICATE, "RFYB1")),
-                        List.of(new Existing("RFYB1", "FAILED")), OPERATOR, "RETRY RFYB1"),
+                        List.of(new Existing("RFYB1", "FAILED")), OPERATOR, "RETRY RFYB1 [2] 38000"),
                 Arguments.of("a failed whole-order refund is retried under its number", PaymentStatus.REFUND_FAILED,
                         List.of(person(HIM, ItemState.PAID, "RFYB1")),
-                        List.of(new Existing("RFYB1", "FAILED")), OPERATOR, "RETRY RFYB1"),
+                        List.of(new Existing("RFYB1", "FAILED")), OPERATOR, "RETRY RFYB1 [1] 38000"),
                 Arguments.of("a failed refund is not retried automatically", PaymentStatus.PAID,
                         List.of(person(HIM, ItemState.PAID, null), person(HER, ItemState.DUPLICATE, "RFYB1")),
                         List.of(new Existing("RFYB1", "FAILED")), AUTOMATIC, "REFUSED 没有重复缴费的参保人。"),
@@ -86,12 +86,46 @@ class RefundRulesTest {
         assertThat(RefundRules.shownState(state, refundStatus)).isEqualTo(shown);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            # what changed between preview and confirmation | order | refund no | amount | people | reason         | same
+            nothing                                          | YB1   | RFYB1     | 76000  | 1 2    | 已在务工地参保 | true
+            the people in another order                      | YB1   | RFYB1     | 76000  | 2 1    | 已在务工地参保 | true
+            blanks around the reason                         | YB1   | RFYB1     | 76000  | 1 2    | ' 已在务工地参保 ' | true
+            another reason                                   | YB1   | RFYB1     | 76000  | 1 2    | 重复缴费       | false
+            a refund made meanwhile: the next number         | YB1   | RFYB1-2   | 76000  | 1 2    | 已在务工地参保 | false
+            one person fewer                                 | YB1   | RFYB1     | 38000  | 1      | 已在务工地参保 | false
+            another order                                    | YB2   | RFYB1     | 76000  | 1 2    | 已在务工地参保 | false
+            """)
+    void aConfirmationHoldsOnlyForTheRefundThePreviewShowed(String change, String orderNo, String refundNo, long amount,
+                                                          String people, String reason, boolean same) {
+        RefundRules.Refund previewed = new RefundRules.Refund("RFYB1", List.of(HIM, HER), 76000, true);
+        RefundRules.Refund now = new RefundRules.Refund(refundNo, Stream.of(people.split(" "))
+                .map(n -> n.equals("1") ? HIM : HER).toList(), amount, true);
+
+        assertThat(RefundRules.confirmation(orderNo, now, reason)
+                .equals(RefundRules.confirmation("YB1", previewed, "已在务工地参保"))).isEqualTo(same);
+    }
+
+    @ParameterizedTest(name = "\"{0}\": {1}")
+    @CsvSource(value = {"NULL, 请填写退款原因", "'  ', 请填写退款原因", "已在务工地参保, NULL"}, nullValues = "NULL")
+    void anOperatorMustSayWhy(String reason, String problem) {
+        String found = RefundRules.reasonProblem(reason);
+        if (problem == null) {
+            assertThat(found).isNull();
+        } else {
+            assertThat(found).startsWith(problem);
+        }
+        assertThat(RefundRules.reasonProblem("退".repeat(201))).contains("200");
+    }
+
     private static String describe(RefundRules.Decision decision) {
         if (decision instanceof RefundRules.Refused refused) {
             return "REFUSED " + refused.message();
         }
         if (decision instanceof RefundRules.Retry retry) {
-            return "RETRY " + retry.refundNo();
+            return "RETRY " + retry.refundNo() + " " + retry.insuredIds().stream()
+                    .map(id -> String.valueOf(id.getLeastSignificantBits())).toList() + " " + retry.amountFen();
         }
         RefundRules.Refund refund = (RefundRules.Refund) decision;
         return "REFUND " + refund.refundNo() + " " + refund.insuredIds().stream()

@@ -1,0 +1,27 @@
+package cn.yibao.portal.identity.domain;
+
+/**
+ * The roles the staff issuer's {@code roles} claim may grant. Each is a separate power: holding one says nothing
+ * about the others (an auditor is not a help-desk worker).
+ */
+public enum StaffRole {
+    /** 窗口经办: assisted sessions, cash at the counter, checking residents' codes, reviewing filings. */
+    HELP_DESK("窗口经办"),
+    /** 支付运营: refunds, reconciling channel bills, orders a channel contradicted. */
+    PAYMENT_OPERATOR("支付运营"),
+    /** 审计: checking the audit trail's hash chain. */
+    AUDITOR("审计核验"),
+    /** 数据导入: upstream batch imports. */
+    DATA_OPERATOR("上游数据导入");
+
+    private final String label;
+
+    StaffRole(String label) {
+        this.label = label;
+    }
+
+    /** How the role is named to staff (Chinese). */
+    public String label() {
+        return label;
+    }
+}
