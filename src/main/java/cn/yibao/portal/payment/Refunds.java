@@ -162,15 +162,16 @@ public class Refunds {
      * the order's lock; if it is no longer what the preview showed, nothing happens and the operator looks again.
      */
     public Mono<Outcome> confirm(Operator operator, String orderNo, String reason, String confirmation) {
+        if (confirmation == null || confirmation.isBlank()) {
+            // Bad input is said before anything is looked up, like a missing reason.
+            return Mono.just(new NotPossible(Refusal.BAD_INPUT, "confirmation",
+                    "退款需两步：请先核对退款内容（退给谁、退多少、原因），再带上核对结果确认。"));
+        }
         return operatorsOrder(operator, orderNo, reason).flatMap(found -> {
             if (found instanceof NotPossible refused) {
                 return Mono.just(refused);
             }
             PaymentOrder order = ((Found) found).order();
-            if (confirmation == null || confirmation.isBlank()) {
-                return refusedFor(order, operator, reason, new NotPossible(Refusal.BAD_INPUT, "confirmation",
-                        "退款需两步：请先核对退款内容（退给谁、退多少、原因），再带上核对结果确认。"));
-            }
             return refund(order.id(), false, reason.strip(), operator.actor(), confirmation.strip())
                     .flatMap(outcome -> outcome instanceof NotPossible notPossible
                             ? refusedFor(order, operator, reason, notPossible)

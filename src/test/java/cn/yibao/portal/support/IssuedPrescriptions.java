@@ -14,8 +14,8 @@ public final class IssuedPrescriptions {
         UUID batch = UUID.randomUUID();
         database.sql("""
                         insert into upstream_batch (id, kind, file_name, content_sha256, lines, inserted, updated,
-                                                    unchanged, operator, imported_at)
-                        values (:id, 'PRESCRIPTIONS', 'test-setup.jsonl', :sha, 1, 1, 0, 0, 'sandbox-feed', now())""")
+                                                    unchanged, operator, region_code, imported_at)
+                        values (:id, 'PRESCRIPTIONS', 'test-setup.jsonl', :sha, 1, 1, 0, 0, 'test-setup', '141121', now())""")
                 .bind("id", batch).bind("sha", new byte[32]).then().block();
         UUID id = UUID.randomUUID();
         database.sql("""

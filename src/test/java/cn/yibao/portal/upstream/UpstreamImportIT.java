@@ -636,7 +636,7 @@ class UpstreamImportIT extends PortalIntegrationTest {
         multipart.part("file", csv.getBytes(StandardCharsets.UTF_8)).filename("缴费.csv")
                 .contentType(MediaType.parseMediaType("text/csv"));
         String report = desk.client().post().uri("/staff/imports").contentType(MediaType.MULTIPART_FORM_DATA)
-                .body(BodyInserters.fromMultipartData(multipart.build())).exchange().expectStatus().isOk()
+                .body(BodyInserters.fromMultipartData(multipart.build())).exchange().expectStatus().isEqualTo(422)
                 .expectBody(String.class).returnResult().getResponseBody();
 
         assertThat(report).contains("整批未导入", "第 3 行", "amountFen", "金额应为以分为单位的非负整数", "第 4 行",
