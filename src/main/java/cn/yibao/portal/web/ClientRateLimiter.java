@@ -1,6 +1,6 @@
 package cn.yibao.portal.web;
 
-import cn.yibao.portal.web.domain.TokenBucket;
+import cn.yibao.portal.web.domain.RequestWindow;
 import java.time.Duration;
 import java.util.Optional;
 import org.apache.commons.logging.Log;
@@ -12,8 +12,8 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * A token bucket per client address and purpose (verification endpoints use it so that nobody can try codes at
- * speed). With Redis configured the buckets live there, so the limit is the same whichever node answers; without
+ * A sliding one-minute window of requests per client address and purpose (verification endpoints use it so that nobody can try codes at
+ * speed). With Redis configured the windows live there, so the limit is the same whichever node answers; without
  * it, or while Redis cannot be reached (logged), in this node's memory.
  */
 @Component
@@ -21,25 +21,25 @@ public class ClientRateLimiter {
 
     private static final Log log = LogFactory.getLog(ClientRateLimiter.class);
 
-    private final TokenBucket bucket;
+    private final RequestWindow window;
     private final LocalRateLimits local;
     private final RedisRateLimits redis;
     private volatile boolean redisFailing;
 
     ClientRateLimiter(@Value("${portal.rate-limit.verify-per-minute:30}") int perMinute,
                       ObjectProvider<ReactiveStringRedisTemplate> redis) {
-        this.bucket = new TokenBucket(perMinute);
-        this.local = new LocalRateLimits(bucket);
+        this.window = new RequestWindow(perMinute);
+        this.local = new LocalRateLimits(window);
         this.redis = redis.getIfAvailable() == null ? null : new RedisRateLimits(redis.getObject());
     }
 
-    /** Takes one request from the client's bucket; empty when allowed, else how long to wait. */
+    /** Counts one request of the client's; empty when allowed, else how long to wait. */
     public Mono<Optional<Duration>> acquire(String client) {
         String key = client == null ? "unknown" : client;
         if (redis == null) {
             return Mono.just(local.take(key));
         }
-        return redis.take(key, bucket.perMinute())
+        return redis.take(key, window.perMinute())
                 .doOnNext(allowed -> recovered())
                 .onErrorResume(e -> {
                     if (!redisFailing) {

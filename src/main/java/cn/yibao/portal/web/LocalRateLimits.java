@@ -1,39 +1,46 @@
 package cn.yibao.portal.web;
 
-import cn.yibao.portal.web.domain.TokenBucket;
+import cn.yibao.portal.web.domain.RequestWindow;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
-/** Token buckets in this node's memory: the single-node default, and the fallback while Redis is unreachable. */
+/** Request windows in this node's memory: the single-node default, and the fallback while Redis is unreachable. */
 final class LocalRateLimits {
 
-    private final TokenBucket bucket;
+    private final RequestWindow window;
     private final LongSupplier nowMicros;
-    private final Map<String, TokenBucket.State> states = new ConcurrentHashMap<>();
+    private final Map<String, ArrayDeque<Long>> requests = new ConcurrentHashMap<>();
 
-    LocalRateLimits(TokenBucket bucket) {
-        this(bucket, () -> System.currentTimeMillis() * 1000);
+    LocalRateLimits(RequestWindow window) {
+        this(window, () -> System.currentTimeMillis() * 1000);
     }
 
-    LocalRateLimits(TokenBucket bucket, LongSupplier nowMicros) {
-        this.bucket = bucket;
+    LocalRateLimits(RequestWindow window, LongSupplier nowMicros) {
+        this.window = window;
         this.nowMicros = nowMicros;
     }
 
     Optional<Duration> take(String key) {
         long now = nowMicros.getAsLong();
         Optional<Duration>[] wait = new Optional[1];
-        states.compute(key, (ignored, state) -> {
-            TokenBucket.Taken taken = bucket.take(state, now);
-            wait[0] = taken.retryAfter();
-            return taken.next();
+        requests.compute(key, (ignored, times) -> {
+            ArrayDeque<Long> recent = times == null ? new ArrayDeque<>() : times;
+            while (!recent.isEmpty() && recent.peekFirst() <= RequestWindow.expiredUpTo(now)) {
+                recent.pollFirst();
+            }
+            wait[0] = window.decide(recent.size(), recent.isEmpty() ? now : recent.peekFirst(), now);
+            if (wait[0].isEmpty()) {
+                recent.addLast(now);
+            }
+            return recent;
         });
-        // Full buckets carry no information: forget them, so that the map does not grow with every address seen.
-        if (states.size() > 100_000) {
-            states.values().removeIf(state -> now - state.atMicros() > 60_000_000);
+        // Clients quiet for a minute carry no information: forget them, so that the map does not grow without end.
+        if (requests.size() > 100_000) {
+            requests.values().removeIf(times -> times.isEmpty() || times.peekLast() <= RequestWindow.expiredUpTo(now));
         }
         return wait[0];
     }

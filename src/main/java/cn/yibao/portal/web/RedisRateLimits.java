@@ -8,9 +8,9 @@ import org.springframework.data.redis.core.script.RedisScript;
 import reactor.core.publisher.Mono;
 
 /**
- * Token buckets in Redis, one hash per client, taken from atomically by a Lua script on Redis's own clock (nodes'
- * clocks may differ). The arithmetic is {@link cn.yibao.portal.web.domain.TokenBucket}'s; a bucket untouched for two
- * minutes is full again and expires.
+ * Request windows in Redis, one sorted set of request times per client, checked and counted atomically by a Lua
+ * script on Redis's own clock (nodes' clocks may differ). The rule is
+ * {@link cn.yibao.portal.web.domain.RequestWindow}'s; a client quiet for a minute has an empty window, which expires.
  */
 final class RedisRateLimits {
 
@@ -18,25 +18,18 @@ final class RedisRateLimits {
 
     private static final RedisScript<Long> TAKE = RedisScript.of("""
             local per_minute = tonumber(ARGV[1])
+            local window = 60000000
             local time = redis.call('TIME')
             local now = tonumber(time[1]) * 1000000 + tonumber(time[2])
-            local state = redis.call('HMGET', KEYS[1], 'tokens', 'at')
-            local tokens = tonumber(state[1])
-            if tokens == nil then
-              tokens = per_minute
-            else
-              local elapsed = math.max(0, now - tonumber(state[2]))
-              tokens = math.min(per_minute, tokens + elapsed * (per_minute / 60000000))
+            redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - window)
+            local count = redis.call('ZCARD', KEYS[1])
+            if count < per_minute then
+              redis.call('ZADD', KEYS[1], now, now .. ':' .. count)
+              redis.call('PEXPIRE', KEYS[1], 60000)
+              return 0
             end
-            local wait = 0
-            if tokens >= 1 then
-              tokens = tokens - 1
-            else
-              wait = math.ceil((1 - tokens) * 60000000 / per_minute)
-            end
-            redis.call('HSET', KEYS[1], 'tokens', tostring(tokens), 'at', tostring(now))
-            redis.call('PEXPIRE', KEYS[1], 120000)
-            return wait
+            local oldest = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
+            return math.max(1, tonumber(oldest[2]) + window - now)
             """, Long.class);
 
     private final ReactiveStringRedisTemplate redis;

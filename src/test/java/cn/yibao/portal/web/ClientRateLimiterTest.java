@@ -2,25 +2,42 @@ package cn.yibao.portal.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.yibao.portal.web.domain.TokenBucket;
+import cn.yibao.portal.web.domain.RequestWindow;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class ClientRateLimiterTest {
 
+    private static final long SECOND = 1_000_000;
+
     @Test
-    void aClientGetsItsQuotaPerMinuteThenWaitsWhileOthersAreUnaffected() {
-        AtomicLong nowMicros = new AtomicLong(1_000_000_000L);
-        LocalRateLimits limits = new LocalRateLimits(new TokenBucket(30), nowMicros::get);
+    void thirtyAMinuteSpreadOverTheMinuteThenThe31stWaitsForTheOldestToLeaveWhileOthersAreUnaffected() {
+        AtomicLong nowMicros = new AtomicLong(1_000 * SECOND);
+        LocalRateLimits limits = new LocalRateLimits(new RequestWindow(30), nowMicros::get);
         for (int i = 0; i < 30; i++) {
-            assertThat(limits.take("10.0.0.1")).isEmpty();
+            assertThat(limits.take("10.0.0.1")).as("request %d", i + 1).isEmpty();
+            nowMicros.addAndGet(SECOND); // one a second: a token bucket would have refilled meanwhile
         }
 
-        assertThat(limits.take("10.0.0.1")).hasValue(Duration.ofSeconds(2));
+        // 30 s after the first: it leaves the window 30 s from now.
+        assertThat(limits.take("10.0.0.1")).hasValue(Duration.ofSeconds(30));
         assertThat(limits.take("10.0.0.2")).isEmpty();
-        nowMicros.addAndGet(2_000_000);
-        assertThat(limits.take("10.0.0.1")).isEmpty();
-        assertThat(limits.take("10.0.0.1")).isPresent();
+        nowMicros.addAndGet(30 * SECOND);
+        assertThat(limits.take("10.0.0.1")).as("the first has left the window").isEmpty();
+        assertThat(limits.take("10.0.0.1")).as("the second leaves a second later").hasValue(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void aRefusedRequestIsNotCounted() {
+        AtomicLong nowMicros = new AtomicLong(0);
+        LocalRateLimits limits = new LocalRateLimits(new RequestWindow(1), nowMicros::get);
+        assertThat(limits.take("a")).isEmpty();
+        for (int i = 0; i < 10; i++) {
+            nowMicros.addAndGet(SECOND);
+            assertThat(limits.take("a")).isPresent();
+        }
+        nowMicros.set(60 * SECOND);
+        assertThat(limits.take("a")).isEmpty();
     }
 }
