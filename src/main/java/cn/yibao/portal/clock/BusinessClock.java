@@ -34,8 +34,16 @@ public final class BusinessClock {
      * @param start an ISO date-time ({@code 2023-10-15T10:00}) or date ({@code 2023-10-15}, midnight)
      */
     public static BusinessClock startingAt(String start, Clock realTime) {
+        return startingAt(start, realTime.instant(), realTime);
+    }
+
+    /**
+     * A clock that read {@code start} at the real moment {@code since} and advances with {@code realTime}: several
+     * nodes given the same {@code since} tell the same time, whenever each of them started.
+     */
+    public static BusinessClock startingAt(String start, Instant since, Clock realTime) {
         ZonedDateTime startTime = parse(start).atZone(realTime.getZone());
-        Duration offset = Duration.between(realTime.instant(), startTime.toInstant());
+        Duration offset = Duration.between(since, startTime.toInstant());
         return new BusinessClock(Clock.offset(realTime, offset), true);
     }
 

@@ -66,6 +66,13 @@ public class SandboxIssuerEnvironment implements EnvironmentPostProcessor, Order
     }
 
     private String start(int port) {
+        String baseUrl = startIssuer(port);
+        log.info("Sandbox e-voucher issuer at " + baseUrl + "/" + RESIDENT_ISSUER + " and " + baseUrl + "/" + STAFF_ISSUER);
+        return baseUrl;
+    }
+
+    /** Starts the issuer on loopback (until the JVM ends) and answers its base URL. */
+    static String startIssuer(int port) {
         DemoAccounts accounts = DemoAccounts.load();
         OAuth2Config config = new OAuth2Config(true, loginPage(accounts).toString(), null, false,
                 new OAuth2TokenProvider(), Set.of(residentIssuer(accounts), staffIssuer(accounts)));
@@ -78,9 +85,7 @@ public class SandboxIssuerEnvironment implements EnvironmentPostProcessor, Order
                     + " (is the port in use? set PORTAL_SANDBOX_ISSUER_PORT)", e);
         }
         Runtime.getRuntime().addShutdownHook(new Thread(server::shutdown, "sandbox-issuer-shutdown"));
-        String baseUrl = "http://127.0.0.1:" + server.baseUrl().port();
-        log.info("Sandbox e-voucher issuer at " + baseUrl + "/" + RESIDENT_ISSUER + " and " + baseUrl + "/" + STAFF_ISSUER);
-        return baseUrl;
+        return "http://127.0.0.1:" + server.baseUrl().port();
     }
 
     private static RequestMappingTokenCallback residentIssuer(DemoAccounts accounts) {
