@@ -25,6 +25,7 @@ class PaymentJourney extends PortalJourneyBase {
 
         PaymentFlow.ReviewPage review = new PaymentFlow.ChoosePage(driver).keepOnly(List.of("本人", "子女")).next();
         screenshot("review");
+        Accessibility.assertNoViolations(driver, "payment review");
         assertThat(review.totalYuan()).isEqualTo("760");
 
         PaymentFlow.CashierPage cashier = review.confirm();
@@ -41,6 +42,7 @@ class PaymentJourney extends PortalJourneyBase {
         Pages.waitFor(driver).until(d -> Pages.pathOf(d).contains("/receipts/"));
         assertThat(driver.findElement(By.id("receipt-amount")).getText()).isEqualTo("380 元");
         screenshot("receipt");
+        Accessibility.assertNoViolations(driver, "receipt");
 
         String pdfText = pdfText(driver.findElement(By.id("receipt-pdf")).getAttribute("href"));
         assertThat(pdfText).contains("电子缴费凭证", "380.00", "2024");

@@ -62,7 +62,7 @@ public final class QrImages {
         int side = matrix.getWidth() + 2 * QUIET_ZONE;
         StringBuilder svg = new StringBuilder(256 + matrix.getWidth() * matrix.getHeight() / 2)
                 .append("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ").append(side).append(' ').append(side)
-                .append("\" shape-rendering=\"crispEdges\" role=\"img\"><rect width=\"").append(side)
+                .append("\" shape-rendering=\"crispEdges\" aria-hidden=\"true\" focusable=\"false\"><rect width=\"").append(side)
                 .append("\" height=\"").append(side).append("\" fill=\"#fff\"/><path fill=\"#000\" d=\"");
         forEachDarkRun(matrix, (x, y, length) -> svg.append('M').append(x + QUIET_ZONE).append(' ').append(y + QUIET_ZONE)
                 .append('h').append(length).append("v1h-").append(length).append('z'));

@@ -62,9 +62,14 @@ class OperatorRefundIT extends PaymentsOverHttp {
                 .body(BodyInserters.fromFormData("_csrf", BrowserSession.csrf(desk)).with("orderNo", order.orderNo())
                         .with("reason", "参保人已在务工地参保缴费"))
                 .exchange().expectStatus().isForbidden();
-        portal.post().uri("/api/v1/staff/payments/" + order.orderNo() + "/refund")
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + signIn.staffAccessToken("staff-weihai"))
+        String token = signIn.staffAccessToken("staff-weihai");
+        portal.post().uri("/api/v1/staff/payments/" + order.orderNo() + "/refund/preview")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("reason", "参保人已在务工地参保缴费"))
+                .exchange().expectStatus().isForbidden();
+        portal.post().uri("/api/v1/staff/payments/" + order.orderNo() + "/refund")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("reason", "参保人已在务工地参保缴费", "confirmation", "a-confirmation-of-its-own"))
                 .exchange().expectStatus().isForbidden();
 
         nothingRefunded(order);
