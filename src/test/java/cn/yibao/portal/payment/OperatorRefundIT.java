@@ -76,6 +76,26 @@ class OperatorRefundIT extends PaymentsOverHttp {
     }
 
     @Test
+    void aReasonNoRefundCouldStoreIsSaidOnTheDeskAndNothingIsAskedOfAnyone() throws InterruptedException {
+        FamilyOrder order = paidFamilyOrder("鲍");
+        BrowserSession operator = signIn.asStaff(FreshStaff.login(), wenshuiOperator());
+        String desk = operator.page("/staff/payments");
+
+        for (String reason : new String[] {"参保人\u0000申请", "a".repeat(100_000)}) {
+            for (String step : new String[] {"/staff/payments/refunds", "/staff/payments/refunds/confirm"}) {
+                String answer = operator.client().post().uri(step).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                        .body(BodyInserters.fromFormData("_csrf", BrowserSession.csrf(desk))
+                                .with("orderNo", order.orderNo()).with("reason", reason).with("confirmation", "x"))
+                        .exchange().expectStatus().isEqualTo(422).expectBody(String.class).returnResult()
+                        .getResponseBody();
+                assertThat(answer).as("%s, a reason of %d characters", step, reason.length()).contains("退款原因");
+            }
+        }
+
+        nothingRefunded(order);
+    }
+
+    @Test
     void theOperatorSeesWhomHowMuchAndWhyFirstAndOnlyTheirConfirmationRefunds() throws InterruptedException {
         FamilyOrder order = paidFamilyOrder("褚");
         BrowserSession operator = signIn.asStaff(FreshStaff.login(), wenshuiOperator());
