@@ -6,6 +6,10 @@ import cn.yibao.portal.web.domain.RequestWindow;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 
 class ClientRateLimiterTest {
 
@@ -39,5 +43,25 @@ class ClientRateLimiterTest {
         }
         nowMicros.set(60 * SECOND);
         assertThat(limits.take("a")).isEmpty();
+    }
+
+    @Test
+    void whileRedisCannotBeReachedTheNodeLimitsOnItsOwnInsteadOfFailingOrLettingEveryoneThrough() {
+        // Nothing listens on port 1: every call to Redis fails at once.
+        LettuceConnectionFactory unreachable = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", 1));
+        unreachable.afterPropertiesSet();
+        unreachable.start();
+        try {
+            StaticListableBeanFactory beans = new StaticListableBeanFactory();
+            beans.addBean("redis", new ReactiveStringRedisTemplate(unreachable));
+            ClientRateLimiter limiter = new ClientRateLimiter(3, beans.getBeanProvider(ReactiveStringRedisTemplate.class));
+
+            for (int i = 0; i < 3; i++) {
+                assertThat(limiter.acquire("10.0.0.9").block()).as("request %d", i + 1).isEmpty();
+            }
+            assertThat(limiter.acquire("10.0.0.9").block()).as("the 4th, limited locally").isPresent();
+        } finally {
+            unreachable.destroy();
+        }
     }
 }
