@@ -5,12 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.yibao.portal.PortalApplication;
 import cn.yibao.portal.support.BrowserSession;
 import cn.yibao.portal.support.FreshResidents;
+import cn.yibao.portal.support.FreshStaff;
 import cn.yibao.portal.support.RedisServer;
 import cn.yibao.portal.support.SandboxSignIn;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -128,6 +133,32 @@ class TwoNodesIT {
         page(nodeA, "/home", onPhone).expectStatus().is3xxRedirection();
         page(nodeA, "/home", onCounter).expectStatus().is3xxRedirection();
         page(nodeB, "/home", someoneElse).expectStatus().isOk();
+    }
+
+    @Test
+    void theOneTimeCodeAWorkerAsksForOnOneNodeIsShownToTheResidentByTheOtherAndAcceptedByTheFirst() {
+        String claims = FreshResidents.adultIn("141121", "邝小河");
+        Matcher certno = Pattern.compile("\"certno\":\"(\\w+)\"").matcher(claims);
+        assertThat(certno.find()).isTrue();
+        String resident = signIn(nodeA).accessToken("two-nodes-" + System.nanoTime(), claims);
+        client(nodeA).get().uri("/api/v1/me").headers(h -> h.setBearerAuth(resident)).exchange().expectStatus().isOk();
+        String worker = signIn(nodeA).staffAccessToken(FreshStaff.login(), FreshStaff.claimsOf(
+                "S141121" + UUID.randomUUID().toString().substring(0, 8), "141121", "HELP_DESK"));
+
+        AtomicReference<String> session = new AtomicReference<>();
+        client(nodeA).post().uri("/api/v1/assist/sessions").headers(h -> h.setBearerAuth(worker))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("certno", certno.group(1), "name", "邝小河"))
+                .exchange().expectStatus().isCreated().expectBody().jsonPath("$.sessionId").value(String.class, session::set);
+        AtomicReference<String> code = new AtomicReference<>();
+        client(nodeB).get().uri("/api/v1/assist/requests").headers(h -> h.setBearerAuth(resident)).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$[0].oneTimeCode").value(String.class, code::set);
+        assertThat(code.get()).as("the code node A made, shown by node B").matches("\\d{6}");
+
+        client(nodeA).post().uri("/api/v1/assist/sessions/" + session.get() + "/code").headers(h -> h.setBearerAuth(worker))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("code", code.get()))
+                .exchange().expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("ACTIVE");
+        client(nodeB).get().uri("/api/v1/assist/requests").headers(h -> h.setBearerAuth(resident)).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.length()").isEqualTo(0);
     }
 
     @Test
