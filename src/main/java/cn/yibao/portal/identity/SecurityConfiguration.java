@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import cn.yibao.portal.identity.domain.StaffRoutes;
+import cn.yibao.portal.identity.mip.MipSignIn;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,6 +12,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
 import org.springframework.security.oauth2.client.oidc.web.server.logout.OidcClientInitiatedServerLogoutSuccessHandler;
@@ -129,7 +131,7 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityWebFilterChain pageSecurity(ServerHttpSecurity http, ReactiveClientRegistrationRepository registrations,
-                                        SignInOutcomes outcomes, SignOutEverywhere everywhere) {
+                                        SignInOutcomes outcomes, SignOutEverywhere everywhere, MipSignIn mip) {
         DefaultServerOAuth2AuthorizationRequestResolver authorizationRequests =
                 new DefaultServerOAuth2AuthorizationRequestResolver(registrations);
         // PKCE for our confidential client too, not only for public clients.
@@ -147,10 +149,14 @@ class SecurityConfiguration {
                                     "/actuator/health", "/actuator/health/**").permitAll()
                             .pathMatchers(HttpMethod.GET, "/contribution/calculator", "/policy/documents", "/verify", "/pay/*",
                                     "/codes/image/**", "/upload-too-large").permitAll()
-                            .pathMatchers(HttpMethod.POST, "/verify").permitAll();
+                            .pathMatchers(HttpMethod.POST, "/verify").permitAll()
+                            .pathMatchers(HttpMethod.GET, MipSignIn.START_PATH).permitAll();
                     staffRoutes(exchanges, false);
                     exchanges.anyExchange().access(AssistedAccess.residentOrAssistingStaff(false));
                 })
+                // Residents: the national e-voucher (its own authentication: authCode → userQuery → 1101).
+                .addFilterAt(mip.filter(outcomes, outcomes), SecurityWebFiltersOrder.AUTHENTICATION)
+                // Staff, and residents where a province fronts the e-voucher with an OpenID Connect broker.
                 .oauth2Login(login -> login
                         .authorizationRequestResolver(authorizationRequests)
                         .authenticationSuccessHandler(outcomes)

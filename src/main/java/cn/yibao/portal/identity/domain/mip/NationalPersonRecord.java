@@ -44,7 +44,7 @@ public final class NationalPersonRecord {
 
     /**
      * @param output      the 1101 {@code output} object (or the whole answer that holds it)
-     * @param subject     the portal's subject for the person (stable per person)
+     * @param subject     the portal's subject for the person (stable per person); null: the person's psn_no
      * @param servedRegion whether the portal serves an insured region code
      */
     public static Mapping map(Map<String, Object> output, String subject, Predicate<String> servedRegion) {
@@ -87,7 +87,7 @@ public final class NationalPersonRecord {
                         date(text(identity, "endtime"))));
             }
         }
-        return new Mapped(new EvoucherIdentity(subject, name, NationalId.parse(certno).orElseThrow(), psnNo, region),
+        return new Mapped(new EvoucherIdentity(subject == null ? psnNo : subject, name, NationalId.parse(certno).orElseThrow(), psnNo, region),
                 List.copyOf(identities));
     }
 

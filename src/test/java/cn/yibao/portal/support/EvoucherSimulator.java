@@ -1,0 +1,88 @@
+package cn.yibao.portal.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.BodyInserters;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * Walks the national e-voucher sign-in over HTTP the way a browser does: portal {@code /login/evoucher} → the
+ * sandbox simulator's authorization page → a choice on it → the portal's callback, in one {@link BrowserSession}.
+ */
+public class EvoucherSimulator {
+
+    private static final Pattern REQUEST_ID = Pattern.compile("name=\"request\" value=\"([^\"]+)\"");
+
+    private final WebTestClient portal;
+    private final WebTestClient simulator;
+
+    public EvoucherSimulator(WebTestClient portal, String issuerBaseUrl) {
+        this.portal = portal;
+        this.simulator = WebTestClient.bindToServer().baseUrl(issuerBaseUrl).responseTimeout(Duration.ofSeconds(20)).build();
+    }
+
+    public BrowserSession newBrowser() {
+        return new BrowserSession(portal);
+    }
+
+    /** The portal's redirect to the authorization page; the browser's session now holds the one-time state. */
+    public URI start(BrowserSession browser) {
+        URI location = browser.client().get().uri("/login/evoucher").exchange()
+                .expectStatus().isFound()
+                .returnResult(Void.class).getResponseHeaders().getLocation();
+        assertThat(location).isNotNull();
+        return location;
+    }
+
+    /** The authorization page as the simulator shows it for this request. */
+    public EntityExchangeResult<String> authorizationPage(URI authorize) {
+        return simulator.get().uri(authorize).exchange().expectBody(String.class).returnResult();
+    }
+
+    /** Chooses on the authorization page: a demo login, optionally authorising for a family member's psn_no. */
+    public URI choose(URI authorize, String login, String forPsnNo) {
+        String page = authorizationPage(authorize).getResponseBody();
+        Matcher matcher = REQUEST_ID.matcher(page == null ? "" : page);
+        assertThat(matcher.find()).as("the authorization page was shown: %s", page).isTrue();
+        var form = BodyInserters.fromFormData("request", matcher.group(1));
+        if ("cancel".equals(login)) {
+            form = form.with("action", "cancel");
+        } else {
+            form = form.with("login", login);
+            if (forPsnNo != null) {
+                form = form.with("for", forPsnNo);
+            }
+        }
+        URI back = simulator.post().uri("/mip/authorize").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(form).exchange().expectStatus().isFound()
+                .returnResult(Void.class).getResponseHeaders().getLocation();
+        assertThat(back).as("the simulator sends the browser back").isNotNull();
+        return back;
+    }
+
+    /** Follows the return into the portal; answers where the portal sends the browser. */
+    public URI callback(BrowserSession browser, URI back) {
+        return browser.client().get().uri(back).exchange().expectStatus().is3xxRedirection()
+                .returnResult(Void.class).getResponseHeaders().getLocation();
+    }
+
+    /** A browser signed in through the e-voucher as a demo login, on its way to /home. */
+    public BrowserSession as(String login) {
+        BrowserSession browser = newBrowser();
+        URI landing = callback(browser, choose(start(browser), login, null));
+        assertThat(landing).hasPath("/home");
+        return browser;
+    }
+
+    public static String queryParam(URI uri, String name) {
+        String value = UriComponentsBuilder.fromUri(uri).build().getQueryParams().getFirst(name);
+        return value == null ? null : java.net.URLDecoder.decode(value, java.nio.charset.StandardCharsets.UTF_8);
+    }
+}
