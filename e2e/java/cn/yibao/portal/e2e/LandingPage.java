@@ -30,6 +30,12 @@ public class LandingPage {
         return new SandboxIssuerLoginPage(driver);
     }
 
+    /** The sign-in button when the portal signs residents in through the national e-voucher (its simulator). */
+    public EvoucherAuthorizationPage signInWithNationalEvoucher() {
+        driver.findElement(SIGN_IN).click();
+        return new EvoucherAuthorizationPage(driver);
+    }
+
     /** Login names offered in the demo box; empty outside the sandbox profile. */
     public List<String> demoAccountNames() {
         return driver.findElements(By.cssSelector("#demo-accounts .demo-login")).stream()
