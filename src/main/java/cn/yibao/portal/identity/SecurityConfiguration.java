@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import cn.yibao.portal.identity.domain.StaffRoutes;
+import cn.yibao.portal.identity.mip.AppTokens;
 import cn.yibao.portal.identity.mip.MipSignIn;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -87,12 +88,16 @@ class SecurityConfiguration {
     SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, ApiProblems problems,
                                        @Value("${spring.security.oauth2.client.provider.evoucher.issuer-uri}") String residentIssuer,
                                        @Value("${spring.security.oauth2.client.provider.staff.issuer-uri}") String staffIssuer,
-                                       @Value("${portal.api.audiences:}") List<String> audiences) {
+                                       @Value("${portal.api.audiences:}") List<String> audiences,
+                                       @Value("${portal.api.token-issuer}") String portalIssuer,
+                                       @Value("${portal.api.token-key:}") String portalKey) {
         return http
                 .securityMatcher(ServerWebExchangeMatchers.pathMatchers("/api/**"))
                 .authorizeExchange(exchanges -> {
                     exchanges.pathMatchers(HttpMethod.GET, "/api/v1/regions", "/api/v1/policy/**").permitAll()
                             .pathMatchers(HttpMethod.POST, "/api/v1/codes/verify").permitAll()
+                            // The mobile app exchanges an e-voucher authCode for the portal's own token here.
+                            .pathMatchers(HttpMethod.POST, AppTokens.PATH).permitAll()
                             // Channels prove themselves by their signature, checked by the handler before anything else.
                             .pathMatchers(HttpMethod.POST, "/api/v1/payments/notify/**").permitAll();
                     staffRoutes(exchanges, true);
@@ -100,6 +105,7 @@ class SecurityConfiguration {
                 })
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .authenticationManagerResolver(BearerTokenIssuers.resolver(residentIssuer, staffIssuer,
+                                portalIssuer, portalKey.isBlank() ? null : AppTokens.secretKey(portalKey),
                                 audiences.stream().filter(a -> !a.isBlank()).toList()))
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))

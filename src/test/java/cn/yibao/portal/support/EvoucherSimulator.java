@@ -23,8 +23,11 @@ public class EvoucherSimulator {
     private final WebTestClient portal;
     private final WebTestClient simulator;
 
+    private final String simulatorBaseUrl;
+
     public EvoucherSimulator(WebTestClient portal, String issuerBaseUrl) {
         this.portal = portal;
+        this.simulatorBaseUrl = issuerBaseUrl;
         this.simulator = WebTestClient.bindToServer().baseUrl(issuerBaseUrl).responseTimeout(Duration.ofSeconds(20)).build();
     }
 
@@ -65,6 +68,17 @@ public class EvoucherSimulator {
                 .returnResult(Void.class).getResponseHeaders().getLocation();
         assertThat(back).as("the simulator sends the browser back").isNotNull();
         return back;
+    }
+
+    /**
+     * An authCode as the mobile app's e-voucher SDK would obtain it: the authorization page with the app's own
+     * return address, the resident's choice, the code from the return.
+     */
+    public String appAuthCode(String login) {
+        URI authorize = URI.create(simulatorBaseUrl + "/mip/authorize?bizType=04107&cityCode=141100&channel=AppH5"
+                + "&orgChnlCrtfCodg=BqK1kMStlhVDgN2uHf4EsLK/F-SANDBOX&orgCodg=H14112100001&orgAppId=SANDBOX-MIP-APP-0001"
+                + "&state=app&redirectUrl=http%3A%2F%2Flocalhost%2Fapp-callback");
+        return queryParam(choose(authorize, login, null), "authCode");
     }
 
     /** Follows the return into the portal; answers where the portal sends the browser. */

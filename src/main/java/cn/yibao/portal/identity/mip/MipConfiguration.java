@@ -14,4 +14,10 @@ class MipConfiguration {
     RouterFunction<ServerResponse> mipSignInStart(MipSignIn signIn) {
         return signIn.startRoute();
     }
+
+    @Bean
+    RouterFunction<ServerResponse> appTokenExchange(AppTokens tokens) {
+        return org.springframework.web.reactive.function.server.RouterFunctions.route()
+                .POST(AppTokens.PATH, tokens::exchange).build();
+    }
 }
