@@ -51,6 +51,32 @@ class ProductionSettingsTest {
     }
 
     @Test
+    void signingResidentsInThroughTheNationalEvoucherNeedsTheChannelAndAnAppTokenKey() {
+        Map<String, String> mip = complete();
+        mip.put("portal.evoucher.sign-in", "mip");
+        assertThat(problems(mip, "production")).extracting(ProductionSettings.Problem::variable).containsExactly(
+                "PORTAL_MIP_AUTHORIZE_URL", "PORTAL_MIP_API_BASE_URL", "PORTAL_MIP_PERSON_SERVICE_URL",
+                "PORTAL_MIP_PARTNER_ID", "PORTAL_MIP_PARTNER_SECRET", "PORTAL_MIP_APP_ID", "PORTAL_MIP_APP_SECRET",
+                "PORTAL_MIP_ORG_CHNL_CRTF_CODG", "PORTAL_MIP_PORTAL_PRIVATE_KEY", "PORTAL_MIP_PLATFORM_PUBLIC_KEY",
+                "PORTAL_API_TOKEN_KEY");
+        mip.put("portal.evoucher.mip.authorize-url", "https://mip.example.cn/authorize");
+        mip.put("portal.evoucher.mip.api-base-url", "https://mip.example.cn");
+        mip.put("portal.evoucher.mip.person-service-url", "https://mip.example.cn/1101");
+        mip.put("portal.evoucher.mip.partner-id", "p");
+        mip.put("portal.evoucher.mip.partner-secret", "s");
+        mip.put("portal.evoucher.mip.app-id", "APP-ID-0000000001");
+        mip.put("portal.evoucher.mip.app-secret", "s");
+        mip.put("portal.evoucher.mip.org-chnl-crtf-codg", "a/b");
+        mip.put("portal.evoucher.mip.portal-private-key", "ab");
+        mip.put("portal.evoucher.mip.platform-public-key", "04ab");
+        mip.put("portal.api.token-key", "c2hvcnQ=");
+        assertThat(problems(mip, "production")).extracting(ProductionSettings.Problem::variable)
+                .containsExactly("PORTAL_API_TOKEN_KEY");
+        mip.put("portal.api.token-key", KEY);
+        assertThat(problems(mip, "production")).isEmpty();
+    }
+
+    @Test
     void withNothingSetEveryRequiredSettingIsNamedInTheREADMEsOrder() {
         assertThat(problems(Map.of(), "production")).extracting(ProductionSettings.Problem::variable).containsExactly(
                 "SPRING_R2DBC_URL", "SPRING_R2DBC_USERNAME", "SPRING_R2DBC_PASSWORD", "SPRING_FLYWAY_URL",
