@@ -44,7 +44,8 @@ public class MipPlatform {
 
     public MipPlatform(MipSettings settings, WebClient.Builder builder, Clock clock) {
         this.settings = settings;
-        this.keys = settings.envelopeKeys();
+        // Unconfigured (a deployment that signs residents in through OIDC): no keys, and no call is ever made.
+        this.keys = settings.configured() ? settings.envelopeKeys() : null;
         this.client = builder.clientConnector(new org.springframework.http.client.reactive.ReactorClientHttpConnector(
                 reactor.netty.http.client.HttpClient.create()
                         .option(io.netty.channel.ChannelOption.CONNECT_TIMEOUT_MILLIS,
@@ -54,6 +55,9 @@ public class MipPlatform {
     }
 
     public Mono<UserInfo> userQuery(String authCode) {
+        if (keys == null) {
+            return Mono.error(new MipSignInException(Failure.REFUSED, "the e-voucher channel is not configured"));
+        }
         long timestamp = clock.millis();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("qrcode", authCode);
