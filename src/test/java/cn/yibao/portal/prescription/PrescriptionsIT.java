@@ -226,6 +226,11 @@ class PrescriptionsIT extends PortalIntegrationTest {
                 .doesNotContain("/codes/image/");
         String issued = page(browser, "/prescriptions/" + a.issued());
         assertThat(issued).contains("取药码", "/codes/image/");
+
+        // Not collected yet: how long it lasts once picked up, never a date it "runs out" before it is in hand.
+        String notYet = today.minusDays(1).plusDays(29).toString();
+        assertThat(list).contains("取药后可用 30 天").doesNotContain("预计 " + notYet + " 用完");
+        assertThat(issued).contains("取药后可用 30 天").doesNotContain(notYet, "预计用完");
     }
 
     @Test
