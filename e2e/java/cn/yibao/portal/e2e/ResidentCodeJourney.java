@@ -23,11 +23,12 @@ class ResidentCodeJourney extends PortalJourneyBase {
         assertThat(code.announcement()).as("nothing announced before the first refresh").isEmpty();
         String second = code.waitForANewCode(first);
         assertThat(driver.getCurrentUrl()).as("no reload").endsWith("/code");
+        screenshot("resident-code");
+        // At once, before the next refresh (every few seconds in the tests) swaps the image.
+        Path screenshot = code.screenshotOfCode(Path.of("target", "e2e-screenshots", "upload"));
         Pages.waitFor(driver).withMessage("the refresh is announced")
                 .until(d -> "二维码已刷新".equals(code.announcement()));
         Accessibility.assertNoViolations(driver, "resident code");
-        screenshot("resident-code");
-        Path screenshot = code.screenshotOfCode(Path.of("target", "e2e-screenshots", "upload"));
         long auditedBefore = codeVerifications();
         driver.get(portalUrl("/home"));
         new HomePage(driver).signOut();
