@@ -31,7 +31,10 @@
       })
       .catch(function () {
         countdown.textContent = '…';
-        announce(box.getAttribute('data-failed-text'));
+        // Said once, not again at every retry while the phone stays offline.
+        if (!announcement || announcement.textContent !== box.getAttribute('data-failed-text')) {
+          announce(box.getAttribute('data-failed-text'));
+        }
         left = 5; // signed out or offline: try again shortly
       })
       .then(function () {
