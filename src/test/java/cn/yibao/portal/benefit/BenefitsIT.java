@@ -156,7 +156,8 @@ class BenefitsIT extends PortalIntegrationTest {
 
         String page = page(browser, "/benefits?year=2023");
 
-        assertThat(page).contains("id=\"coverage-state\"", "已参保缴费", "国家税务总局文水县税务局", "2023-01-01 至 2023-12-31")
+        assertThat(page).contains("id=\"coverage-state\"", "已参保缴费", "国家税务总局文水县税务局",
+                        "<span class=\"num\">2023-01-01</span> 至 <span class=\"num\">2023-12-31</span>")
                 .contains("<svg", "class=\"chart-fund\"", "文水县人民医院", "总费用 90 元");
         assertThat(page(browser, "/benefits?year=2024")).contains("未查询到该年度的参保缴费记录", "id=\"coverage-pay\"");
     }

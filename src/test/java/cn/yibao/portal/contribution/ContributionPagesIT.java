@@ -12,7 +12,7 @@ class ContributionPagesIT extends PortalIntegrationTest {
         String page = page("wenshui-dibao", "/contribution?year=2024");
 
         assertThat(page).contains("class=\"due-yuan\">76<", "2024年度应缴", "个人缴费标准 380 元 − 资助 304 元 = 76 元",
-                "文医保发〔2023〕10号", "2023-09-01 至 2023-12-25", "2024-01-01 至 2024-12-31");
+                "文医保发〔2023〕10号", "<span class=\"num\">2023-09-01</span> 至 <span class=\"num\">2023-12-25</span>", "<span class=\"num\">2024-01-01</span> 至 <span class=\"num\">2024-12-31</span>");
     }
 
     @Test
@@ -54,7 +54,7 @@ class ContributionPagesIT extends PortalIntegrationTest {
                         + "&eventDate=2024-02-10&payDate=2024-05-10").exchange()
                 .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
 
-        assertThat(page).contains("2024-05-11 至 2024-12-31", "一（三）");
+        assertThat(page).contains("<span class=\"num\">2024-05-11</span> 至 <span class=\"num\">2024-12-31</span>", "一（三）");
     }
 
     @Test
