@@ -56,12 +56,12 @@
   if (!form) {
     return;
   }
-  var max = parseInt(form.getAttribute('data-max-bytes'), 10);
   var inputs = form.querySelectorAll('input.material-file');
   var check = function (input) {
     var message = document.getElementById(input.id + '-error');
     var file = input.files && input.files.length > 0 ? input.files[0] : null;
     var hint = 'upload-hint';
+    var max = parseInt(form.getAttribute('data-max-bytes'), 10);
     if (file && max > 0 && file.size > max) {
       message.textContent = input.getAttribute('data-too-large').replace('{0}', file.name);
       message.hidden = false;

@@ -60,13 +60,13 @@ class CodeVerificationIT extends PortalIntegrationTest {
         assertThat(signInLink).startsWith("/?signin=staff&return=");
 
         // The staff member opens the link, signs in on the staff issuer, and is back on this code, now verified.
-        visitor.client().get().uri(java.net.URI.create(signInLink)).exchange().expectStatus().isOk();
+        visitor.client().get().uri(java.net.URI.create("http://localhost:" + port + signInLink)).exchange().expectStatus().isOk();
         var start = signIn.start(visitor, "staff");
         var callback = signIn.callback(visitor, signIn.submitIssuerLogin(start.authorize(), "staff-wenshui", null));
         java.net.URI back = callback.getResponseHeaders().getLocation();
         assertThat(back).hasPath("/verify");
         assertThat(back.getRawQuery()).isEqualTo("t=" + token);
-        assertThat(visitor.client().get().uri(back).exchange().expectStatus().isOk().expectBody(String.class)
+        assertThat(visitor.client().get().uri(java.net.URI.create("http://localhost:" + port + back)).exchange().expectStatus().isOk().expectBody(String.class)
                 .returnResult().getResponseBody()).contains("result-valid", "刘**").doesNotContain("result-staff-only");
     }
 
