@@ -223,7 +223,11 @@ class ResidentFormsJourney extends PortalJourneyBase {
         driver.findElement(By.id("signin-evoucher")).click();
         // The issuer still knows this browser: straight back, to the form's page.
         Pages.waitForPath(driver, "/family");
-        new FamilyPage(driver);
+        FamilyPage family = new FamilyPage(driver);
+        assertThat(family.typed("name")).as("what was typed is back").isEqualTo("某某");
+        assertThat(text("form-restored")).contains("已恢复");
+        screenshot("expired-form-restored");
+        Accessibility.assertNoViolations(driver, "family form restored after sign-in");
     }
 
     @Test

@@ -94,6 +94,12 @@ class ReturnAfterSignInIT extends PortalIntegrationTest {
         assertThat(browser.page("/?signin=expired")).contains("登录已超时");
         assertThat(signInAndLand(browser, "wenshui-tekun")).hasToString("/family");
         assertThat(count("select count(*) from family_binding")).as("nothing was done").isEqualTo(bindings);
+        // What was typed is back on the form, except the ID number (never kept in the session).
+        String family = browser.page("/family");
+        assertThat(family).contains("id=\"form-restored\"", "value=\"王小明\"")
+                .containsPattern("<option value=\"CHILD\" selected=\"selected\"")
+                .doesNotContain("141121201209011414");
+        assertThat(browser.page("/family")).as("shown once").doesNotContain("id=\"form-restored\"", "value=\"王小明\"");
 
         // A form posted from another site is not a way to choose where someone lands.
         BrowserSession other = signIn.newBrowser();

@@ -16,6 +16,7 @@ import cn.yibao.portal.resident.CurrentResident;
 import cn.yibao.portal.resident.Family;
 import cn.yibao.portal.resident.domain.Resident;
 import cn.yibao.portal.web.AssistedObject;
+import cn.yibao.portal.web.KeptForms;
 import cn.yibao.portal.web.Pages;
 import cn.yibao.portal.web.RequestValues;
 import cn.yibao.portal.web.UploadRefusals;
@@ -123,9 +124,13 @@ class FilingPages {
                 "people", people)));
     }
 
+    /** The first step, empty — or with what was typed before the session ran out ({@link KeptForms}). */
     private Mono<ServerResponse> newForm(ServerRequest request, Resident me) {
-        return form(request, me, request.pathVariable("type"), Map.of("insured",
-                request.queryParam("insured").orElse("SELF"), "startDate", clock.today().toString()), Map.of());
+        String type = request.pathVariable("type");
+        return KeptForms.take(request).flatMap(kept -> type.equals(kept.get("type"))
+                ? form(request, me, type, firstStep(kept), Map.of(), true)
+                : form(request, me, type, Map.of("insured", request.queryParam("insured").orElse("SELF"),
+                        "startDate", clock.today().toString()), Map.of()));
     }
 
     /** The fields of the first step; the summary carries them on as hidden fields, the session as the draft. */
@@ -144,6 +149,11 @@ class FilingPages {
      */
     private Mono<ServerResponse> form(ServerRequest request, Resident me, String typeCode, Map<String, String> values,
                                       Map<String, String> errors) {
+        return form(request, me, typeCode, values, errors, false);
+    }
+
+    private Mono<ServerResponse> form(ServerRequest request, Resident me, String typeCode, Map<String, String> values,
+                                      Map<String, String> errors, boolean restored) {
         Optional<FilingType> type = type(typeCode);
         if (type.isEmpty()) {
             return ServerResponse.seeOther(URI.create("/filing/new")).build();
@@ -162,6 +172,7 @@ class FilingPages {
             model.put("insuredName", person.maskedName());
             model.put("form", shown);
             model.put("errors", errors);
+            model.put("restored", restored);
             return pages.render(request, "filing/form", model, errors.isEmpty() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_CONTENT);
         }).switchIfEmpty(Mono.defer(() -> ServerResponse.seeOther(URI.create("/filing/new")).build()));
     }
@@ -199,11 +210,22 @@ class FilingPages {
     private Mono<ServerResponse> reviewAgain(ServerRequest request, Resident me) {
         return request.session().flatMap(session -> {
             Object stored = session.getAttributes().get(DRAFT);
-            if (!(stored instanceof Map<?, ?> draft)) {
-                return ServerResponse.seeOther(URI.create("/filing/new")).build();
+            if (stored instanceof Map<?, ?> draft) {
+                Map<String, String> form = new HashMap<>();
+                draft.forEach((k, v) -> form.put(String.valueOf(k), v == null ? null : String.valueOf(v)));
+                return reviewAgain(request, me, form, false);
             }
-            Map<String, String> form = new HashMap<>();
-            draft.forEach((k, v) -> form.put(String.valueOf(k), v == null ? null : String.valueOf(v)));
+            // The session ran out on the summary: what was typed came back with the sign-in, files excepted.
+            return KeptForms.take(request).flatMap(kept -> kept.isEmpty()
+                    ? ServerResponse.seeOther(URI.create("/filing/new")).build()
+                    : request.session().doOnNext(fresh -> fresh.getAttributes().put(DRAFT, new HashMap<>(firstStep(kept))))
+                            .then(reviewAgain(request, me, firstStep(kept), true)));
+        });
+    }
+
+    private Mono<ServerResponse> reviewAgain(ServerRequest request, Resident me, Map<String, String> form,
+                                             boolean restored) {
+        {
             Optional<Filings.Form> parsed = parse(form, false, new LinkedHashMap<>());
             if (parsed.isEmpty()) {
                 return ServerResponse.seeOther(URI.create("/filing/new")).build();
@@ -211,9 +233,9 @@ class FilingPages {
             Map<String, String> problems = request.queryParam("upload").filter("too-large"::equals).isPresent()
                     ? Map.of("materials", TOO_LARGE_UNKNOWN) : Map.of();
             return filings.insuredFor(me, form.get("insured"))
-                    .flatMap(insured -> summary(request, insured, parsed.get(), form, problems))
+                    .flatMap(insured -> summary(request, insured, parsed.get(), form, problems, restored))
                     .switchIfEmpty(Mono.defer(() -> ServerResponse.seeOther(URI.create("/filing/new")).build()));
-        });
+        }
     }
 
     static final String TOO_LARGE_UNKNOWN = "有文件超过了 " + (Uploads.MAX_BYTES / 1024 / 1024)
@@ -229,6 +251,11 @@ class FilingPages {
 
     private Mono<ServerResponse> summary(ServerRequest request, Resident insured, Filings.Form parsed,
                                          Map<String, String> form, Map<String, String> errors) {
+        return summary(request, insured, parsed, form, errors, false);
+    }
+
+    private Mono<ServerResponse> summary(ServerRequest request, Resident insured, Filings.Form parsed,
+                                         Map<String, String> form, Map<String, String> errors, boolean restored) {
         TypeRules rules = filings.typesFor(insured).stream().filter(r -> r.type() == parsed.type()).findFirst().orElseThrow();
         LocalDate end = FilingRules.endDate(new FilingApplication(parsed.type(), List.of(), List.of(), parsed.startDate(),
                 parsed.endDate(), parsed.reason(), false, parsed.treatmentDate(), Set.of()), rules);
@@ -243,6 +270,7 @@ class FilingPages {
         model.put("maxBytes", Uploads.MAX_BYTES);
         model.put("maxMegabytes", Uploads.MAX_BYTES / 1024 / 1024);
         model.put("errors", errors);
+        model.put("restored", restored);
         return pages.render(request, "filing/summary", model, errors.isEmpty() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_CONTENT);
     }
 

@@ -6,6 +6,7 @@ import cn.yibao.portal.resident.Family;
 import cn.yibao.portal.resident.domain.Relation;
 import cn.yibao.portal.resident.domain.Resident;
 import cn.yibao.portal.web.JsonBodies;
+import cn.yibao.portal.web.KeptForms;
 import cn.yibao.portal.web.JsonBody;
 import cn.yibao.portal.web.Pages;
 import cn.yibao.portal.web.RequestValues;
@@ -46,7 +47,9 @@ class FamilyRoutes {
     @Bean
     RouterFunction<ServerResponse> familyRouter() {
         return RouterFunctions.route()
-                .GET("/family", request -> asResident(request, me -> page(request, me, Map.of())))
+                .GET("/family", request -> asResident(request, me -> KeptForms.take(request)
+                        .flatMap(kept -> page(request, me, kept.isEmpty() ? Map.of()
+                                : Map.of("bindForm", kept, "restored", true)))))
                 .POST("/family/bind", request -> asResident(request, me -> bindFromForm(request, me)))
                 .POST("/family/{memberId}/unbind", request -> asResident(request, me -> unbindFromForm(request, me)))
                 .POST("/family/{memberId}/rebind", request -> asResident(request, me -> rebindFromForm(request, me)))
