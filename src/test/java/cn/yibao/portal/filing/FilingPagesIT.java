@@ -130,6 +130,30 @@ class FilingPagesIT extends PortalIntegrationTest {
     }
 
     @Test
+    void aFirstStepSentAfterTheSessionRanOutComesBackFilledOnItsOwnPageAfterSignIn() {
+        String login = "filing-expired-" + UUID.randomUUID();
+        String claims = FreshResidents.adultIn(WENSHUI, "冼美玲");
+        BrowserSession browser = signIn.newBrowser();
+        String formPage = "/filing/new/OTHER_TEMPORARY?insured=SELF";
+        MultiValueMap<String, String> form = firstStep("OTHER_TEMPORARY", "330000", "330100", "2023-10-20");
+        form.add("_csrf", "token-of-a-session-that-ended");
+        browser.client().post().uri("/filing/review").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .header("Referer", "http://localhost:" + port + formPage)
+                .body(BodyInserters.fromFormData(form)).exchange()
+                .expectStatus().isSeeOther().expectHeader().location("/?signin=expired");
+
+        var start = signIn.start(browser);
+        java.net.URI landed = signIn.callback(browser, signIn.submitIssuerLogin(start.authorize(), login, claims))
+                .getResponseHeaders().getLocation();
+        assertThat(landed).hasToString(formPage);
+        String page = browser.page(formPage);
+        assertThat(page).contains("id=\"form-restored\"", "value=\"" + REASON + "\"", "value=\"2023-10-20\"")
+                .containsPattern("<option value=\"330100\" selected=\"selected\">杭州市</option>");
+        assertThat(count("select count(*) from filing f join resident r on r.id = f.insured_id where r.name = '冼美玲'"))
+                .as("nothing was filed").isZero();
+    }
+
+    @Test
     void withoutADraftTheReviewAddressStartsAgainRatherThanNotFound() {
         BrowserSession browser = resident("伍丽华");
         browser.client().get().uri("/filing/review").exchange().expectStatus().isSeeOther()
