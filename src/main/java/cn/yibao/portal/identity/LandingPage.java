@@ -27,11 +27,16 @@ class LandingPage {
     private static final Set<String> KNOWN_ERRORS = Set.of(SignInOutcomes.ERROR_SIGN_IN_FAILED, SignInOutcomes.ERROR_CLAIMS);
 
     @Bean
-    RouterFunction<ServerResponse> landingRoutes(Pages pages, Environment environment) {
+    RouterFunction<ServerResponse> landingRoutes(Pages pages, Environment environment, ReturnPaths returnPaths) {
         List<DemoAccounts.DemoResident> demoResidents = environment.acceptsProfiles(Profiles.of("sandbox"))
                 ? DemoAccounts.load().residentsWhoSignIn() : List.of();
         return RouterFunctions.route()
-                .GET("/", request -> landing(request, pages, demoResidents))
+                // A page that offers sign-in may name itself (?return=/verify?t=…) to be opened again afterwards:
+                // only a safe path of this site is kept (ReturnPaths), anything else is ignored.
+                .GET("/", request -> request.queryParam("return")
+                        .map(path -> returnPaths.remember(request.exchange(), path))
+                        .orElse(Mono.empty())
+                        .then(landing(request, pages, demoResidents)))
                 .build();
     }
 
@@ -49,8 +54,14 @@ class LandingPage {
                             .ifPresent(error -> model.put("errorKey", "landing.error." + error));
                     if (request.queryParam("signedOut").isPresent()) {
                         model.put("infoKey", "landing.info.signed-out");
+                    } else if (request.queryParam("signin").filter("expired"::equals).isPresent()) {
+                        model.put("infoKey", "landing.info.session-expired");
+                    } else if (request.queryParam("signin").filter("staff"::equals).isPresent()) {
+                        model.put("infoKey", "landing.info.signin-staff");
+                        model.put("staffFirst", true);
                     } else if (request.queryParam("signin").isPresent()) {
                         model.put("infoKey", "landing.info.signin-required");
+                        model.put("returnKey", "landing.info.signin-return");
                     }
                     return pages.render(request, "landing", model);
                 }));
