@@ -120,9 +120,12 @@ public final class ReceiptPdf {
         Font value = font(11.5f, Font.NORMAL, TEXT);
         row(table, label, "receipt.pdf.receiptNo", receipt.receiptNo(), value);
         row(table, label, "receipt.pdf.payer", PersonalDataMasks.maskName(receipt.payerName()), value);
-        row(table, label, "receipt.pdf.insured", text("receipt.pdf.insured.value",
-                PersonalDataMasks.maskName(receipt.insuredName()),
-                PersonalDataMasks.maskIdNumber(receipt.insuredIdMasked())), value);
+        String insuredName = PersonalDataMasks.maskName(receipt.insuredName());
+        String insuredId = PersonalDataMasks.maskIdNumber(receipt.insuredIdMasked());
+        row(table, label, "receipt.pdf.insured", receipt.insuredRelation() == null
+                ? text("receipt.pdf.insured.value", insuredName, insuredId)
+                : text("receipt.pdf.insured.relation", insuredName, insuredId,
+                        text("relation." + receipt.insuredRelation())), value);
         row(table, label, "receipt.pdf.region", receipt.insuredRegionName(), value);
         // A String argument: MessageFormat would group an int as "2,024".
         row(table, label, "receipt.pdf.year", text("receipt.pdf.year.value", String.valueOf(receipt.benefitYear())), value);

@@ -88,7 +88,7 @@ class ReceiptPdfTest {
     void namesAndIdNumberReachingTheRendererUnmaskedArePrintedMasked() throws IOException {
         Receipt unmasked = new Receipt("RC20231015000124", "欧阳文静", "张三丰", FULL_ID, "文水县", 2024, 38000,
                 PaymentChannelId.SANDBOX, "PO20231015100502", "SBX4200002023101512345679",
-                Instant.parse("2023-10-15T02:05:09Z"), URL);
+                Instant.parse("2023-10-15T02:05:09Z"), URL, null);
 
         String text = text(pdf.render(unmasked, qr()));
 
@@ -125,7 +125,19 @@ class ReceiptPdfTest {
 
     private static Receipt receipt(PaymentChannelId channel, String insuredName, String insuredId) {
         return new Receipt("RC20231015000123", "李*", insuredName, insuredId, "文水县", 2024, 38000, channel,
-                "PO20231015100501", "SBX4200002023101512345678", Instant.parse("2023-10-15T02:05:09Z"), URL);
+                "PO20231015100501", "SBX4200002023101512345678", Instant.parse("2023-10-15T02:05:09Z"), URL, null);
+    }
+
+    /** Issue #17, item 4: two receipts of one payer for "王**" say whose is whose: 本人, 子女. */
+    @Test
+    void theInsuredPersonsRelationToThePayerIsPrintedBesideTheMaskedName() throws IOException {
+        String child = text(pdf.render(receipt(PaymentChannelId.SANDBOX, "王*", "141***********1414")
+                .withRelation("CHILD"), qr()));
+        String self = text(pdf.render(receipt(PaymentChannelId.SANDBOX, "王**", "141***********121X")
+                .withRelation("SELF"), qr()));
+
+        assertThat(child).contains("王*（子女，身份证号 141***********1414）");
+        assertThat(self).contains("王**（本人，身份证号 141***********121X）");
     }
 
     private static byte[] qr() {
