@@ -140,6 +140,43 @@ class ReceiptPdfTest {
         assertThat(self).contains("王**（本人，身份证号 141***********121X）");
     }
 
+    /**
+     * Issue #17, item 11: the Chinese font is embedded as a subset, so the receipt prints the same everywhere. The font
+     * comes from Debian's fonts-wqy-microhei, which .ci/run installs.
+     */
+    @Test
+    void theChineseFontIsEmbeddedAsASubsetAndTheTextReadsBackWithoutAnyInstalledFont() throws IOException {
+        String font = ReceiptPdf.FONT_FILES.get(0);
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isReadable(java.nio.file.Path.of(font)),
+                "install fonts-wqy-microhei (.ci/run does) for " + font);
+        ReceiptPdf embedding = new ReceiptPdf(bundles(), font);
+        byte[] bytes = embedding.render(receipt(PaymentChannelId.WECHAT_PAY, "欧阳**", "142***********1234")
+                .withRelation("CHILD"), qr());
+
+        try (PDDocument document = Loader.loadPDF(bytes)) {
+            PDResources resources = document.getPage(0).getResources();
+            List<org.apache.pdfbox.pdmodel.font.PDFont> fonts = new ArrayList<>();
+            for (COSName name : resources.getFontNames()) {
+                fonts.add(resources.getFont(name));
+            }
+            assertThat(fonts).isNotEmpty().allSatisfy(used -> {
+                assertThat(used.isEmbedded()).as("%s embedded", used.getName()).isTrue();
+                assertThat(used.getName()).as("a subset").matches("[A-Z]{6}\\+.*");
+            });
+        }
+        assertThat(withoutWhitespace(text(bytes))).contains("欧阳**（子女，身份证号142***********1234）", "微信支付",
+                "电子缴费凭证");
+        assertThat(bytes.length).as("a subset, not the whole 5 MB font").isLessThan(300_000);
+    }
+
+    @Test
+    void withoutAFontFileTheFontIsReferencedAndTheReceiptStillReads() throws IOException {
+        ReceiptPdf referencing = new ReceiptPdf(bundles(), "/nonexistent/font.ttc");
+
+        assertThat(text(referencing.render(receipt(PaymentChannelId.SANDBOX, "张*", "142***********1234"), qr())))
+                .contains("张*（身份证号 142***********1234）");
+    }
+
     private static byte[] qr() {
         return QrImages.png(URL, 8);
     }
