@@ -19,6 +19,11 @@ public interface HouseholdSummary {
     /** {@code dueYuan} and {@code deadline} are null when nothing can be paid now; {@code payLink} pays everything due. */
     record Household(int nextYear, String dueYuan, int dueCount, String deadline, String payLink,
                      List<PersonLines> people) {
+
+        /** The arguments of the line that says what is due: year, yuan, how many people, deadline. */
+        public Object[] dueArgs() {
+            return new Object[] {nextYear, dueYuan, dueCount, deadline};
+        }
     }
 
     /** One person: masked name, relation (SELF, SPOUSE, CHILD…), and their lines. */
