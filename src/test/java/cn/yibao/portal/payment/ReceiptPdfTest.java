@@ -169,6 +169,26 @@ class ReceiptPdfTest {
         assertThat(bytes.length).as("a subset, not the whole 5 MB font").isLessThan(300_000);
     }
 
+    /** Receipts are drawn on many threads at once from one font held in memory: each reads back whole. */
+    @Test
+    void receiptsDrawnAtOnceOnManyThreadsEachReadBack() throws Exception {
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<String>> drawn = new ArrayList<>();
+            for (int i = 0; i < 32; i++) {
+                String name = i % 2 == 0 ? "欧阳**" : "司马*";
+                drawn.add(threads.submit(() -> withoutWhitespace(text(pdf.render(
+                        receipt(PaymentChannelId.ALIPAY, name, "142***********1234"), qr())))));
+            }
+            for (int i = 0; i < drawn.size(); i++) {
+                assertThat(drawn.get(i).get()).contains((i % 2 == 0 ? "欧阳**" : "司马*") + "（身份证号142***********1234）",
+                        "支付宝", "电子缴费凭证");
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
     @Test
     void withoutAFontFileTheFontIsReferencedAndTheReceiptStillReads() throws IOException {
         ReceiptPdf referencing = new ReceiptPdf(bundles(), "/nonexistent/font.ttc");
