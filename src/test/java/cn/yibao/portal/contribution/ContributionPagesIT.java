@@ -12,7 +12,11 @@ class ContributionPagesIT extends PortalIntegrationTest {
         String page = page("wenshui-dibao", "/contribution?year=2024");
 
         assertThat(page).contains("class=\"due-yuan\">76<", "2024年度应缴", "个人缴费标准 380 元 − 资助 304 元 = 76 元",
-                "文医保发〔2023〕10号", "<span class=\"num\">2023-09-01</span> 至 <span class=\"num\">2023-12-25</span>", "<span class=\"num\">2024-01-01</span> 至 <span class=\"num\">2024-12-31</span>");
+                "文医保发〔2023〕10号", "2023-09-01 至 2023-12-25", "2024-01-01 至 2024-12-31");
+        // Each date kept whole on a phone, the words between free to wrap.
+        assertThat(rawPage("wenshui-dibao", "/contribution?year=2024")).contains(
+                "<span class=\"num\">2023-09-01</span> 至 <span class=\"num\">2023-12-25</span>",
+                "<span class=\"num\">2024-01-01</span> 至 <span class=\"num\">2024-12-31</span>");
     }
 
     @Test
@@ -128,8 +132,11 @@ class ContributionPagesIT extends PortalIntegrationTest {
 
     /** The page, with the pieces of a text that keeps its dates whole (plain and no-wrap spans) read as plain text. */
     private String page(String login, String path) {
+        return rawPage(login, path).replaceAll("<span(?: class=\"(?:nowrap|num)\")?>([^<]*)</span>", "$1");
+    }
+
+    private String rawPage(String login, String path) {
         return signIn.as(login).client().get().uri(path).exchange()
-                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody()
-                .replaceAll("<span(?: class=\"nowrap\")?>([^<]*)</span>", "$1");
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
     }
 }

@@ -140,7 +140,7 @@ class MoneyStatesIT extends PaymentsOverHttp {
 
     /** The page, with the pieces of a text that keeps its dates whole (plain and no-wrap spans) read as plain text. */
     private static String page(BrowserSession browser, String path) {
-        return browser.page(path).replaceAll("<span(?: class=\"nowrap\")?>([^<]*)</span>", "$1");
+        return browser.page(path).replaceAll("<span(?: class=\"(?:nowrap|num)\")?>([^<]*)</span>", "$1");
     }
 
     private static String pdfText(BrowserSession browser, String path) throws java.io.IOException {

@@ -426,7 +426,16 @@ class PaymentPages {
                         Money.yuan(item.amountFen()),
                         RefundRules.shownState(item.state(),
                                 item.refundNo() == null ? null : refundStatuses.get(item.refundNo()))))
+                .sorted(java.util.Comparator.comparingInt(line -> relationRank(line.relation())))
                 .toList();
+    }
+
+    /** The payer first, then the household as the family page lists it. */
+    private static final List<String> RELATION_ORDER = List.of("SELF", "SPOUSE", "PARENT", "CHILD", "OTHER", "FAMILY");
+
+    private static int relationRank(String relation) {
+        int rank = RELATION_ORDER.indexOf(relation);
+        return rank < 0 ? RELATION_ORDER.size() : rank;
     }
 
     /**
