@@ -243,7 +243,7 @@ class AccessibilityJourney extends PortalJourneyBase {
         try {
             checks.run();
         } finally {
-            chromium.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+            Browser.phoneSize((org.openqa.selenium.chrome.ChromeDriver) driver);
         }
     }
 

@@ -95,6 +95,10 @@ class ContributionHomeSummary implements HouseholdSummary {
             return new Line(id, "AWAITING", "home.next.AWAITING", List.of(year, Money.yuan(waiting.amountFen())),
                     me.id().equals(waiting.payerId()) ? "/payment/" + waiting.orderId() : "/contribution?year=" + year);
         }
+        if (standing instanceof ContributionStanding.RefundUnderway refunding) {
+            return new Line(id, "REFUNDING", "home.next.REFUNDING", List.of(year, Money.yuan(refunding.amountFen())),
+                    me.id().equals(refunding.payerId()) ? "/payment/" + refunding.orderId() : "/contribution?year=" + year);
+        }
         if (standing instanceof ContributionStanding.Due due) {
             return new Line(id, "DUE", due.deadline() == null ? "home.next.DUE.open" : "home.next.DUE",
                     List.of(year, Money.yuan(due.dueFen()), String.valueOf(due.deadline())),

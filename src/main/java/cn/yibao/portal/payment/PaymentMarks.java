@@ -33,8 +33,10 @@ class PaymentMarks implements ContributionPayments {
         }
         return payments.standingItems(people, year)
                 .map(item -> java.util.Map.entry(item.insuredId(), switch (item.state()) {
-                    case PAID -> new PortalPayment(PortalPayment.Kind.PAID, item.orderId(), item.payerId(), item.amountFen(),
-                            day(item.paidAt()), item.receiptNo(), null);
+                    // Paid, with a refund asked for and not done yet (or failed and to be retried).
+                    case PAID -> new PortalPayment(item.refundStatus() == null || "SUCCEEDED".equals(item.refundStatus())
+                            ? PortalPayment.Kind.PAID : PortalPayment.Kind.REFUNDING, item.orderId(), item.payerId(), item.amountFen(),
+                            day(item.paidAt()), item.receiptNo(), item.refundReason());
                     case REFUNDED -> new PortalPayment(PortalPayment.Kind.REFUNDED, item.orderId(), item.payerId(), item.amountFen(),
                             day(item.refundedAt()), null, item.refundReason());
                     default -> new PortalPayment(PortalPayment.Kind.OPEN, item.orderId(), item.payerId(), item.amountFen(), null,

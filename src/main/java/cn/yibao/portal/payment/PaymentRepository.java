@@ -215,13 +215,13 @@ class PaymentRepository {
      * its reason and when it was asked for and done: what "我的缴费" says about each person, in one query.
      */
     record StandingItem(UUID insuredId, UUID orderId, UUID payerId, ItemState state, long amountFen, String receiptNo,
-                        Instant paidAt, String refundReason, Instant refundedAt) {
+                        Instant paidAt, String refundReason, Instant refundedAt, String refundStatus) {
     }
 
     Flux<StandingItem> standingItems(Collection<UUID> insuredIds, int year) {
         return database.sql("""
                         select i.insured_id, i.order_id, o.payer_id, i.state, i.amount_fen, i.receipt_no, o.paid_at,
-                               r.reason as refund_reason, r.updated_at as refunded_at
+                               r.reason as refund_reason, r.updated_at as refunded_at, r.status as refund_status
                         from payment_item i join payment_order o on o.id = i.order_id
                              left join payment_refund r on r.refund_no = i.refund_no
                         where i.insured_id = any(:ids) and i.benefit_year = :year
@@ -230,7 +230,8 @@ class PaymentRepository {
                 .map(row -> new StandingItem(row.get("insured_id", UUID.class), row.get("order_id", UUID.class),
                         row.get("payer_id", UUID.class), ItemState.valueOf(row.get("state", String.class)), row.get("amount_fen", Long.class),
                         row.get("receipt_no", String.class), row.get("paid_at", Instant.class),
-                        row.get("refund_reason", String.class), row.get("refunded_at", Instant.class)))
+                        row.get("refund_reason", String.class), row.get("refunded_at", Instant.class),
+                        row.get("refund_status", String.class)))
                 .all();
     }
 

@@ -41,6 +41,10 @@ public sealed interface ContributionStanding {
     }
 
     /** An exact amount due that can be paid here now, by {@code deadline} (the collection window's last day). */
+    /** Paid here, and a refund of it asked for and not done yet: the year's cover ends when it is. */
+    record RefundUnderway(UUID orderId, UUID payerId, long amountFen, String reason) implements ContributionStanding {
+    }
+
     record Due(long dueFen, LocalDate deadline, long assistanceFen) implements ContributionStanding {
     }
 
@@ -56,7 +60,7 @@ public sealed interface ContributionStanding {
     record PortalPayment(Kind kind, UUID orderId, UUID payerId, long amountFen, LocalDate on, String receiptNo,
                          String refundReason) {
 
-        public enum Kind { PAID, OPEN, REFUNDED }
+        public enum Kind { PAID, REFUNDING, OPEN, REFUNDED }
     }
 
     /** A contribution the core platform reports as collected elsewhere. */
@@ -85,6 +89,12 @@ public sealed interface ContributionStanding {
      * the quote says (due, full assistance, or why not), with a refund said first when there was one.
      */
     static ContributionStanding decide(QuoteResult quote, List<PortalPayment> portal, List<UpstreamPayment> upstream) {
+        Optional<PortalPayment> refunding = portal.stream().filter(p -> p.kind() == PortalPayment.Kind.REFUNDING)
+                .findFirst();
+        if (refunding.isPresent()) {
+            PortalPayment refund = refunding.get();
+            return new RefundUnderway(refund.orderId(), refund.payerId(), refund.amountFen(), refund.refundReason());
+        }
         Optional<PortalPayment> paidHere = portal.stream().filter(p -> p.kind() == PortalPayment.Kind.PAID).findFirst();
         if (paidHere.isPresent()) {
             PortalPayment paid = paidHere.get();

@@ -10,7 +10,7 @@ import java.util.UUID;
 
 /**
  * A person's standing as pages show it: {@code state} names the message (PAID_HERE, PAID_ELSEWHERE, AWAITING, DUE,
- * REFUNDED, FREE, NOT_PAYABLE); amounts in yuan, dates as text; {@code link} to the order (its receipts, or the
+ * REFUNDING, REFUNDED, FREE, NOT_PAYABLE); amounts in yuan, dates as text; {@code link} to the order (its receipts, or the
  * payment to finish) only when the signed-in resident placed it; {@code assistance} names why a person is assisted
  * ("低保对象") so it is said, not hidden in the calculation.
  */
@@ -35,6 +35,11 @@ public record StandingView(String state, String amountYuan, String date, String 
             return new StandingView("AWAITING", yuan(waiting.amountFen()), null, null, null, null, null, null, null,
                     me.equals(waiting.payerId()) ? "/payment/" + waiting.orderId() : null, assisted, null, false,
                     false, null);
+        }
+        if (standing instanceof ContributionStanding.RefundUnderway refunding) {
+            return new StandingView("REFUNDING", yuan(refunding.amountFen()), null, null, refunding.reason(), null,
+                    null, null, null, me.equals(refunding.payerId()) ? "/payment/" + refunding.orderId() : null,
+                    assisted, null, false, false, null);
         }
         if (standing instanceof ContributionStanding.Due due) {
             return new StandingView("DUE", yuan(due.dueFen()), null, null, null, yuan(due.dueFen()),

@@ -72,6 +72,16 @@ class ContributionStandingTest {
     }
 
     @Test
+    void aPaymentWhoseRefundIsUnderWayIsNeitherPaidNorDueYet() {
+        ContributionStanding standing = ContributionStanding.decide(wenshuiAdult2024(), List.of(new PortalPayment(
+                PortalPayment.Kind.REFUNDING, ORDER, PAYER, 38000, IN_WINDOW, "R1", "参保人已在外地参加职工医保")), List.of());
+
+        assertThat(standing).isEqualTo(new ContributionStanding.RefundUnderway(ORDER, PAYER, 38000, "参保人已在外地参加职工医保"));
+        assertThat(standing.paid()).as("the cover ends with the refund").isFalse();
+        assertThat(standing.payableNowFen()).as("not while the money is on its way back").isEmpty();
+    }
+
+    @Test
     void anOperatorsRefundSaysWhenAndWhyAndThatTheYearMayBePaidAgainInTheWindow() {
         LocalDate refundedOn = LocalDate.of(2023, 10, 16);
         ContributionStanding standing = ContributionStanding.decide(wenshuiAdult2024(), List.of(new PortalPayment(
