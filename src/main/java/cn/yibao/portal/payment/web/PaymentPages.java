@@ -124,7 +124,10 @@ class PaymentPages {
                 // there shows at once, not when its notification arrives.
                 .GET("/payment/{id}", request -> withOrder(request, (me, order) -> asking.refreshed(order)
                         .flatMap(current -> result(request, me, current))))
-                .GET("/payment/{id}/status", request -> withOrder(request, (me, order) -> asking.refreshed(order)
+                // Polled every 2 s by the open page: read from the database only. Asking the channel on every poll
+                // would send each waiting payer's order query to WeChat Pay or Alipay every 2 s; the page load has
+                // asked once, and the notification or the sweeper settles the rest.
+                .GET("/payment/{id}/status", request -> withOrder(request, (me, order) -> Mono.just(order)
                         .flatMap(current -> ServerResponse.ok()
                                 .cacheControl(CacheControl.noStore())
                                 .bodyValue(Map.of("status", current.status().name(),
