@@ -8,8 +8,6 @@ import cn.yibao.portal.resident.domain.Resident;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 
@@ -26,13 +24,11 @@ class FilingHomeNotices implements HomeNotices {
     private final FilingRepository filings;
     private final RegionCatalog regions;
     private final BusinessClock clock;
-    private final MessageSource messages;
 
-    FilingHomeNotices(FilingRepository filings, RegionCatalog regions, BusinessClock clock, MessageSource messages) {
+    FilingHomeNotices(FilingRepository filings, RegionCatalog regions, BusinessClock clock) {
         this.filings = filings;
         this.regions = regions;
         this.clock = clock;
-        this.messages = messages;
     }
 
     @Override
@@ -64,8 +60,7 @@ class FilingHomeNotices implements HomeNotices {
         String destination = regions.displayName(filing.destination(), "");
         String kind = underReview(filing) ? "review" : "ending";
         return new Notice("filing-" + kind + "-" + filing.id(),
-                messages.getMessage("filing.notice." + kind + "." + suffix,
-                        new Object[] {whose, destination, String.valueOf(filing.endDate())}, Locale.SIMPLIFIED_CHINESE),
+                "filing.notice." + kind + "." + suffix, List.of(whose, destination, String.valueOf(filing.endDate())),
                 "/filing/" + filing.id());
     }
 }
