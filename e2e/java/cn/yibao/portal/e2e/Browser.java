@@ -57,7 +57,18 @@ public final class Browser {
                 .usingDriverExecutable(new File(chromedriver))
                 .usingAnyFreePort()
                 .build();
-        return new ChromeDriver(service, options);
+        ChromeDriver driver = new ChromeDriver(service, options);
+        phoneSize(driver);
+        return driver;
+    }
+
+    /**
+     * A phone's viewport, 412 × 915 CSS pixels. Headless Chromium will not make a window narrower than about 500 px
+     * whatever {@code --window-size} says, so the size is set through the DevTools protocol.
+     */
+    public static void phoneSize(ChromeDriver driver) {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", 412, "height", 915, "deviceScaleFactor", 1, "mobile", false));
     }
 
     /** Saves a PNG to target/e2e-screenshots/&lt;name&gt;.png; never throws, so it cannot hide the real failure. */

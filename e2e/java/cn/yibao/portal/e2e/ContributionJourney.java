@@ -27,6 +27,9 @@ class ContributionJourney extends PortalJourneyBase {
         driver.findElement(By.id("tile-contribution")).click();
         Pages.waitForPath(driver, "/contribution");
         screenshot("my-contribution-dibao");
+        Accessibility.assertNoViolations(driver, "my contribution, dibao");
+        assertThat(driver.findElement(By.id("household-summary")).getText()).as("the reason for assistance is visible")
+                .contains("资助身份：低保对象，资助 304 元", "待缴合计（1 人）");
 
         List<WebElement> cards = driver.findElements(By.cssSelector(".person .quote"));
         assertThat(cards).hasSize(1);
@@ -76,7 +79,8 @@ class ContributionJourney extends PortalJourneyBase {
 
         LandingPage.open(driver, portalUrl("/")).signInWithEvoucher().signInAs("wenshui-jiance");
         driver.get(portalUrl("/contribution?year=2024"));
-        assertThat(driver.findElements(By.cssSelector(".person .quote-heading")).stream().map(WebElement::getText).toList())
+        // Two people: each folded under a summary that names them.
+        assertThat(driver.findElements(By.cssSelector(".person .person-who")).stream().map(WebElement::getText).toList())
                 .containsExactly("周** · 本人", "孙** · 其他家庭成员");
     }
 

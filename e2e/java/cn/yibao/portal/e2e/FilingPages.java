@@ -26,11 +26,26 @@ public class FilingPages {
         Pages.waitForPath(driver, "/filing/new");
         driver.findElement(By.cssSelector("#type-" + typeCode + " a.choose-type")).click();
         Pages.waitFor(driver).until(ExpectedConditions.visibilityOfElementLocated(By.id("filing-form")));
-        new Select(driver.findElement(By.id("destination"))).selectByVisibleText(destinationLabel);
+        chooseDestination(destinationLabel);
         driver.findElement(By.id("reason")).sendKeys(reason);
         driver.findElement(By.id("to-summary")).click();
         Pages.waitFor(driver).until(ExpectedConditions.visibilityOfElementLocated(By.id("submit-form")));
         return this;
+    }
+
+    /** "福建省 福州市": the province, then its city; "北京市": a municipality is its own only city. */
+    public FilingPages chooseDestination(String destinationLabel) {
+        String[] parts = destinationLabel.split(" ", 2);
+        new Select(driver.findElement(By.id("province"))).selectByVisibleText(parts[0]);
+        new Select(driver.findElement(By.id("destination"))).selectByVisibleText(parts.length > 1 ? parts[1] : parts[0]);
+        return this;
+    }
+
+    /** The cities the city list offers now. */
+    public java.util.List<String> citiesOffered() {
+        return new Select(driver.findElement(By.id("destination"))).getOptions().stream()
+                .filter(option -> !option.getAttribute("value").isEmpty())
+                .map(org.openqa.selenium.WebElement::getText).toList();
     }
 
     public String summaryDestination() {
@@ -64,6 +79,19 @@ public class FilingPages {
         driver.findElement(By.id("verify-link")).click();
         Pages.waitFor(driver).until(ExpectedConditions.visibilityOfElementLocated(By.id("verification-result")));
         return driver.findElement(By.id("verification-result")).getText();
+    }
+
+    /** 取消备案: the confirmation first; returns its text. */
+    public String askToCancel() {
+        driver.findElement(By.id("cancel-filing")).click();
+        Pages.waitFor(driver).until(ExpectedConditions.visibilityOfElementLocated(By.id("cancel-confirmation")));
+        return driver.findElement(By.id("cancel-confirmation")).getText();
+    }
+
+    public FilingPages confirmCancel() {
+        driver.findElement(By.id("cancel-confirm")).click();
+        Pages.waitFor(driver).until(ExpectedConditions.visibilityOfElementLocated(By.id("filing-cancelled")));
+        return this;
     }
 
     public String cancelAndReadTheRefusal() {

@@ -47,6 +47,23 @@ public class HomePage {
                 .toList();
     }
 
+    /** The household summary's line for total due ("2024年度待缴 760 元（2 人），请在 … 前缴纳"), or what says none is. */
+    public String householdDue() {
+        return textOf(By.cssSelector("#household-summary .household-due"));
+    }
+
+    /** One text per person in the household summary: who, then their lines (state first). */
+    public List<String> householdPeople() {
+        return driver.findElements(By.cssSelector("#household-summary .standing")).stream()
+                .map(WebElement::getText).map(String::strip).toList();
+    }
+
+    /** The summary's one button that pays everything due, or "" when nothing is due. */
+    public String payAllLabel() {
+        return driver.findElements(By.id("home-pay-all")).stream().map(WebElement::getText).map(String::strip)
+                .findFirst().orElse("");
+    }
+
     public String businessDate() {
         return textOf(By.id("business-date"));
     }

@@ -19,10 +19,16 @@ class ResidentCodeJourney extends PortalJourneyBase {
         assertThat(code.holder()).isEqualTo("刘**");
         String first = code.token();
 
+        assertThat(code.countdownIsInALiveRegion()).as("a screen reader would read out every tick").isFalse();
+        assertThat(code.announcement()).as("nothing announced before the first refresh").isEmpty();
         String second = code.waitForANewCode(first);
         assertThat(driver.getCurrentUrl()).as("no reload").endsWith("/code");
         screenshot("resident-code");
+        // At once, before the next refresh (every few seconds in the tests) swaps the image.
         Path screenshot = code.screenshotOfCode(Path.of("target", "e2e-screenshots", "upload"));
+        Pages.waitFor(driver).withMessage("the refresh is announced")
+                .until(d -> "二维码已刷新".equals(code.announcement()));
+        Accessibility.assertNoViolations(driver, "resident code");
         long auditedBefore = codeVerifications();
         driver.get(portalUrl("/home"));
         new HomePage(driver).signOut();

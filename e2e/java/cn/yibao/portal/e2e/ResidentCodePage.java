@@ -44,6 +44,18 @@ public class ResidentCodePage {
         return token();
     }
 
+    /** Whether the ticking countdown sits inside a live region (and so is read out at every tick). */
+    public boolean countdownIsInALiveRegion() {
+        return (Boolean) ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "return document.getElementById('code-countdown')"
+                        + ".closest('[role=status],[role=alert],[role=timer],[role=log],[aria-live]') !== null;");
+    }
+
+    /** What the page's live region says now (the words a screen reader announces). */
+    public String announcement() {
+        return driver.findElement(By.id("code-announcement")).getAttribute("textContent").strip();
+    }
+
     public Path screenshotOfCode(Path directory) {
         try {
             Files.createDirectories(directory);

@@ -19,6 +19,6 @@ class AssistHomeNotices implements HomeNotices {
     @Override
     public Flux<Notice> of(Resident resident, List<Resident> boundMinors) {
         return sessions.pendingFor(resident).map(pending -> new Notice("assist-request-" + pending.session().id(),
-                "工作人员 " + pending.session().staffNameMasked() + " 请求为您代办业务，请确认。", "/assist/requests"));
+                "assist.notice.request", List.of(pending.session().staffNameMasked()), "/assist/requests"));
     }
 }

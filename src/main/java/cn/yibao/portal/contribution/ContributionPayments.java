@@ -1,6 +1,8 @@
 package cn.yibao.portal.contribution;
 
+import cn.yibao.portal.contribution.domain.ContributionStanding;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import reactor.core.publisher.Mono;
@@ -16,4 +18,10 @@ public interface ContributionPayments {
 
     record Mark(boolean paid, UUID orderId) {
     }
+
+    /**
+     * What this portal holds for these people and year, in one query: paid, waiting for payment, or refunded by an
+     * operator (with when and why), by person.
+     */
+    Mono<Map<UUID, List<ContributionStanding.PortalPayment>>> payments(Collection<UUID> people, int year);
 }

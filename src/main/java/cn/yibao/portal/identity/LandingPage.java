@@ -34,15 +34,28 @@ class LandingPage {
             .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     @Bean
+<<<<<<< HEAD
     RouterFunction<ServerResponse> landingRoutes(Pages pages, Environment environment,
                                                  @Value("${portal.evoucher.sign-in:oidc}") String residentSignIn) {
+=======
+    RouterFunction<ServerResponse> landingRoutes(Pages pages, Environment environment, ReturnPaths returnPaths) {
+>>>>>>> main
         List<DemoAccounts.DemoResident> demoResidents = environment.acceptsProfiles(Profiles.of("sandbox"))
                 ? DemoAccounts.load().residentsWhoSignIn() : List.of();
         // mip: the national e-voucher protocol (the adapter); oidc: an OpenID Connect broker in front of it.
         String signInUrl = "mip".equalsIgnoreCase(residentSignIn.strip()) ? MipSignIn.START_PATH
                 : "/oauth2/authorization/evoucher";
         return RouterFunctions.route()
+<<<<<<< HEAD
                 .GET("/", request -> landing(request, pages, demoResidents, signInUrl))
+=======
+                // A page that offers sign-in may name itself (?return=/verify?t=…) to be opened again afterwards:
+                // only a safe path of this site is kept (ReturnPaths), anything else is ignored.
+                .GET("/", request -> request.queryParam("return")
+                        .map(path -> returnPaths.remember(request.exchange(), path))
+                        .orElse(Mono.empty())
+                        .then(landing(request, pages, demoResidents)))
+>>>>>>> main
                 .build();
     }
 
@@ -61,8 +74,14 @@ class LandingPage {
                             .ifPresent(error -> model.put("errorKey", "landing.error." + error));
                     if (request.queryParam("signedOut").isPresent()) {
                         model.put("infoKey", "landing.info.signed-out");
+                    } else if (request.queryParam("signin").filter("expired"::equals).isPresent()) {
+                        model.put("infoKey", "landing.info.session-expired");
+                    } else if (request.queryParam("signin").filter("staff"::equals).isPresent()) {
+                        model.put("infoKey", "landing.info.signin-staff");
+                        model.put("staffFirst", true);
                     } else if (request.queryParam("signin").isPresent()) {
                         model.put("infoKey", "landing.info.signin-required");
+                        model.put("returnKey", "landing.info.signin-return");
                     }
                     return pages.render(request, "landing", model);
                 }));

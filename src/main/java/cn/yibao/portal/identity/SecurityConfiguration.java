@@ -23,6 +23,7 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
 import org.springframework.security.oauth2.client.web.server.DefaultServerOAuth2AuthorizationRequestResolver;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.logout.DelegatingServerLogoutHandler;
 import org.springframework.security.web.server.authentication.logout.SecurityContextServerLogoutHandler;
@@ -32,6 +33,7 @@ import org.springframework.security.web.server.csrf.XorServerCsrfTokenRequestAtt
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import org.springframework.security.web.server.header.StaticServerHttpHeadersWriter;
 import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter.Mode;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.web.server.ResponseStatusException;
 import reactor.core.publisher.Mono;
@@ -137,7 +139,11 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityWebFilterChain pageSecurity(ServerHttpSecurity http, ReactiveClientRegistrationRepository registrations,
+<<<<<<< HEAD
                                         SignInOutcomes outcomes, SignOutEverywhere everywhere, MipSignIn mip) {
+=======
+                                        SignInOutcomes outcomes, SignOutEverywhere everywhere, ReturnPaths returnPaths) {
+>>>>>>> main
         DefaultServerOAuth2AuthorizationRequestResolver authorizationRequests =
                 new DefaultServerOAuth2AuthorizationRequestResolver(registrations);
         // PKCE for our confidential client too, not only for public clients.
@@ -167,14 +173,17 @@ class SecurityConfiguration {
                         .authorizationRequestResolver(authorizationRequests)
                         .authenticationSuccessHandler(outcomes)
                         .authenticationFailureHandler(outcomes))
-                // A signed-out visitor who opens a private page is sent to the landing page, not straight to the issuer.
+                // A signed-out visitor who opens a private page is sent to the landing page, not straight to the issuer;
+                // the page is remembered and opened after sign-in (ReturnPaths). A staff page asks for staff sign-in.
+                .requestCache(cache -> cache.requestCache(returnPaths.cache()))
                 .exceptionHandling(handling -> handling
-                        .authenticationEntryPoint(new RedirectServerAuthenticationEntryPoint("/?signin=required"))
+                        .authenticationEntryPoint(signInFirst(returnPaths))
                         // The Chinese "no permission" page (templates/error/403.html), not a bare "Access Denied".
                         .accessDeniedHandler((exchange, denied) -> Mono.error(
                                 new ResponseStatusException(HttpStatus.FORBIDDEN, denied.getMessage()))))
                 // The counter page uploads a photo, the import page a batch file, as multipart: read the CSRF token there too.
-                .csrf(csrf -> csrf.csrfTokenRequestHandler(multipartAwareCsrf()))
+                .csrf(csrf -> csrf.csrfTokenRequestHandler(multipartAwareCsrf())
+                        .accessDeniedHandler(new ExpiredSessionForms(returnPaths)))
                 .logout(logout -> logout
                         .requiresLogout(SignOutEverywhere.SIGN_OUTS)
                         .logoutHandler(new DelegatingServerLogoutHandler(everywhere, outcomes,
@@ -198,6 +207,17 @@ class SecurityConfiguration {
         }
         exchanges.pathMatchers(StaffRoutes.STAFF_PATHS.stream().filter(path -> path.startsWith("/api/") == api)
                 .toArray(String[]::new)).denyAll();
+    }
+
+    private static ServerAuthenticationEntryPoint signInFirst(ReturnPaths returnPaths) {
+        RedirectServerAuthenticationEntryPoint resident = new RedirectServerAuthenticationEntryPoint("/?signin=required");
+        resident.setRequestCache(returnPaths.cache());
+        RedirectServerAuthenticationEntryPoint staff = new RedirectServerAuthenticationEntryPoint("/?signin=staff");
+        staff.setRequestCache(returnPaths.cache());
+        ServerWebExchangeMatcher staffPages = ServerWebExchangeMatchers.pathMatchers(StaffRoutes.STAFF_PATHS.stream()
+                .filter(path -> !path.startsWith("/api/")).toArray(String[]::new));
+        return (exchange, denied) -> staffPages.matches(exchange).flatMap(match -> match.isMatch()
+                ? staff.commence(exchange, denied) : resident.commence(exchange, denied));
     }
 
     @Bean

@@ -9,6 +9,7 @@ import cn.yibao.portal.audit.domain.AuditEntry.Outcome;
 import cn.yibao.portal.clock.BusinessClock;
 import cn.yibao.portal.identity.domain.EvoucherClaims;
 import cn.yibao.portal.identity.mip.MipSignInException;
+import cn.yibao.portal.identity.domain.ReturnPath;
 import java.net.URI;
 import java.util.Map;
 import java.util.UUID;
@@ -33,7 +34,8 @@ import reactor.core.publisher.Mono;
 /**
  * What happens after the e-voucher sign-in returns: on success the resident record is created or matched and the
  * resident lands on {@code /home}; on any failure (wrong state, issuer error, claims that do not describe a
- * resident) nothing is kept and the landing page shows a Chinese message. Every outcome, and every sign-out, is
+ * resident) nothing is kept and the landing page shows a Chinese message. A resident who was on their way to a page
+ * (see {@link ReturnPaths}) goes there instead of {@code /home}; staff to a counter page instead of {@code /staff}. Every outcome, and every sign-out, is
  * audited.
  */
 @Component
@@ -50,12 +52,15 @@ class SignInOutcomes implements ServerAuthenticationSuccessHandler, ServerAuthen
     private final AuditTrail audit;
     private final BusinessClock clock;
     private final ServerRedirectStrategy redirect = new DefaultServerRedirectStrategy();
+    private final ReturnPaths returnPaths;
 
     /** Looked up at sign-out, not at start: listeners may depend on beans that depend on this one. */
     private final org.springframework.beans.factory.ObjectProvider<StaffSignOutListener> signOutListeners;
 
     SignInOutcomes(ResidentSignIn residentSignIn, AuditTrail audit, BusinessClock clock,
-                   org.springframework.beans.factory.ObjectProvider<StaffSignOutListener> signOutListeners) {
+                   org.springframework.beans.factory.ObjectProvider<StaffSignOutListener> signOutListeners,
+                   ReturnPaths returnPaths) {
+        this.returnPaths = returnPaths;
         this.signOutListeners = signOutListeners;
         this.residentSignIn = residentSignIn;
         this.audit = audit;
@@ -75,7 +80,9 @@ class SignInOutcomes implements ServerAuthenticationSuccessHandler, ServerAuthen
             return residentSignIn.signedIn(mapped.identity())
                     .flatMap(residentId -> recordResident(exchange, mapped.identity().subject(), residentId,
                             AuditAction.SIGN_IN, Outcome.SUCCESS, null))
-                    .then(redirect.sendRedirect(exchange, URI.create("/home")));
+                    // Back to the page they were going to (a deep link, a form whose session ran out), else home.
+                    .then(returnPaths.take(exchange, ReturnPath.Audience.RESIDENT, "/home"))
+                    .flatMap(destination -> redirect.sendRedirect(exchange, destination));
         }
         String reason = ((EvoucherClaims.Rejected) mapping).reason();
         return forget(exchange)
@@ -87,7 +94,8 @@ class SignInOutcomes implements ServerAuthenticationSuccessHandler, ServerAuthen
                                      Map<String, Object> claims) {
         return StaffPrincipals.identityOf(authentication)
                 .map(staff -> record(exchange, ActorType.STAFF, staff.staffId(), null, AuditAction.SIGN_IN, Outcome.SUCCESS, null)
-                        .then(redirect.sendRedirect(exchange, URI.create("/staff"))))
+                        .then(returnPaths.take(exchange, ReturnPath.Audience.STAFF, "/staff"))
+                        .flatMap(destination -> redirect.sendRedirect(exchange, destination)))
                 .orElseGet(() -> forget(exchange)
                         .then(record(exchange, ActorType.ANONYMOUS, subjectOf(claims), null, AuditAction.SIGN_IN,
                                 Outcome.FAILURE, "工作人员身份信息不完整"))

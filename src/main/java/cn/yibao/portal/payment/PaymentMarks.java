@@ -1,9 +1,15 @@
 package cn.yibao.portal.payment;
 
+import cn.yibao.portal.clock.BusinessClock;
 import cn.yibao.portal.contribution.ContributionPayments;
+import cn.yibao.portal.contribution.domain.ContributionStanding.PortalPayment;
 import cn.yibao.portal.payment.domain.ItemState;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -13,9 +19,36 @@ import reactor.core.publisher.Mono;
 class PaymentMarks implements ContributionPayments {
 
     private final PaymentRepository payments;
+    private final BusinessClock clock;
 
-    PaymentMarks(PaymentRepository payments) {
+    PaymentMarks(PaymentRepository payments, BusinessClock clock) {
         this.payments = payments;
+        this.clock = clock;
+    }
+
+    @Override
+    public Mono<Map<UUID, List<PortalPayment>>> payments(Collection<UUID> people, int year) {
+        if (people.isEmpty()) {
+            return Mono.just(Map.of());
+        }
+        return payments.standingItems(people, year)
+                .map(item -> java.util.Map.entry(item.insuredId(), switch (item.state()) {
+                    // Paid, with a refund asked for and not done yet (or failed and to be retried).
+                    case PAID -> new PortalPayment(item.refundStatus() == null || "SUCCEEDED".equals(item.refundStatus())
+                            ? PortalPayment.Kind.PAID : PortalPayment.Kind.REFUNDING, item.orderId(), item.payerId(), item.amountFen(),
+                            day(item.paidAt()), item.receiptNo(), item.refundReason());
+                    case REFUNDED -> new PortalPayment(PortalPayment.Kind.REFUNDED, item.orderId(), item.payerId(), item.amountFen(),
+                            day(item.refundedAt()), null, item.refundReason());
+                    default -> new PortalPayment(PortalPayment.Kind.OPEN, item.orderId(), item.payerId(), item.amountFen(), null,
+                            null, null);
+                }))
+                .collectList()
+                .map(entries -> entries.stream().collect(Collectors.groupingBy(Map.Entry::getKey,
+                        Collectors.mapping(Map.Entry::getValue, Collectors.toList()))));
+    }
+
+    private LocalDate day(Instant instant) {
+        return instant == null ? null : LocalDate.ofInstant(instant, clock.zone());
     }
 
     @Override

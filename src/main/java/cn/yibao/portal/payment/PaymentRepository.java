@@ -210,6 +210,31 @@ class PaymentRepository {
                 .map(PaymentRepository::item).all();
     }
 
+    /**
+     * These people's open, paid and refunded items of the year, each with its order's payment time and, for a refund,
+     * its reason and when it was asked for and done: what "我的缴费" says about each person, in one query.
+     */
+    record StandingItem(UUID insuredId, UUID orderId, UUID payerId, ItemState state, long amountFen, String receiptNo,
+                        Instant paidAt, String refundReason, Instant refundedAt, String refundStatus) {
+    }
+
+    Flux<StandingItem> standingItems(Collection<UUID> insuredIds, int year) {
+        return database.sql("""
+                        select i.insured_id, i.order_id, o.payer_id, i.state, i.amount_fen, i.receipt_no, o.paid_at,
+                               r.reason as refund_reason, r.updated_at as refunded_at, r.status as refund_status
+                        from payment_item i join payment_order o on o.id = i.order_id
+                             left join payment_refund r on r.refund_no = i.refund_no
+                        where i.insured_id = any(:ids) and i.benefit_year = :year
+                          and i.state in ('OPEN', 'PAID', 'REFUNDED')""")
+                .bind("ids", insuredIds.toArray(UUID[]::new)).bind("year", year)
+                .map(row -> new StandingItem(row.get("insured_id", UUID.class), row.get("order_id", UUID.class),
+                        row.get("payer_id", UUID.class), ItemState.valueOf(row.get("state", String.class)), row.get("amount_fen", Long.class),
+                        row.get("receipt_no", String.class), row.get("paid_at", Instant.class),
+                        row.get("refund_reason", String.class), row.get("refunded_at", Instant.class),
+                        row.get("refund_status", String.class)))
+                .all();
+    }
+
     /** Orders a channel contradicted (other merchant, other amount): for an operator to look at. */
     Flux<PaymentOrder> flagged(List<String> regions, int limit) {
         return database.sql("select " + ORDER_COLUMNS + " from payment_order where review_reason is not null"

@@ -24,8 +24,16 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -33,10 +41,13 @@ import org.springframework.stereotype.Component;
  * Draws an e-receipt (电子缴费凭证) as a one-page A5 PDF: the receipt's fields, the QR code that leads to the public
  * verification page, that page's address, and a footer that marks sandbox receipts as test-only.
  *
- * <p>Chinese text uses Adobe's CJK font STSong-Light with the UniGB-UCS2-H CMap, whose metrics and CMaps ship
- * inside OpenPDF: no font file is needed on the server, and every character of GB 18030's Adobe-GB1 set (rare name
- * characters, any county name) can be drawn. The font is referenced, not embedded; PDF viewers draw it with their
- * own Chinese font (every phone and desktop OS has one; Acrobat uses its Asian font pack).
+ * <p>Chinese text is drawn in a free CJK TrueType font embedded as a subset (only the glyphs the receipt uses, some
+ * tens of kilobytes), so that the receipt prints the same on every viewer and printer (issue #17, item 11): the file
+ * {@code portal.receipt.font} names, else WenQuanYi Micro Hei from Debian's {@code fonts-wqy-microhei} (installed by
+ * {@code .ci/run} and the deployment; Apache-2.0/GPLv3 with font embedding exception). A text with a character that
+ * font lacks (a rare name character), and every text when no font file is found, falls back to Adobe's STSong-Light
+ * with the UniGB-UCS2-H CMap shipped inside OpenPDF, which covers GB 18030's Adobe-GB1 set but can only be referenced:
+ * viewers draw it with their own Chinese font.
  *
  * <p>Names and the ID number are masked again here (masking is idempotent), so that a receipt value built with an
  * unmasked field by mistake still prints masked.
@@ -62,17 +73,61 @@ public final class ReceiptPdf {
     private static final Color MUTED = new Color(0x55, 0x55, 0x55);
     private static final Color RULE = new Color(0xbb, 0xbb, 0xbb);
 
+    /** Where the embedded font is looked for when {@code portal.receipt.font} names none (Debian's packages). */
+    static final List<String> FONT_FILES = List.of("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
+            "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc");
+
+    private static final Logger log = LoggerFactory.getLogger(ReceiptPdf.class);
+
     private final MessageSource messages;
+    /** The font drawn with: embedded when a font file was found, else {@link #referenced}. */
     private final BaseFont chinese;
+    private final BaseFont referenced;
 
     ReceiptPdf(MessageSource messages) {
+        this(messages, "");
+    }
+
+    @Autowired
+    ReceiptPdf(MessageSource messages, @Value("${portal.receipt.font:}") String fontFile) {
         this.messages = messages;
         try {
             // Cached by OpenPDF; CJK fonts from the built-in CMaps can only be referenced, never embedded.
-            this.chinese = BaseFont.createFont("STSong-Light", "UniGB-UCS2-H", BaseFont.NOT_EMBEDDED);
+            this.referenced = BaseFont.createFont("STSong-Light", "UniGB-UCS2-H", BaseFont.NOT_EMBEDDED);
         } catch (DocumentException | IOException e) {
             throw new IllegalStateException("OpenPDF's CJK font STSong-Light/UniGB-UCS2-H is not available", e);
         }
+        this.chinese = embeddable(fontFile).orElse(referenced);
+    }
+
+    /** The first font file found, loaded to be embedded as a subset (Identity-H); empty when there is none. */
+    private static Optional<BaseFont> embeddable(String configured) {
+        List<String> candidates = configured == null || configured.isBlank() ? FONT_FILES : List.of(configured.strip());
+        for (String file : candidates) {
+            if (!Files.isReadable(Path.of(file))) {
+                continue;
+            }
+            try {
+                // Read once into memory: subsetting from the file took ~0.4 s a receipt, from memory ~20 ms (each
+                // receipt reads the bytes through its own pointer). A collection names its face by index.
+                byte[] bytes = Files.readAllBytes(Path.of(file));
+                String name = Path.of(file).getFileName().toString();
+                BaseFont font = BaseFont.createFont(name.endsWith(".ttc") ? name + ",0" : name, BaseFont.IDENTITY_H,
+                        BaseFont.EMBEDDED, false, bytes, null);
+                font.setSubset(true);
+                return Optional.of(font);
+            } catch (DocumentException | IOException e) {
+                log.warn("Receipt font {} could not be loaded: {}", file, e.toString());
+            }
+        }
+        log.warn("No CJK font file for receipts ({}): receipts reference STSong-Light without embedding it",
+                String.join(", ", candidates));
+        return Optional.empty();
+    }
+
+    /** Whether receipts embed their font (a font file was found). */
+    boolean embedsFont() {
+        return chinese != referenced;
     }
 
     /**
@@ -89,7 +144,8 @@ public final class ReceiptPdf {
         Document document = new Document(PageSize.A5, MARGIN, MARGIN, MARGIN, MARGIN + FOOTER_HEIGHT);
         try {
             PdfWriter writer = PdfWriter.getInstance(document, out);
-            writer.setPageEvent(new Footer(footer(receipt.channel()), font(8.5f, Font.NORMAL, MUTED)));
+            String footer = footer(receipt.channel());
+            writer.setPageEvent(new Footer(footer, fitting(footer, font(8.5f, Font.NORMAL, MUTED))));
             document.addTitle(text("receipt.pdf.title"));
             document.addCreator(text("receipt.pdf.creator"));
             document.open();
@@ -106,7 +162,8 @@ public final class ReceiptPdf {
     }
 
     private Paragraph title() {
-        Paragraph title = new Paragraph(text("receipt.pdf.title"), font(16f, Font.BOLD, TEXT));
+        String heading = text("receipt.pdf.title");
+        Paragraph title = new Paragraph(heading, fitting(heading, font(16f, Font.BOLD, TEXT)));
         title.setAlignment(Element.ALIGN_CENTER);
         title.setSpacingAfter(14f);
         return title;
@@ -120,9 +177,12 @@ public final class ReceiptPdf {
         Font value = font(11.5f, Font.NORMAL, TEXT);
         row(table, label, "receipt.pdf.receiptNo", receipt.receiptNo(), value);
         row(table, label, "receipt.pdf.payer", PersonalDataMasks.maskName(receipt.payerName()), value);
-        row(table, label, "receipt.pdf.insured", text("receipt.pdf.insured.value",
-                PersonalDataMasks.maskName(receipt.insuredName()),
-                PersonalDataMasks.maskIdNumber(receipt.insuredIdMasked())), value);
+        String insuredName = PersonalDataMasks.maskName(receipt.insuredName());
+        String insuredId = PersonalDataMasks.maskIdNumber(receipt.insuredIdMasked());
+        row(table, label, "receipt.pdf.insured", receipt.insuredRelation() == null
+                ? text("receipt.pdf.insured.value", insuredName, insuredId)
+                : text("receipt.pdf.insured.relation", insuredName, insuredId,
+                        text("relation." + receipt.insuredRelation())), value);
         row(table, label, "receipt.pdf.region", receipt.insuredRegionName(), value);
         // A String argument: MessageFormat would group an int as "2,024".
         row(table, label, "receipt.pdf.year", text("receipt.pdf.year.value", String.valueOf(receipt.benefitYear())), value);
@@ -140,8 +200,8 @@ public final class ReceiptPdf {
         table.addCell(cell(value == null ? "" : value, valueFont));
     }
 
-    private static PdfPCell cell(String content, Font font) {
-        PdfPCell cell = new PdfPCell(new Phrase(content, font));
+    private PdfPCell cell(String content, Font font) {
+        PdfPCell cell = new PdfPCell(new Phrase(content, fitting(content, font)));
         cell.setBorder(Rectangle.BOTTOM);
         cell.setBorderColor(RULE);
         cell.setBorderWidth(0.5f);
@@ -160,8 +220,8 @@ public final class ReceiptPdf {
         return image;
     }
 
-    private static Paragraph centered(String content, Font font, float spacingBefore) {
-        Paragraph paragraph = new Paragraph(content, font);
+    private Paragraph centered(String content, Font font, float spacingBefore) {
+        Paragraph paragraph = new Paragraph(content, fitting(content, font));
         paragraph.setAlignment(Element.ALIGN_CENTER);
         paragraph.setSpacingBefore(spacingBefore);
         return paragraph;
@@ -185,6 +245,14 @@ public final class ReceiptPdf {
 
     private Font font(float size, int style, Color color) {
         return new Font(chinese, size, style, color);
+    }
+
+    /** The font, or the referenced fallback in its size and style when the embedded font lacks a character. */
+    private Font fitting(String content, Font font) {
+        if (!embedsFont() || content.codePoints().allMatch(c -> Character.isWhitespace(c) || chinese.charExists(c))) {
+            return font;
+        }
+        return new Font(referenced, font.getSize(), font.getStyle(), font.getColor());
     }
 
     private String text(String key, Object... args) {

@@ -62,6 +62,6 @@ public class Receipts {
         return Optional.of(new Receipt(item.receiptNo(), payer.get().maskedName(), insured.get().maskedName(),
                 insured.get().maskedCertno(), regions.displayName(insured.get().insuredRegionCode(), ""),
                 item.benefitYear(), item.amountFen(), order.channel(), order.orderNo(), order.transactionId(),
-                order.paidAt(), baseUrl + "/verify?t=" + token));
+                order.paidAt(), baseUrl + "/verify?t=" + token, order.payerId().equals(item.insuredId()) ? "SELF" : null));
     }
 }

@@ -6,7 +6,6 @@ import cn.yibao.portal.resident.HomeNotices;
 import cn.yibao.portal.resident.domain.Resident;
 import java.util.List;
 import java.util.Locale;
-import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 
@@ -19,11 +18,9 @@ import reactor.core.publisher.Flux;
 class PrescriptionHomeNotices implements HomeNotices {
 
     private final Prescriptions prescriptions;
-    private final MessageSource messages;
 
-    PrescriptionHomeNotices(Prescriptions prescriptions, MessageSource messages) {
+    PrescriptionHomeNotices(Prescriptions prescriptions) {
         this.prescriptions = prescriptions;
-        this.messages = messages;
     }
 
     @Override
@@ -39,18 +36,16 @@ class PrescriptionHomeNotices implements HomeNotices {
             String endsOn = due.supplyEndsOn().getMonthValue() + "月" + due.supplyEndsOn().getDayOfMonth() + "日";
             String kind = due.waiting().isPresent() ? "refill.waiting." : "refill.";
             return new Notice("prescription-refill-" + due.personId() + "-" + due.disease().name().toLowerCase(Locale.ROOT),
-                    text("prescription.notice." + kind + suffix, whose, PrescriptionLabels.disease(due.disease()),
+                    "prescription.notice." + kind + suffix, List.of(whose, PrescriptionLabels.disease(due.disease()),
                             due.drugName(), endsOn),
                     due.waiting().map(waiting -> "/prescriptions/" + waiting.id()).orElse("/prescriptions"));
         }
         RefillReminders.AwaitingPickup waiting = (RefillReminders.AwaitingPickup) found.reminder();
         return new Notice("prescription-pickup-" + waiting.prescription().id(),
-                text("prescription.notice.pickup." + suffix, whose, PrescriptionLabels.disease(waiting.disease()),
+                "prescription.notice.pickup." + suffix, List.of(whose, PrescriptionLabels.disease(waiting.disease()),
                         waiting.prescription().drugName()),
                 "/prescriptions/" + waiting.prescription().id());
     }
 
-    private String text(String key, Object... arguments) {
-        return messages.getMessage(key, arguments, Locale.SIMPLIFIED_CHINESE);
-    }
+
 }

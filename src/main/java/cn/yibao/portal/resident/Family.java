@@ -125,14 +125,16 @@ public class Family {
                 origin, outcome));
     }
 
-    private Mono<BindOutcome> bind(Resident me, String certno, String name, Relation relation) {
-        String problem = NationalId.problemWith(certno);
+    private Mono<BindOutcome> bind(Resident me, String typedCertno, String name, Relation relation) {
+        String problem = certnoProblem(typedCertno);
         if (problem != null) {
             return Mono.just(new InvalidInput("certno", problem));
         }
         if (name == null || name.isBlank()) {
-            return Mono.just(new InvalidInput("name", "请填写家庭成员的姓名。"));
+            return Mono.just(new InvalidInput("name", NAME_MISSING));
         }
+        // As people type it: grouped 6-8-4, with spaces, full-width digits, a lower-case x (see NationalId.normalise).
+        String certno = NationalId.normalise(typedCertno);
         NationalId id = NationalId.parse(certno).orElseThrow();
         return residents.findByCertnoHash(idNumbers.lookupHash(id))
                 // Name and number must both match; a mismatch looks exactly like "no such person".
@@ -141,6 +143,42 @@ public class Family {
                         .flatMap(open -> store(me, candidate,
                                 BindingRules.decide(me, candidate, relation, clock.today(), open))))
                 .defaultIfEmpty(new NotFound());
+    }
+
+    public static final String NAME_MISSING = "请填写家庭成员的姓名。";
+
+    /**
+     * Why an ID number as typed cannot be one (after {@link NationalId#normalise}), with how many characters were
+     * typed when the length is what is wrong; {@code null} when it is a valid number.
+     */
+    public static String certnoProblem(String typedCertno) {
+        String certno = NationalId.normalise(typedCertno);
+        String problem = NationalId.problemWith(certno);
+        return problem == null ? null : problem + typedLength(certno);
+    }
+
+    /** "（您输入了 17 位）" when the length is what is wrong, so that a missing or extra digit is easy to find. */
+    private static String typedLength(String certno) {
+        return certno != null && !certno.isBlank() && certno.length() != 18 && certno.length() < 40
+                ? "（您输入了 " + certno.length() + " 位）" : "";
+    }
+
+    /**
+     * Undoes my own 解除绑定: binds the same person again under the same relation, by the rules as they stand today —
+     * a minor of my household at once, an adult by a new invitation they must accept. Only someone I had bound myself
+     * (the last binding I ended with them); anything else is {@link NotFound}.
+     */
+    public Mono<BindOutcome> rebind(Resident me, UUID memberId, RequestOrigin origin) {
+        return bindings.lastUnbound(me.id(), memberId)
+                .flatMap(ended -> residents.findById(memberId)
+                        .flatMap(candidate -> bindings.openBindingsBetween(me.id(), candidate.id()).collectList()
+                                .flatMap(open -> store(me, candidate,
+                                        BindingRules.decide(me, candidate, ended.relation(), clock.today(), open)))))
+                .defaultIfEmpty(new NotFound())
+                .flatMap(outcome -> audited(me, "FAMILY_BIND", outcome instanceof Bound,
+                        "undo unbind member=" + memberId + (outcome instanceof Bound bound ? " " + bound.status()
+                                : " " + outcome.getClass().getSimpleName()),
+                        outcome instanceof Bound ? memberId : null, origin, outcome));
     }
 
     private Mono<BindOutcome> store(Resident me, Resident candidate, BindingRules.Decision decision) {

@@ -41,6 +41,18 @@ class FamilyRepository {
                 .all();
     }
 
+    /** The last binding this owner ended with this member (解除绑定), for undoing it. */
+    Mono<FamilyBinding> lastUnbound(UUID ownerId, UUID memberId) {
+        return database.sql("""
+                        select id, owner_id, member_id, relation, status from family_binding
+                        where owner_id = :owner and member_id = :member and status = 'UNBOUND'
+                        order by decided_at desc nulls last limit 1""")
+                .bind("owner", ownerId)
+                .bind("member", memberId)
+                .map(FamilyRepository::binding)
+                .one();
+    }
+
     /** Inserts an open binding; the partial unique index turns a concurrent duplicate into no row. */
     Mono<Boolean> insert(UUID ownerId, UUID memberId, Relation relation, FamilyBinding.Status status, Instant now) {
         return database.sql("""

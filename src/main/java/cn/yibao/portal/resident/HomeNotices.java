@@ -13,7 +13,14 @@ public interface HomeNotices {
     /** {@code boundMinors}: the minors bound to the resident, already read for the page (no second read). */
     Flux<Notice> of(Resident resident, List<Resident> boundMinors);
 
-    /** {@code id} names the notice on the page; {@code text} is Chinese; {@code link} where to act on it. */
-    record Notice(String id, String text, String link) {
+    /**
+     * {@code id} names the notice on the page; {@code key} and {@code args} its words in the message bundles, rendered
+     * in the reader's language; {@code link} where to act on it.
+     */
+    record Notice(String id, String key, List<Object> args, String link) {
+
+        public Notice {
+            args = List.copyOf(args);
+        }
     }
 }

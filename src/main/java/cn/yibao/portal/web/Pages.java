@@ -2,10 +2,12 @@ package cn.yibao.portal.web;
 
 import cn.yibao.portal.clock.BusinessClock;
 import cn.yibao.portal.web.domain.ClientKind;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.server.csrf.CsrfToken;
@@ -21,6 +23,12 @@ import reactor.core.publisher.Mono;
  */
 @Component
 public class Pages {
+
+    /**
+     * Every page is UTF-8, and says so in the header: a meta tag alone comes too late for a proxy or a webview that
+     * decides the encoding before parsing (and would guess GBK for Chinese).
+     */
+    public static final MediaType HTML_UTF8 = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
 
     private final BusinessClock clock;
 
@@ -40,7 +48,7 @@ public class Pages {
         return signedIn(request)
                 .flatMap(signedIn -> signedIn ? csrfToken(request) : Mono.<CsrfToken>empty())
                 .doOnNext(token -> page.put("_csrf", token))
-                .then(Mono.defer(() -> ServerResponse.status(status)
+                .then(Mono.defer(() -> ServerResponse.status(status).contentType(HTML_UTF8)
                         // Pages may carry personal data: never cache them anywhere.
                         .cacheControl(CacheControl.noStore())
                         .render(template, page)));
@@ -48,9 +56,14 @@ public class Pages {
 
     /** The friendly 404 page, with the layout's model (no duplicate header inside WeChat / Alipay). */
     public Mono<ServerResponse> notFound(ServerRequest request) {
-        return ServerResponse.status(org.springframework.http.HttpStatus.NOT_FOUND)
+        return ServerResponse.status(org.springframework.http.HttpStatus.NOT_FOUND).contentType(HTML_UTF8)
                 .cacheControl(CacheControl.noStore())
                 .render("error/404", withLayout(request));
+    }
+
+    /** What the layout needs, for Boot's error pages too ({@link LayoutErrorAttributes}). */
+    Map<String, Object> layoutModel(ServerRequest request) {
+        return withLayout(request);
     }
 
     private Map<String, Object> withLayout(ServerRequest request) {

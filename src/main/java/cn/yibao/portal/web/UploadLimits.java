@@ -13,7 +13,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * An upload over the multipart limits fails while the request is read (often already in the CSRF filter), before
- * any handler could store it. Answer it plainly: 413 for the API, a Chinese page for the pages that leads back to the
+ * any handler could store it. Answer it plainly: 413 for the API; a form that shows itself again with what was typed
+ * ({@link UploadRefusals}: the filing form) gets the browser back there; other pages a Chinese page that leads back to the
  * form it came from (whose own text states its limit: filing materials, a counter photo and a batch file differ); a
  * body that cannot be read at all (too many parts) is a 400.
  */
@@ -24,9 +25,11 @@ class UploadLimits implements WebExceptionHandler {
     static final String PAGE = "/upload-too-large";
 
     private final ProblemResponses problems;
+    private final org.springframework.beans.factory.ObjectProvider<UploadRefusals> forms;
 
-    UploadLimits(ProblemResponses problems) {
+    UploadLimits(ProblemResponses problems, org.springframework.beans.factory.ObjectProvider<UploadRefusals> forms) {
         this.problems = problems;
+        this.forms = forms;
     }
 
     @Override
@@ -43,9 +46,12 @@ class UploadLimits implements WebExceptionHandler {
             return problems.write(exchange, HttpStatus.CONTENT_TOO_LARGE, "Content Too Large",
                     "上传的内容超过了允许的大小，没有保存任何内容。");
         }
+        String path = exchange.getRequest().getPath().value();
+        URI formAgain = forms.orderedStream().map(form -> form.formAgain(path)).flatMap(java.util.Optional::stream)
+                .findFirst().orElse(null);
         exchange.getResponse().setStatusCode(HttpStatus.SEE_OTHER);
-        exchange.getResponse().getHeaders().setLocation(pageLeadingBackTo(exchange.getRequest().getHeaders().getFirst("Referer"),
-                exchange.getRequest().getURI()));
+        exchange.getResponse().getHeaders().setLocation(formAgain != null ? formAgain
+                : pageLeadingBackTo(exchange.getRequest().getHeaders().getFirst("Referer"), exchange.getRequest().getURI()));
         return exchange.getResponse().setComplete();
     }
 

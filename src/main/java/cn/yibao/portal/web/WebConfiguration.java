@@ -30,6 +30,18 @@ class WebConfiguration {
         return new TrustedProxyHeaders(TrustedProxies.parse(trustedProxies));
     }
 
+    /** Boot's error pages with the layout's model; replaces Boot's own {@code ErrorAttributes}. */
+    @Bean
+    LayoutErrorAttributes errorAttributes(Pages pages) {
+        return new LayoutErrorAttributes(pages);
+    }
+
+    /** {@code #nowrap.tokens(...)} for templates: dates, IDs and amounts that never break across lines. */
+    @Bean
+    WholeTokensDialect wholeTokensDialect() {
+        return new WholeTokensDialect();
+    }
+
     /** The bean name is what WebFlux looks up. */
     @Bean(name = "localeContextResolver")
     LocaleContextResolver localeContextResolver() {

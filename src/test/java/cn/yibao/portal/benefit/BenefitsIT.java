@@ -156,7 +156,8 @@ class BenefitsIT extends PortalIntegrationTest {
 
         String page = page(browser, "/benefits?year=2023");
 
-        assertThat(page).contains("id=\"coverage-state\"", "已参保缴费", "国家税务总局文水县税务局", "2023-01-01 至 2023-12-31")
+        assertThat(page).contains("id=\"coverage-state\"", "已参保缴费", "国家税务总局文水县税务局",
+                        "<span class=\"num\">2023-01-01</span> 至 <span class=\"num\">2023-12-31</span>")
                 .contains("<svg", "class=\"chart-fund\"", "文水县人民医院", "总费用 90 元");
         assertThat(page(browser, "/benefits?year=2024")).contains("未查询到该年度的参保缴费记录", "id=\"coverage-pay\"");
     }
@@ -252,9 +253,32 @@ class BenefitsIT extends PortalIntegrationTest {
                 .doesNotContain("最多约", "至少约");
 
         String refused = page(browser, "/benefits?year=2024&expense=abc&setting=OUTPATIENT&level=PRIMARY&remote=NONE");
-        assertThat(refused).contains("id=\"estimate-error\"", "请填写费用金额").doesNotContain("id=\"estimate-result\"");
+        // The message sits next to the amount, which is marked and described by it; what was typed stays.
+        assertThat(refused).contains("id=\"expense-error\"", "请填写费用金额", "aria-invalid=\"true\"",
+                        "aria-describedby=\"expense-error expense-hint\"", "value=\"abc\"")
+                .doesNotContain("id=\"estimate-result\"");
         assertThat(page(browser, "/benefits?year=2024&expense=500&setting=DENTAL&level=PRIMARY&remote=NONE"))
                 .contains("id=\"estimate-error\"");
+    }
+
+    @Test
+    void anAmountTypedAs5000YuanWithUnitSeparatorOrFullWidthDigitsIsEstimatedLike5000() {
+        BrowserSession browser = signIn.as("benefit-typed-" + UUID.randomUUID(), FreshResidents.adultIn(WENSHUI, "戚晓云"));
+        String plain = estimateResult(page(browser, "/benefits?year=2024&expense=5000&setting=INPATIENT&level=SECONDARY&remote=NONE"));
+        assertThat(plain).contains("5000");
+        for (String typed : new String[] {"5000元", "5,000", "５０００", "￥5000"}) {
+            // As the browser sends it: the client encodes the characters a query cannot hold.
+            String page = page(browser, "/benefits?year=2024&expense=" + typed
+                    + "&setting=INPATIENT&level=SECONDARY&remote=NONE");
+            assertThat(estimateResult(page)).as(typed).isEqualTo(plain);
+            assertThat(page).as(typed).doesNotContain("id=\"expense-error\"");
+        }
+    }
+
+    private static String estimateResult(String page) {
+        int start = page.indexOf("id=\"estimate-result\"");
+        assertThat(start).as("an estimate is shown").isPositive();
+        return page.substring(start, page.indexOf("</div>", start));
     }
 
     @Test

@@ -13,13 +13,17 @@ class ContributionPagesIT extends PortalIntegrationTest {
 
         assertThat(page).contains("class=\"due-yuan\">76<", "2024年度应缴", "个人缴费标准 380 元 − 资助 304 元 = 76 元",
                 "文医保发〔2023〕10号", "2023-09-01 至 2023-12-25", "2024-01-01 至 2024-12-31");
+        // Each date kept whole on a phone, the words between free to wrap.
+        assertThat(rawPage("wenshui-dibao", "/contribution?year=2024")).contains(
+                "<span class=\"num\">2023-09-01</span> 至 <span class=\"num\">2023-12-25</span>",
+                "<span class=\"num\">2024-01-01</span> 至 <span class=\"num\">2024-12-31</span>");
     }
 
     @Test
     void wenshuiGeneralSeesACardForSelfSpouseAndChild() {
         String page = page("wenshui-general", "/contribution?year=2024");
 
-        assertThat(page.split("class=\"person\"", -1)).hasSize(4);
+        assertThat(page.split("class=\"card person\"", -1)).hasSize(4);
         assertThat(page).contains("王** · 本人", "李** · 配偶", "王** · 子女");
     }
 
@@ -54,7 +58,7 @@ class ContributionPagesIT extends PortalIntegrationTest {
                         + "&eventDate=2024-02-10&payDate=2024-05-10").exchange()
                 .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
 
-        assertThat(page).contains("2024-05-11 至 2024-12-31", "一（三）");
+        assertThat(page).contains("<span class=\"num\">2024-05-11</span> 至 <span class=\"num\">2024-12-31</span>", "一（三）");
     }
 
     @Test
@@ -97,7 +101,41 @@ class ContributionPagesIT extends PortalIntegrationTest {
         assertThat(page).contains("文医保发〔2023〕10号", "医保发〔2022〕20号", "原文未载明", "doc focused");
     }
 
+    /** Issue #17, item 1: the 2023 year paid at the tax bureau (reported upstream) is 已缴, as 我的待遇 says 已参保. */
+    @Test
+    void theYearPaidAtTheTaxBureauIsShownPaidWithWhereAndWhenNotAsOwed() {
+        String page = page("wenshui-general", "/contribution?year=2023");
+
+        assertThat(page).contains("id=\"household-summary\"", "全家本年度已缴费或无需缴费",
+                        "2022-11-18 在国家税务总局文水县税务局缴纳 350 元", "standing-PAID_ELSEWHERE")
+                .doesNotContain("2023年度应缴", "待缴合计", "id=\"pay-all\"")
+                .as("the figure is the calculation, not a claim").contains("2023年度个人缴费金额（计算依据）")
+                .as("no 'cannot be paid here' for a paid year").doesNotContain("not-payable");
+    }
+
+    /** Issue #17, items 1 and 10: one total for the household first, each person's state, details folded. */
+    @Test
+    void aHouseholdSeesOneTotalWithTheDeadlineThenEachPersonFolded() {
+        String page = page("wenshui-general", "/contribution?year=2024");
+
+        assertThat(page).contains("待缴合计（3 人）", "id=\"summary-due\">1140<", "请在 2023-12-25 前缴纳",
+                "一次缴清 1140 元", "应缴 380 元，2023-12-25 前缴纳");
+        assertThat(page.split("<details class=\"card person\"", -1)).as("three folded persons").hasSize(4);
+        assertThat(page).doesNotContain("<details class=\"card person\" open");
+    }
+
+    @Test
+    void theReasonForAssistanceIsSaidBesideTheState() {
+        assertThat(page("wenshui-dibao", "/contribution?year=2024")).contains("资助身份：低保对象，资助 304 元",
+                "应缴 76 元");
+    }
+
+    /** The page, with the pieces of a text that keeps its dates whole (plain and no-wrap spans) read as plain text. */
     private String page(String login, String path) {
+        return rawPage(login, path).replaceAll("<span(?: class=\"(?:nowrap|num)\")?>([^<]*)</span>", "$1");
+    }
+
+    private String rawPage(String login, String path) {
         return signIn.as(login).client().get().uri(path).exchange()
                 .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
     }

@@ -12,6 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import reactor.core.publisher.Flux;
@@ -53,6 +54,16 @@ class PoolExhaustedIT extends PortalIntegrationTest {
                     .expectHeader().valueEquals("Retry-After", "5")
                     .expectBody(String.class).returnResult().getResponseBody();
             assertThat(page).contains("系统繁忙，请稍候", "没有扣款");
+            // Inside WeChat the busy page, like every page, leaves the header to the app's own title bar.
+            String inWechat = household.browser.client().get().uri("/contribution").accept(MediaType.TEXT_HTML)
+                    .header(HttpHeaders.USER_AGENT, "Mozilla/5.0 (Linux; Android 13) MicroMessenger/8.0.40")
+                    .exchange()
+                    .expectStatus().isEqualTo(503)
+                    .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
+                    .expectHeader().value(HttpHeaders.CONTENT_TYPE,
+                            type -> assertThat(type).containsIgnoringCase("charset=UTF-8"))
+                    .expectBody(String.class).returnResult().getResponseBody();
+            assertThat(inWechat).contains("系统繁忙，请稍候").doesNotContain("site-header");
 
             portal.get().uri("/actuator/health").exchange().expectStatus().isEqualTo(503)
                     .expectBody().jsonPath("$.status").isEqualTo("DOWN");

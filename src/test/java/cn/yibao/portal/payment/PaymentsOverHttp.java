@@ -125,13 +125,18 @@ abstract class PaymentsOverHttp extends PortalIntegrationTest {
 
     /** {@code owner} invites {@code member} (an adult), who accepts from her own sign-in; answers the member id. */
     String bindAsFamily(Payer owner, Payer member) {
+        return bindAsFamily(owner, member, "SPOUSE");
+    }
+
+    /** The same, with the member's relation to the owner (SPOUSE, PARENT, OTHER…). */
+    String bindAsFamily(Payer owner, Payer member, String relation) {
         // The member's first API call registers her with the portal; only then can someone find her to bind.
         portal.get().uri("/api/v1/family/invitations").header(HttpHeaders.AUTHORIZATION, "Bearer " + member.token())
                 .exchange().expectStatus().isOk();
         JsonNode bound = JSON.readTree(portal.post().uri("/api/v1/family")
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + owner.token())
                 .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("{\"certno\":\"" + member.certno() + "\",\"name\":\"" + member.name() + "\",\"relation\":\"SPOUSE\"}")
+                .bodyValue("{\"certno\":\"" + member.certno() + "\",\"name\":\"" + member.name() + "\",\"relation\":\"" + relation + "\"}")
                 .exchange().expectStatus().isCreated()
                 .expectBody().returnResult().getResponseBody());
         JsonNode invitations = JSON.readTree(portal.get().uri("/api/v1/family/invitations")

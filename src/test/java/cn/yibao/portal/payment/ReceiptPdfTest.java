@@ -88,7 +88,7 @@ class ReceiptPdfTest {
     void namesAndIdNumberReachingTheRendererUnmaskedArePrintedMasked() throws IOException {
         Receipt unmasked = new Receipt("RC20231015000124", "欧阳文静", "张三丰", FULL_ID, "文水县", 2024, 38000,
                 PaymentChannelId.SANDBOX, "PO20231015100502", "SBX4200002023101512345679",
-                Instant.parse("2023-10-15T02:05:09Z"), URL);
+                Instant.parse("2023-10-15T02:05:09Z"), URL, null);
 
         String text = text(pdf.render(unmasked, qr()));
 
@@ -125,7 +125,76 @@ class ReceiptPdfTest {
 
     private static Receipt receipt(PaymentChannelId channel, String insuredName, String insuredId) {
         return new Receipt("RC20231015000123", "李*", insuredName, insuredId, "文水县", 2024, 38000, channel,
-                "PO20231015100501", "SBX4200002023101512345678", Instant.parse("2023-10-15T02:05:09Z"), URL);
+                "PO20231015100501", "SBX4200002023101512345678", Instant.parse("2023-10-15T02:05:09Z"), URL, null);
+    }
+
+    /** Issue #17, item 4: two receipts of one payer for "王**" say whose is whose: 本人, 子女. */
+    @Test
+    void theInsuredPersonsRelationToThePayerIsPrintedBesideTheMaskedName() throws IOException {
+        String child = text(pdf.render(receipt(PaymentChannelId.SANDBOX, "王*", "141***********1414")
+                .withRelation("CHILD"), qr()));
+        String self = text(pdf.render(receipt(PaymentChannelId.SANDBOX, "王**", "141***********121X")
+                .withRelation("SELF"), qr()));
+
+        assertThat(child).contains("王*（子女，身份证号 141***********1414）");
+        assertThat(self).contains("王**（本人，身份证号 141***********121X）");
+    }
+
+    /**
+     * Issue #17, item 11: the Chinese font is embedded as a subset, so the receipt prints the same everywhere. The font
+     * comes from Debian's fonts-wqy-microhei, which .ci/run installs.
+     */
+    @Test
+    void theChineseFontIsEmbeddedAsASubsetAndTheTextReadsBackWithoutAnyInstalledFont() throws IOException {
+        String font = ReceiptPdf.FONT_FILES.get(0);
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isReadable(java.nio.file.Path.of(font)),
+                "install fonts-wqy-microhei (.ci/run does) for " + font);
+        ReceiptPdf embedding = new ReceiptPdf(bundles(), font);
+        byte[] bytes = embedding.render(receipt(PaymentChannelId.WECHAT_PAY, "欧阳**", "142***********1234")
+                .withRelation("CHILD"), qr());
+
+        try (PDDocument document = Loader.loadPDF(bytes)) {
+            PDResources resources = document.getPage(0).getResources();
+            List<org.apache.pdfbox.pdmodel.font.PDFont> fonts = new ArrayList<>();
+            for (COSName name : resources.getFontNames()) {
+                fonts.add(resources.getFont(name));
+            }
+            assertThat(fonts).isNotEmpty().allSatisfy(used -> {
+                assertThat(used.isEmbedded()).as("%s embedded", used.getName()).isTrue();
+                assertThat(used.getName()).as("a subset").matches("[A-Z]{6}\\+.*");
+            });
+        }
+        assertThat(withoutWhitespace(text(bytes))).contains("欧阳**（子女，身份证号142***********1234）", "微信支付",
+                "电子缴费凭证");
+        assertThat(bytes.length).as("a subset, not the whole 5 MB font").isLessThan(300_000);
+    }
+
+    /** Receipts are drawn on many threads at once from one font held in memory: each reads back whole. */
+    @Test
+    void receiptsDrawnAtOnceOnManyThreadsEachReadBack() throws Exception {
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<String>> drawn = new ArrayList<>();
+            for (int i = 0; i < 32; i++) {
+                String name = i % 2 == 0 ? "欧阳**" : "司马*";
+                drawn.add(threads.submit(() -> withoutWhitespace(text(pdf.render(
+                        receipt(PaymentChannelId.ALIPAY, name, "142***********1234"), qr())))));
+            }
+            for (int i = 0; i < drawn.size(); i++) {
+                assertThat(drawn.get(i).get()).contains((i % 2 == 0 ? "欧阳**" : "司马*") + "（身份证号142***********1234）",
+                        "支付宝", "电子缴费凭证");
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
+    void withoutAFontFileTheFontIsReferencedAndTheReceiptStillReads() throws IOException {
+        ReceiptPdf referencing = new ReceiptPdf(bundles(), "/nonexistent/font.ttc");
+
+        assertThat(text(referencing.render(receipt(PaymentChannelId.SANDBOX, "张*", "142***********1234"), qr())))
+                .contains("张*（身份证号 142***********1234）");
     }
 
     private static byte[] qr() {

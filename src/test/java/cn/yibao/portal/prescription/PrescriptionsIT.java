@@ -213,7 +213,7 @@ class PrescriptionsIT extends PortalIntegrationTest {
                 "href=\"/prescriptions/" + a.issued() + "\"");
 
         String list = page(browser, "/prescriptions");
-        assertThat(list).contains("滕**（本人）", "高血压 · " + today.minusMonths(7) + " 认定 · 文水县人民医院",
+        assertThat(list).contains("滕**（本人）", "高血压 · <span class=\"num\">" + today.minusMonths(7) + "</span> 认定 · 文水县人民医院",
                 "医保基金已支付 50 元", "二甲双胍片", "氨氯地平片", "缬沙坦胶囊", "长处方（12周）", "待取药", "已取药", "已结算",
                 "预计 " + today.plusDays(2) + " 用完", "费用 70 元，医保基金支付 43.60 元，个人支付 19.40 元");
         String image = imageUrl(list);
@@ -226,6 +226,11 @@ class PrescriptionsIT extends PortalIntegrationTest {
                 .doesNotContain("/codes/image/");
         String issued = page(browser, "/prescriptions/" + a.issued());
         assertThat(issued).contains("取药码", "/codes/image/");
+
+        // Not collected yet: how long it lasts once picked up, never a date it "runs out" before it is in hand.
+        String notYet = today.minusDays(1).plusDays(29).toString();
+        assertThat(list).contains("取药后可用 30 天").doesNotContain("预计 " + notYet + " 用完");
+        assertThat(issued).contains("取药后可用 30 天").doesNotContain(notYet, "预计用完");
     }
 
     @Test

@@ -47,6 +47,30 @@ class CodeVerificationIT extends PortalIntegrationTest {
     }
 
     @Test
+    void thePublicPageSaysAResidentCodeIsForStaffToCheckNotThatItIsInvalidAndStaffSignInComesBackToIt() {
+        String token = residentCode("wenshui-dibao");
+        cn.yibao.portal.support.BrowserSession visitor = signIn.newBrowser();
+        String page = visitor.client().get().uri("/verify?t=" + token).exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(page).contains("id=\"verification-result\"", "result-staff-only", "此码需由医保经办工作人员核验",
+                        "不表示二维码无效", "id=\"verify-staff-signin\"")
+                .doesNotContain("无效：", "✘", "result-invalid", "flash-error", "刘", "文水县");
+        String signInLink = page.replaceAll("(?s).*id=\"verify-staff-signin\"[^>]*href=\"([^\"]+)\".*", "$1")
+                .replace("&amp;", "&");
+        assertThat(signInLink).startsWith("/?signin=staff&return=");
+
+        // The staff member opens the link, signs in on the staff issuer, and is back on this code, now verified.
+        visitor.client().get().uri(java.net.URI.create("http://localhost:" + port + signInLink)).exchange().expectStatus().isOk();
+        var start = signIn.start(visitor, "staff");
+        var callback = signIn.callback(visitor, signIn.submitIssuerLogin(start.authorize(), "staff-wenshui", null));
+        java.net.URI back = callback.getResponseHeaders().getLocation();
+        assertThat(back).hasPath("/verify");
+        assertThat(back.getRawQuery()).isEqualTo("t=" + token);
+        assertThat(visitor.client().get().uri(java.net.URI.create("http://localhost:" + port + back)).exchange().expectStatus().isOk().expectBody(String.class)
+                .returnResult().getResponseBody()).contains("result-valid", "刘**").doesNotContain("result-staff-only");
+    }
+
+    @Test
     void staffSeeTheMaskedResidentRegionAndStatusAndTheVerificationIsAudited() {
         // The same filter before and after: other tests' verifications by this worker (prescription codes carry no
         // resident id, refused codes fail) must not count on one side only.

@@ -53,6 +53,7 @@ public final class AssistRules {
             Route.refused("微信授权（付款人本人）", "GET", "/payment/wechat-auth"),
             Route.refused("绑定家庭成员", "POST", "/family/bind", "/api/v1/family"),
             Route.refused("解除绑定家庭成员", "POST", "/family/" + ID + "/unbind"),
+            Route.refused("恢复绑定家庭成员", "POST", "/family/" + ID + "/rebind"),
             Route.refused("解除绑定家庭成员", "DELETE", "/api/v1/family/" + ID),
             Route.refused("查看绑定邀请", "GET", "/family/invitations", "/api/v1/family/invitations"),
             Route.refused("接受绑定邀请", "POST", "(/api/v1)?/family/invitations/" + ID + "/accept"),
@@ -80,6 +81,7 @@ public final class AssistRules {
                     "/api/v1/payments/" + ID),
             // Remote-settlement filings.
             Route.allowed("查看备案类型", "GET", "/filing/new", "/filing/new/" + ID, "/api/v1/filings/types"),
+            Route.allowed("核对异地就医备案", "GET", "/filing/review"),
             Route.allowed("查看备案材料", "GET", "/filing/" + ID + "/materials/" + ID),
             Route.allowed("查看异地就医备案", "GET", "/filing", "/filing/" + ID, "/api/v1/filings",
                     "/api/v1/filings/" + ID),

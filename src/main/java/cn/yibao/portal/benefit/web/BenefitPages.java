@@ -6,6 +6,7 @@ import cn.yibao.portal.benefit.domain.CareSetting;
 import cn.yibao.portal.benefit.domain.EstimateRequest;
 import cn.yibao.portal.benefit.domain.FacilityLevel;
 import cn.yibao.portal.benefit.domain.InvalidEstimateRequest;
+import cn.yibao.portal.benefit.domain.TypedYuan;
 import cn.yibao.portal.benefit.domain.RemoteCare;
 import cn.yibao.portal.benefit.domain.Usage;
 import cn.yibao.portal.policy.domain.Money;
@@ -91,13 +92,10 @@ class BenefitPages {
                         invalid -> Mono.just(new EstimateOutcome(form.refused(invalid), null, null)));
     }
 
-    /** Yuan as a resident types it ("500", "86.5"); anything else is refused with a message. */
+    /** Yuan as a resident types it ("500", "86.5", "5000元", "5,000", "５０００"); anything else is refused with a message. */
     private static long yuanToFen(String yuan) {
-        String text = yuan.strip();
-        if (!text.matches("\\d{1,9}(\\.\\d{1,2})?")) {
-            throw new InvalidEstimateRequest("expenseFen", "请填写费用金额（元），例如 500 或 86.50，最多两位小数。");
-        }
-        return Money.fenFromYuan(text);
+        return TypedYuan.toFen(yuan).orElseThrow(() -> new InvalidEstimateRequest("expenseFen",
+                "请填写费用金额（元），例如 500、5000元 或 86.50，最多两位小数。"));
     }
 
     private Map<String, Object> model(Benefits.Overview overview, List<Benefits.Person> people,

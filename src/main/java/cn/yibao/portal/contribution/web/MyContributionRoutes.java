@@ -2,6 +2,8 @@ package cn.yibao.portal.contribution.web;
 
 import cn.yibao.portal.contribution.ContributionPayments;
 import cn.yibao.portal.contribution.ContributionQuotes;
+import cn.yibao.portal.contribution.ContributionStandings;
+import cn.yibao.portal.contribution.domain.ContributionStanding;
 import cn.yibao.portal.contribution.domain.QuoteResult;
 import cn.yibao.portal.policy.SupportedRegions;
 import cn.yibao.portal.resident.CurrentResident;
@@ -35,10 +37,13 @@ class MyContributionRoutes {
     private final SupportedRegions regions;
     private final Pages pages;
     private final ContributionPayments payments;
+    private final ContributionStandings standings;
 
     MyContributionRoutes(CurrentResident currentResident, Family family, ContributionQuotes quotes,
-                         SupportedRegions regions, Pages pages, ContributionPayments payments) {
+                         SupportedRegions regions, Pages pages, ContributionPayments payments,
+                         ContributionStandings standings) {
         this.payments = payments;
+        this.standings = standings;
         this.currentResident = currentResident;
         this.family = family;
         this.quotes = quotes;
@@ -71,13 +76,14 @@ class MyContributionRoutes {
         int benefitYear = year.orElse(quotes.currentBenefitYear());
         Integer grade = request.queryParam("grade").filter(g -> g.matches("\\d")).map(Integer::valueOf).orElse(null);
         return currentResident.of(request)
-                .flatMap(me -> people(me).collectList())
-                .flatMap(people -> payments.marks(people.stream().map(p -> p.resident().id()).toList(), benefitYear)
-                        .map(marks -> people.stream().map(person -> card(person, benefitYear, grade,
-                                marks.get(person.resident().id()))).toList()))
+                .flatMap(me -> people(me).collectList()
+                        .flatMap(people -> standings.of(people.stream().map(Person::resident).toList(), benefitYear, grade)
+                                .map(found -> people.stream().map(person -> card(me, person, benefitYear, grade,
+                                        found.get(person.resident().id()))).toList())))
                 .flatMap(cards -> {
                     Map<String, Object> model = new HashMap<>();
                     model.put("cards", cards);
+                    model.put("summary", Summary.of(cards));
                     model.put("year", benefitYear);
                     model.put("years", quotes.benefitYears());
                     return pages.render(request, "contribution/mine", model);
@@ -85,22 +91,56 @@ class MyContributionRoutes {
                 .switchIfEmpty(Mono.defer(() -> CurrentResident.refuse(request)));
     }
 
-    /** {@code payment}: PAID or OPEN (an order waits for payment) with {@code orderId}, else null. */
-    record Card(String personId, String maskedName, String relation, QuoteView quote, String problem, String payment,
-                UUID orderId) {
+    /** One person: who, their standing first, then the quote that explains the figures (or why there is none). */
+    record Card(String personId, String maskedName, String relation, StandingView standing, QuoteView quote,
+                String problem) {
     }
 
-    private Card card(Person person, int year, Integer grade, ContributionPayments.Mark mark) {
+    /**
+     * The household at a glance: what may be paid now (total, how many, the earliest deadline), and how many are paid
+     * or have nothing to pay.
+     */
+    record Summary(String dueYuan, int dueCount, String deadline, int paidCount, int settledCount, int total) {
+
+        static Summary of(List<Card> cards) {
+            long dueFen = 0;
+            int dueCount = 0;
+            int paid = 0;
+            int settled = 0;
+            String deadline = null;
+            for (Card card : cards) {
+                StandingView standing = card.standing();
+                if (standing.payableNow()) {
+                    dueFen += cn.yibao.portal.policy.domain.Money.fenFromYuan(standing.dueYuan());
+                    dueCount++;
+                    if (standing.deadline() != null && (deadline == null || standing.deadline().compareTo(deadline) < 0)) {
+                        deadline = standing.deadline();
+                    }
+                }
+                if (standing.paid()) {
+                    paid++;
+                }
+                if (standing.paid() || "FREE".equals(standing.state())) {
+                    settled++;
+                }
+            }
+            return new Summary(cn.yibao.portal.policy.domain.Money.yuan(dueFen), dueCount, deadline, paid, settled,
+                    cards.size());
+        }
+    }
+
+    private Card card(Resident me, Person person, int year, Integer grade, ContributionStanding standing) {
         QuoteResult result = quotes.quoteFor(person.resident(), year, grade);
         return new Card(person.resident().id().toString(), person.resident().maskedName(), person.relation(),
+                StandingView.of(standing, me.id(), person.resident().assistance()),
                 result instanceof QuoteResult.Quoted quoted ? QuoteView.of(quoted.quote(), regions) : null,
-                problemOf(result), mark == null ? null : mark.paid() ? "PAID" : "OPEN",
-                mark == null ? null : mark.orderId());
+                problemOf(result));
     }
 
     /** One entry per person: their masked identity and the quote fields (or why there is no quote). */
     record Entry(UUID personId, String relation, String maskedName, String maskedCertno,
-                 @JsonUnwrapped QuoteResponse quote, String problem, String paymentStatus, UUID paymentId) {
+                 @JsonUnwrapped QuoteResponse quote, String problem, String paymentStatus, UUID paymentId,
+                 String standing) {
     }
 
     private Mono<ServerResponse> api(ServerRequest request) {
@@ -113,19 +153,22 @@ class MyContributionRoutes {
         return currentResident.of(request)
                 .flatMap(me -> people(me).collectList())
                 .flatMap(people -> payments.marks(people.stream().map(p -> p.resident().id()).toList(), benefitYear)
-                        .map(marks -> people.stream().map(person -> entry(person, benefitYear, grade,
-                                marks.get(person.resident().id()))).toList()))
+                        .flatMap(marks -> standings.of(people.stream().map(Person::resident).toList(), benefitYear,
+                                        grade)
+                                .map(found -> people.stream().map(person -> entry(person, benefitYear, grade,
+                                        marks.get(person.resident().id()), found.get(person.resident().id()))).toList())))
                 .flatMap(entries -> ServerResponse.ok().bodyValue(entries))
                 .switchIfEmpty(Mono.defer(() -> CurrentResident.refuse(request)));
     }
 
-    private Entry entry(Person person, int year, Integer grade, ContributionPayments.Mark mark) {
+    private Entry entry(Person person, int year, Integer grade, ContributionPayments.Mark mark,
+                        ContributionStanding standing) {
         QuoteResult result = quotes.quoteFor(person.resident(), year, grade);
         Resident resident = person.resident();
         return new Entry(resident.id(), person.relation(), resident.maskedName(), resident.maskedCertno(),
                 result instanceof QuoteResult.Quoted quoted ? QuoteResponse.of(quoted.quote()) : null,
                 problemOf(result), mark == null ? null : mark.paid() ? "PAID" : "OPEN",
-                mark == null ? null : mark.orderId());
+                mark == null ? null : mark.orderId(), StandingView.of(standing, person.resident().id(), null).state());
     }
 
     private static String problemOf(QuoteResult result) {

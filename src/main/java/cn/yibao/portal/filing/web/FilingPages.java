@@ -16,20 +16,27 @@ import cn.yibao.portal.resident.CurrentResident;
 import cn.yibao.portal.resident.Family;
 import cn.yibao.portal.resident.domain.Resident;
 import cn.yibao.portal.web.AssistedObject;
+import cn.yibao.portal.web.KeptForms;
 import cn.yibao.portal.web.Pages;
 import cn.yibao.portal.web.RequestValues;
+import cn.yibao.portal.web.UploadRefusals;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.multipart.FilePart;
@@ -78,6 +85,7 @@ class FilingPages {
                 .GET("/filing/new", request -> asResident(request, me -> chooseType(request, me)))
                 .GET("/filing/new/{type}", request -> asResident(request, me -> newForm(request, me)))
                 .POST("/filing/review", request -> asResident(request, me -> review(request, me)))
+                .GET("/filing/review", request -> asResident(request, me -> reviewAgain(request, me)))
                 .POST("/filing", request -> asResident(request, me -> submit(request, me)))
                 .GET("/filing/{id}", request -> asResident(request, me -> detail(request, me, Map.of())))
                 .POST("/filing/{id}/cancel", request -> asResident(request, me -> cancel(request, me)))
@@ -116,59 +124,141 @@ class FilingPages {
                 "people", people)));
     }
 
+    /** The first step, empty — or with what was typed before the session ran out ({@link KeptForms}). */
     private Mono<ServerResponse> newForm(ServerRequest request, Resident me) {
-        return form(request, me, request.pathVariable("type"), Map.of("insured",
-                request.queryParam("insured").orElse("SELF"), "startDate", clock.today().toString()), null);
+        String type = request.pathVariable("type");
+        return KeptForms.take(request).flatMap(kept -> type.equals(kept.get("type"))
+                ? form(request, me, type, firstStep(kept), Map.of(), true)
+                : form(request, me, type, Map.of("insured", request.queryParam("insured").orElse("SELF"),
+                        "startDate", clock.today().toString()), Map.of()));
     }
 
-    /** The first step, empty or again with what was typed and why it was not accepted. */
+    /** The fields of the first step; the summary carries them on as hidden fields, the session as the draft. */
+    static final List<String> FIELDS = List.of("type", "insured", "province", "destination", "startDate", "endDate",
+            "reason", "afterTheFact", "treatmentDate");
+
+    /** The draft of the filing being reviewed: what was typed, kept server-side for a submission refused whole. */
+    static final String DRAFT = "filing.draft";
+
+    /** Problems not about one field go under this key. */
+    static final String FORM = "form";
+
+    /**
+     * The first step, empty or again with what was typed and, next to each field, why it was not accepted
+     * ({@code errors}: field name → message).
+     */
     private Mono<ServerResponse> form(ServerRequest request, Resident me, String typeCode, Map<String, String> values,
-                                      String error) {
+                                      Map<String, String> errors) {
+        return form(request, me, typeCode, values, errors, false);
+    }
+
+    private Mono<ServerResponse> form(ServerRequest request, Resident me, String typeCode, Map<String, String> values,
+                                      Map<String, String> errors, boolean restored) {
         Optional<FilingType> type = type(typeCode);
         if (type.isEmpty()) {
             return ServerResponse.seeOther(URI.create("/filing/new")).build();
         }
         return filings.insuredFor(me, values.getOrDefault("insured", "SELF")).flatMap(person -> {
             TypeRules rules = filings.typesFor(person).stream().filter(r -> r.type() == type.get()).findFirst().orElseThrow();
+            List<Province> provinces = destinations(person);
+            Map<String, String> shown = new HashMap<>(values);
+            // The province of a chosen city, so that the pair is shown as chosen (and filtered by the script).
+            if (blank(shown.get("province")) && !blank(shown.get("destination"))) {
+                provinceOf(provinces, shown.get("destination")).ifPresent(p -> shown.put("province", p.code()));
+            }
             Map<String, Object> model = new HashMap<>();
             model.put("type", FilingViews.TypeView.of(rules));
-            model.put("destinations", destinations(person));
+            model.put("provinces", provinces);
             model.put("insuredName", person.maskedName());
-            model.put("form", values);
-            if (error != null) {
-                model.put("error", error);
-            }
-            return pages.render(request, "filing/form", model);
+            model.put("form", shown);
+            model.put("errors", errors);
+            model.put("restored", restored);
+            return pages.render(request, "filing/form", model, errors.isEmpty() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_CONTENT);
         }).switchIfEmpty(Mono.defer(() -> ServerResponse.seeOther(URI.create("/filing/new")).build()));
     }
 
     private Mono<ServerResponse> review(ServerRequest request, Resident me) {
         return request.formData().flatMap(data -> {
-            Map<String, String> form = data.toSingleValueMap();
-            Optional<Filings.Form> parsed = parse(form, false);
-            if (parsed.isEmpty()) {
-                return form(request, me, form.get("type"), form, "请检查日期格式（年-月-日）。");
+            Map<String, String> form = firstStep(data.toSingleValueMap());
+            if ("true".equals(data.getFirst("edit"))) {
+                // From the summary back to the first step, with everything as typed.
+                return form(request, me, form.get("type"), form, Map.of());
             }
-            if ("true".equals(form.get("afterTheFact")) && parsed.get().treatmentDate() == null) {
-                return form(request, me, form.get("type"), form, "补办备案请填写就医日期。");
-            }
-            return filings.insuredFor(me, form.get("insured")).flatMap(insured -> filings.preview(insured, parsed.get())
-                    .flatMap(outcome -> {
-                        if (outcome instanceof Filings.Refused refused) {
-                            return form(request, me, form.get("type"), form, refused.message());
-                        }
-                        return summary(request, insured, parsed.get(), form, null);
-                    }))
-                    .switchIfEmpty(Mono.defer(() -> form(request, me, form.get("type"), Map.of("insured", "SELF"),
-                            NOT_YOURS)));
+            return filings.insuredFor(me, form.get("insured")).flatMap(insured -> {
+                Map<String, String> errors = new LinkedHashMap<>();
+                checkDestination(destinations(insured), form, errors);
+                Optional<Filings.Form> parsed = parse(form, false, errors);
+                if (!errors.isEmpty() || parsed.isEmpty()) {
+                    return form(request, me, form.get("type"), form, errors);
+                }
+                return filings.preview(insured, parsed.get()).flatMap(outcome -> {
+                    if (outcome instanceof Filings.Refused refused) {
+                        return form(request, me, form.get("type"), form, Map.of(fieldOf(refused.field()), refused.message()));
+                    }
+                    return request.session().doOnNext(session -> session.getAttributes().put(DRAFT, new HashMap<>(form)))
+                            .then(summary(request, insured, parsed.get(), form, Map.of()));
+                });
+            }).switchIfEmpty(Mono.defer(() -> form(request, me, form.get("type"), Map.of("insured", "SELF"),
+                    Map.of(FORM, NOT_YOURS))));
         });
     }
 
+    /**
+     * The summary again from the draft: after a submission refused before it could be read (a file over the upload
+     * limit, {@code ?upload=too-large}), or the browser's back button. No draft: start again.
+     */
+    private Mono<ServerResponse> reviewAgain(ServerRequest request, Resident me) {
+        return request.session().flatMap(session -> {
+            Object stored = session.getAttributes().get(DRAFT);
+            if (stored instanceof Map<?, ?> draft) {
+                Map<String, String> form = new HashMap<>();
+                draft.forEach((k, v) -> form.put(String.valueOf(k), v == null ? null : String.valueOf(v)));
+                return reviewAgain(request, me, form, false);
+            }
+            // The session ran out on the summary: what was typed came back with the sign-in, files excepted.
+            return KeptForms.take(request).flatMap(kept -> kept.isEmpty()
+                    ? ServerResponse.seeOther(URI.create("/filing/new")).build()
+                    : request.session().doOnNext(fresh -> fresh.getAttributes().put(DRAFT, new HashMap<>(firstStep(kept))))
+                            .then(reviewAgain(request, me, firstStep(kept), true)));
+        });
+    }
+
+    private Mono<ServerResponse> reviewAgain(ServerRequest request, Resident me, Map<String, String> form,
+                                             boolean restored) {
+        {
+            Optional<Filings.Form> parsed = parse(form, false, new LinkedHashMap<>());
+            if (parsed.isEmpty()) {
+                return ServerResponse.seeOther(URI.create("/filing/new")).build();
+            }
+            Map<String, String> problems = request.queryParam("upload").filter("too-large"::equals).isPresent()
+                    ? Map.of("materials", TOO_LARGE_UNKNOWN) : Map.of();
+            return filings.insuredFor(me, form.get("insured"))
+                    .flatMap(insured -> summary(request, insured, parsed.get(), form, problems, restored))
+                    .switchIfEmpty(Mono.defer(() -> ServerResponse.seeOther(URI.create("/filing/new")).build()));
+        }
+    }
+
+    static final String TOO_LARGE_UNKNOWN = "有文件超过了 " + (Uploads.MAX_BYTES / 1024 / 1024)
+            + " MB，没有提交。您填写的内容都还在，请重新选择较小的文件（可以压缩照片，或拍照时选较低的分辨率）后再提交。";
+
+    static String tooLarge(String fileName) {
+        return "文件“" + fileName + "”超过了 " + (Uploads.MAX_BYTES / 1024 / 1024)
+                + " MB，没有提交。请重新选择较小的文件（可以压缩照片，或拍照时选较低的分辨率）。";
+    }
+
+    /** Problems of the materials step (files, the commitment letter) are shown there; the rest on the first step. */
+    private static final Set<String> SUMMARY_FIELDS = Set.of("materials", "commitment");
+
     private Mono<ServerResponse> summary(ServerRequest request, Resident insured, Filings.Form parsed,
-                                         Map<String, String> form, String error) {
+                                         Map<String, String> form, Map<String, String> errors) {
+        return summary(request, insured, parsed, form, errors, false);
+    }
+
+    private Mono<ServerResponse> summary(ServerRequest request, Resident insured, Filings.Form parsed,
+                                         Map<String, String> form, Map<String, String> errors, boolean restored) {
         TypeRules rules = filings.typesFor(insured).stream().filter(r -> r.type() == parsed.type()).findFirst().orElseThrow();
         LocalDate end = FilingRules.endDate(new FilingApplication(parsed.type(), List.of(), List.of(), parsed.startDate(),
-                parsed.endDate(), parsed.reason(), false, parsed.treatmentDate(), java.util.Set.of()), rules);
+                parsed.endDate(), parsed.reason(), false, parsed.treatmentDate(), Set.of()), rules);
         Map<String, Object> model = new HashMap<>();
         model.put("type", FilingViews.TypeView.of(rules));
         model.put("form", form);
@@ -177,55 +267,118 @@ class FilingPages {
         model.put("endDate", end == null ? null : end.toString());
         model.put("materials", rules.requiredMaterials().stream().map(m -> Map.of("code", m.name(),
                 "name", FilingRules.label(m))).toList());
-        if (error != null) {
-            model.put("error", error);
-        }
-        return pages.render(request, "filing/summary", model);
+        model.put("maxBytes", Uploads.MAX_BYTES);
+        model.put("maxMegabytes", Uploads.MAX_BYTES / 1024 / 1024);
+        model.put("errors", errors);
+        model.put("restored", restored);
+        return pages.render(request, "filing/summary", model, errors.isEmpty() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_CONTENT);
     }
 
+    /**
+     * Every refusal shows a form again with what was typed: a first-step problem (found only now, e.g. another filing
+     * made meanwhile) on the first step, a file or the commitment letter on the summary, next to its field.
+     */
     private Mono<ServerResponse> submit(ServerRequest request, Resident me) {
         return request.multipartData()
                 .flatMap(parts -> readUploads(parts).flatMap(uploads -> {
-                    Map<String, String> form = fields(parts);
-                    Optional<Filings.Form> parsed = parse(form, "true".equals(form.get("commitment")));
-                    if (parsed.isEmpty()) {
-                        return ServerResponse.seeOther(URI.create("/filing/new")).build();
-                    }
+                    Map<String, String> all = fields(parts);
+                    Map<String, String> form = firstStep(all);
+                    boolean commitment = "true".equals(all.get("commitment"));
                     return filings.insuredFor(me, form.get("insured")).flatMap(insured -> {
-                        if (uploads.problem() != null) {
-                            return summary(request, insured, parsed.get(), form, uploads.problem());
+                        Map<String, String> errors = new LinkedHashMap<>();
+                        checkDestination(destinations(insured), form, errors);
+                        Optional<Filings.Form> parsed = parse(form, commitment, errors);
+                        if (!errors.isEmpty() || parsed.isEmpty()) {
+                            return form(request, me, form.get("type"), form, errors);
                         }
-                        return filings.submit(me, insured, parsed.get(), uploads.files()).flatMap(outcome ->
-                                outcome instanceof Filings.Filed filed
-                                        ? noted(request, filed.filing()).then(ServerResponse.seeOther(
-                                                URI.create("/filing/" + filed.filing().id() + "?submitted")).build())
-                                        : summary(request, insured, parsed.get(), form,
-                                                ((Filings.Refused) outcome).message()));
-                    }).switchIfEmpty(Mono.defer(() -> ServerResponse.seeOther(URI.create("/filing/new")).build()));
+                        if (!uploads.problems().isEmpty()) {
+                            return summary(request, insured, parsed.get(), form, uploads.problems());
+                        }
+                        return filings.submit(me, insured, parsed.get(), uploads.files()).flatMap(outcome -> {
+                            if (outcome instanceof Filings.Filed filed) {
+                                return request.session().doOnNext(session -> session.getAttributes().remove(DRAFT))
+                                        .then(noted(request, filed.filing()))
+                                        .then(ServerResponse.seeOther(URI.create("/filing/" + filed.filing().id()
+                                                + "?submitted")).build());
+                            }
+                            Filings.Refused refused = (Filings.Refused) outcome;
+                            String field = fieldOf(refused.field());
+                            return SUMMARY_FIELDS.contains(field)
+                                    ? summary(request, insured, parsed.get(), form, Map.of(field, refused.message()))
+                                    : form(request, me, form.get("type"), form, Map.of(field, refused.message()));
+                        });
+                    }).switchIfEmpty(Mono.defer(() -> form(request, me, form.get("type"), Map.of("insured", "SELF"),
+                            Map.of(FORM, NOT_YOURS))));
                 }))
-                .onErrorResume(org.springframework.core.io.buffer.DataBufferLimitException.class,
-                        e -> ServerResponse.seeOther(URI.create("/upload-too-large?back=/filing/new")).build());
+                .onErrorResume(DataBufferLimitException.class,
+                        e -> ServerResponse.seeOther(URI.create(TOO_LARGE_PAGE)).build());
     }
 
-    record ReadUploads(List<Filings.Upload> files, String problem) {
+    /** Where a filing submission over the multipart limits is sent (see {@link UploadRefusalPage}). */
+    static final String TOO_LARGE_PAGE = "/filing/review?upload=too-large";
+
+    /** The summary again, from the draft, when the submission's body was refused before it could be read. */
+    @Component
+    static class UploadRefusalPage implements UploadRefusals {
+        @Override
+        public Optional<URI> formAgain(String path) {
+            return "/filing".equals(path) ? Optional.of(URI.create(TOO_LARGE_PAGE)) : Optional.empty();
+        }
     }
 
-    /** Reads each material, refusing anything over the limit before it is kept in memory or stored. */
+    /** A rule's field as the pages name it; the type and the person are not fields of the form (shown above it). */
+    private static String fieldOf(String field) {
+        return field == null || !(FIELDS.contains(field) || SUMMARY_FIELDS.contains(field)) || "type".equals(field)
+                || "insured".equals(field) ? FORM : field;
+    }
+
+    /** Only the first step's fields, as typed (absent ones left out). */
+    private static Map<String, String> firstStep(Map<String, String> all) {
+        Map<String, String> form = new HashMap<>();
+        for (String field : FIELDS) {
+            if (all.get(field) != null) {
+                form.put(field, all.get(field));
+            }
+        }
+        return form;
+    }
+
+    record ReadUploads(List<Filings.Upload> files, Map<String, String> problems) {
+    }
+
+    /** A file the limit refused: which field, and the message for it. */
+    private record TooLarge(String field, String message) {
+    }
+
+    /**
+     * Reads each material, refusing anything over the limit before it is kept in memory or stored; a file over the
+     * limit is named next to its own field.
+     */
     private Mono<ReadUploads> readUploads(MultiValueMap<String, Part> parts) {
-        List<Mono<Filings.Upload>> reads = new ArrayList<>();
+        List<Mono<Object>> reads = new ArrayList<>();
         for (Material material : Material.values()) {
             Part part = parts.getFirst("material_" + material.name());
             if (part instanceof FilePart file && !file.filename().isBlank()) {
                 reads.add(DataBufferUtils.join(file.content(), Uploads.MAX_BYTES + 1)
-                        .map(buffer -> new Filings.Upload(material, file.filename(),
+                        .<Object>map(buffer -> new Filings.Upload(material, file.filename(),
                                 file.headers().getContentType() == null ? null : file.headers().getContentType().toString(),
-                                RequestValues.bytes(buffer))));
+                                RequestValues.bytes(buffer)))
+                        .onErrorResume(DataBufferLimitException.class,
+                                e -> Mono.just(new TooLarge("material_" + material.name(), tooLarge(file.filename())))));
             }
         }
-        return Flux.concat(reads).collectList()
-                .map(files -> new ReadUploads(files, null))
-                .onErrorResume(org.springframework.core.io.buffer.DataBufferLimitException.class,
-                        e -> Mono.just(new ReadUploads(List.of(), "单个文件不能超过 5 MB，请压缩或拍照后重新上传。")));
+        return Flux.concat(reads).collectList().map(read -> {
+            List<Filings.Upload> files = new ArrayList<>();
+            Map<String, String> problems = new LinkedHashMap<>();
+            for (Object one : read) {
+                if (one instanceof Filings.Upload upload) {
+                    files.add(upload);
+                } else if (one instanceof TooLarge tooLarge) {
+                    problems.put(tooLarge.field(), tooLarge.message());
+                }
+            }
+            return new ReadUploads(files, problems);
+        });
     }
 
     private Mono<ServerResponse> detail(ServerRequest request, Resident me, Map<String, Object> extra) {
@@ -243,14 +396,34 @@ class FilingPages {
                 .switchIfEmpty(Mono.defer(() -> pages.notFound(request)));
     }
 
+    /**
+     * 取消备案 in two steps, without JavaScript: the first post (no {@code confirm}) shows what cancelling does and
+     * that it cannot be undone; the confirmation's own post cancels. A filing that may not be cancelled (lock period,
+     * status) says why at once, with nothing to confirm.
+     */
     private Mono<ServerResponse> cancel(ServerRequest request, Resident me) {
-        return Mono.justOrEmpty(RequestValues.uuid(request.pathVariable("id")))
-                .flatMap(id -> filings.cancel(me, id))
-                .flatMap(outcome -> outcome instanceof Filings.Filed filed
-                        ? noted(request, filed.filing()).then(ServerResponse.seeOther(
-                                URI.create("/filing/" + filed.filing().id() + "?cancelled")).build())
-                        : detail(request, me, Map.of("error", ((Filings.Refused) outcome).message())))
+        return request.formData().flatMap(form -> Mono.justOrEmpty(RequestValues.uuid(request.pathVariable("id")))
+                .flatMap(id -> filings.findFor(me, id))
+                .flatMap(filing -> "yes".equals(form.getFirst("confirm"))
+                        ? filings.cancel(me, filing.id()).flatMap(outcome -> outcome instanceof Filings.Filed filed
+                                ? noted(request, filed.filing()).then(ServerResponse.seeOther(
+                                        URI.create("/filing/" + filed.filing().id() + "?cancelled")).build())
+                                : detail(request, me, Map.of("error", ((Filings.Refused) outcome).message())))
+                        : api.view(filing).flatMap(view -> view.cancellable()
+                                ? pages.render(request, "filing/cancel", cancelModel(filing, view))
+                                : detail(request, me, Map.of("error", view.cancelBlockedBecause() != null
+                                        ? view.cancelBlockedBecause() : "该备案当前状态不能取消。")))))
                 .switchIfEmpty(Mono.defer(() -> pages.notFound(request)));
+    }
+
+    private Map<String, Object> cancelModel(Filing filing, FilingViews.FilingView view) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("filing", view);
+        TypeRules rules = filings.rulesOf(filing);
+        if (rules.lock() != null && rules.kind() == cn.yibao.portal.filing.domain.FilingKind.LONG_TERM) {
+            model.put("lock", FilingRules.describe(rules.lock()));
+        }
+        return model;
     }
 
     /** For the resident's 代办记录 when a worker does this for them: which filing, by its number. */
@@ -280,39 +453,97 @@ class FilingPages {
     record Destination(String code, String label) {
     }
 
+    /** A province (or municipality) and the places in it one may file for, for the two-step destination picker. */
+    record Province(String code, String name, List<Destination> cities) {
+    }
+
     /**
-     * City-level places outside the resident's own city, for the destination picker: a municipality once (北京市),
-     * the county-level cities directly under a province by their own names (河南省 济源市).
+     * City-level places outside the resident's own city, by province: a municipality once under its own name
+     * (北京市 → 北京市), the county-level cities directly under a province by their own names (河南省 → 济源市).
      */
-    private List<Destination> destinations(Resident insured) {
+    private List<Province> destinations(Resident insured) {
         List<String> own = regions.pathToNational(insured.insuredRegionCode());
-        Map<String, Destination> byLabel = new java.util.LinkedHashMap<>();
+        Set<String> seen = new java.util.HashSet<>();
+        List<Province> provinces = new ArrayList<>();
         for (Region province : regions.children(Region.NATIONAL)) {
+            List<Destination> cities = new ArrayList<>();
             for (Region city : regions.children(province.code())) {
                 List<Region> places = city.name().endsWith("直辖县级行政区划") ? regions.children(city.code()) : List.of(city);
                 for (Region place : places) {
-                    if (!own.contains(place.code())) {
-                        byLabel.putIfAbsent(regions.displayName(place.code(), " "),
-                                new Destination(place.code(), regions.displayName(place.code(), " ")));
+                    String label = regions.displayName(place.code(), " ");
+                    if (!own.contains(place.code()) && seen.add(label)) {
+                        String cityName = label.startsWith(province.name() + " ")
+                                ? label.substring(province.name().length() + 1) : label;
+                        cities.add(new Destination(place.code(), cityName));
                     }
                 }
             }
+            if (!cities.isEmpty()) {
+                provinces.add(new Province(province.code(), province.name(), List.copyOf(cities)));
+            }
         }
-        return List.copyOf(byLabel.values());
+        return List.copyOf(provinces);
     }
 
-    static Optional<Filings.Form> parse(Map<String, String> form, boolean commitment) {
-        try {
-            Optional<FilingType> type = type(form.get("type"));
-            if (type.isEmpty()) {
-                return Optional.empty();
-            }
-            // A treatment date counts as filing after the fact (补办) whether or not the box was ticked.
-            LocalDate treatment = date(form.get("treatmentDate"));
-            return Optional.of(new Filings.Form(type.get(), form.get("destination"), date(form.get("startDate")),
-                    date(form.get("endDate")), form.getOrDefault("reason", ""), commitment, treatment));
-        } catch (java.time.format.DateTimeParseException e) {
+    private static Optional<Province> provinceOf(List<Province> provinces, String destination) {
+        return provinces.stream().filter(p -> p.cities().stream().anyMatch(c -> c.code().equals(destination))).findFirst();
+    }
+
+    /**
+     * The province and the city must be a pair of the list: without JavaScript the city list is not filtered, so a
+     * city of another province may arrive with the province; the city must then be chosen again.
+     */
+    static void checkDestination(List<Province> provinces, Map<String, String> form, Map<String, String> errors) {
+        String destination = form.get("destination");
+        String province = form.get("province");
+        if (blank(destination)) {
+            errors.put("destination", blank(province) ? "请选择就医地：先选省份，再选城市。" : "请选择就医地所在的城市。");
+            return;
+        }
+        Optional<Province> of = provinceOf(provinces, destination);
+        if (of.isEmpty()) {
+            errors.put("destination", "请从列表中选择就医地所在的城市（不能选参保地所在的市）。");
+        } else if (!blank(province) && !of.get().code().equals(province)) {
+            String chosen = provinces.stream().filter(p -> p.code().equals(province)).map(Province::name).findFirst()
+                    .orElse("所选省份");
+            errors.put("destination", "所选城市不在" + chosen + "，请在" + chosen + "的城市中重新选择。");
+        }
+    }
+
+    private static boolean blank(String text) {
+        return text == null || text.isBlank();
+    }
+
+    /** The form as the service takes it, or empty with each unreadable field's problem in {@code errors}. */
+    static Optional<Filings.Form> parse(Map<String, String> form, boolean commitment, Map<String, String> errors) {
+        Optional<FilingType> type = type(form.get("type"));
+        if (type.isEmpty()) {
+            errors.put(FORM, "请先选择备案类型。");
             return Optional.empty();
+        }
+        LocalDate start = date(form, "startDate", errors);
+        LocalDate end = date(form, "endDate", errors);
+        // A treatment date counts as filing after the fact (补办) whether or not the box was ticked.
+        LocalDate treatment = date(form, "treatmentDate", errors);
+        if (start == null && !errors.containsKey("startDate")) {
+            errors.put("startDate", "请填写开始日期。");
+        }
+        if ("true".equals(form.get("afterTheFact")) && treatment == null && !errors.containsKey("treatmentDate")) {
+            errors.put("treatmentDate", "补办备案请填写就医日期。");
+        }
+        if (!errors.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Filings.Form(type.get(), form.get("destination"), start, end,
+                form.getOrDefault("reason", ""), commitment, treatment));
+    }
+
+    private static LocalDate date(Map<String, String> form, String field, Map<String, String> errors) {
+        try {
+            return date(form.get(field));
+        } catch (java.time.DateTimeException e) {
+            errors.put(field, "请按“年-月-日”填写日期，例如 2024-03-01。");
+            return null;
         }
     }
 

@@ -28,6 +28,42 @@ public final class NationalId {
                 : Optional.empty();
     }
 
+    /**
+     * What a person typed, as the 18 characters it stands for: full-width digits and Ｘ become ASCII, a lower-case x
+     * upper-case, and the spaces or hyphens people group the number with (6-8-4, 6 8 4, pasted with a line break or a
+     * full-width space) are dropped. Nothing else is changed, so anything that is not a number stays refused by
+     * {@link #problemWith}. {@code null} stays {@code null}.
+     */
+    public static String normalise(String typed) {
+        if (typed == null) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder(Math.min(typed.length(), 64));
+        for (int i = 0; i < typed.length(); i++) {
+            char c = typed.charAt(i);
+            if (c >= '\uFF10' && c <= '\uFF19') {
+                out.append((char) ('0' + (c - '\uFF10')));
+            } else if (c == 'x' || c == '\uFF38' || c == '\uFF58') {
+                out.append('X');
+            } else if (!isSeparator(c)) {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    /** White space (ASCII, no-break, full-width) and the hyphens and dashes people group a number with. */
+    private static boolean isSeparator(char c) {
+        return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\u00A0' || c == '\u3000' || c == '\u2007'
+                || c == '\u202F' || c == '-' || c == '\u2010' || c == '\u2011' || c == '\u2012' || c == '\u2013'
+                || c == '\u2014' || c == '\uFF0D' || c == '\u2212';
+    }
+
+    /** The number as typed by a person ({@link #normalise}), or empty when it is not a valid number. */
+    public static Optional<NationalId> fromTyped(String typed) {
+        return parse(normalise(typed));
+    }
+
     /** A Chinese description of what is wrong with the candidate, or {@code null} when it is valid. */
     public static String problemWith(String candidate) {
         if (candidate == null || candidate.isBlank()) {

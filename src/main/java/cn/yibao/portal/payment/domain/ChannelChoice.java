@@ -9,6 +9,17 @@ public final class ChannelChoice {
     private ChannelChoice() {
     }
 
+    /**
+     * What to offer in this client: inside WeChat not Alipay (WeChat blocks Alipay's pages), inside Alipay not WeChat
+     * Pay (it cannot be paid there); elsewhere everything offered. Never less than one channel when one is offered.
+     */
+    public static List<PaymentChannelId> offeredIn(ClientKind client, List<PaymentChannelId> offered) {
+        PaymentChannelId foreign = client == ClientKind.WECHAT ? PaymentChannelId.ALIPAY
+                : client == ClientKind.ALIPAY ? PaymentChannelId.WECHAT_PAY : null;
+        List<PaymentChannelId> kept = offered.stream().filter(id -> id != foreign).toList();
+        return kept.isEmpty() ? offered : kept;
+    }
+
     public static PaymentChannelId defaultFor(ClientKind client, List<PaymentChannelId> enabled) {
         if (client == ClientKind.WECHAT && enabled.contains(PaymentChannelId.WECHAT_PAY)) {
             return PaymentChannelId.WECHAT_PAY;

@@ -15,6 +15,7 @@ import cn.yibao.portal.payment.PlacingOrders;
 import cn.yibao.portal.payment.ReceiptPdf;
 import cn.yibao.portal.payment.Receipts;
 import cn.yibao.portal.payment.Refunds;
+import cn.yibao.portal.payment.domain.ChannelChoice;
 import cn.yibao.portal.payment.domain.PaymentChannelId;
 import cn.yibao.portal.payment.domain.PaymentOrder;
 import cn.yibao.portal.payment.domain.Receipt;
@@ -72,12 +73,15 @@ class PaymentPages {
     private final CashAtCounter cash;
     private final cn.yibao.portal.clock.BusinessClock clock;
     private final WechatPayer wechatPayer;
+    private final cn.yibao.portal.payment.AskingTheChannel asking;
 
     /** Web-session attribute prefix: an order's WeChat JSAPI parameters, by order id. */
     static final String JSAPI = "portal.wechat.jsapi.";
 
     PaymentPages(CashAtCounter cash, cn.yibao.portal.qrcode.Codes codes, cn.yibao.portal.clock.BusinessClock clock, PlacingOrders placing, Payments payments, Receipts receipts, ReceiptPdf receiptPdf,
-                 PaymentChannels channels, ContributionQuotes quotes, ContributionPayments marks, Family family, CurrentResident currentResident, Pages pages, WechatPayer wechatPayer) {
+                 PaymentChannels channels, ContributionQuotes quotes, ContributionPayments marks, Family family, CurrentResident currentResident, Pages pages, WechatPayer wechatPayer,
+                 cn.yibao.portal.payment.AskingTheChannel asking) {
+        this.asking = asking;
         this.wechatPayer = wechatPayer;
         this.cash = cash;
         this.codes = codes;
@@ -114,14 +118,22 @@ class PaymentPages {
                         .doOnNext(error -> PaymentApiRoutes.noted(request, order))
                         .flatMap(error -> error.isEmpty()
                                 ? ServerResponse.seeOther(URI.create("/payment/" + order.id())).build()
-                                : result(request, order, error))))
+                                : result(request, me, order, error))))
                 .GET("/payments", request -> currentResident.handle(request, me -> history(request, me)))
-                .GET("/payment/{id}", request -> withOrder(request, (me, order) -> result(request, order)))
-                .GET("/payment/{id}/status", request -> withOrder(request, (me, order) -> ServerResponse.ok()
-                        .cacheControl(CacheControl.noStore())
-                        .bodyValue(Map.of("status", order.status().name(), "final", !order.status().isOpen()))))
+                // Back from the channel, or still waiting: ask the channel once, so that a payment made or cancelled
+                // there shows at once, not when its notification arrives.
+                .GET("/payment/{id}", request -> withOrder(request, (me, order) -> asking.refreshed(order)
+                        .flatMap(current -> result(request, me, current))))
+                // Polled every 2 s by the open page: read from the database only. Asking the channel on every poll
+                // would send each waiting payer's order query to WeChat Pay or Alipay every 2 s; the page load has
+                // asked once, and the notification or the sweeper settles the rest.
+                .GET("/payment/{id}/status", request -> withOrder(request, (me, order) -> Mono.just(order)
+                        .flatMap(current -> ServerResponse.ok()
+                                .cacheControl(CacheControl.noStore())
+                                .bodyValue(Map.of("status", current.status().name(),
+                                        "final", !current.status().isOpen())))))
                 .GET("/payment/{id}/receipts/{file}", request -> withOrder(request, (me, order) ->
-                        receipt(request, order, request.pathVariable("file"))))
+                        receipt(request, me, order, request.pathVariable("file"))))
                 .build();
     }
 
@@ -194,11 +206,29 @@ class PaymentPages {
         return new PersonRow(value, name, person.relation(), null, "BLOCKED", reason);
     }
 
+    /** Inside WeChat WeChat Pay and not Alipay, inside Alipay Alipay and not WeChat Pay (issue #17, item 11). */
     private List<ChannelOption> channelOptions(ServerRequest request, String chosen) {
-        PaymentChannelId preferred = chosen != null ? PaymentChannelId.valueOf(chosen)
-                : channels.defaultFor(ClientKind.fromUserAgent(request.headers().firstHeader(HttpHeaders.USER_AGENT)));
-        return channels.offered(CurrentResident.isAssisted(request)).stream()
+        ClientKind client = ClientKind.fromUserAgent(request.headers().firstHeader(HttpHeaders.USER_AGENT));
+        PaymentChannelId preferred = chosen != null ? PaymentChannelId.valueOf(chosen) : channels.defaultFor(client);
+        return ChannelChoice.offeredIn(client, channels.offered(CurrentResident.isAssisted(request))).stream()
                 .map(id -> new ChannelOption(id.name(), id == preferred)).toList();
+    }
+
+    /**
+     * How each person an order may name relates to the resident (SELF, SPOUSE, CHILD…), so that two "王**" are never
+     * confused where money is confirmed (issue #17, item 4); {@code FAMILY} for someone no longer bound.
+     */
+    private Mono<Map<UUID, String>> relations(Resident me) {
+        return family.activeMembersOf(me).collectMap(member -> member.person().id(), member -> member.relation().name())
+                .map(found -> {
+                    Map<UUID, String> all = new HashMap<>(found);
+                    all.put(me.id(), "SELF");
+                    return all;
+                });
+    }
+
+    static String relationOf(Map<UUID, String> relations, UUID person) {
+        return relations.getOrDefault(person, "FAMILY");
     }
 
     record Person(Resident person, String relation) {
@@ -228,7 +258,8 @@ class PaymentPages {
         }
     }
 
-    record Line(String maskedName, String amountYuan, String standardYuan, String assistanceYuan, String citation) {
+    record Line(String maskedName, String relation, String amountYuan, String standardYuan, String assistanceYuan,
+                String citation) {
     }
 
     private Mono<ServerResponse> review(ServerRequest request, Resident me, MultiValueMap<String, String> form) {
@@ -236,7 +267,9 @@ class PaymentPages {
         if (order.insured().isEmpty()) {
             return choose(request, me, order.year(), "请至少选择一位参保人。");
         }
-        return placing.preview(me, order).flatMap(preview -> {
+        return InTurn.zip(placing.preview(me, order), relations(me)).flatMap(both -> {
+            var preview = both.getT1();
+            Map<UUID, String> relations = both.getT2();
             if (preview instanceof PlacingOrders.Refusal refusal) {
                 return choose(request, me, order.year(), refusal.message());
             }
@@ -244,7 +277,8 @@ class PaymentPages {
             List<Line> lines = new ArrayList<>();
             for (int i = 0; i < plan.plan().lines().size(); i++) {
                 var line = plan.plan().lines().get(i);
-                lines.add(new Line(plan.people().get(i).maskedName(), Money.yuan(line.amountFen()),
+                lines.add(new Line(plan.people().get(i).maskedName(),
+                        relationOf(relations, plan.people().get(i).id()), Money.yuan(line.amountFen()),
                         Money.yuan(line.quote().standardFen()), Money.yuan(line.quote().assistanceFen()),
                         String.join("；", line.quote().citations().stream().map(c -> c.document()).distinct().toList())));
             }
@@ -290,25 +324,43 @@ class PaymentPages {
         });
     }
 
-    private Mono<ServerResponse> result(ServerRequest request, PaymentOrder order) {
-        return result(request, order, null);
+    private Mono<ServerResponse> result(ServerRequest request, Resident me, PaymentOrder order) {
+        return result(request, me, order, null);
     }
 
-    private Mono<ServerResponse> result(ServerRequest request, PaymentOrder order, String cashError) {
+    /**
+     * What the result page says about the order (issue #17, item 3): {@code phase} names what happened, what happens
+     * next and what to do — an online order not paid yet (pay, or wait if just paid), cash waiting for the worker,
+     * paid, closed or failed without a charge, a refund under way, done or failed.
+     */
+    static String phase(PaymentOrder order) {
+        if (order.status().isOpen()) {
+            return order.channel().online() ? "OPEN_ONLINE" : "OPEN_CASH";
+        }
+        return order.status().name();
+    }
+
+    private Mono<ServerResponse> result(ServerRequest request, Resident me, PaymentOrder order, String cashError) {
         Mono<Optional<Map<String, String>>> jsapiOfOrder = request.session()
                 .map(session -> Optional.ofNullable(session.<Map<String, String>>getAttribute(JSAPI + order.id())))
                 .defaultIfEmpty(Optional.empty());
-        return InTurn.zip(payments.partsOf(order), jsapiOfOrder)
+        return InTurn.zip(payments.partsOf(order), jsapiOfOrder, relations(me))
                 .flatMap(found -> {
                     OrderParts parts = found.getT1();
                     Map<String, String> jsapi = found.getT2().orElse(null);
+                    Map<UUID, String> relations = found.getT3();
                     Map<String, Object> model = new HashMap<>();
                     model.put("order", order);
+                    model.put("phase", phase(order));
                     model.put("amountYuan", Money.yuan(order.amountFen()));
-                    model.put("people", lines(order, parts));
-                    model.put("refunds", refundLines(order, parts));
-                    model.put("receipts", receipts.of(order, parts, PaymentApiRoutes.baseUrl(request)));
+                    model.put("people", lines(order, parts, relations));
+                    model.put("refunds", refundLines(order, parts, relations));
+                    model.put("receipts", receipts.of(order, parts, PaymentApiRoutes.baseUrl(request)).stream()
+                            .map(receipt -> new ReceiptLink(receipt.receiptNo(), receipt.insuredName(),
+                                    relationOf(relations, insuredOf(parts, order, receipt.receiptNo()))))
+                            .toList());
                     model.put("pending", order.status().isOpen());
+                    model.put("expiresAt", order.expiresAt());
                     if (jsapi != null && order.status().isOpen()) {
                         model.put("jsapi", jsapi);
                     }
@@ -329,7 +381,21 @@ class PaymentPages {
                 });
     }
 
-    record ItemLine(String maskedName, String amountYuan, String state) {
+    private static UUID insuredOf(OrderParts parts, PaymentOrder order, String receiptNo) {
+        return parts.itemsOf(order).stream().filter(item -> receiptNo.equals(item.receiptNo()))
+                .map(cn.yibao.portal.payment.PaymentItem::insuredId).findFirst().orElse(null);
+    }
+
+    /** A receipt of the order as the result page links it: whose (masked name and relation), and its number. */
+    record ReceiptLink(String receiptNo, String insuredName, String relation) {
+    }
+
+    /** A person in an order: masked name and how they relate to the payer, amount, and their state in it. */
+    record ItemLine(String maskedName, String relation, String amountYuan, String state) {
+    }
+
+    /** A person a refund returns money for: masked name and relation. */
+    record RefundPerson(String maskedName, String relation) {
     }
 
     /**
@@ -337,30 +403,42 @@ class PaymentPages {
      * money goes, and ({@code cause}) whether it takes away cover (an operator's refund) or not (a double payment).
      */
     record RefundLine(String refundNo, String amountYuan, String status, String cause, String reason,
-                      Instant requestedAt, Instant completedAt, String destination, String channel, List<String> people,
-                      int year) {
+                      Instant requestedAt, Instant completedAt, String destination, String channel,
+                      List<RefundPerson> people, int year) {
     }
 
-    private static List<RefundLine> refundLines(PaymentOrder order, OrderParts parts) {
+    private static List<RefundLine> refundLines(PaymentOrder order, OrderParts parts, Map<UUID, String> relations) {
         return parts.refundsOf(order).stream().map(refund -> new RefundLine(refund.refundNo(),
                         Money.yuan(refund.amountFen()), refund.status(), refund.cause().name(), refund.reason(),
                         refund.requestedAt(), "SUCCEEDED".equals(refund.status()) ? refund.updatedAt() : null,
                         RefundRules.destination(order.channel()).name(), order.channel().name(),
                         parts.itemsOf(order).stream().filter(item -> refund.refundNo().equals(item.refundNo()))
-                                .map(item -> parts.maskedName(item.insuredId())).toList(),
+                                .map(item -> new RefundPerson(parts.maskedName(item.insuredId()),
+                                        relationOf(relations, item.insuredId())))
+                                .toList(),
                         order.benefitYear()))
                 .toList();
     }
 
-    private static List<ItemLine> lines(PaymentOrder order, OrderParts parts) {
+    private static List<ItemLine> lines(PaymentOrder order, OrderParts parts, Map<UUID, String> relations) {
         Map<String, String> refundStatuses = parts.refundsOf(order).stream()
                 .collect(java.util.stream.Collectors.toMap(Refunds.Refund::refundNo, Refunds.Refund::status));
         return parts.itemsOf(order).stream()
                 .filter(item -> parts.person(item.insuredId()).isPresent())
-                .map(item -> new ItemLine(parts.maskedName(item.insuredId()), Money.yuan(item.amountFen()),
+                .map(item -> new ItemLine(parts.maskedName(item.insuredId()), relationOf(relations, item.insuredId()),
+                        Money.yuan(item.amountFen()),
                         RefundRules.shownState(item.state(),
                                 item.refundNo() == null ? null : refundStatuses.get(item.refundNo()))))
+                .sorted(java.util.Comparator.comparingInt(line -> relationRank(line.relation())))
                 .toList();
+    }
+
+    /** The payer first, then the household as the family page lists it. */
+    private static final List<String> RELATION_ORDER = List.of("SELF", "SPOUSE", "PARENT", "CHILD", "OTHER", "FAMILY");
+
+    private static int relationRank(String relation) {
+        int rank = RELATION_ORDER.indexOf(relation);
+        return rank < 0 ? RELATION_ORDER.size() : rank;
     }
 
     /**
@@ -379,17 +457,21 @@ class PaymentPages {
 
     private Mono<ServerResponse> history(ServerRequest request, Resident me) {
         return payments.ofPayer(me, null).collectList()
-                .flatMap(orders -> payments.partsOf(orders).map(parts -> orders.stream()
+                .flatMap(orders -> InTurn.zip(payments.partsOf(orders), relations(me)).map(found -> orders.stream()
                         .map(order -> Map.of("order", order, "amountYuan", Money.yuan(order.amountFen()),
-                                "people", lines(order, parts)))
+                                "people", lines(order, found.getT1(), found.getT2())))
                         .toList()))
                 .flatMap(orders -> pages.render(request, "payment/history", Map.of("orders", orders)));
     }
 
-    private Mono<ServerResponse> receipt(ServerRequest request, PaymentOrder order, String file) {
+    private Mono<ServerResponse> receipt(ServerRequest request, Resident me, PaymentOrder order, String file) {
         boolean pdf = file.endsWith(".pdf");
         String receiptNo = pdf ? file.substring(0, file.length() - 4) : file;
-        return receipts.one(order, receiptNo, PaymentApiRoutes.baseUrl(request))
+        return InTurn.zip(payments.partsOf(order), relations(me))
+                .flatMap(found -> Mono.justOrEmpty(receipts.of(order, found.getT1(), PaymentApiRoutes.baseUrl(request))
+                        .stream().filter(receipt -> receipt.receiptNo().equals(receiptNo)).findFirst()
+                        .map(receipt -> receipt.withRelation(relationOf(found.getT2(),
+                                insuredOf(found.getT1(), order, receiptNo))))))
                 .flatMap(receipt -> pdf ? pdf(receipt) : receiptPage(request, order, receipt))
                 .switchIfEmpty(Mono.defer(() -> pages.notFound(request)));
     }

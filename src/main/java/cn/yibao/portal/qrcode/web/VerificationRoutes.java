@@ -7,6 +7,7 @@ import cn.yibao.portal.identity.domain.StaffPowers;
 import cn.yibao.portal.identity.domain.StaffRole;
 import cn.yibao.portal.qrcode.CodeVerification;
 import cn.yibao.portal.qrcode.QrImages;
+import cn.yibao.portal.database.InTurn;
 import cn.yibao.portal.web.ClientRateLimiter;
 import cn.yibao.portal.web.JsonBodies;
 import cn.yibao.portal.web.JsonBody;
@@ -89,11 +90,22 @@ class VerificationRoutes {
                                 : ServerResponse.ok().bodyValue(result)));
     }
 
+    /**
+     * The public page. A person's code (医保码, pickup code) scanned by someone who is not signed in as staff is not
+     * "invalid": it is told only to the help desk, so the page says so in a neutral tone and offers staff sign-in,
+     * which comes back to this very code (200: nothing was refused that the visitor could have had). A signed-in staff
+     * member who may not check it (another region) is refused: 403 with the reason.
+     */
     private Mono<ServerResponse> publicPage(ServerRequest request) {
         Optional<String> token = request.queryParam("t").filter(t -> !t.isBlank());
         return token.isEmpty() ? pages.render(request, "qrcode/verify", Map.of())
-                : verified(request, token.get()).flatMap(model -> pages.render(request, "qrcode/verify", model,
-                        refusedToStaff(model)));
+                : InTurn.zip(verified(request, token.get()), staffOf(request)).flatMap(t -> {
+                    Map<String, Object> model = new HashMap<>(t.getT1());
+                    boolean staff = t.getT2().isPresent();
+                    model.put("staffSignedIn", staff);
+                    model.put("token", token.get().strip());
+                    return pages.render(request, "qrcode/verify", model, staff ? refusedToStaff(model) : HttpStatus.OK);
+                });
     }
 
     /** What a page shows after verifying: the result, or why it was not verified (too many attempts). */

@@ -6,6 +6,7 @@ import cn.yibao.portal.resident.Family;
 import cn.yibao.portal.resident.domain.Relation;
 import cn.yibao.portal.resident.domain.Resident;
 import cn.yibao.portal.web.JsonBodies;
+import cn.yibao.portal.web.KeptForms;
 import cn.yibao.portal.web.JsonBody;
 import cn.yibao.portal.web.Pages;
 import cn.yibao.portal.web.RequestValues;
@@ -31,7 +32,7 @@ import reactor.core.publisher.Mono;
 class FamilyRoutes {
 
     private static final java.util.Set<String> DONE = java.util.Set.of("bound", "invited", "unbound", "accepted",
-            "declined");
+            "declined", "rebound");
 
     private final CurrentResident currentResident;
     private final Family family;
@@ -46,9 +47,12 @@ class FamilyRoutes {
     @Bean
     RouterFunction<ServerResponse> familyRouter() {
         return RouterFunctions.route()
-                .GET("/family", request -> asResident(request, me -> page(request, me, Map.of())))
+                .GET("/family", request -> asResident(request, me -> KeptForms.take(request)
+                        .flatMap(kept -> page(request, me, kept.isEmpty() ? Map.of()
+                                : Map.of("bindForm", kept, "restored", true)))))
                 .POST("/family/bind", request -> asResident(request, me -> bindFromForm(request, me)))
                 .POST("/family/{memberId}/unbind", request -> asResident(request, me -> unbindFromForm(request, me)))
+                .POST("/family/{memberId}/rebind", request -> asResident(request, me -> rebindFromForm(request, me)))
                 .POST("/family/invitations/{id}/{answer}", request -> asResident(request, me -> answerFromForm(request, me)))
                 .GET("/api/v1/family", request -> asResident(request, me -> family.overviewOf(me)
                         .flatMap(overview -> ServerResponse.ok().bodyValue(FamilyResponse.of(overview)))))
@@ -68,31 +72,115 @@ class FamilyRoutes {
         return family.overviewOf(me).flatMap(overview -> {
             Map<String, Object> model = new HashMap<>(messages);
             request.queryParam("done").filter(DONE::contains).ifPresent(done -> model.put("done", done));
+            // After 解除绑定 of someone I had bound: the way back (checked again when it is used).
+            request.queryParam("undo").filter(undo -> request.queryParam("done").filter("unbound"::equals).isPresent())
+                    .flatMap(RequestValues::uuid).ifPresent(undo -> model.put("undo", undo));
             model.put("family", FamilyResponse.of(overview));
             model.put("relations", List.of(Relation.values()));
+            model.putIfAbsent("bindForm", Map.of());
+            model.putIfAbsent("fieldErrors", Map.of());
             return pages.render(request, "resident/family", model);
         });
     }
 
     // Pages: forms post, then show the page again with the outcome (Post/Redirect/Get with a flash in the query).
 
+    /**
+     * A refused binding shows the form again with what was typed (the ID number exactly as typed) and each problem
+     * next to its field; every problem of the fields at once, before anything is looked up.
+     */
     private Mono<ServerResponse> bindFromForm(ServerRequest request, Resident me) {
-        return request.formData().flatMap(form -> family.bind(me, form.getFirst("certno"), form.getFirst("name"),
-                        relation(form.getFirst("relation")).orElse(null), RequestOrigin.of(request.exchange())))
-                .flatMap(outcome -> {
-                    if (outcome instanceof Family.Bound bound) {
-                        return redirect(bound.status() == cn.yibao.portal.resident.domain.FamilyBinding.Status.ACTIVE
-                                ? "bound" : "invited");
-                    }
-                    return page(request, me, Map.of("error", reasonOf(outcome)));
-                });
+        return request.formData().flatMap(form -> {
+            Map<String, String> typed = new HashMap<>();
+            for (String field : List.of("name", "certno", "relation")) {
+                typed.put(field, Optional.ofNullable(form.getFirst(field)).orElse(""));
+            }
+            Map<String, String> errors = new java.util.LinkedHashMap<>();
+            if (typed.get("name").isBlank()) {
+                errors.put("name", Family.NAME_MISSING);
+            }
+            String certnoProblem = Family.certnoProblem(typed.get("certno"));
+            if (certnoProblem != null) {
+                errors.put("certno", certnoProblem);
+            }
+            Optional<Relation> relation = relation(typed.get("relation"));
+            if (!typed.get("relation").isBlank() && relation.isEmpty()) {
+                errors.put("relation", "请选择与您的关系。");
+            }
+            if (!errors.isEmpty()) {
+                return bindRefused(request, me, typed, errors, null);
+            }
+            return family.bind(me, typed.get("certno"), typed.get("name"), relation.orElse(null),
+                            RequestOrigin.of(request.exchange()))
+                    .flatMap(outcome -> {
+                        if (outcome instanceof Family.Bound bound) {
+                            return redirect(bound.status() == cn.yibao.portal.resident.domain.FamilyBinding.Status.ACTIVE
+                                    ? "bound" : "invited");
+                        }
+                        if (outcome instanceof Family.InvalidInput invalid) {
+                            return bindRefused(request, me, typed, Map.of(invalid.field(), invalid.reason()), null);
+                        }
+                        // No such person, or name and number do not belong together: both fields are suspect.
+                        return bindRefused(request, me, typed, Map.of(), reasonOf(outcome),
+                                outcome instanceof Family.NotFound);
+                    });
+        });
     }
 
+    private Mono<ServerResponse> bindRefused(ServerRequest request, Resident me, Map<String, String> typed,
+                                             Map<String, String> errors, String formError) {
+        return bindRefused(request, me, typed, errors, formError, false);
+    }
+
+    private Mono<ServerResponse> bindRefused(ServerRequest request, Resident me, Map<String, String> typed,
+                                             Map<String, String> errors, String formError, boolean identityUnmatched) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("bindForm", typed);
+        model.put("fieldErrors", errors);
+        if (formError != null) {
+            model.put("bindError", formError);
+            model.put("identityUnmatched", identityUnmatched);
+        }
+        return page(request, me, model);
+    }
+
+    /**
+     * 解除绑定 in two steps: the first post (no {@code confirm}) only shows what will happen and whether it can be
+     * undone; the confirmation's own post ends the binding. Works without JavaScript.
+     */
     private Mono<ServerResponse> unbindFromForm(ServerRequest request, Resident me) {
+        Optional<UUID> other = RequestValues.uuid(request.pathVariable("memberId"));
+        return request.formData().flatMap(form -> family.overviewOf(me).flatMap(overview -> {
+            Optional<Family.Member> mine = other.flatMap(id -> overview.members().stream()
+                    .filter(m -> m.person().id().equals(id)).findFirst());
+            Optional<Family.Member> member = mine.or(() -> other.flatMap(id -> overview.boundBy().stream()
+                    .filter(m -> m.person().id().equals(id)).findFirst()));
+            if (member.isEmpty()) {
+                return page(request, me, Map.of("error", "没有找到该绑定关系。"));
+            }
+            if (!"yes".equals(form.getFirst("confirm"))) {
+                return pages.render(request, "resident/unbind", Map.of(
+                        "member", FamilyResponse.MemberView.of(member.get()),
+                        "side", mine.isPresent() ? member.get().status().name() : "BOUND_BY"));
+            }
+            return family.unbind(me, other.get(), RequestOrigin.of(request.exchange()))
+                    .flatMap(done -> done
+                            ? ServerResponse.seeOther(URI.create("/family?done=unbound"
+                                    + (mine.isPresent() ? "&undo=" + other.get() : ""))).build()
+                            : page(request, me, Map.of("error", "没有找到该绑定关系。")));
+        }));
+    }
+
+    /** Undo of my own 解除绑定 (see {@link Family#rebind}). */
+    private Mono<ServerResponse> rebindFromForm(ServerRequest request, Resident me) {
         return Mono.justOrEmpty(RequestValues.uuid(request.pathVariable("memberId")))
-                .flatMap(other -> family.unbind(me, other, RequestOrigin.of(request.exchange())))
-                .defaultIfEmpty(false)
-                .flatMap(done -> done ? redirect("unbound") : page(request, me, Map.of("error", "没有找到该绑定关系。")));
+                .flatMap(other -> family.rebind(me, other, RequestOrigin.of(request.exchange())))
+                .defaultIfEmpty(new Family.NotFound())
+                .flatMap(outcome -> outcome instanceof Family.Bound bound
+                        ? redirect(bound.status() == cn.yibao.portal.resident.domain.FamilyBinding.Status.ACTIVE
+                                ? "rebound" : "invited")
+                        : page(request, me, Map.of("error", outcome instanceof Family.NotFound
+                                ? "没有可以撤销的解除绑定。" : reasonOf(outcome))));
     }
 
     private Mono<ServerResponse> answerFromForm(ServerRequest request, Resident me) {

@@ -31,6 +31,36 @@ class NationalIdTest {
         assertThat(NationalId.parse(candidate)).hasValueSatisfying(id -> assertThat(id.value()).isEqualTo(normalised));
     }
 
+    /** What people really type or paste: grouped 6-8-4, full-width, a lower-case x. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "141121 19750312 121x|14112119750312121X",
+            "141121-19750312-121X|14112119750312121X",
+            "141121　19750312　121X|14112119750312121X",
+            "１４１１２１１９７５０３１２１２１ｘ|14112119750312121X",
+            "１４１１２１１９７５０３１２１２１Ｘ|14112119750312121X",
+            "' 1411 2119 7503 1212 1X '|14112119750312121X",
+            "141121 19750312–121X|14112119750312121X"})
+    void acceptsNumbersAsPeopleTypeThem(String typed, String number) {
+        assertThat(NationalId.normalise(typed)).isEqualTo(number);
+        assertThat(NationalId.fromTyped(typed)).hasValueSatisfying(id -> assertThat(id.value()).isEqualTo(number));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"14112119750312121", "14112119750312121X1", "141121/19750312/121X", "14112119750312121Y",
+            "141121197503121211", "一四一一二一19750312121X", "14112119750312121X\u0000"})
+    void normalisingDoesNotMakeAWrongNumberRight(String typed) {
+        assertThat(NationalId.fromTyped(typed)).isEmpty();
+        assertThat(NationalId.problemWith(NationalId.normalise(typed))).isNotNull();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"abc|abc", "''|''"})
+    void normalisingLeavesAnythingElseAsItWas(String typed, String kept) {
+        assertThat(NationalId.normalise(typed)).isEqualTo(kept);
+        assertThat(NationalId.normalise(null)).isNull();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"141121196004152122", "141121197503121211", "371002200505053320", "35010219800808512X"})
     void rejectsNumberWithWrongCheckDigit(String id) {

@@ -57,4 +57,27 @@ class ChannelChoiceTest {
                                   PaymentChannelId expected) {
         assertThat(ChannelChoice.defaultFor(ClientKind.fromUserAgent(userAgent), enabled)).isEqualTo(expected);
     }
+
+    static Stream<Arguments> offers() {
+        List<PaymentChannelId> all = List.of(SANDBOX, WECHAT_PAY, ALIPAY);
+        List<PaymentChannelId> production = List.of(WECHAT_PAY, ALIPAY);
+        return Stream.of(
+                Arguments.of("inside WeChat: WeChat Pay, not Alipay", WECHAT_ANDROID, production, List.of(WECHAT_PAY)),
+                Arguments.of("inside WeChat with the sandbox", WECHAT_IOS, all, List.of(SANDBOX, WECHAT_PAY)),
+                Arguments.of("inside Alipay: Alipay, not WeChat Pay", ALIPAY_ANDROID, production, List.of(ALIPAY)),
+                Arguments.of("inside Alipay, cash at the counter stays", ALIPAY_ANDROID, List.of(CASH, WECHAT_PAY, ALIPAY),
+                        List.of(CASH, ALIPAY)),
+                Arguments.of("a phone browser: both", CHROME_ANDROID, production, production),
+                Arguments.of("inside WeChat with only Alipay enabled: still offered, never nothing", WECHAT_IOS,
+                        List.of(ALIPAY), List.of(ALIPAY)),
+                Arguments.of("nothing offered", WECHAT_IOS, List.of(), List.of()));
+    }
+
+    /** Issue #17, item 11: inside WeChat offer WeChat Pay (not Alipay), inside Alipay offer Alipay. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("offers")
+    void offersTheChannelsOfTheAppItIsIn(String situation, String userAgent, List<PaymentChannelId> offered,
+                                         List<PaymentChannelId> expected) {
+        assertThat(ChannelChoice.offeredIn(ClientKind.fromUserAgent(userAgent), offered)).isEqualTo(expected);
+    }
 }

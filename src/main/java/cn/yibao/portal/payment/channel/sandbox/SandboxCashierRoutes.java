@@ -3,6 +3,7 @@ package cn.yibao.portal.payment.channel.sandbox;
 import cn.yibao.portal.clock.BusinessClock;
 import cn.yibao.portal.web.JsonBodies;
 import cn.yibao.portal.web.JsonBody;
+import cn.yibao.portal.web.Pages;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.LocalDate;
@@ -72,9 +73,9 @@ class SandboxCashierRoutes {
                     model.put("expiresAt", payment.expiresAt().atZone(clock.zone()).toLocalDateTime().withNano(0)
                             .toString().replace('T', ' '));
                     return ServerResponse.status(error == null ? HttpStatus.OK : HttpStatus.CONFLICT)
-                            .cacheControl(CacheControl.noStore()).render("sandbox/cashier", model);
+                            .contentType(Pages.HTML_UTF8).cacheControl(CacheControl.noStore()).render("sandbox/cashier", model);
                 })
-                .switchIfEmpty(Mono.defer(() -> ServerResponse.status(HttpStatus.NOT_FOUND)
+                .switchIfEmpty(Mono.defer(() -> ServerResponse.status(HttpStatus.NOT_FOUND).contentType(Pages.HTML_UTF8)
                         .render("sandbox/cashier", Map.of("error", "沙箱中没有这笔订单。"))));
     }
 

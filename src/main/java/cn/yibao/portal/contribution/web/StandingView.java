@@ -1,0 +1,68 @@
+package cn.yibao.portal.contribution.web;
+
+import static cn.yibao.portal.policy.domain.Money.yuan;
+
+import cn.yibao.portal.contribution.domain.ContributionStanding;
+import cn.yibao.portal.contribution.domain.Labels;
+import cn.yibao.portal.resident.domain.AssistanceStatus;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * A person's standing as pages show it: {@code state} names the message (PAID_HERE, PAID_ELSEWHERE, AWAITING, DUE,
+ * REFUNDING, REFUNDED, FREE, NOT_PAYABLE); amounts in yuan, dates as text; {@code link} to the order (its receipts, or the
+ * payment to finish) only when the signed-in resident placed it; {@code assistance} names why a person is assisted
+ * ("低保对象") so it is said, not hidden in the calculation.
+ */
+public record StandingView(String state, String amountYuan, String date, String where, String reason,
+                           String dueYuan, String deadline, String benefitStart, String benefitEnd, String link,
+                           String assistance, String assistanceYuan, boolean paid, boolean payableNow,
+                           String whyNotAgain) {
+
+    public static StandingView of(ContributionStanding standing, UUID me, AssistanceStatus assistance) {
+        String assisted = assistance == null || assistance == AssistanceStatus.NONE ? null : Labels.of(assistance);
+        if (standing instanceof ContributionStanding.PaidHere paid) {
+            return new StandingView("PAID_HERE", yuan(paid.amountFen()), text(paid.paidOn()), null, null, null, null,
+                    null, null, me.equals(paid.payerId()) ? "/payment/" + paid.orderId() : null, assisted, null, true,
+                    false, null);
+        }
+        if (standing instanceof ContributionStanding.PaidElsewhere paid) {
+            return new StandingView("PAID_ELSEWHERE", yuan(paid.amountFen()), text(paid.paidOn()), paid.collector(),
+                    null, null, null, text(paid.benefitStart()), text(paid.benefitEnd()), null, assisted, null, true,
+                    false, null);
+        }
+        if (standing instanceof ContributionStanding.AwaitingPayment waiting) {
+            return new StandingView("AWAITING", yuan(waiting.amountFen()), null, null, null, null, null, null, null,
+                    me.equals(waiting.payerId()) ? "/payment/" + waiting.orderId() : null, assisted, null, false,
+                    false, null);
+        }
+        if (standing instanceof ContributionStanding.RefundUnderway refunding) {
+            return new StandingView("REFUNDING", yuan(refunding.amountFen()), null, null, refunding.reason(), null,
+                    null, null, null, me.equals(refunding.payerId()) ? "/payment/" + refunding.orderId() : null,
+                    assisted, null, false, false, null);
+        }
+        if (standing instanceof ContributionStanding.Due due) {
+            return new StandingView("DUE", yuan(due.dueFen()), null, null, null, yuan(due.dueFen()),
+                    text(due.deadline()), null, null, null, assisted,
+                    due.assistanceFen() > 0 ? yuan(due.assistanceFen()) : null, false, true, null);
+        }
+        if (standing instanceof ContributionStanding.Refunded refunded) {
+            return new StandingView("REFUNDED", yuan(refunded.amountFen()), text(refunded.refundedOn()), null,
+                    refunded.reason(), refunded.payableAgain() ? yuan(refunded.dueFen()) : null,
+                    text(refunded.deadline()), null, null,
+                    me.equals(refunded.payerId()) ? "/payment/" + refunded.orderId() : null, assisted, null, false,
+                    refunded.payableAgain(), refunded.whyNot());
+        }
+        if (standing instanceof ContributionStanding.FullyAssisted free) {
+            return new StandingView("FREE", "0", null, null, null, null, null, null, null, null,
+                    assisted == null ? "" : assisted, yuan(free.assistanceFen()), false, false, null);
+        }
+        ContributionStanding.NotPayableHere notPayable = (ContributionStanding.NotPayableHere) standing;
+        return new StandingView("NOT_PAYABLE", null, null, null, notPayable.reason(), null, null, null, null, null,
+                assisted, null, false, false, null);
+    }
+
+    private static String text(LocalDate date) {
+        return date == null ? null : date.toString();
+    }
+}

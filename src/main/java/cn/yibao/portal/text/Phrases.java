@@ -1,0 +1,44 @@
+package cn.yibao.portal.text;
+
+import cn.yibao.portal.text.domain.Phrase;
+import java.math.BigDecimal;
+import java.time.temporal.TemporalAccessor;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/** Says a {@link Phrase} in a language, from the message bundles. */
+@Component
+public class Phrases {
+
+    private final MessageSource messages;
+
+    public Phrases(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    public String say(Phrase phrase, Locale locale) {
+        if (phrase == null) {
+            return null;
+        }
+        Object[] args = phrase.args().stream().map(arg -> argument(arg, locale)).toArray();
+        return messages.getMessage(phrase.key(), args, locale);
+    }
+
+    /**
+     * Nested phrases are said first; numbers and dates go in as written ({@code MessageFormat} would print the year
+     * 2024 as "2,024" and a date in the JVM's style).
+     */
+    private Object argument(Object arg, Locale locale) {
+        if (arg instanceof Phrase nested) {
+            return say(nested, locale);
+        }
+        if (arg instanceof BigDecimal decimal) {
+            return decimal.toPlainString();
+        }
+        if (arg instanceof Number || arg instanceof TemporalAccessor) {
+            return arg.toString();
+        }
+        return arg;
+    }
+}

@@ -1,0 +1,2 @@
+/** The {@link cn.yibao.portal.text.domain.Phrase} value that every module's rules return instead of sentences. */
+package cn.yibao.portal.text.domain;

@@ -1,0 +1,38 @@
+package cn.yibao.portal.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.yibao.portal.text.domain.Phrase;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.support.StaticMessageSource;
+
+class PhrasesTest {
+
+    private final StaticMessageSource bundle = new StaticMessageSource();
+    private final Phrases phrases = new Phrases(bundle);
+
+    PhrasesTest() {
+        bundle.addMessage("due", Locale.SIMPLIFIED_CHINESE, "{0}年度{1}应缴 {2} 元（截至 {3}）");
+        bundle.addMessage("due", Locale.ENGLISH, "{1} owes CNY {2} for {0} (by {3})");
+        bundle.addMessage("relation.child", Locale.SIMPLIFIED_CHINESE, "子女");
+        bundle.addMessage("relation.child", Locale.ENGLISH, "your child");
+    }
+
+    @Test
+    void aPhraseIsSaidInTheReadersLanguageWithNestedLabelsSaidTheSameWay() {
+        Phrase due = Phrase.of("due", 2024, Phrase.of("relation.child"), new BigDecimal("380.00"),
+                LocalDate.of(2023, 12, 31));
+
+        assertThat(phrases.say(due, Locale.SIMPLIFIED_CHINESE)).isEqualTo("2024年度子女应缴 380.00 元（截至 2023-12-31）");
+        assertThat(phrases.say(due, Locale.ENGLISH)).isEqualTo("your child owes CNY 380.00 for 2024 (by 2023-12-31)");
+    }
+
+    @Test
+    void yearsAndLargeAmountsAreNotGrouped() {
+        assertThat(phrases.say(Phrase.of("due", 2024, "本人", new BigDecimal("12345.5"), "-"), Locale.ENGLISH))
+                .isEqualTo("本人 owes CNY 12345.5 for 2024 (by -)");
+    }
+}
