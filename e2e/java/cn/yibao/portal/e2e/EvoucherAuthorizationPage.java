@@ -2,6 +2,7 @@ package cn.yibao.portal.e2e;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
@@ -22,9 +23,21 @@ public class EvoucherAuthorizationPage {
     }
 
     /** Authorises as a demo resident and expects to land on the portal's home page. */
-    public HomePage authorizeAs(String login) {
+    public HomePage signInAs(String login) {
         authorizeOnly(login);
         return new HomePage(driver);
+    }
+
+    /**
+     * Authorises as a made-up person typed into the simulator's test box (claims JSON as {@code FreshResidents}
+     * makes them; the login only names the caller's intent); where the browser lands is for the caller to check.
+     */
+    public void signInAs(String login, String claimsJson) {
+        driver.findElement(By.cssSelector("details summary")).click();
+        WebElement person = driver.findElement(By.id("mip-person"));
+        person.clear();
+        person.sendKeys(claimsJson);
+        driver.findElement(By.id("mip-person-submit")).click();
     }
 
     /** Authorises as a demo login; where the browser lands is for the caller to check. */

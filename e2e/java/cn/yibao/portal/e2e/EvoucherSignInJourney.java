@@ -3,10 +3,8 @@ package cn.yibao.portal.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.test.context.TestPropertySource;
 
 /** Residents sign in through the national e-voucher protocol, against the sandbox's simulator of the platform. */
-@TestPropertySource(properties = "portal.evoucher.sign-in=mip")
 class EvoucherSignInJourney extends PortalJourneyBase {
 
     private static final String DIBAO_CERTNO = "141121196004152121";
@@ -14,11 +12,11 @@ class EvoucherSignInJourney extends PortalJourneyBase {
     @Test
     void dibaoResidentAuthorisesOnTheEvoucherPageAndLandsHomeWithMaskedIdentity() {
         LandingPage landing = LandingPage.open(driver, portalUrl("/"));
-        EvoucherAuthorizationPage authorization = landing.signInWithNationalEvoucher();
+        EvoucherAuthorizationPage authorization = landing.signInWithEvoucher();
         screenshot("authorization-page");
         Accessibility.assertNoViolations(driver, "e-voucher authorization page (simulator)");
 
-        HomePage home = authorization.authorizeAs("wenshui-dibao");
+        HomePage home = authorization.signInAs("wenshui-dibao");
         screenshot("home");
         Accessibility.assertNoViolations(driver, "home after e-voucher sign-in");
         assertThat(home.maskedName()).isEqualTo("刘**");
@@ -32,7 +30,7 @@ class EvoucherSignInJourney extends PortalJourneyBase {
 
     @Test
     void aCancelledAuthorisationReturnsToTheLandingPageWithAPlainMessage() {
-        LandingPage landing = LandingPage.open(driver, portalUrl("/")).signInWithNationalEvoucher().cancel();
+        LandingPage landing = LandingPage.open(driver, portalUrl("/")).signInWithEvoucher().cancel();
         screenshot("cancelled");
         Accessibility.assertNoViolations(driver, "landing page after a cancelled authorisation");
         assertThat(landing.flashError()).hasValueSatisfying(message -> assertThat(message).contains("您取消了医保电子凭证授权"));
@@ -40,7 +38,7 @@ class EvoucherSignInJourney extends PortalJourneyBase {
 
     @Test
     void anEmployeeInsuredPersonIsToldThePortalServesTheResidentSchemeOnly() {
-        LandingPage.open(driver, portalUrl("/")).signInWithNationalEvoucher().authorizeOnly("mip-employee");
+        LandingPage.open(driver, portalUrl("/")).signInWithEvoucher().authorizeOnly("mip-employee");
         LandingPage landing = new LandingPage(driver);
         screenshot("not-resident-scheme");
         Accessibility.assertNoViolations(driver, "landing page, not in the resident scheme");

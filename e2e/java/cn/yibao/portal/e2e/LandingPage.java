@@ -25,15 +25,16 @@ public class LandingPage {
         return new LandingPage(driver);
     }
 
-    public SandboxIssuerLoginPage signInWithEvoucher() {
-        driver.findElement(SIGN_IN).click();
-        return new SandboxIssuerLoginPage(driver);
-    }
-
-    /** The sign-in button when the portal signs residents in through the national e-voucher (its simulator). */
-    public EvoucherAuthorizationPage signInWithNationalEvoucher() {
+    /** The sign-in button: the national e-voucher's authorization page (the sandbox's simulator). */
+    public EvoucherAuthorizationPage signInWithEvoucher() {
         driver.findElement(SIGN_IN).click();
         return new EvoucherAuthorizationPage(driver);
+    }
+
+    /** The same button when a province signs residents in through an OpenID Connect broker ({@code sign-in=oidc}). */
+    public SandboxIssuerLoginPage signInThroughOidcBroker() {
+        driver.findElement(SIGN_IN).click();
+        return new SandboxIssuerLoginPage(driver);
     }
 
     /** Login names offered in the demo box; empty outside the sandbox profile. */

@@ -39,7 +39,10 @@ final class BearerTokenIssuers {
                                                                   String portalIssuer, SecretKey portalKey,
                                                                   List<String> audiences) {
         Map<String, ReactiveAuthenticationManager> managers = new HashMap<>();
-        managers.put(residentIssuer, manager(residentIssuer, false, audiences));
+        // No resident issuer when residents sign in through the national e-voucher only (no OIDC broker).
+        if (residentIssuer != null && !residentIssuer.isBlank()) {
+            managers.put(residentIssuer, manager(residentIssuer, false, audiences));
+        }
         managers.put(staffIssuer, manager(staffIssuer, true, audiences));
         if (portalIssuer != null && portalKey != null) {
             NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withSecretKey(portalKey)

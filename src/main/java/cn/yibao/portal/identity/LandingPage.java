@@ -34,28 +34,20 @@ class LandingPage {
             .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     @Bean
-<<<<<<< HEAD
-    RouterFunction<ServerResponse> landingRoutes(Pages pages, Environment environment,
-                                                 @Value("${portal.evoucher.sign-in:oidc}") String residentSignIn) {
-=======
-    RouterFunction<ServerResponse> landingRoutes(Pages pages, Environment environment, ReturnPaths returnPaths) {
->>>>>>> main
+    RouterFunction<ServerResponse> landingRoutes(Pages pages, Environment environment, ReturnPaths returnPaths,
+                                                 @Value("${portal.evoucher.sign-in:mip}") String residentSignIn) {
         List<DemoAccounts.DemoResident> demoResidents = environment.acceptsProfiles(Profiles.of("sandbox"))
                 ? DemoAccounts.load().residentsWhoSignIn() : List.of();
         // mip: the national e-voucher protocol (the adapter); oidc: an OpenID Connect broker in front of it.
         String signInUrl = "mip".equalsIgnoreCase(residentSignIn.strip()) ? MipSignIn.START_PATH
                 : "/oauth2/authorization/evoucher";
         return RouterFunctions.route()
-<<<<<<< HEAD
-                .GET("/", request -> landing(request, pages, demoResidents, signInUrl))
-=======
                 // A page that offers sign-in may name itself (?return=/verify?t=…) to be opened again afterwards:
                 // only a safe path of this site is kept (ReturnPaths), anything else is ignored.
                 .GET("/", request -> request.queryParam("return")
                         .map(path -> returnPaths.remember(request.exchange(), path))
                         .orElse(Mono.empty())
-                        .then(landing(request, pages, demoResidents)))
->>>>>>> main
+                        .then(landing(request, pages, demoResidents, signInUrl)))
                 .build();
     }
 

@@ -80,7 +80,7 @@ class SecurityConfiguration {
 
     private final String contentSecurityPolicy;
 
-    SecurityConfiguration(@Value("${spring.security.oauth2.client.provider.evoucher.issuer-uri}") String residentIssuer,
+    SecurityConfiguration(@Value("${spring.security.oauth2.client.provider.evoucher.issuer-uri:}") String residentIssuer,
                           @Value("${spring.security.oauth2.client.provider.staff.issuer-uri}") String staffIssuer) {
         this.contentSecurityPolicy = contentSecurityPolicy(residentIssuer, staffIssuer);
     }
@@ -88,7 +88,7 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, ApiProblems problems,
-                                       @Value("${spring.security.oauth2.client.provider.evoucher.issuer-uri}") String residentIssuer,
+                                       @Value("${spring.security.oauth2.client.provider.evoucher.issuer-uri:}") String residentIssuer,
                                        @Value("${spring.security.oauth2.client.provider.staff.issuer-uri}") String staffIssuer,
                                        @Value("${portal.api.audiences:}") List<String> audiences,
                                        @Value("${portal.api.token-issuer}") String portalIssuer,
@@ -139,11 +139,8 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityWebFilterChain pageSecurity(ServerHttpSecurity http, ReactiveClientRegistrationRepository registrations,
-<<<<<<< HEAD
-                                        SignInOutcomes outcomes, SignOutEverywhere everywhere, MipSignIn mip) {
-=======
-                                        SignInOutcomes outcomes, SignOutEverywhere everywhere, ReturnPaths returnPaths) {
->>>>>>> main
+                                        SignInOutcomes outcomes, SignOutEverywhere everywhere, ReturnPaths returnPaths,
+                                        MipSignIn mip) {
         DefaultServerOAuth2AuthorizationRequestResolver authorizationRequests =
                 new DefaultServerOAuth2AuthorizationRequestResolver(registrations);
         // PKCE for our confidential client too, not only for public clients.

@@ -51,12 +51,22 @@ public class EvoucherSimulator {
 
     /** Chooses on the authorization page: a demo login, optionally authorising for a family member's psn_no. */
     public URI choose(URI authorize, String login, String forPsnNo) {
+        return choose(authorize, login, forPsnNo, null);
+    }
+
+    /**
+     * Chooses on the authorization page; with {@code personJson} (claims as {@link FreshResidents} makes them) a
+     * made-up person typed into the simulator's test box instead of a demo login.
+     */
+    public URI choose(URI authorize, String login, String forPsnNo, String personJson) {
         String page = authorizationPage(authorize).getResponseBody();
         Matcher matcher = REQUEST_ID.matcher(page == null ? "" : page);
         assertThat(matcher.find()).as("the authorization page was shown: %s", page).isTrue();
         var form = BodyInserters.fromFormData("request", matcher.group(1));
         if ("cancel".equals(login)) {
             form = form.with("action", "cancel");
+        } else if (personJson != null) {
+            form = form.with("person", personJson);
         } else {
             form = form.with("login", login);
             if (forPsnNo != null) {
@@ -89,8 +99,13 @@ public class EvoucherSimulator {
 
     /** A browser signed in through the e-voucher as a demo login, on its way to /home. */
     public BrowserSession as(String login) {
+        return as(login, null);
+    }
+
+    /** A browser signed in through the e-voucher as a demo login, or as a made-up person (claims JSON). */
+    public BrowserSession as(String login, String personJson) {
         BrowserSession browser = newBrowser();
-        URI landing = callback(browser, choose(start(browser), login, null));
+        URI landing = callback(browser, choose(start(browser), login, null, personJson));
         assertThat(landing).hasPath("/home");
         return browser;
     }

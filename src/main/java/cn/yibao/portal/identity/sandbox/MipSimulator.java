@@ -106,6 +106,8 @@ final class MipSimulator {
     private final Settings settings;
     private final ChannelEnvelope.Keys keys;
     private final List<Person> people;
+    /** People typed into the page's test box (by certno), so that 1101 knows them as the platform would. */
+    private final Map<String, Person> typedIn = new ConcurrentHashMap<>();
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
     private final OneTimeCodes<Grant> codes;
 
@@ -203,7 +205,12 @@ final class MipSimulator {
                 }
             }
         }
-        body.append("</ul><form method=\"post\" action=\"/mip/authorize\"><input type=\"hidden\" name=\"request\" value=\"")
+        body.append("</ul><details><summary>测试人员（沙箱）</summary><form method=\"post\" action=\"/mip/authorize\">")
+                .append("<input type=\"hidden\" name=\"request\" value=\"").append(requestId).append("\">")
+                .append("<label for=\"mip-person\">人员信息（JSON：name、certno、psn_no、insuplc_admdvs，可选 insutype）</label>")
+                .append("<textarea id=\"mip-person\" name=\"person\" rows=\"4\"></textarea>")
+                .append("<button id=\"mip-person-submit\" type=\"submit\">以该人员授权</button></form></details>");
+        body.append("<form method=\"post\" action=\"/mip/authorize\"><input type=\"hidden\" name=\"request\" value=\"")
                 .append(requestId).append("\"><input type=\"hidden\" name=\"action\" value=\"cancel\">")
                 .append("<button id=\"mip-cancel\" class=\"secondary\" type=\"submit\">取消授权，返回</button></form>");
         return body.toString();
@@ -227,6 +234,19 @@ final class MipSimulator {
         if ("cancel".equals(form.get("action"))) {
             return redirect(withParams(request.redirectUrl(), "error", "cancelled", request.state()));
         }
+        if (form.get("person") != null && !form.get("person").isBlank()) {
+            Optional<Person> typed = typedPerson(form.get("person"));
+            if (typed.isEmpty()) {
+                return html(400, page("人员信息无效", "<p class=\"error\" role=\"alert\">人员信息应为 JSON，"
+                        + "含 name、有效的 certno、psn_no 和 insuplc_admdvs。</p>"));
+            }
+            if (typedIn.size() >= 100_000) {
+                typedIn.clear(); // a sandbox that runs for weeks does not keep every test person forever
+            }
+            typedIn.put(typed.get().certno(), typed.get());
+            String code = codes.issue(new Grant(typed.get(), false), Instant.now());
+            return redirect(withParams(request.redirectUrl(), "authCode", code, request.state()));
+        }
         Optional<Person> holder = people.stream().filter(p -> p.login() != null && p.login().equals(form.get("login"))).findFirst();
         if (holder.isEmpty()) {
             return html(400, page("未找到该人员", "<p class=\"error\" role=\"alert\">未找到该演示人员。</p>"));
@@ -242,6 +262,33 @@ final class MipSimulator {
         }
         String code = codes.issue(new Grant(person, family), Instant.now());
         return redirect(withParams(request.redirectUrl(), "authCode", code, request.state()));
+    }
+
+    /**
+     * A person typed into the test box, as the platform would hold them: the claims of the sandbox issuer's test box
+     * ({@code name}, {@code certno}, {@code psn_no}, {@code insuplc_admdvs}), resident scheme 390 unless
+     * {@code insutype} says otherwise. Tests sign in made-up residents this way, as they did through the issuer.
+     */
+    private static Optional<Person> typedPerson(String json) {
+        Map<String, Object> fields;
+        try {
+            fields = JSON.readValue(json, Map.class);
+        } catch (RuntimeException unreadable) {
+            return Optional.empty();
+        }
+        String name = text(fields.get("name"));
+        String certno = text(fields.get("certno"));
+        String psnNo = text(fields.get("psn_no"));
+        String region = text(fields.get("insuplc_admdvs"));
+        if (name == null || certno == null || NationalId.parse(certno).isEmpty() || psnNo == null || region == null) {
+            return Optional.empty();
+        }
+        String insutype = Optional.ofNullable(text(fields.get("insutype"))).orElse("390");
+        return Optional.of(new Person(null, name, certno, psnNo, region, insutype, null, null, null, null, "测试人员"));
+    }
+
+    private static String text(Object value) {
+        return value instanceof String string && !string.isBlank() ? string.strip() : null;
     }
 
     private static String withParams(String url, String name, String value, String state) {
@@ -331,7 +378,8 @@ final class MipSimulator {
         Map<String, Object> data = JSON.readValue(((ChannelEnvelope.Opened) opening).dataJson(), Map.class);
         Object certno = data.get("input") instanceof Map<?, ?> input && input.get("data") instanceof Map<?, ?> d
                 ? d.get("certno") : null;
-        Optional<Person> person = people.stream().filter(p -> p.certno().equals(String.valueOf(certno))).findFirst();
+        Optional<Person> person = people.stream().filter(p -> p.certno().equals(String.valueOf(certno))).findFirst()
+                .or(() -> Optional.ofNullable(typedIn.get(String.valueOf(certno))));
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("infcode", person.isPresent() ? 0 : -1);
         answer.put("err_msg", person.isPresent() ? "" : "未查询到人员信息");

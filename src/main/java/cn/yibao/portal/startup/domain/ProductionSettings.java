@@ -51,7 +51,7 @@ public final class ProductionSettings {
     public static final Setting FORWARD_HEADERS = new Setting("SERVER_FORWARD_HEADERS_STRATEGY",
             "server.forward-headers-strategy");
 
-    /** The sandbox's client secret, published in the README: never a production secret. */
+    /** How residents sign in: {@code mip} (the national e-voucher protocol, the default) or {@code oidc}. */
     public static final Setting RESIDENT_SIGN_IN = new Setting("PORTAL_EVOUCHER_SIGN_IN", "portal.evoucher.sign-in");
     /** The national e-voucher channel, required when residents sign in through it ({@code sign-in=mip}). */
     public static final List<Setting> MIP = java.util.stream.Stream.of("AUTHORIZE_URL", "API_BASE_URL",
@@ -82,8 +82,11 @@ public final class ProductionSettings {
         checks.required(FLYWAY_USER);
         checks.required(FLYWAY_PASSWORD);
         checks.notTheOwner();
-        checks.issuer(EVOUCHER_ISSUER);
-        checks.secret(EVOUCHER_SECRET);
+        boolean residentsThroughOidc = checks.value(RESIDENT_SIGN_IN).filter("oidc"::equalsIgnoreCase).isPresent();
+        if (residentsThroughOidc) {
+            checks.issuer(EVOUCHER_ISSUER);
+            checks.secret(EVOUCHER_SECRET);
+        }
         checks.issuer(STAFF_ISSUER);
         checks.secret(STAFF_SECRET);
         checks.required(AUDIENCES);
@@ -91,7 +94,10 @@ public final class ProductionSettings {
         checks.key(ID_ENCRYPTION_KEY);
         checks.key(ID_HASH_KEY);
         checks.trustedProxies();
-        if (checks.value(RESIDENT_SIGN_IN).filter("mip"::equalsIgnoreCase).isPresent()) {
+        checks.value(RESIDENT_SIGN_IN).filter(mode -> !mode.equalsIgnoreCase("mip") && !mode.equalsIgnoreCase("oidc"))
+                .ifPresent(mode -> checks.problem(RESIDENT_SIGN_IN, "must be mip (the national e-voucher protocol, "
+                        + "the default) or oidc (an OpenID Connect broker in front of it)"));
+        if (!residentsThroughOidc) {
             MIP.forEach(checks::required);
             if (checks.required(API_TOKEN_KEY)
                     && checks.decoded(checks.value(API_TOKEN_KEY).get()).filter(bytes -> bytes.length >= 32).isEmpty()) {
