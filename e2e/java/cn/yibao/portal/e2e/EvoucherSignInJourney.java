@@ -3,6 +3,8 @@ package cn.yibao.portal.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /** Residents sign in through the national e-voucher protocol, against the sandbox's simulator of the platform. */
 class EvoucherSignInJourney extends PortalJourneyBase {
@@ -23,6 +25,16 @@ class EvoucherSignInJourney extends PortalJourneyBase {
         assertThat(home.maskedIdNumber()).matches("141\\*{11}2121");
         assertThat(home.regionName()).contains("文水");
         assertThat(driver.getPageSource()).doesNotContain(DIBAO_CERTNO).doesNotContain("pay_auth_no");
+
+        // What the national platform said (1101 idetinfo), beside the local assistance list's standing.
+        driver.get(portalUrl("/contribution"));
+        String national = Pages.waitFor(driver).until(ExpectedConditions.visibilityOfElementLocated(
+                By.id("national-identity"))).getText();
+        screenshot("national-identity");
+        Accessibility.assertNoViolations(driver, "我的缴费 with the national platform's identity types");
+        assertThat(national).contains("国家医保信息平台登记的身份", "低保对象", "2023-01-01 起", "以当地资助参保名单为准");
+        driver.get(portalUrl("/home"));
+        home = new HomePage(driver);
 
         home.signOut();
         assertThat(Pages.pathOf(driver)).isEqualTo("/");
