@@ -63,6 +63,6 @@ class EvoucherAppTokenIT extends PortalIntegrationTest {
     @Test
     void aRequestWithoutAnAuthCodeIsA400NamingIt() {
         portal.post().uri("/api/v1/auth/evoucher").contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange()
-                .expectStatus().isBadRequest().expectBody().jsonPath("$.parameter").isEqualTo("authCode");
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.field").isEqualTo("authCode");
     }
 }

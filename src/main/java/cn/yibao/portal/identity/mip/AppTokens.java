@@ -7,6 +7,8 @@ import cn.yibao.portal.audit.domain.AuditEntry;
 import cn.yibao.portal.clock.BusinessClock;
 import cn.yibao.portal.identity.ResidentSignIn;
 import cn.yibao.portal.identity.domain.EvoucherClaims;
+import cn.yibao.portal.web.JsonBodies;
+import cn.yibao.portal.web.JsonBody;
 import cn.yibao.portal.web.ProblemResponses;
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import java.time.Duration;
@@ -78,10 +80,10 @@ public class AppTokens {
         if (encoder == null || !signIn.configured()) {
             return ProblemResponses.response(HttpStatus.SERVICE_UNAVAILABLE, "本平台未开通医保电子凭证登录。", null);
         }
-        return request.bodyToMono(AuthCodeRequest.class)
-                .onErrorResume(unreadable -> Mono.empty())
-                .filter(body -> body.authCode() != null && !body.authCode().isBlank() && body.authCode().length() <= 200)
-                .flatMap(body -> signIn.exchange(body.authCode().strip())
+        return JsonBodies.read(request, AuthCodeRequest.class, body -> body.authCode() == null
+                || body.authCode().isBlank() || body.authCode().length() > 200
+                ? ProblemResponses.fieldProblem(HttpStatus.BAD_REQUEST, "请提供医保电子凭证授权码 authCode。", "authCode")
+                : signIn.exchange(body.authCode().strip())
                         .flatMap(resident -> {
                             var mapping = EvoucherClaims.map(resident.claims());
                             if (!(mapping instanceof EvoucherClaims.Mapped mapped)) {
@@ -99,9 +101,7 @@ public class AppTokens {
                                         "expires_in", lifetime.toSeconds())))
                         .onErrorResume(MipSignInException.class, failure -> record(request, null, null,
                                 AuditEntry.Outcome.FAILURE, "app " + failure.getMessage())
-                                .then(problem(failure))))
-                .switchIfEmpty(Mono.defer(() -> ProblemResponses.response(HttpStatus.BAD_REQUEST,
-                        "请提供医保电子凭证授权码 authCode。", "authCode")));
+                                .then(problem(failure))));
     }
 
     private static Mono<ServerResponse> problem(MipSignInException failure) {
@@ -112,7 +112,7 @@ public class AppTokens {
                     "您目前未参加城乡居民基本医疗保险，本平台只办理居民医保业务。", null);
             case REGION_NOT_SERVED -> ProblemResponses.response(HttpStatus.FORBIDDEN,
                     "您的参保地暂未开通本平台的服务。", null);
-            case CODE_EXPIRED, CANCELLED, STATE_MISMATCH -> ProblemResponses.response(HttpStatus.UNAUTHORIZED,
+            case CODE_EXPIRED, CANCELLED, STATE_MISMATCH -> ProblemResponses.fieldProblem(HttpStatus.UNAUTHORIZED,
                     "授权码已过期或已使用，请重新授权。", "authCode");
             case REFUSED -> ProblemResponses.response(HttpStatus.BAD_GATEWAY,
                     "国家医保平台的应答未通过校验，请稍后重试。", null);
@@ -141,6 +141,7 @@ public class AppTokens {
                 origin.clientAddress(), origin.userAgent(), detail, null, origin.requestId(), null));
     }
 
+    @JsonBody(route = "POST " + PATH, example = "{\"authCode\": \"<e-voucher SDK authCode>\"}")
     record AuthCodeRequest(String authCode) {
     }
 }
