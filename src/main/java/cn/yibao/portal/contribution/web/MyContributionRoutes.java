@@ -5,6 +5,7 @@ import cn.yibao.portal.contribution.ContributionQuotes;
 import cn.yibao.portal.contribution.ContributionStandings;
 import cn.yibao.portal.contribution.domain.ContributionStanding;
 import cn.yibao.portal.contribution.domain.QuoteResult;
+import cn.yibao.portal.identity.mip.NationalIdentityTypes;
 import cn.yibao.portal.policy.SupportedRegions;
 import cn.yibao.portal.resident.CurrentResident;
 import cn.yibao.portal.resident.Family;
@@ -38,10 +39,12 @@ class MyContributionRoutes {
     private final Pages pages;
     private final ContributionPayments payments;
     private final ContributionStandings standings;
+    private final NationalIdentityTypes nationalIdentityTypes;
 
     MyContributionRoutes(CurrentResident currentResident, Family family, ContributionQuotes quotes,
                          SupportedRegions regions, Pages pages, ContributionPayments payments,
-                         ContributionStandings standings) {
+                         ContributionStandings standings, NationalIdentityTypes nationalIdentityTypes) {
+        this.nationalIdentityTypes = nationalIdentityTypes;
         this.payments = payments;
         this.standings = standings;
         this.currentResident = currentResident;
@@ -80,8 +83,11 @@ class MyContributionRoutes {
                         .flatMap(people -> standings.of(people.stream().map(Person::resident).toList(), benefitYear, grade)
                                 .map(found -> people.stream().map(person -> card(me, person, benefitYear, grade,
                                         found.get(person.resident().id()))).toList())))
-                .flatMap(cards -> {
+                .zipWith(nationalIdentityTypes.of(request))
+                .flatMap(cardsAndIdentities -> {
+                    List<Card> cards = cardsAndIdentities.getT1();
                     Map<String, Object> model = new HashMap<>();
+                    model.put("nationalIdentityTypes", cardsAndIdentities.getT2());
                     model.put("cards", cards);
                     model.put("summary", Summary.of(cards));
                     model.put("year", benefitYear);
