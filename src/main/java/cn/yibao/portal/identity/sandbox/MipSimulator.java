@@ -160,10 +160,12 @@ final class MipSimulator {
         if (!settings.appId().equals(url.queryParameter("orgAppId"))) {
             problems.add("机构应用 orgAppId 未登记");
         }
-        String codeProblem = AuthorizationRequest.channelCodeProblem(rawQueryValue(url,
-                AuthorizationRequest.CHANNEL_CODE_PARAM), settings.orgChnlCrtfCodg(), settings.codeEncoding());
+        AuthorizationRequest.ChannelCodeProblem codeProblem = AuthorizationRequest.channelCodeProblem(
+                rawQueryValue(url, AuthorizationRequest.CHANNEL_CODE_PARAM), settings.orgChnlCrtfCodg(),
+                settings.codeEncoding());
         if (codeProblem != null) {
-            problems.add(codeProblem + (settings.codeEncoding() == AuthorizationRequest.CodeEncoding.RAW
+            problems.add((codeProblem == AuthorizationRequest.ChannelCodeProblem.MISSING ? "缺少渠道证书编码"
+                    : "渠道证书编码不正确") + (settings.codeEncoding() == AuthorizationRequest.CodeEncoding.RAW
                     ? "（本平台要求不经编码传递，/ 不能写成 %2F）" : ""));
         }
         if (redirectUrl == null || !(redirectUrl.startsWith("http://") || redirectUrl.startsWith("https://"))) {

@@ -57,16 +57,22 @@ public final class AuthorizationRequest {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("%2F", "/").replace("%2f", "/");
     }
 
+    /** Why a host refuses the channel certificate code of an authorization request. */
+    public enum ChannelCodeProblem {
+        MISSING, WRONG
+    }
+
     /**
      * What a host that expects {@code expected} makes of the value as it appears in the raw query: {@code null} when
      * acceptable, else why not. A host that wants it raw does not decode it, so {@code %2F} is not the code.
      */
-    public static String channelCodeProblem(String rawQueryValue, String configuredCode, CodeEncoding expected) {
+    public static ChannelCodeProblem channelCodeProblem(String rawQueryValue, String configuredCode,
+                                                        CodeEncoding expected) {
         if (rawQueryValue == null || rawQueryValue.isEmpty()) {
-            return "缺少渠道证书编码";
+            return ChannelCodeProblem.MISSING;
         }
         String seen = expected == CodeEncoding.RAW ? rawQueryValue
                 : URLDecoder.decode(rawQueryValue, StandardCharsets.UTF_8);
-        return seen.equals(configuredCode) ? null : "渠道证书编码不正确";
+        return seen.equals(configuredCode) ? null : ChannelCodeProblem.WRONG;
     }
 }

@@ -39,6 +39,7 @@ public final class NationalPersonRecord {
         INCOMPLETE, NOT_RESIDENT_SCHEME, REGION_NOT_SERVED
     }
 
+    /** {@code reason}: for the audit trail (operators), in the protocol's terms; residents are told by {@code problem}. */
     public record Rejected(Problem problem, String reason) implements Mapping {
     }
 
@@ -50,34 +51,34 @@ public final class NationalPersonRecord {
     public static Mapping map(Map<String, Object> output, String subject, Predicate<String> servedRegion) {
         Map<String, Object> answer = output.get("output") instanceof Map<?, ?> inner ? cast(inner) : output;
         if (!(answer.get("baseinfo") instanceof Map<?, ?> rawBase)) {
-            return new Rejected(Problem.INCOMPLETE, "国家平台未返回人员基本信息");
+            return new Rejected(Problem.INCOMPLETE, "1101 answered no baseinfo");
         }
         Map<String, Object> base = cast(rawBase);
         String psnNo = text(base, "psn_no");
         String name = text(base, "psn_name");
         String certno = text(base, "certno");
         if (psnNo == null || !psnNo.matches("[0-9A-Za-z]{1,40}")) {
-            return new Rejected(Problem.INCOMPLETE, "国家平台未返回有效的人员编号");
+            return new Rejected(Problem.INCOMPLETE, "1101 answered no valid psn_no");
         }
         if (name == null) {
-            return new Rejected(Problem.INCOMPLETE, "国家平台未返回姓名");
+            return new Rejected(Problem.INCOMPLETE, "1101 answered no psn_name");
         }
         String idProblem = NationalId.problemWith(certno);
         if (idProblem != null) {
-            return new Rejected(Problem.INCOMPLETE, "国家平台返回的" + idProblem);
+            return new Rejected(Problem.INCOMPLETE, "1101 answered an invalid certno");
         }
         List<Map<String, Object>> resident = list(answer.get("insuinfo")).stream()
                 .filter(insurance -> RESIDENT_SCHEME.equals(text(insurance, "insutype")))
                 .filter(insurance -> INSURED.equals(text(insurance, "psn_insu_stas")))
                 .toList();
         if (resident.isEmpty()) {
-            return new Rejected(Problem.NOT_RESIDENT_SCHEME, "未参加城乡居民基本医疗保险（险种390）");
+            return new Rejected(Problem.NOT_RESIDENT_SCHEME, "no resident scheme (insutype 390) record in force");
         }
         String region = resident.stream().map(insurance -> text(insurance, "insuplc_admdvs"))
                 .filter(Objects::nonNull).filter(code -> code.matches("\\d{6}")).filter(servedRegion)
                 .findFirst().orElse(null);
         if (region == null) {
-            return new Rejected(Problem.REGION_NOT_SERVED, "参保地不在本平台服务范围");
+            return new Rejected(Problem.REGION_NOT_SERVED, "insured region not served");
         }
         List<IdentityType> identities = new ArrayList<>();
         for (Map<String, Object> identity : list(answer.get("idetinfo"))) {

@@ -30,10 +30,10 @@ class AuthorizationFlowTest {
         assertThat(AuthorizationRequest.channelCodeProblem("BqK1kMStlhVDgN2uHf4EsLK/F-SANDBOX", code, CodeEncoding.RAW))
                 .isNull();
         assertThat(AuthorizationRequest.channelCodeProblem("BqK1kMStlhVDgN2uHf4EsLK%2FF-SANDBOX", code, CodeEncoding.RAW))
-                .isEqualTo("渠道证书编码不正确");
+                .isEqualTo(AuthorizationRequest.ChannelCodeProblem.WRONG);
         assertThat(AuthorizationRequest.channelCodeProblem("BqK1kMStlhVDgN2uHf4EsLK%2FF-SANDBOX", code,
                 CodeEncoding.ENCODED)).isNull();
-        assertThat(AuthorizationRequest.channelCodeProblem(null, code, CodeEncoding.RAW)).isEqualTo("缺少渠道证书编码");
+        assertThat(AuthorizationRequest.channelCodeProblem(null, code, CodeEncoding.RAW)).isEqualTo(AuthorizationRequest.ChannelCodeProblem.MISSING);
     }
 
     @Test

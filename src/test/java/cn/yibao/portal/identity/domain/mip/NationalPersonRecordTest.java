@@ -52,7 +52,7 @@ class NationalPersonRecordTest {
     @Test
     void someoneWithoutAResidentSchemeRecordInForceIsNotSignedIn() {
         assertThat(NationalPersonRecord.map(answer(List.of(insurance("310", "1", "141121")), List.of()), "s",
-                SERVES_WENSHUI)).isEqualTo(new Rejected(Problem.NOT_RESIDENT_SCHEME, "未参加城乡居民基本医疗保险（险种390）"));
+                SERVES_WENSHUI)).isEqualTo(new Rejected(Problem.NOT_RESIDENT_SCHEME, "no resident scheme (insutype 390) record in force"));
         assertThat(NationalPersonRecord.map(answer(List.of(insurance("390", "2", "141121")), List.of()), "s",
                 SERVES_WENSHUI)).as("suspended (暂停参保)").extracting(m -> ((Rejected) m).problem())
                 .isEqualTo(Problem.NOT_RESIDENT_SCHEME);
