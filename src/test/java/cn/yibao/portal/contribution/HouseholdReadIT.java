@@ -28,13 +28,11 @@ class HouseholdReadIT extends PortalIntegrationTest {
                 .headers(h -> h.setBearerAuth(household.owner.token())).exchange()
                 .expectStatus().isOk().expectBody(List.class).returnResult().getResponseBody();
 
-        assertThat(entries).extracting(entry -> ((Map<?, ?>) entry).get("relation"))
-                .containsExactly("SELF", "SPOUSE", "CHILD");
-        assertThat(entries).extracting(entry -> ((Map<?, ?>) entry).get("personId")).containsExactly(
+        assertThat(field(entries, "relation")).containsExactly("SELF", "SPOUSE", "CHILD");
+        assertThat(field(entries, "personId")).containsExactly(
                 household.owner.id().toString(), household.spouse.id().toString(), household.child.id().toString());
-        assertThat(entries).extracting(entry -> ((Map<?, ?>) entry).get("paymentStatus"))
-                .as("the order paid for all three").containsOnly("PAID");
-        assertThat(entries).extracting(entry -> ((Map<?, ?>) entry).get("standing")).containsOnly("PAID_HERE");
+        assertThat(field(entries, "paymentStatus")).as("the order paid for all three").containsOnly("PAID");
+        assertThat(field(entries, "standing")).containsOnly("PAID_HERE");
     }
 
     @Test
@@ -51,5 +49,9 @@ class HouseholdReadIT extends PortalIntegrationTest {
         String benefits = household.browser.page("/benefits");
         assertThat(benefits).as("a bound minor's benefits may be seen").contains(child)
                 .as("an adult spouse's may not").doesNotContain(spouse);
+    }
+
+    private static List<Object> field(List<?> entries, String name) {
+        return entries.stream().map(entry -> (Object) ((Map<?, ?>) entry).get(name)).toList();
     }
 }
