@@ -2,6 +2,7 @@ package cn.yibao.portal.resident;
 
 import cn.yibao.portal.resident.domain.FamilyBinding;
 import cn.yibao.portal.resident.domain.Resident;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
@@ -35,8 +36,10 @@ public class ResidentHome {
     public Mono<Home> of(Resident resident) {
         // One after the other: each source reads on its own connection, never two at once.
         return family.overviewOf(resident).flatMap(overview -> {
+            // In the order of every household list (payer, spouse, parents, children, others), as 我的缴费 says it.
             List<Family.Member> members = overview.members().stream()
-                    .filter(member -> member.status() == FamilyBinding.Status.ACTIVE).toList();
+                    .filter(member -> member.status() == FamilyBinding.Status.ACTIVE)
+                    .sorted(Comparator.comparingInt(member -> member.relation().listingRank())).toList();
             return Flux.fromIterable(summaries)
                     .concatMap(source -> source.of(resident, members))
                     .next().map(Optional::of).defaultIfEmpty(Optional.empty())

@@ -10,8 +10,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The household read shared by 我的缴费, its API, the page that chooses whom to pay for and 我的待遇: the payer
- * first, then spouse, then child — whatever order they were bound in (this household bound the child first).
+ * The household read shared by 我的缴费, its API, the page that chooses whom to pay for, the home page's summary and
+ * 我的待遇: the payer first, then spouse, then child — whatever order they were bound in (this household bound the
+ * child first).
  */
 class HouseholdReadIT extends PortalIntegrationTest {
 
@@ -45,6 +46,9 @@ class HouseholdReadIT extends PortalIntegrationTest {
         String spouse = household.spouse.id().toString();
         String child = household.child.id().toString();
         assertThat(choose.indexOf(spouse)).isPositive().isLessThan(choose.indexOf(child));
+
+        String home = household.browser.page("/home");
+        assertThat(home.indexOf("home-person-" + spouse)).isPositive().isLessThan(home.indexOf("home-person-" + child));
 
         String benefits = household.browser.page("/benefits");
         assertThat(benefits).as("a bound minor's benefits may be seen").contains(child)
