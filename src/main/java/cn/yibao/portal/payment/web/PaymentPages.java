@@ -2,8 +2,8 @@ package cn.yibao.portal.payment.web;
 
 import cn.yibao.portal.database.InTurn;
 import cn.yibao.portal.audit.RequestOrigin;
-import cn.yibao.portal.contribution.ContributionPayments;
 import cn.yibao.portal.contribution.ContributionQuotes;
+import cn.yibao.portal.contribution.HouseholdContributions;
 import cn.yibao.portal.contribution.domain.QuoteResult;
 import cn.yibao.portal.payment.OrderRequest;
 import cn.yibao.portal.payment.PaymentActor;
@@ -47,7 +47,6 @@ import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -65,7 +64,7 @@ class PaymentPages {
     private final ReceiptPdf receiptPdf;
     private final PaymentChannels channels;
     private final ContributionQuotes quotes;
-    private final ContributionPayments marks;
+    private final HouseholdContributions household;
     private final Family family;
     private final CurrentResident currentResident;
     private final Pages pages;
@@ -79,7 +78,7 @@ class PaymentPages {
     static final String JSAPI = "portal.wechat.jsapi.";
 
     PaymentPages(CashAtCounter cash, cn.yibao.portal.qrcode.Codes codes, cn.yibao.portal.clock.BusinessClock clock, PlacingOrders placing, Payments payments, Receipts receipts, ReceiptPdf receiptPdf,
-                 PaymentChannels channels, ContributionQuotes quotes, ContributionPayments marks, Family family, CurrentResident currentResident, Pages pages, WechatPayer wechatPayer,
+                 PaymentChannels channels, ContributionQuotes quotes, HouseholdContributions household, Family family, CurrentResident currentResident, Pages pages, WechatPayer wechatPayer,
                  cn.yibao.portal.payment.AskingTheChannel asking) {
         this.asking = asking;
         this.wechatPayer = wechatPayer;
@@ -92,7 +91,7 @@ class PaymentPages {
         this.receiptPdf = receiptPdf;
         this.channels = channels;
         this.quotes = quotes;
-        this.marks = marks;
+        this.household = household;
         this.family = family;
         this.currentResident = currentResident;
         this.pages = pages;
@@ -161,14 +160,9 @@ class PaymentPages {
     }
 
     private Mono<ServerResponse> choose(ServerRequest request, Resident me, int year, String error) {
-        return people(me).collectList().flatMap(people -> marks.marks(people.stream().map(p -> p.person().id()).toList(), year)
-                .flatMap(paymentMarks -> {
-                    List<PersonRow> rows = new ArrayList<>();
-                    for (Person person : people) {
-                        ContributionPayments.Mark mark = paymentMarks.get(person.person().id());
-                        QuoteResult quote = quotes.quoteFor(person.person(), year, null);
-                        rows.add(row(person, quote, mark));
-                    }
+        return household.withOrders(me, year)
+                .flatMap(people -> {
+                    List<PersonRow> rows = people.stream().map(PaymentPages::row).toList();
                     Map<String, Object> model = new HashMap<>();
                     model.put("year", year);
                     model.put("years", quotes.benefitYears());
@@ -181,10 +175,12 @@ class PaymentPages {
                     model.put("key", UUID.randomUUID().toString());
                     model.put("error", error);
                     return pages.render(request, "payment/new", model);
-                }));
+                });
     }
 
-    private static PersonRow row(Person person, QuoteResult quote, ContributionPayments.Mark mark) {
+    private static PersonRow row(HouseholdContributions.Member person) {
+        QuoteResult quote = person.quote();
+        var mark = person.order();
         String value = person.relation().equals("SELF") ? "SELF" : person.person().id().toString();
         String name = person.person().maskedName();
         if (mark != null) {
@@ -229,14 +225,6 @@ class PaymentPages {
 
     static String relationOf(Map<UUID, String> relations, UUID person) {
         return relations.getOrDefault(person, "FAMILY");
-    }
-
-    record Person(Resident person, String relation) {
-    }
-
-    private Flux<Person> people(Resident me) {
-        return Flux.concat(Mono.just(new Person(me, "SELF")),
-                family.activeMembersOf(me).map(member -> new Person(member.person(), member.relation().name())));
     }
 
     /** {@code actor} may be null for a preview, which changes nothing; {@code openId} is WeChat's, when known. */
