@@ -9,6 +9,8 @@ import cn.yibao.portal.policy.SupportedRegions;
 import cn.yibao.portal.resident.CurrentResident;
 import cn.yibao.portal.resident.Family;
 import cn.yibao.portal.resident.domain.Resident;
+import cn.yibao.portal.text.Phrases;
+import cn.yibao.portal.text.domain.Phrase;
 import cn.yibao.portal.web.Pages;
 import cn.yibao.portal.web.ProblemResponses;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
@@ -38,10 +40,12 @@ class MyContributionRoutes {
     private final Pages pages;
     private final ContributionPayments payments;
     private final ContributionStandings standings;
+    private final Phrases phrases;
 
     MyContributionRoutes(CurrentResident currentResident, Family family, ContributionQuotes quotes,
                          SupportedRegions regions, Pages pages, ContributionPayments payments,
-                         ContributionStandings standings) {
+                         ContributionStandings standings, Phrases phrases) {
+        this.phrases = phrases;
         this.payments = payments;
         this.standings = standings;
         this.currentResident = currentResident;
@@ -93,7 +97,7 @@ class MyContributionRoutes {
 
     /** One person: who, their standing first, then the quote that explains the figures (or why there is none). */
     record Card(String personId, String maskedName, String relation, StandingView standing, QuoteView quote,
-                String problem) {
+                Phrase problem) {
     }
 
     /**
@@ -146,7 +150,8 @@ class MyContributionRoutes {
     private Mono<ServerResponse> api(ServerRequest request) {
         Optional<Integer> year = year(request);
         if (request.queryParam("year").isPresent() && year.isEmpty()) {
-            return ProblemResponses.response(HttpStatus.BAD_REQUEST, "参数 year 应为四位数的待遇年度，例如 2024。", "year");
+            return ProblemResponses.response(HttpStatus.BAD_REQUEST,
+                    phrases.say(Phrase.of("quote.parameter.year"), QuoteRoutes.locale(request)), "year");
         }
         int benefitYear = year.orElse(quotes.currentBenefitYear());
         Integer grade = request.queryParam("grade").filter(g -> g.matches("\\d")).map(Integer::valueOf).orElse(null);
@@ -155,23 +160,24 @@ class MyContributionRoutes {
                 .flatMap(people -> payments.marks(people.stream().map(p -> p.resident().id()).toList(), benefitYear)
                         .flatMap(marks -> standings.of(people.stream().map(Person::resident).toList(), benefitYear,
                                         grade)
-                                .map(found -> people.stream().map(person -> entry(person, benefitYear, grade,
+                                .map(found -> people.stream().map(person -> entry(request, person, benefitYear, grade,
                                         marks.get(person.resident().id()), found.get(person.resident().id()))).toList())))
                 .flatMap(entries -> ServerResponse.ok().bodyValue(entries))
                 .switchIfEmpty(Mono.defer(() -> CurrentResident.refuse(request)));
     }
 
-    private Entry entry(Person person, int year, Integer grade, ContributionPayments.Mark mark,
+    private Entry entry(ServerRequest request, Person person, int year, Integer grade, ContributionPayments.Mark mark,
                         ContributionStanding standing) {
+        java.util.function.Function<Phrase, String> say = phrase -> phrases.say(phrase, QuoteRoutes.locale(request));
         QuoteResult result = quotes.quoteFor(person.resident(), year, grade);
         Resident resident = person.resident();
         return new Entry(resident.id(), person.relation(), resident.maskedName(), resident.maskedCertno(),
-                result instanceof QuoteResult.Quoted quoted ? QuoteResponse.of(quoted.quote()) : null,
-                problemOf(result), mark == null ? null : mark.paid() ? "PAID" : "OPEN",
+                result instanceof QuoteResult.Quoted quoted ? QuoteResponse.of(quoted.quote(), say) : null,
+                say.apply(problemOf(result)), mark == null ? null : mark.paid() ? "PAID" : "OPEN",
                 mark == null ? null : mark.orderId(), StandingView.of(standing, person.resident().id(), null).state());
     }
 
-    private static String problemOf(QuoteResult result) {
+    private static Phrase problemOf(QuoteResult result) {
         if (result instanceof QuoteResult.NoPolicy noPolicy) {
             return noPolicy.reason();
         }

@@ -1,5 +1,6 @@
 package cn.yibao.portal.benefit.domain;
 
+import static cn.yibao.portal.text.Chinese.say;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
@@ -43,7 +44,7 @@ class BenefitRulesTest {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("INPATIENT_RATIO_PRIMARY", "90%"),
                         org.assertj.core.groups.Tuple.tuple("INPATIENT_RATIO_SECONDARY", "70%左右"),
                         org.assertj.core.groups.Tuple.tuple("INPATIENT_RATIO_TERTIARY", "60%"));
-        assertThat(schedule.ratio(CareSetting.INPATIENT, FacilityLevel.SECONDARY).note())
+        assertThat(say(schedule.ratio(CareSetting.INPATIENT, FacilityLevel.SECONDARY).note()))
                 .contains("文件未单列二级医疗机构的标准");
     }
 
