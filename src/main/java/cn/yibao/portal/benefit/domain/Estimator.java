@@ -194,7 +194,8 @@ public final class Estimator {
         }
         schedule.twoDiseaseCoverage().ifPresent(start -> {
             steps.add(new EstimateStep("COVERAGE", Phrase.of("estimator.coverage", BenefitLabels.date(start.from()),
-                    BenefitLabels.source(start.regionName(), start.citation()), new Verbatim(start.note())), null,
+                    BenefitLabels.source(start.regionName(), start.citation()),
+                    new Verbatim(start.note() == null ? "" : start.note())), null,
                     start.citation(), Standing.EXACT));
             if (start.from().getYear() == schedule.benefitYear()
                     && !start.from().equals(LocalDate.of(schedule.benefitYear(), 1, 1))) {

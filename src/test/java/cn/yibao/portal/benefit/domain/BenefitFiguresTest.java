@@ -90,7 +90,7 @@ class BenefitFiguresTest {
 
         BenefitRule chronic = fuzhou.rule("OUTPATIENT_CHRONIC_DISEASES").orElseThrow();
         assertThat(chronic.setting()).as("a general rule, not two-disease medication").isNull();
-        assertThat(chronic.name()).contains("门诊慢特病");
+        assertThat(say(chronic.name())).contains("门诊慢特病");
         assertThat(chronic.citation().document()).isEqualTo("闽医保〔2023〕78号");
         assertThat(say(chronic.note())).contains("门诊慢特病保障").doesNotContain("门诊用药保障");
 
@@ -100,7 +100,7 @@ class BenefitFiguresTest {
                 .isEqualTo("医保发〔2023〕24号");
         assertThat(fuzhou.rules()).filteredOn(rule -> rule.citation() != null
                         && rule.citation().document().equals("闽医保〔2023〕78号"))
-                .noneSatisfy(rule -> assertThat(rule.name()).contains("门诊用药保障"));
+                .noneSatisfy(rule -> assertThat(say(rule.name())).contains("门诊用药保障"));
     }
 
     @ParameterizedTest(name = "{0} {1}年度")

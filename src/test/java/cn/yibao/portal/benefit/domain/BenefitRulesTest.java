@@ -40,7 +40,7 @@ class BenefitRulesTest {
                 "INPATIENT_FUND_RATIO,2024,141121,ALL,70,APPROXIMATE,二,");
 
         assertThat(schedule.rules()).filteredOn(rule -> rule.key().startsWith("INPATIENT_RATIO"))
-                .extracting(BenefitRule::key, BenefitRule::value)
+                .extracting(BenefitRule::key, rule -> say(rule.value()))
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("INPATIENT_RATIO_PRIMARY", "90%"),
                         org.assertj.core.groups.Tuple.tuple("INPATIENT_RATIO_SECONDARY", "70%左右"),
                         org.assertj.core.groups.Tuple.tuple("INPATIENT_RATIO_TERTIARY", "60%"));

@@ -321,7 +321,7 @@ class EstimatorTest {
                     RemoteCare.NONE, expense, 0))
                     .isInstanceOfSatisfying(InvalidEstimateRequest.class, e -> {
                         assertThat(e.field()).isEqualTo(field);
-                        assertThat(e.getMessage()).isEqualTo(message);
+                        assertThat(say(e.phrase())).isEqualTo(message);
                     });
         }
 

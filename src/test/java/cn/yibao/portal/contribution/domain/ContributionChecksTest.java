@@ -122,7 +122,7 @@ class ContributionChecksTest {
     void theStandingOfAFullyAssistedPersonIsExactWhateverTheStandard() {
         assertThat(ContributionCalculator.standing(TestQuotes.CATALOG.find(
                 cn.yibao.portal.policy.domain.Parameter.PERSONAL_CONTRIBUTION, 2024, TestQuotes.path("141121").stream()
-                        .map(cn.yibao.portal.policy.domain.Region::code).toList(), "ADULT").orElseThrow(),
+                        .map(cn.yibao.portal.policy.domain.Region::code).toList(), java.util.List.of("ADULT", "ALL")).orElseThrow(),
                 new ContributionCalculator.Assistance(38000, true, true))).isEqualTo(DueStanding.EXACT);
     }
 }
