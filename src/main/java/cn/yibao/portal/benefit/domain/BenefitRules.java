@@ -72,21 +72,33 @@ public final class BenefitRules {
                     deductibles.get(setting));
             rules.add(rule(setting + "_ANNUAL_CAP", setting, Phrase.of("estimator.cap.name", BenefitLabels.of(setting)),
                     caps.get(setting)));
-            switch (setting) {
-                case INPATIENT -> extra(rules, Parameter.THREE_TIER_INPATIENT_RATIO, "LOW_INCOME_RURAL", setting);
-                case OUTPATIENT -> { }
-                case TWO_DISEASE -> {
-                    if (coverage != null) {
-                        rules.add(new BenefitRule("TWO_DISEASE_COVERAGE_FROM", setting,
-                                Phrase.of("benefit.rule.name.TWO_DISEASE_COVERAGE_FROM"), Standing.EXACT,
-                                Phrase.of("benefit.rule.from", BenefitLabels.date(coverage.from())),
-                                coverage.citation(), coverage.regionName(), dataNote(coverage.note())));
-                    }
-                    extra(rules, Parameter.LONG_PRESCRIPTION, ALL, setting);
-                    extra(rules, Parameter.CHRONIC_MEDICATION_EXTENSION, ALL, setting);
+            settingExtras(rules, setting, coverage);
+        }
+        generalRules(rules, reductions);
+        return new BenefitSchedule(year, path, regionName, searched, ratios, deductibles, caps, reductions, coverage,
+                rules);
+    }
+
+    /** What only one care setting has: the three-tier inpatient ratio; two-disease cover start and its schemes. */
+    private void settingExtras(List<BenefitRule> rules, CareSetting setting, CoverageStart coverage) {
+        switch (setting) {
+            case INPATIENT -> extra(rules, Parameter.THREE_TIER_INPATIENT_RATIO, "LOW_INCOME_RURAL", setting);
+            case OUTPATIENT -> { }
+            case TWO_DISEASE -> {
+                if (coverage != null) {
+                    rules.add(new BenefitRule("TWO_DISEASE_COVERAGE_FROM", setting,
+                            Phrase.of("benefit.rule.name.TWO_DISEASE_COVERAGE_FROM"), Standing.EXACT,
+                            Phrase.of("benefit.rule.from", BenefitLabels.date(coverage.from())),
+                            coverage.citation(), coverage.regionName(), dataNote(coverage.note())));
                 }
+                extra(rules, Parameter.LONG_PRESCRIPTION, ALL, setting);
+                extra(rules, Parameter.CHRONIC_MEDICATION_EXTENSION, ALL, setting);
             }
         }
+    }
+
+    /** Rules of no one care setting: chronic-disease cover, direct settlement, and each remote-care reduction. */
+    private void generalRules(List<BenefitRule> rules, List<RemoteReduction> reductions) {
         extra(rules, Parameter.OUTPATIENT_CHRONIC_DISEASES, ALL, null);
         extra(rules, Parameter.OUTPATIENT_CHRONIC_RATIO, ALL, null);
         extra(rules, Parameter.CHRONIC_COSTS_COUNT_FOR_CRITICAL_ILLNESS, ALL, null);
@@ -98,8 +110,6 @@ public final class BenefitRules {
                     Phrase.of("benefit.rule.remote.value", reduction.maxPoints()), reduction.citation(),
                     catalog.regionName(reduction.citation().region()), Phrase.of("benefit.rule.remote.note")));
         }
-        return new BenefitSchedule(year, path, regionName, searched, ratios, deductibles, caps, reductions, coverage,
-                rules);
     }
 
     // --- lookups ---------------------------------------------------------------------------------------------
