@@ -15,6 +15,7 @@ import cn.yibao.portal.clock.BusinessClock;
 import cn.yibao.portal.contribution.ContributionQuotes;
 import cn.yibao.portal.resident.Family;
 import cn.yibao.portal.resident.domain.Resident;
+import cn.yibao.portal.text.domain.Phrase;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -66,7 +67,7 @@ public class Benefits {
                     EstimateEligibility eligibility) implements Estimated {
         }
 
-        record NoRules(String reason) implements Estimated {
+        record NoRules(Phrase reason) implements Estimated {
         }
     }
 
@@ -78,7 +79,7 @@ public class Benefits {
     /** The same for a page that has loaded the person's year already. */
     public Mono<Estimated> estimate(Overview overview, EstimateRequest request) {
         if (overview.schedule().isEmpty()) {
-            return Mono.just(new Estimated.NoRules("参保地暂未开通本平台服务，无法测算待遇，请咨询参保地医保经办机构。"));
+            return Mono.just(new Estimated.NoRules(Phrase.of("benefit.estimate.regionNotServed")));
         }
         BenefitSchedule schedule = overview.schedule().get();
         long used = overview.usage().fundUsedFen(request.setting());

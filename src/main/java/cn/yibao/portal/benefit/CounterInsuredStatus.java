@@ -2,10 +2,13 @@ package cn.yibao.portal.benefit;
 
 import cn.yibao.portal.benefit.domain.Coverage;
 import cn.yibao.portal.contribution.ContributionQuotes;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import cn.yibao.portal.qrcode.InsuredStatus;
 import cn.yibao.portal.resident.domain.Resident;
+import cn.yibao.portal.text.Phrases;
+import cn.yibao.portal.text.domain.Phrase;
+import cn.yibao.portal.text.domain.PhraseLists;
+import java.util.Locale;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -18,7 +21,10 @@ class CounterInsuredStatus implements InsuredStatus {
     private final Benefits benefits;
     private final ContributionQuotes quotes;
 
-    CounterInsuredStatus(Coverages coverages, Benefits benefits, ContributionQuotes quotes) {
+    private final Phrases phrases;
+
+    CounterInsuredStatus(Coverages coverages, Benefits benefits, ContributionQuotes quotes, Phrases phrases) {
+        this.phrases = phrases;
         this.coverages = coverages;
         this.benefits = benefits;
         this.quotes = quotes;
@@ -29,21 +35,20 @@ class CounterInsuredStatus implements InsuredStatus {
     public Mono<String> of(Resident resident) {
         return Flux.fromStream(Stream.of(benefits.currentBenefitYear(), quotes.currentBenefitYear()).distinct())
                 .concatMap(year -> coverages.of(resident, year).map(coverage -> line(year, coverage)))
-                .collect(Collectors.joining("；"));
+                .collectList()
+                // The counter page (staff) is Chinese; the interface hands over text.
+                .map(lines -> lines.isEmpty() ? "" : phrases.say((Phrase) PhraseLists.clauses(lines),
+                        Locale.SIMPLIFIED_CHINESE));
     }
 
-    private static String line(int year, Coverage coverage) {
+    private static Phrase line(int year, Coverage coverage) {
         if (coverage instanceof Coverage.Covered covered) {
-            String phase = switch (covered.phase()) {
-                case IN_FORCE -> "待遇享受中";
-                case NOT_STARTED -> "待遇尚未开始";
-                case ENDED -> "待遇期已结束";
-            };
-            return year + "年度已参保缴费，" + phase + "（待遇期 " + covered.start() + " 至 " + covered.end() + "）";
+            return Phrase.of("benefit.counter.covered", year, Phrase.of("benefit.counter.phase." + covered.phase()),
+                    covered.start(), covered.end());
         }
         if (coverage instanceof Coverage.ShownBySettlements) {
-            return year + "年度已参保（有医保基金结算记录，缴费记录尚未同步）";
+            return Phrase.of("benefit.counter.bySettlements", year);
         }
-        return year + "年度未查询到缴费记录";
+        return Phrase.of("benefit.counter.none", year);
     }
 }

@@ -11,6 +11,7 @@ import cn.yibao.portal.payment.Payments;
 import cn.yibao.portal.policy.SupportedRegions;
 import cn.yibao.portal.policy.domain.DateRange;
 import cn.yibao.portal.resident.domain.Resident;
+import cn.yibao.portal.text.domain.Phrase;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,7 +73,7 @@ public class Coverages {
         if (quote instanceof QuoteResult.Quoted quoted) {
             return new CoverageRules.Unpaid(orderOpen, supported, quoted.quote().payable(), quoted.quote().reason());
         }
-        String reason = quote instanceof QuoteResult.NoPolicy noPolicy ? noPolicy.reason()
+        Phrase reason = quote instanceof QuoteResult.NoPolicy noPolicy ? noPolicy.reason()
                 : ((QuoteResult.Rejected) quote).reason();
         return new CoverageRules.Unpaid(orderOpen, supported, false, reason);
     }

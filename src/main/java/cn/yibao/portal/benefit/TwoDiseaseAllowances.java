@@ -6,6 +6,8 @@ import cn.yibao.portal.benefit.domain.Figure;
 import cn.yibao.portal.prescription.TwoDiseaseAllowance;
 import cn.yibao.portal.resident.domain.Resident;
 import org.springframework.stereotype.Component;
+import cn.yibao.portal.text.Phrases;
+import java.util.Locale;
 import reactor.core.publisher.Mono;
 
 /** The two-disease annual cap for the prescriptions page, from the benefit rules; never a made-up figure. */
@@ -14,8 +16,11 @@ class TwoDiseaseAllowances implements TwoDiseaseAllowance {
 
     private final BenefitSchedules schedules;
 
-    TwoDiseaseAllowances(BenefitSchedules schedules) {
+    private final Phrases phrases;
+
+    TwoDiseaseAllowances(BenefitSchedules schedules, Phrases phrases) {
         this.schedules = schedules;
+        this.phrases = phrases;
     }
 
     @Override
@@ -25,7 +30,9 @@ class TwoDiseaseAllowances implements TwoDiseaseAllowance {
                     usedFundFen);
             Figure cap = use.cap();
             String citation = cap.citation() == null ? null : cap.citation().document() + " " + cap.citation().clause();
-            return new Allowance(cap.display(), use.remainingFen(), citation, cap.note());
+            // The prescription module takes text; it is said in Chinese until its Allowance carries phrases.
+            return new Allowance(phrases.say(cap.display(), Locale.SIMPLIFIED_CHINESE), use.remainingFen(), citation,
+                    phrases.say(cap.note(), Locale.SIMPLIFIED_CHINESE));
         });
     }
 }

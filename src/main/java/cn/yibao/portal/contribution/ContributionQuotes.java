@@ -12,6 +12,8 @@ import cn.yibao.portal.policy.domain.Region;
 import cn.yibao.portal.resident.domain.Category;
 import cn.yibao.portal.resident.domain.Resident;
 import cn.yibao.portal.policy.domain.DateRange;
+import cn.yibao.portal.text.domain.Phrase;
+import cn.yibao.portal.text.domain.PhraseLists;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -34,11 +36,11 @@ public class ContributionQuotes {
     public QuoteResult quote(QuoteQuery query) {
         List<Region> path = regions.path(query.region()).orElse(null);
         if (path == null) {
-            return new QuoteResult.NoPolicy("region", "未知的行政区划代码 " + query.region() + "。");
+            return new QuoteResult.NoPolicy("region", Phrase.of("contribution.region.unknown", query.region()));
         }
         if (!catalog.benefitYears().contains(query.year())) {
-            return new QuoteResult.NoPolicy("year", "没有" + query.year() + "待遇年度的政策文件，目前可查询 "
-                    + String.join("、", catalog.benefitYears().stream().map(String::valueOf).toList()) + " 年度。");
+            return new QuoteResult.NoPolicy("year", Phrase.of("contribution.year.none", query.year(),
+                    PhraseLists.series(catalog.benefitYears())));
         }
         return ContributionCalculator.quote(new QuoteRequest(path, query.year(), query.category(), query.assistance(),
                 query.grade(), query.newStudent(), query.payDate(), query.enrolment(), query.eventDate()), catalog);
@@ -61,8 +63,8 @@ public class ContributionQuotes {
 
     private QuoteResult quoteFor(Resident person, int year, Integer chosenGrade, LocalDate payDate) {
         if (!regions.isSupported(person.insuredRegionCode())) {
-            return new QuoteResult.NoPolicy("region", "参保地（行政区划代码 " + person.insuredRegionCode()
-                    + "）暂未开通本平台服务，请到参保地医保经办机构办理缴费。");
+            return new QuoteResult.NoPolicy("region", Phrase.of("contribution.region.notServed",
+                    person.insuredRegionCode()));
         }
         Category category = PersonalCircumstances.category(person.category(), person.birthDate(), year);
         List<Integer> grades = catalog.adultGrades(year, regions.path(person.insuredRegionCode())

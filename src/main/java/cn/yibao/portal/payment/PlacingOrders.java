@@ -11,6 +11,7 @@ import cn.yibao.portal.payment.domain.PaymentStatus;
 import cn.yibao.portal.policy.domain.Citation;
 import cn.yibao.portal.resident.Family;
 import cn.yibao.portal.resident.domain.Resident;
+import cn.yibao.portal.text.Phrases;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -47,10 +48,12 @@ public class PlacingOrders {
     private final BusinessClock clock;
     private final TransactionalOperator transaction;
     private final Duration orderLifetime;
+    private final Phrases phrases;
 
     PlacingOrders(PaymentRepository payments, ContributionQuotes quotes, Family family, PaymentChannels channels,
                   OpeningAtChannel opening, BusinessClock clock, TransactionalOperator transaction,
-                  @Value("${portal.payment.order-lifetime:PT30M}") Duration orderLifetime) {
+                  @Value("${portal.payment.order-lifetime:PT30M}") Duration orderLifetime, Phrases phrases) {
+        this.phrases = phrases;
         this.payments = payments;
         this.quotes = quotes;
         this.family = family;
@@ -156,7 +159,8 @@ public class PlacingOrders {
                 List<OrderRules.Candidate> candidates = people.stream().map(person -> new OrderRules.Candidate(
                         person.id(), person.maskedName(), quotes.quoteFor(person, request.year(), request.grade()),
                         paid.contains(person.id()), open.contains(person.id()))).toList();
-                OrderRules.Decision decision = OrderRules.plan(candidates);
+                OrderRules.Decision decision = OrderRules.plan(candidates,
+                        phrase -> phrases.say(phrase, Locale.SIMPLIFIED_CHINESE));
                 if (decision instanceof OrderRules.Refused refused) {
                     return (Placed) new Refusal(refused.conflict() ? 409 : 422, refused.field(), refused.message());
                 }

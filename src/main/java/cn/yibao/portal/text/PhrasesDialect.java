@@ -9,7 +9,10 @@ import org.thymeleaf.dialect.AbstractDialect;
 import org.thymeleaf.dialect.IExpressionObjectDialect;
 import org.thymeleaf.expression.IExpressionObjectFactory;
 
-/** {@code #phrases.say(phrase)} in templates: the phrase in the page's language. */
+/**
+ * {@code #phrases.say(phrase)} in templates: the phrase in the page's language; {@code #phrases.html(phrase)} for
+ * {@code th:utext} where it names places or documents.
+ */
 @Component
 class PhrasesDialect extends AbstractDialect implements IExpressionObjectDialect {
 
@@ -45,6 +48,11 @@ class PhrasesDialect extends AbstractDialect implements IExpressionObjectDialect
 
         public String say(Phrase phrase) {
             return phrases.say(phrase, locale);
+        }
+
+        /** For {@code th:utext}: escaped, with proper names and document references marked {@code lang="zh-CN"}. */
+        public String html(Phrase phrase) {
+            return phrases.html(phrase, locale);
         }
     }
 }

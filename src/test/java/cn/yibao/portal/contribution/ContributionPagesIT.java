@@ -132,7 +132,7 @@ class ContributionPagesIT extends PortalIntegrationTest {
 
     /** The page, with the pieces of a text that keeps its dates whole (plain and no-wrap spans) read as plain text. */
     private String page(String login, String path) {
-        return rawPage(login, path).replaceAll("<span(?: class=\"(?:nowrap|num)\")?>([^<]*)</span>", "$1");
+        return rawPage(login, path).replaceAll("<span(?: class=\"(?:nowrap|num)\"| lang=\"zh-CN\")?>([^<]*)</span>", "$1");
     }
 
     private String rawPage(String login, String path) {

@@ -3,6 +3,7 @@ package cn.yibao.portal.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.yibao.portal.text.domain.Phrase;
+import cn.yibao.portal.text.domain.Verbatim;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Locale;
@@ -28,6 +29,18 @@ class PhrasesTest {
 
         assertThat(phrases.say(due, Locale.SIMPLIFIED_CHINESE)).isEqualTo("2024年度子女应缴 380.00 元（截至 2023-12-31）");
         assertThat(phrases.say(due, Locale.ENGLISH)).isEqualTo("your child owes CNY 380.00 for 2024 (by 2023-12-31)");
+    }
+
+    @Test
+    void inHtmlNamesAndDocumentsAreMarkedChineseAndTheRestIsEscaped() {
+        bundle.addMessage("standard", Locale.ENGLISH, "<{0}> standard ({1}): {2}");
+        bundle.addMessage("where", Locale.ENGLISH, "in {0}");
+        Phrase standard = Phrase.of("standard", Phrase.of("where", new Verbatim("文水县")),
+                new Verbatim("医保发〔2022〕20号 <三>"), "a & b");
+
+        assertThat(phrases.html(standard, Locale.ENGLISH)).isEqualTo("&lt;in <span lang=\"zh-CN\">文水县</span>&gt; "
+                + "standard (<span lang=\"zh-CN\">医保发〔2022〕20号 &lt;三&gt;</span>): a &amp; b");
+        assertThat(phrases.say(standard, Locale.ENGLISH)).isEqualTo("<in 文水县> standard (医保发〔2022〕20号 <三>): a & b");
     }
 
     @Test

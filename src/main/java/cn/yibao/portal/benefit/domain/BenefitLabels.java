@@ -1,48 +1,58 @@
 package cn.yibao.portal.benefit.domain;
 
 import cn.yibao.portal.policy.domain.Citation;
+import cn.yibao.portal.text.domain.Phrase;
+import cn.yibao.portal.text.domain.PhraseLists;
+import cn.yibao.portal.text.domain.Verbatim;
 import java.util.List;
 
-/** The Chinese names the documents use, for rule names, steps and notes. */
+/** The names the documents use, for rule names, steps and notes, as phrases. */
 final class BenefitLabels {
 
     private BenefitLabels() {
     }
 
-    static String of(CareSetting setting) {
-        return switch (setting) {
-            case INPATIENT -> "住院";
-            case OUTPATIENT -> "普通门诊统筹";
-            case TWO_DISEASE -> "两病门诊用药";
-        };
+    /** "住院", "普通门诊统筹", "两病门诊用药". */
+    static Phrase of(CareSetting setting) {
+        return Phrase.of("benefit.label." + setting.name());
     }
 
-    static String of(FacilityLevel level) {
-        return switch (level) {
-            case PRIMARY -> "基层医疗机构";
-            case SECONDARY -> "二级医疗机构";
-            case TERTIARY -> "三级医疗机构";
-        };
+    /** "基层医疗机构"… */
+    static Phrase of(FacilityLevel level) {
+        return Phrase.of("benefit.level." + level.name());
     }
 
     /** "基层医疗机构", "二级、三级医疗机构". */
-    static String levels(List<FacilityLevel> levels) {
+    static Phrase levels(List<FacilityLevel> levels) {
         if (levels.size() == 1) {
             return of(levels.get(0));
         }
-        return String.join("、", levels.stream().map(level -> switch (level) {
-            case PRIMARY -> "基层";
-            case SECONDARY -> "二级";
-            case TERTIARY -> "三级";
-        }).toList()) + "医疗机构";
+        return Phrase.of("benefit.levels", PhraseLists.series(levels.stream()
+                .map(level -> Phrase.of("benefit.level.short." + level.name())).toList()));
     }
 
     /** "（辽宁省，辽医保发〔2023〕11号 二）"; the clause is left out where the source gives none ("-"). */
-    static String source(String regionName, Citation citation) {
+    static Object source(String regionName, Citation citation) {
         if (citation == null) {
             return "";
         }
-        String clause = "-".equals(citation.clause()) ? "" : " " + citation.clause();
-        return "（" + (regionName == null ? "" : regionName + "，") + citation.document() + clause + "）";
+        Verbatim document = cite(citation);
+        return regionName == null ? Phrase.of("benefit.source", document)
+                : Phrase.of("benefit.source.at", new Verbatim(regionName), document);
+    }
+
+    /** "辽医保发〔2023〕11号 二", or the document alone where the source gives no clause ("-"). */
+    static Verbatim cite(Citation citation) {
+        return new Verbatim(citation.document() + ("-".equals(citation.clause()) ? "" : " " + citation.clause()));
+    }
+
+    /** Words of a document or a data file, said as written. */
+    static Phrase verbatim(String text) {
+        return Phrase.of("text.verbatim", new Verbatim(text));
+    }
+
+    /** A calendar day as the documents write it ("2024年1月1日"). */
+    static Phrase date(java.time.LocalDate day) {
+        return Phrase.of("benefit.date", day.getYear(), day.getMonthValue(), day.getDayOfMonth(), day);
     }
 }

@@ -1,10 +1,11 @@
 package cn.yibao.portal.benefit.domain;
 
+import cn.yibao.portal.text.domain.Phrase;
 import cn.yibao.portal.policy.domain.Citation;
 
 /**
  * One thing a resident wants to know about their benefits, for display: a stable key, the care setting it belongs to
- * ({@code null} for general rules), a Chinese name and value, how binding it is, and where it comes from
+ * ({@code null} for general rules), a name and a value (phrases), how binding it is, and where it comes from
  * ({@code citation} and {@code regionName} are {@code null} when unpublished; the note then says which levels were
  * searched).
  *
@@ -18,6 +19,6 @@ import cn.yibao.portal.policy.domain.Citation;
  * {@code REMOTE_DISEASES_CROSS_PROVINCE}, {@code REMOTE_DISEASES_IN_PROVINCE}; one {@code REMOTE_REDUCTION_<filing
  * type>} per remote reduction passed in.
  */
-public record BenefitRule(String key, CareSetting setting, String name, Standing standing, String value,
-                          Citation citation, String regionName, String note) {
+public record BenefitRule(String key, CareSetting setting, Phrase name, Standing standing, Phrase value,
+                          Citation citation, String regionName, Phrase note) {
 }

@@ -5,7 +5,9 @@ import cn.yibao.portal.policy.domain.Parameter;
 import cn.yibao.portal.policy.domain.PolicyCatalog;
 import cn.yibao.portal.policy.domain.PolicyFigure;
 import cn.yibao.portal.policy.domain.Region;
-import java.time.LocalDate;
+import cn.yibao.portal.text.domain.Phrase;
+import cn.yibao.portal.text.domain.PhraseLists;
+import cn.yibao.portal.text.domain.Verbatim;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -28,7 +30,7 @@ public final class BenefitRules {
     private final List<String> path;
     private final int year;
     private final String regionName;
-    private final String searched;
+    private final Phrase searched;
 
     private BenefitRules(PolicyCatalog catalog, List<String> path, int year) {
         this.catalog = catalog;
@@ -66,38 +68,48 @@ public final class BenefitRules {
             caps.put(setting, resolve(capOf(setting), Figure.Unit.FEN, List.of(ALL)));
 
             addByLevel(rules, setting, "RATIO", ratioName(setting), ratios.get(setting));
-            addByLevel(rules, setting, "DEDUCTIBLE", BenefitLabels.of(setting) + "起付标准", deductibles.get(setting));
-            rules.add(rule(setting + "_ANNUAL_CAP", setting, BenefitLabels.of(setting) + "年度最高支付限额",
+            addByLevel(rules, setting, "DEDUCTIBLE", Phrase.of("estimator.deductible.name", BenefitLabels.of(setting)),
+                    deductibles.get(setting));
+            rules.add(rule(setting + "_ANNUAL_CAP", setting, Phrase.of("estimator.cap.name", BenefitLabels.of(setting)),
                     caps.get(setting)));
-            switch (setting) {
-                case INPATIENT -> extra(rules, Parameter.THREE_TIER_INPATIENT_RATIO, "LOW_INCOME_RURAL", setting,
-                        "农村低收入人口省内住院合规综合报销比例（三重制度保障后）");
-                case OUTPATIENT -> { }
-                case TWO_DISEASE -> {
-                    if (coverage != null) {
-                        rules.add(new BenefitRule("TWO_DISEASE_COVERAGE_FROM", setting, "两病用药纳入基金支付",
-                                Standing.EXACT, dateText(coverage.from()) + "起", coverage.citation(),
-                                coverage.regionName(), coverage.note()));
-                    }
-                    extra(rules, Parameter.LONG_PRESCRIPTION, ALL, setting, "两病长处方");
-                    extra(rules, Parameter.CHRONIC_MEDICATION_EXTENSION, ALL, setting, "门诊用药保障扩展到心脑血管疾病");
-                }
-            }
+            settingExtras(rules, setting, coverage);
         }
-        extra(rules, Parameter.OUTPATIENT_CHRONIC_DISEASES, ALL, null, "门诊慢特病保障（文件点名的病种）");
-        extra(rules, Parameter.OUTPATIENT_CHRONIC_RATIO, ALL, null, "门诊慢特病政策范围内基金支付比例");
-        extra(rules, Parameter.CHRONIC_COSTS_COUNT_FOR_CRITICAL_ILLNESS, ALL, null, "门诊慢特病个人自付费用计入大病保险");
-        extra(rules, Parameter.REMOTE_DIRECT_SETTLEMENT_DISEASES, "CROSS_PROVINCE", null, "可跨省直接结算的门诊慢特病");
-        extra(rules, Parameter.REMOTE_DIRECT_SETTLEMENT_DISEASES, "IN_PROVINCE", null, "可省内异地直接结算的病种");
-        for (RemoteReduction reduction : reductions) {
-            rules.add(new BenefitRule("REMOTE_REDUCTION_" + reduction.filingType(), null,
-                    "异地就医（" + reduction.name() + "）", Standing.MAXIMUM,
-                    "报销比例最多降低" + reduction.maxPoints() + "个百分点", reduction.citation(),
-                    catalog.regionName(reduction.citation().region()),
-                    "降低幅度是上限，以参保地经办机构的结算为准。"));
-        }
+        generalRules(rules, reductions);
         return new BenefitSchedule(year, path, regionName, searched, ratios, deductibles, caps, reductions, coverage,
                 rules);
+    }
+
+    /** What only one care setting has: the three-tier inpatient ratio; two-disease cover start and its schemes. */
+    private void settingExtras(List<BenefitRule> rules, CareSetting setting, CoverageStart coverage) {
+        switch (setting) {
+            case INPATIENT -> extra(rules, Parameter.THREE_TIER_INPATIENT_RATIO, "LOW_INCOME_RURAL", setting);
+            case OUTPATIENT -> { }
+            case TWO_DISEASE -> {
+                if (coverage != null) {
+                    rules.add(new BenefitRule("TWO_DISEASE_COVERAGE_FROM", setting,
+                            Phrase.of("benefit.rule.name.TWO_DISEASE_COVERAGE_FROM"), Standing.EXACT,
+                            Phrase.of("benefit.rule.from", BenefitLabels.date(coverage.from())),
+                            coverage.citation(), coverage.regionName(), dataNote(coverage.note())));
+                }
+                extra(rules, Parameter.LONG_PRESCRIPTION, ALL, setting);
+                extra(rules, Parameter.CHRONIC_MEDICATION_EXTENSION, ALL, setting);
+            }
+        }
+    }
+
+    /** Rules of no one care setting: chronic-disease cover, direct settlement, and each remote-care reduction. */
+    private void generalRules(List<BenefitRule> rules, List<RemoteReduction> reductions) {
+        extra(rules, Parameter.OUTPATIENT_CHRONIC_DISEASES, ALL, null);
+        extra(rules, Parameter.OUTPATIENT_CHRONIC_RATIO, ALL, null);
+        extra(rules, Parameter.CHRONIC_COSTS_COUNT_FOR_CRITICAL_ILLNESS, ALL, null);
+        extra(rules, Parameter.REMOTE_DIRECT_SETTLEMENT_DISEASES, "CROSS_PROVINCE", null);
+        extra(rules, Parameter.REMOTE_DIRECT_SETTLEMENT_DISEASES, "IN_PROVINCE", null);
+        for (RemoteReduction reduction : reductions) {
+            rules.add(new BenefitRule("REMOTE_REDUCTION_" + reduction.filingType(), null,
+                    Phrase.of("benefit.rule.remote", new Verbatim(reduction.name())), Standing.MAXIMUM,
+                    Phrase.of("benefit.rule.remote.value", reduction.maxPoints()), reduction.citation(),
+                    catalog.regionName(reduction.citation().region()), Phrase.of("benefit.rule.remote.note")));
+        }
     }
 
     // --- lookups ---------------------------------------------------------------------------------------------
@@ -125,19 +137,22 @@ public final class BenefitRules {
     private Figure resolve(Parameter parameter, Figure.Unit unit, List<String> appliesTo) {
         Optional<PolicyFigure> nearest = nearest(parameter, year, appliesTo);
         if (nearest.isEmpty()) {
-            return Figure.unpublished(unit, searched + goal(parameter, appliesTo));
+            return Figure.unpublished(unit, Phrase.of("text.concat", searched, goal(parameter, appliesTo)));
         }
         PolicyFigure line = nearest.get();
         String from = catalog.regionName(line.regionCode());
         if (line.kind() == FigureKind.LOCAL_CHOICE) {
-            return new Figure(Standing.LOCAL_CHOICE, unit, null, line.citation(), from,
-                    line.note() + regionName + "的具体标准未在已收录的文件中公布。" + goal(parameter, appliesTo));
+            return new Figure(Standing.LOCAL_CHOICE, unit, null, line.citation(), from, Phrase.of(
+                    "benefit.rule.localChoice", new Verbatim(line.note()), new Verbatim(regionName),
+                    goal(parameter, appliesTo)));
         }
-        Figure figure = new Figure(Standing.of(line.kind()), unit, value(line, unit), line.citation(), from, line.note());
+        Figure figure = new Figure(Standing.of(line.kind()), unit, value(line, unit), line.citation(), from,
+                dataNote(line.note()));
         // The same document may both set a floor and leave the details to each city (Liaoning's outpatient ratio).
         Optional<PolicyFigure> alongside = localChoice(parameter, year, appliesTo)
                 .filter(choice -> level(choice) == level(line));
-        return alongside.map(choice -> figure.withNote(choice.note())).orElse(figure);
+        return alongside.filter(choice -> !choice.note().isBlank())
+                .map(choice -> figure.withNote(dataNote(choice.note()))).orElse(figure);
     }
 
     /** Per facility level; a level without its own figure falls back to the document's figure for all levels. */
@@ -155,83 +170,104 @@ public final class BenefitRules {
             List<FacilityLevel> general = figures.keySet().stream()
                     .filter(level -> !ownFigure.contains(level) && figures.get(level).known()).toList();
             for (FacilityLevel level : general) {
-                figures.put(level, figures.get(level).withNote("文件未单列" + BenefitLabels.levels(general)
-                        + "的标准，这里是" + BenefitLabels.of(setting) + "的总体水平。"));
+                figures.put(level, figures.get(level).withNote(Phrase.of("benefit.rule.general",
+                        BenefitLabels.levels(general), BenefitLabels.of(setting))));
             }
         }
         return figures;
     }
 
     /** "另：山东省要求到2025年不低于300元（鲁医保发〔2023〕36号 二）。" for a figure a document sets for a later year. */
-    private String goal(Parameter parameter, List<String> appliesTo) {
+    private Object goal(Parameter parameter, List<String> appliesTo) {
         for (int later : catalog.goalYearsAfter(parameter, year, path)) {
             Optional<PolicyFigure> found = catalog.find(parameter, later, path, appliesTo);
             if (found.isPresent()) {
                 PolicyFigure line = found.get();
-                return "另：" + catalog.regionName(line.regionCode()) + "要求到" + later + "年"
-                        + display(line) + BenefitLabels.source(null, line.citation()) + "。";
+                return Phrase.of("benefit.rule.goal", new Verbatim(catalog.regionName(line.regionCode())), later,
+                        display(line), BenefitLabels.source(null, line.citation()));
             }
         }
         return "";
     }
 
+    /** A note of a document or data file, said as written; none where it is blank. */
+    private static Phrase dataNote(String note) {
+        return note == null || note.isBlank() ? null : BenefitLabels.verbatim(note);
+    }
+
     // --- rules for display -----------------------------------------------------------------------------------
 
     /** One rule when every facility level has the same figure, else one per group of levels that share one. */
-    private void addByLevel(List<BenefitRule> rules, CareSetting setting, String what, String name,
+    private void addByLevel(List<BenefitRule> rules, CareSetting setting, String what, Phrase name,
                             Map<FacilityLevel, Figure> figures) {
         Map<Figure, List<FacilityLevel>> groups = new LinkedHashMap<>();
         figures.forEach((level, figure) -> groups.computeIfAbsent(figure, key -> new ArrayList<>()).add(level));
         groups.forEach((figure, levels) -> {
             boolean all = groups.size() == 1;
             String key = setting + "_" + what + (all ? "" : "_" + String.join("_", levels.stream().map(Enum::name).toList()));
-            rules.add(rule(key, setting, all ? name : name + "（" + BenefitLabels.levels(levels) + "）", figure));
+            rules.add(rule(key, setting, all ? name : Phrase.of("benefit.rule.forLevels", name,
+                    BenefitLabels.levels(levels)), figure));
         });
     }
 
-    private static BenefitRule rule(String key, CareSetting setting, String name, Figure figure) {
-        String value = figure.unit() == Figure.Unit.FEN && figure.standing() == Standing.EXACT && figure.value() == 0
-                ? "不设起付标准" : figure.display();
+    private static BenefitRule rule(String key, CareSetting setting, Phrase name, Figure figure) {
+        Phrase value = figure.unit() == Figure.Unit.FEN && figure.standing() == Standing.EXACT && figure.value() == 0
+                ? Phrase.of("benefit.rule.noDeductible") : figure.display();
         return new BenefitRule(key, setting, name, figure.standing(), value, figure.citation(), figure.regionName(),
                 figure.note());
     }
 
     /** A rule that is shown only where a document says something about it (this year, or as a goal for later). */
-    private void extra(List<BenefitRule> rules, Parameter parameter, String appliesTo, CareSetting setting,
-                       String name) {
+    private void extra(List<BenefitRule> rules, Parameter parameter, String appliesTo, CareSetting setting) {
         String key = parameter == Parameter.REMOTE_DIRECT_SETTLEMENT_DISEASES ? "REMOTE_DISEASES_" + appliesTo
                 : parameter == Parameter.CHRONIC_COSTS_COUNT_FOR_CRITICAL_ILLNESS ? "CRITICAL_ILLNESS"
                 : parameter.name();
+        Phrase name = Phrase.of("benefit.rule.name." + key);
         Optional<PolicyFigure> found = nearest(parameter, year, List.of(appliesTo));
         if (found.isPresent()) {
-            rules.add(extraRule(key, setting, name, found.get(), ""));
+            rules.add(extraRule(key, setting, name, found.get(), null));
             return;
         }
         for (int later : catalog.goalYearsAfter(parameter, year, path)) {
             Optional<PolicyFigure> goal = nearest(parameter, later, List.of(appliesTo));
             if (goal.isPresent()) {
-                rules.add(extraRule(key, setting, name + "（" + later + "年目标）", goal.get(),
-                        "这是到" + later + "年须达到的目标，不是" + year + "年度的标准。"));
+                rules.add(extraRule(key, setting, Phrase.of("benefit.rule.goalName", name, later), goal.get(),
+                        Phrase.of("benefit.rule.goalNote", later, year)));
                 return;
             }
         }
     }
 
-    private BenefitRule extraRule(String key, CareSetting setting, String name, PolicyFigure line, String before) {
+    /** {@code goal}: the note that the figure is a later year's goal ({@code null}: this year's figure). */
+    private BenefitRule extraRule(String key, CareSetting setting, Phrase name, PolicyFigure line, Phrase goal) {
         Standing standing = Standing.of(line.kind());
-        String prefix = before.isEmpty() ? "" : "到" + line.benefitYear() + "年";
-        String note = before + line.note() + (standing == Standing.LOCAL_CHOICE
-                ? regionName + "是否采用未在已收录的文件中公布。" : "");
+        Phrase note = extraNote(goal, line, standing);
         Optional<PolicyFigure> named = namedEarlier(line);
         if (named.isPresent()) {
             PolicyFigure list = named.get();
-            return new BenefitRule(key, setting, name, standing, prefix + diseases(list.diseases()), line.citation(),
-                    catalog.regionName(line.regionCode()), note + "“等" + list.diseases().count() + "种”即"
-                            + list.citation().document() + " " + list.citation().clause() + "列明的"
-                            + list.diseases().count() + "种：" + String.join("、", list.diseases().names()) + "。");
+            Phrase listed = Phrase.of("benefit.rule.diseasesNamed", list.diseases().count(),
+                    new Verbatim(list.citation().document() + " " + list.citation().clause()),
+                    PhraseLists.series(list.diseases().names().stream().map(Verbatim::new).toList()));
+            return new BenefitRule(key, setting, name, standing, byYear(goal, line, diseases(list.diseases())),
+                    line.citation(), catalog.regionName(line.regionCode()),
+                    note == null ? listed : Phrase.of("text.concat", note, listed));
         }
-        return new BenefitRule(key, setting, name, standing, prefix + display(line), line.citation(),
+        return new BenefitRule(key, setting, name, standing, byYear(goal, line, display(line)), line.citation(),
                 catalog.regionName(line.regionCode()), note);
+    }
+
+    private static Phrase byYear(Phrase goal, PolicyFigure line, Phrase value) {
+        return goal == null ? value : Phrase.of("benefit.rule.byYear", line.benefitYear(), value);
+    }
+
+    /** The goal note, the document's note, and for a local choice that the region's choice is not published. */
+    private Phrase extraNote(Phrase goal, PolicyFigure line, Standing standing) {
+        boolean local = standing == Standing.LOCAL_CHOICE;
+        if (goal == null && line.note().isBlank() && !local) {
+            return null;
+        }
+        return Phrase.of("benefit.rule.extraNote", goal == null ? "" : goal, new Verbatim(line.note()),
+                local ? Phrase.of("benefit.rule.adoptionUnknown", new Verbatim(regionName)) : "");
     }
 
     /**
@@ -260,49 +296,50 @@ public final class BenefitRules {
     }
 
     /** A catalog line as a resident reads it. */
-    private static String display(PolicyFigure line) {
+    private static Phrase display(PolicyFigure line) {
         if (line.kind() == FigureKind.LOCAL_CHOICE) {
-            return "由当地确定";
+            return Phrase.of("benefit.figure.LOCAL_CHOICE");
         }
         return switch (line.parameter().valueType()) {
             case PERCENT -> new Figure(Standing.of(line.kind()), Figure.Unit.PERCENT, (long) line.percent(),
                     line.citation(), null, null).display();
             case AMOUNT -> new Figure(Standing.of(line.kind()), Figure.Unit.FEN, line.amountFen(), line.citation(),
                     null, null).display();
-            case DATE -> dateText(line.date()) + "起";
-            case TEXT_LIST -> line.parameter() == Parameter.OUTPATIENT_CHRONIC_DISEASES
-                    ? String.join("、", line.items()) + "等"
-                    : "扩大到" + String.join("、", line.items());
+            case DATE -> Phrase.of("benefit.rule.from", BenefitLabels.date(line.date()));
+            case TEXT_LIST -> Phrase.of(line.parameter() == Parameter.OUTPATIENT_CHRONIC_DISEASES
+                    ? "benefit.rule.itemsEtc" : "benefit.rule.extendedTo", items(line.items()));
             case DISEASES -> diseases(line.diseases());
             case KEYWORD -> switch (line.parameter()) {
-                case LONG_PRESCRIPTION -> "实行长处方制度（文件未规定处方用量）";
-                case CHRONIC_COSTS_COUNT_FOR_CRITICAL_ILLNESS -> "计入大病保险合规医疗费用";
-                default -> line.value();
+                case LONG_PRESCRIPTION -> Phrase.of("benefit.rule.longPrescription");
+                case CHRONIC_COSTS_COUNT_FOR_CRITICAL_ILLNESS -> Phrase.of("benefit.rule.criticalIllness");
+                default -> BenefitLabels.verbatim(line.value());
             };
-            default -> line.value();
+            default -> BenefitLabels.verbatim(line.value());
         };
     }
 
-    private static String diseases(PolicyFigure.Diseases diseases) {
-        if (diseases.names().isEmpty()) {
-            return diseases.count() + "个病种";
-        }
-        String names = String.join("、", diseases.names());
-        return diseases.complete() ? diseases.count() + "种：" + names : names + "等" + diseases.count() + "种";
+    private static Object items(List<String> items) {
+        return PhraseLists.series(items.stream().map(Verbatim::new).toList());
     }
 
-    private static String dateText(LocalDate date) {
-        return date.getYear() + "年" + date.getMonthValue() + "月" + date.getDayOfMonth() + "日";
+    private static Phrase diseases(PolicyFigure.Diseases diseases) {
+        if (diseases.names().isEmpty()) {
+            return Phrase.of("benefit.rule.diseaseCount", diseases.count());
+        }
+        return Phrase.of(diseases.complete() ? "benefit.rule.diseasesAll" : "benefit.rule.diseasesSome",
+                diseases.count(), items(diseases.names()));
     }
 
     /** "文水县、吕梁市、山西省及国家文件均未规定。" */
-    private static String searchedLevels(PolicyCatalog catalog, List<String> named) {
-        List<String> local = named.stream().filter(code -> !Region.NATIONAL.equals(code)).map(catalog::regionName).toList();
+    private static Phrase searchedLevels(PolicyCatalog catalog, List<String> named) {
+        List<Verbatim> local = named.stream().filter(code -> !Region.NATIONAL.equals(code))
+                .map(code -> new Verbatim(catalog.regionName(code))).toList();
         boolean national = named.contains(Region.NATIONAL);
         if (local.isEmpty()) {
-            return national ? "国家文件未规定。" : "已收录的文件均未规定。";
+            return Phrase.of(national ? "benefit.rule.searched.national" : "benefit.rule.searched.none");
         }
-        return String.join("、", local) + (national ? "及国家" : "") + "文件均未规定。";
+        return Phrase.of("benefit.rule.searched", PhraseLists.series(local),
+                national ? Phrase.of("benefit.rule.searched.andNational") : "");
     }
 
     private static Parameter ratioOf(CareSetting setting) {
@@ -329,11 +366,7 @@ public final class BenefitRules {
         };
     }
 
-    private static String ratioName(CareSetting setting) {
-        return switch (setting) {
-            case INPATIENT -> "住院政策范围内基金支付比例";
-            case OUTPATIENT -> "普通门诊统筹政策范围内支付比例";
-            case TWO_DISEASE -> "两病门诊用药政策范围内报销比例";
-        };
+    private static Phrase ratioName(CareSetting setting) {
+        return Phrase.of("benefit.rule.ratio." + setting.name());
     }
 }

@@ -1,5 +1,6 @@
 package cn.yibao.portal.benefit.domain;
 
+import cn.yibao.portal.text.domain.Phrase;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,7 @@ public final class BenefitSchedule {
     private final int benefitYear;
     private final List<String> regionPath;
     private final String regionName;
-    private final String searched;
+    private final Phrase searched;
     private final Map<CareSetting, Map<FacilityLevel, Figure>> ratios;
     private final Map<CareSetting, Map<FacilityLevel, Figure>> deductibles;
     private final Map<CareSetting, Figure> caps;
@@ -23,7 +24,7 @@ public final class BenefitSchedule {
     private final CoverageStart twoDiseaseCoverage;
     private final List<BenefitRule> rules;
 
-    BenefitSchedule(int benefitYear, List<String> regionPath, String regionName, String searched,
+    BenefitSchedule(int benefitYear, List<String> regionPath, String regionName, Phrase searched,
                     Map<CareSetting, Map<FacilityLevel, Figure>> ratios,
                     Map<CareSetting, Map<FacilityLevel, Figure>> deductibles, Map<CareSetting, Figure> caps,
                     List<RemoteReduction> reductions, CoverageStart twoDiseaseCoverage, List<BenefitRule> rules) {
@@ -58,7 +59,7 @@ public final class BenefitSchedule {
     }
 
     /** The levels searched, for "not published" texts: "文水县、吕梁市、山西省及国家文件均未规定". */
-    public String searchedLevels() {
+    public Phrase searchedLevels() {
         return searched;
     }
 

@@ -1,5 +1,6 @@
 package cn.yibao.portal.benefit.domain;
 
+import cn.yibao.portal.text.domain.Phrase;
 import java.time.LocalDate;
 
 /** Whether a person is covered in a benefit year, and if not, why and whether they can fix it here. */
@@ -58,16 +59,16 @@ public sealed interface Coverage {
             return "COVERED_BY_SETTLEMENTS";
         }
 
-        public String detail() {
-            return "本平台尚未收到该年度的缴费记录，但医保基金已于 " + firstSettledOn + " 起为该参保人结算医疗费用，说明已参保。";
+        public Phrase detail() {
+            return Phrase.of("benefit.coverage.bySettlements.api", firstSettledOn);
         }
     }
 
     /**
      * {@code payHere}: the portal can take the payment now (the link to pay is offered); {@code detail} says why not
-     * otherwise (window closed, region not served…), in Chinese.
+     * otherwise (window closed, region not served…).
      */
-    record NotCovered(int benefitYear, Why why, boolean payHere, String detail) implements Coverage {
+    record NotCovered(int benefitYear, Why why, boolean payHere, Phrase detail) implements Coverage {
 
         @Override
         public String status() {

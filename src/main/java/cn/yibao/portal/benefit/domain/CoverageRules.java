@@ -1,5 +1,6 @@
 package cn.yibao.portal.benefit.domain;
 
+import cn.yibao.portal.text.domain.Phrase;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
@@ -20,7 +21,7 @@ public final class CoverageRules {
      * What the portal knows when nothing is paid: whether an order waits, whether the region is served, and whether
      * paying now would be accepted (with the contribution rules' reason when not).
      */
-    public record Unpaid(boolean orderOpen, boolean regionSupported, boolean payableNow, String notPayableReason) {
+    public record Unpaid(boolean orderOpen, boolean regionSupported, boolean payableNow, Phrase notPayableReason) {
     }
 
     /**
@@ -44,21 +45,16 @@ public final class CoverageRules {
         }
         if (!unpaid.regionSupported()) {
             return new Coverage.NotCovered(benefitYear, Coverage.Why.REGION_NOT_SUPPORTED, false,
-                    "参保地暂未开通本平台服务，参保缴费情况请向参保地医保经办机构查询。");
+                    Phrase.of("benefit.coverage.regionNotServed"));
         }
         if (unpaid.orderOpen()) {
             return new Coverage.NotCovered(benefitYear, Coverage.Why.PAYMENT_PENDING, false,
-                    "已有待支付的缴费订单，支付完成后即可享受" + benefitYear + "年度待遇。");
+                    Phrase.of("benefit.coverage.pending", benefitYear));
         }
-        String noRecord = "本平台未查询到" + benefitYear + "年度的参保缴费记录。";
-        String elsewhere = "如已通过税务、银行或村（居）协办人员缴费，记录同步可能有延迟，请以医保经办机构的记录为准。";
         return new Coverage.NotCovered(benefitYear, Coverage.Why.NOT_PAID, unpaid.payableNow(),
-                unpaid.payableNow() ? noRecord + "未缴费的，缴费后按规定享受待遇；" + elsewhere
-                        : noRecord + nullToEmpty(unpaid.notPayableReason()) + elsewhere);
-    }
-
-    private static String nullToEmpty(String text) {
-        return text == null ? "" : text;
+                unpaid.payableNow() ? Phrase.of("benefit.coverage.notPaid.payable", benefitYear)
+                        : Phrase.of("benefit.coverage.notPaid", benefitYear,
+                                unpaid.notPayableReason() == null ? "" : unpaid.notPayableReason()));
     }
 
     private static Coverage.Phase phase(LocalDate today, Paid record) {

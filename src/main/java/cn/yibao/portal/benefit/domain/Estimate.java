@@ -1,5 +1,6 @@
 package cn.yibao.portal.benefit.domain;
 
+import cn.yibao.portal.text.domain.Phrase;
 import java.util.List;
 
 /**
@@ -23,7 +24,7 @@ import java.util.List;
  * Always {@code 0 ≤ fundPaysAtLeastFen ≤ fundPaysFromFen ≤ fundPaysFen ≤ fundPaysAtMostFen ≤ expenseFen}.
  */
 public record Estimate(long expenseFen, long fundPaysFen, long selfPaysFen, Bound bound, Long fundPaysAtLeastFen,
-                       List<EstimateStep> steps, List<String> notes, long fundPaysAtMostFen, long fundPaysFromFen) {
+                       List<EstimateStep> steps, List<Phrase> notes, long fundPaysAtMostFen, long fundPaysFromFen) {
 
     public Estimate {
         steps = List.copyOf(steps);

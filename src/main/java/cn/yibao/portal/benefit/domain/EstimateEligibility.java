@@ -1,5 +1,6 @@
 package cn.yibao.portal.benefit.domain;
 
+import cn.yibao.portal.text.domain.Phrase;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,7 +10,7 @@ import java.util.List;
  * qualification (两病认定). Records may lag behind (payments collected elsewhere, qualifications not yet sent), so the
  * estimate is still made, and these warnings go first.
  */
-public record EstimateEligibility(boolean insuredOnRecord, Boolean qualifiedOnRecord, List<String> warnings) {
+public record EstimateEligibility(boolean insuredOnRecord, Boolean qualifiedOnRecord, List<Phrase> warnings) {
 
     public EstimateEligibility {
         warnings = List.copyOf(warnings);
@@ -17,20 +18,19 @@ public record EstimateEligibility(boolean insuredOnRecord, Boolean qualifiedOnRe
 
     /** {@code qualifiedForTwoDiseases} is only asked about for two-disease estimates. */
     public static EstimateEligibility of(Coverage coverage, CareSetting setting, boolean qualifiedForTwoDiseases) {
-        List<String> warnings = new ArrayList<>();
+        List<Phrase> warnings = new ArrayList<>();
         boolean insured = !(coverage instanceof Coverage.NotCovered);
         if (coverage instanceof Coverage.NotCovered) {
-            warnings.add("本平台未查询到" + coverage.benefitYear() + "年度的参保缴费记录：未参保缴费的，医疗费用医保基金不予支付。"
-                    + "以下测算假定您已参保缴费。");
+            warnings.add(Phrase.of("benefit.eligibility.notInsured", coverage.benefitYear()));
         }
         if (coverage instanceof Coverage.Covered covered && covered.lateStart()) {
-            warnings.add(coverage.benefitYear() + "年度待遇自 " + covered.start() + " 起享受，此前发生的医疗费用医保基金不予支付。");
+            warnings.add(Phrase.of("benefit.eligibility.lateStart", coverage.benefitYear(), covered.start()));
         }
         Boolean qualified = null;
         if (setting == CareSetting.TWO_DISEASE) {
             qualified = qualifiedForTwoDiseases;
             if (!qualifiedForTwoDiseases) {
-                warnings.add("未查询到您的两病（高血压、糖尿病）认定记录：两病门诊用药待遇需先经定点医疗机构认定。以下测算假定您已认定。");
+                warnings.add(Phrase.of("benefit.eligibility.notQualified"));
             }
         }
         return new EstimateEligibility(insured, qualified, warnings);

@@ -2,13 +2,14 @@ package cn.yibao.portal.benefit.domain;
 
 import cn.yibao.portal.policy.domain.Citation;
 import cn.yibao.portal.policy.domain.Money;
+import cn.yibao.portal.text.domain.Phrase;
 
 /**
  * One benefit figure as it applies to a region and year: how binding it is, the number (a percent 0–100 for ratios,
- * fen for deductibles and caps; {@code null} when the standing has no figure), where it comes from, and a Chinese
- * note (the document's words, or which levels were searched when it is unpublished).
+ * fen for deductibles and caps; {@code null} when the standing has no figure), where it comes from, and a note (the
+ * document's words, or which levels were searched when it is unpublished; {@code null} for none).
  */
-public record Figure(Standing standing, Unit unit, Long value, Citation citation, String regionName, String note) {
+public record Figure(Standing standing, Unit unit, Long value, Citation citation, String regionName, Phrase note) {
 
     public enum Unit { PERCENT, FEN }
 
@@ -21,7 +22,7 @@ public record Figure(Standing standing, Unit unit, Long value, Citation citation
         }
     }
 
-    static Figure unpublished(Unit unit, String searched) {
+    static Figure unpublished(Unit unit, Phrase searched) {
         return new Figure(Standing.UNPUBLISHED, unit, null, null, null, searched);
     }
 
@@ -29,26 +30,23 @@ public record Figure(Standing standing, Unit unit, Long value, Citation citation
         return value != null;
     }
 
-    /** The figure as a resident reads it: "不低于60%", "300元", "70%左右", "未公布". */
-    public String display() {
-        if (standing == Standing.UNPUBLISHED) {
-            return "未公布";
+    /** The figure as a resident reads it: "不低于60%", "300元", "70%左右", "未公布" ({@code benefit.figure.*}). */
+    public Phrase display() {
+        if (standing == Standing.UNPUBLISHED || standing == Standing.LOCAL_CHOICE) {
+            return Phrase.of("benefit.figure." + standing.name());
         }
-        if (standing == Standing.LOCAL_CHOICE) {
-            return "由当地确定";
-        }
-        String number = unit == Unit.PERCENT ? value + "%" : Money.yuan(value) + "元";
-        return switch (standing) {
-            case MINIMUM -> "不低于" + number;
-            case MAXIMUM -> "不超过" + number;
-            case APPROXIMATE -> number + "左右";
-            case AVERAGE -> "平均" + number;
-            default -> number;
-        };
+        Phrase number = unit == Unit.PERCENT ? Phrase.of("benefit.figure.percent", value)
+                : Phrase.of("benefit.figure.yuan", Money.yuan(value));
+        return Phrase.of("benefit.figure." + standing.name(), number);
     }
 
-    Figure withNote(String more) {
-        String joined = note == null || note.isBlank() ? more : note + more;
+    /** The note, or nothing ("") where there is none: for notes inside a sentence. */
+    public Object noteOrNothing() {
+        return note == null ? "" : note;
+    }
+
+    Figure withNote(Phrase more) {
+        Phrase joined = note == null ? more : Phrase.of("text.concat", note, more);
         return new Figure(standing, unit, value, citation, regionName, joined);
     }
 }

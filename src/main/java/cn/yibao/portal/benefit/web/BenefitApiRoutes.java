@@ -1,5 +1,10 @@
 package cn.yibao.portal.benefit.web;
 
+import cn.yibao.portal.text.Phrases;
+import cn.yibao.portal.text.domain.Phrase;
+import cn.yibao.portal.text.domain.PhraseLists;
+import java.util.Locale;
+import java.util.function.Function;
 import cn.yibao.portal.benefit.domain.CapUse;
 import cn.yibao.portal.benefit.Benefits;
 import cn.yibao.portal.benefit.domain.BenefitRule;
@@ -39,12 +44,14 @@ import reactor.core.publisher.Mono;
 @Configuration(proxyBeanMethods = false)
 class BenefitApiRoutes {
 
-    private static final String NOT_YOURS = "没有找到这位家庭成员：只能查看本人和已绑定的未成年子女的待遇。";
+    private static final Phrase NOT_YOURS = Phrase.of("benefit.api.notYours");
 
     private final CurrentResident currentResident;
     private final Benefits benefits;
+    private final Phrases phrases;
 
-    BenefitApiRoutes(CurrentResident currentResident, Benefits benefits) {
+    BenefitApiRoutes(CurrentResident currentResident, Benefits benefits, Phrases phrases) {
+        this.phrases = phrases;
         this.currentResident = currentResident;
         this.benefits = benefits;
     }
@@ -62,17 +69,17 @@ class BenefitApiRoutes {
     record CoverageJson(String status, LocalDate benefitStart, LocalDate benefitEnd, Boolean lateStart, String paidVia,
                         LocalDate paidOn, Long paidFen, String collector, String detail, String payUrl) {
 
-        static CoverageJson of(Coverage coverage) {
+        static CoverageJson of(Coverage coverage, Function<Phrase, String> say) {
             if (coverage instanceof Coverage.Covered covered) {
                 return new CoverageJson(covered.status(), covered.start(), covered.end(), covered.lateStart(),
                         covered.source().name(), covered.paidOn(), covered.paidFen(), covered.collector(), null, null);
             }
             if (coverage instanceof Coverage.ShownBySettlements shown) {
                 return new CoverageJson(shown.status(), null, null, null, "SETTLEMENTS", null, null, null,
-                        shown.detail(), null);
+                        say.apply(shown.detail()), null);
             }
             Coverage.NotCovered not = (Coverage.NotCovered) coverage;
-            return new CoverageJson(not.status(), null, null, null, null, null, null, null, not.detail(),
+            return new CoverageJson(not.status(), null, null, null, null, null, null, null, say.apply(not.detail()),
                     not.payHere() ? "/payment/new?year=" + not.benefitYear() : null);
         }
     }
@@ -80,9 +87,9 @@ class BenefitApiRoutes {
     record RuleJson(String key, CareSetting setting, String name, String standing, String value, Citation citation,
                     String regionName, String note) {
 
-        static RuleJson of(BenefitRule rule) {
-            return new RuleJson(rule.key(), rule.setting(), rule.name(), rule.standing().name(), rule.value(),
-                    rule.citation(), rule.regionName(), rule.note());
+        static RuleJson of(BenefitRule rule, Function<Phrase, String> say) {
+            return new RuleJson(rule.key(), rule.setting(), say.apply(rule.name()), rule.standing().name(),
+                    say.apply(rule.value()), rule.citation(), rule.regionName(), say.apply(rule.note()));
         }
     }
 
@@ -90,11 +97,11 @@ class BenefitApiRoutes {
     record TotalsJson(int bills, long totalFen, long fundFen, long criticalIllnessFen, long assistanceFen,
                       long selfFen, String capStanding, String cap, Long capFen, Long capRemainingFen) {
 
-        static TotalsJson of(Usage.Totals totals, Optional<CapUse> cap) {
+        static TotalsJson of(Usage.Totals totals, Optional<CapUse> cap, Function<Phrase, String> say) {
             return new TotalsJson(totals.bills(), totals.totalFen(), totals.fundFen(), totals.criticalIllnessFen(),
                     totals.assistanceFen(), totals.selfFen(),
                     cap.map(use -> use.cap().standing().name()).orElse(null),
-                    cap.map(use -> use.cap().display()).orElse(null),
+                    cap.map(use -> say.apply(use.cap().display())).orElse(null),
                     cap.map(CapUse::capFen).orElse(null),
                     cap.map(CapUse::remainingFen).orElse(null));
         }
@@ -106,13 +113,13 @@ class BenefitApiRoutes {
     record UsageJson(TotalsJson inpatient, TotalsJson outpatient, TotalsJson twoDisease, TotalsJson all,
                      List<MonthJson> months) {
 
-        static UsageJson of(Benefits.Overview overview) {
+        static UsageJson of(Benefits.Overview overview, Function<Phrase, String> say) {
             Usage usage = overview.usage();
             return new UsageJson(
-                    TotalsJson.of(usage.of(CareSetting.INPATIENT), overview.capUse(CareSetting.INPATIENT)),
-                    TotalsJson.of(usage.of(CareSetting.OUTPATIENT), overview.capUse(CareSetting.OUTPATIENT)),
-                    TotalsJson.of(usage.of(CareSetting.TWO_DISEASE), overview.capUse(CareSetting.TWO_DISEASE)),
-                    TotalsJson.of(usage.all(), Optional.empty()),
+                    TotalsJson.of(usage.of(CareSetting.INPATIENT), overview.capUse(CareSetting.INPATIENT), say),
+                    TotalsJson.of(usage.of(CareSetting.OUTPATIENT), overview.capUse(CareSetting.OUTPATIENT), say),
+                    TotalsJson.of(usage.of(CareSetting.TWO_DISEASE), overview.capUse(CareSetting.TWO_DISEASE), say),
+                    TotalsJson.of(usage.all(), Optional.empty(), say),
                     usage.months().stream().map(m -> new MonthJson(m.month(), m.totals().totalFen(),
                             m.totals().fundFen(), m.totals().otherTiersFen(), m.totals().selfFen())).toList());
         }
@@ -125,34 +132,43 @@ class BenefitApiRoutes {
     private Mono<ServerResponse> benefits(ServerRequest request) {
         Optional<Integer> year = BenefitRequests.year(request);
         if (request.queryParam("year").isPresent() && year.isEmpty()) {
-            return ProblemResponses.response(HttpStatus.BAD_REQUEST, "参数 year 应为四位数的待遇年度，例如 2024。", "year");
+            return ProblemResponses.response(HttpStatus.BAD_REQUEST, say(request).apply(Phrase.of("quote.parameter.year")),
+                    "year");
         }
         int benefitYear = year.orElse(benefits.currentBenefitYear());
         if (!benefits.benefitYears().contains(benefitYear)) {
-            return ProblemResponses.response(HttpStatus.BAD_REQUEST, yearsText(), "year");
+            return ProblemResponses.response(HttpStatus.BAD_REQUEST, say(request).apply(yearsText()), "year");
         }
         return currentResident.handle(request, me -> benefits.personFor(me, request.queryParam("person").orElse(null))
                 .flatMap(person -> benefits.overview(person, benefitYear))
-                .flatMap(overview -> ServerResponse.ok().bodyValue(json(overview)))
-                .switchIfEmpty(Mono.defer(() -> ProblemResponses.response(HttpStatus.NOT_FOUND, NOT_YOURS, "person"))));
+                .flatMap(overview -> ServerResponse.ok().bodyValue(json(overview, say(request))))
+                .switchIfEmpty(Mono.defer(() -> ProblemResponses.response(HttpStatus.NOT_FOUND,
+                        say(request).apply(NOT_YOURS), "person"))));
     }
 
-    private static BenefitsJson json(Benefits.Overview overview) {
+    /** The request's language: Chinese unless the client asks for another the portal speaks. */
+    private Function<Phrase, String> say(ServerRequest request) {
+        Locale asked = request.exchange().getLocaleContext().getLocale();
+        Locale locale = asked == null ? Locale.SIMPLIFIED_CHINESE : asked;
+        return phrase -> phrases.say(phrase, locale);
+    }
+
+    private static BenefitsJson json(Benefits.Overview overview, Function<Phrase, String> say) {
         Resident person = overview.person();
         return new BenefitsJson(person.id(), person.maskedName(), overview.benefitYear(),
                 overview.schedule().map(schedule -> schedule.regionName()).orElse(null),
-                CoverageJson.of(overview.coverage()),
-                overview.schedule().map(schedule -> schedule.rules().stream().map(RuleJson::of).toList())
-                        .orElse(List.of()),
-                UsageJson.of(overview), overview.settlements());
+                CoverageJson.of(overview.coverage(), say),
+                overview.schedule().map(schedule -> schedule.rules().stream().map(rule -> RuleJson.of(rule, say))
+                        .toList()).orElse(List.of()),
+                UsageJson.of(overview, say), overview.settlements());
     }
 
     // ---- POST /api/v1/benefits/estimate ----
 
     record StepJson(String code, String text, Long amountFen, Citation citation, String standing) {
 
-        static StepJson of(EstimateStep step) {
-            return new StepJson(step.code(), step.text(), step.amountFen(), step.citation(),
+        static StepJson of(EstimateStep step, Function<Phrase, String> say) {
+            return new StepJson(step.code(), say.apply(step.text()), step.amountFen(), step.citation(),
                     step.standing() == null ? null : step.standing().name());
         }
     }
@@ -178,39 +194,40 @@ class BenefitApiRoutes {
     }
 
     private Mono<ServerResponse> estimate(ServerRequest request) {
+        Function<Phrase, String> say = say(request);
         return currentResident.handle(request, me -> JsonBodies.read(request, EstimateBody.class, body -> {
                     EstimateRequest estimateRequest;
                     try {
                         estimateRequest = estimateRequest(body);
                         year(body);
                     } catch (InvalidEstimateRequest invalid) {
-                        return ProblemResponses.fieldProblem(HttpStatus.BAD_REQUEST, invalid.getMessage(), invalid.field());
+                        return ProblemResponses.fieldProblem(HttpStatus.BAD_REQUEST, say.apply(invalid.phrase()),
+                                invalid.field());
                     }
                     int benefitYear = body.year() == null ? benefits.currentBenefitYear() : body.year();
                     if (!benefits.benefitYears().contains(benefitYear)) {
-                        return ProblemResponses.fieldProblem(HttpStatus.BAD_REQUEST, yearsText(), "year");
+                        return ProblemResponses.fieldProblem(HttpStatus.BAD_REQUEST, say.apply(yearsText()), "year");
                     }
                     return benefits.personFor(me, body.person())
                             .flatMap(person -> benefits.estimate(person, benefitYear, estimateRequest))
                             .flatMap(estimated -> estimated instanceof Benefits.Estimated.Done done
-                                    ? ServerResponse.ok().bodyValue(json(done))
+                                    ? ServerResponse.ok().bodyValue(json(done, say))
                                     : ProblemResponses.response(HttpStatus.UNPROCESSABLE_CONTENT,
-                                            ((Benefits.Estimated.NoRules) estimated).reason(), null))
+                                            say.apply(((Benefits.Estimated.NoRules) estimated).reason()), null))
                             .onErrorResume(InvalidEstimateRequest.class, invalid -> ProblemResponses.fieldProblem(
-                                    HttpStatus.BAD_REQUEST, invalid.getMessage(), invalid.field()))
+                                    HttpStatus.BAD_REQUEST, say.apply(invalid.phrase()), invalid.field()))
                             .switchIfEmpty(Mono.defer(() -> ProblemResponses.fieldProblem(HttpStatus.NOT_FOUND,
-                                    NOT_YOURS, "person")));
+                                    say.apply(NOT_YOURS), "person")));
                 }));
     }
 
-    private String yearsText() {
-        return "year 应为 " + String.join("、", benefits.benefitYears().stream().map(String::valueOf).toList())
-                + " 之一：本平台收录了这些年度的政策文件。";
+    private Phrase yearsText() {
+        return Phrase.of("benefit.api.years", PhraseLists.series(benefits.benefitYears()));
     }
 
     private static EstimateRequest estimateRequest(EstimateBody body) {
         if (body.expenseFen() == null) {
-            throw new InvalidEstimateRequest("expenseFen", "expenseFen 应为整数（分），例如 50000 表示 500 元。");
+            throw new InvalidEstimateRequest("expenseFen", Phrase.of("benefit.api.expenseFen"));
         }
         return new EstimateRequest(body.expenseFen(),
                 BenefitRequests.option(CareSetting.class, body.setting(), "setting"),
@@ -220,19 +237,21 @@ class BenefitApiRoutes {
 
     private static void year(EstimateBody body) {
         if (body.year() != null && (body.year() < 1000 || body.year() > 9999)) {
-            throw new InvalidEstimateRequest("year", "year 应为四位数的待遇年度，例如 2024。");
+            throw new InvalidEstimateRequest("year", Phrase.of("benefit.api.year"));
         }
     }
 
-    private static EstimateJson json(Benefits.Estimated.Done done) {
+    private static EstimateJson json(Benefits.Estimated.Done done, Function<Phrase, String> say) {
         Estimate estimate = done.estimate();
         return new EstimateJson(done.schedule().benefitYear(), done.schedule().regionName(), estimate.expenseFen(),
                 estimate.fundPaysFen(), estimate.selfPaysFen(), estimate.bound().name(),
-                estimate.bound().phrase() + " " + BenefitViews.fundShareYuan(estimate) + " 元",
+                say.apply(Phrase.of("benefit.estimate.summary", estimate.bound().phrase(),
+                        BenefitViews.fundShareYuan(estimate))),
                 estimate.fundPaysFromFen(), estimate.fundPaysFen(),
                 estimate.fundPaysAtLeastFen(), estimate.fundPaysAtMostFen(), done.fundUsedThisYearFen(),
                 new EligibilityJson(done.eligibility().insuredOnRecord(), done.eligibility().qualifiedOnRecord(),
-                        done.eligibility().warnings()),
-                estimate.steps().stream().map(StepJson::of).toList(), estimate.notes());
+                        done.eligibility().warnings().stream().map(say).toList()),
+                estimate.steps().stream().map(step -> StepJson.of(step, say)).toList(),
+                estimate.notes().stream().map(say).toList());
     }
 }

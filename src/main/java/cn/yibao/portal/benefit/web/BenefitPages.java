@@ -12,6 +12,7 @@ import cn.yibao.portal.benefit.domain.Usage;
 import cn.yibao.portal.policy.domain.Money;
 import cn.yibao.portal.resident.CurrentResident;
 import cn.yibao.portal.web.Pages;
+import cn.yibao.portal.text.domain.Phrase;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -68,7 +69,7 @@ class BenefitPages {
     }
 
     /** The form as entered and, when it was submitted and valid, the estimate. */
-    private record EstimateOutcome(BenefitViews.EstimateForm form, BenefitViews.EstimateView result, String noRules) {
+    private record EstimateOutcome(BenefitViews.EstimateForm form, BenefitViews.EstimateView result, Phrase noRules) {
     }
 
     private Mono<EstimateOutcome> estimate(ServerRequest request, Benefits.Overview overview) {
@@ -95,7 +96,7 @@ class BenefitPages {
     /** Yuan as a resident types it ("500", "86.5", "5000元", "5,000", "５０００"); anything else is refused with a message. */
     private static long yuanToFen(String yuan) {
         return TypedYuan.toFen(yuan).orElseThrow(() -> new InvalidEstimateRequest("expenseFen",
-                "请填写费用金额（元），例如 500、5000元 或 86.50，最多两位小数。"));
+                Phrase.of("benefit.estimate.typedYuan")));
     }
 
     private Map<String, Object> model(Benefits.Overview overview, List<Benefits.Person> people,

@@ -1,9 +1,10 @@
 package cn.yibao.portal.benefit.web;
 
 import cn.yibao.portal.benefit.domain.InvalidEstimateRequest;
+import cn.yibao.portal.text.domain.Phrase;
+import cn.yibao.portal.text.domain.PhraseLists;
 import java.util.Arrays;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.springframework.web.reactive.function.server.ServerRequest;
 
 /** Reading what pages and the API share: the benefit year parameter and the estimator's choices. */
@@ -16,7 +17,7 @@ final class BenefitRequests {
         return request.queryParam("year").filter(y -> y.matches("\\d{4}")).map(Integer::valueOf);
     }
 
-    /** One of the enum's names, or a Chinese refusal that lists the allowed values. */
+    /** One of the enum's names, or a refusal that lists the allowed values. */
     static <E extends Enum<E>> E option(Class<E> type, String value, String field) {
         if (value != null) {
             for (E constant : type.getEnumConstants()) {
@@ -25,7 +26,7 @@ final class BenefitRequests {
                 }
             }
         }
-        throw new InvalidEstimateRequest(field, field + " 应为 " + Arrays.stream(type.getEnumConstants())
-                .map(Enum::name).collect(Collectors.joining("、")) + " 之一。");
+        throw new InvalidEstimateRequest(field, Phrase.of("benefit.request.oneOf", field,
+                PhraseLists.series(Arrays.stream(type.getEnumConstants()).map(Enum::name).toList())));
     }
 }

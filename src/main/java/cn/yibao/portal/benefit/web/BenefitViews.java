@@ -1,5 +1,6 @@
 package cn.yibao.portal.benefit.web;
 
+import cn.yibao.portal.text.domain.Phrase;
 import cn.yibao.portal.benefit.domain.CapUse;
 import cn.yibao.portal.benefit.Benefits;
 import cn.yibao.portal.benefit.domain.BenefitRule;
@@ -24,7 +25,7 @@ final class BenefitViews {
 
     /** {@code state} is {@link Coverage#status()}: it names the message key. */
     record CoverageView(String state, boolean covered, String start, String end, boolean lateStart, String source,
-                        String paidOn, String paidYuan, String collector, String detail, boolean payHere) {
+                        String paidOn, String paidYuan, String collector, Phrase detail, boolean payHere) {
 
         static CoverageView of(Coverage coverage) {
             if (coverage instanceof Coverage.Covered covered) {
@@ -93,8 +94,8 @@ final class BenefitViews {
     }
 
     /** A rule as the page lists it: the figure, how binding it is, and its document. */
-    record RuleView(String key, String setting, String name, String standing, String value, String citation,
-                    String regionName, String note) {
+    record RuleView(String key, String setting, Phrase name, String standing, Phrase value, String citation,
+                    String regionName, Phrase note) {
 
         static RuleView of(BenefitRule rule) {
             return new RuleView(rule.key(), rule.setting() == null ? "GENERAL" : rule.setting().name(), rule.name(),
@@ -122,8 +123,8 @@ final class BenefitViews {
      * One setting's annual cap against this year's fund payments: {@code bar} is an SVG only where the cap is a
      * published figure; {@code standing} names how to read the cap.
      */
-    record CapView(String setting, String usedYuan, String capText, String capYuan, String remainingYuan,
-                   boolean reached, String standing, String citation, String note, String bar) {
+    record CapView(String setting, String usedYuan, Phrase capText, String capYuan, String remainingYuan,
+                   boolean reached, String standing, String citation, Phrase note, String bar) {
 
         static CapView of(CapUse use, String barLabel) {
             Figure cap = use.cap();
@@ -137,40 +138,41 @@ final class BenefitViews {
     }
 
     /** What the estimate form shows back, with the values the resident entered. */
-    record EstimateForm(String expense, String setting, String level, String remote, String error, String errorField) {
+    record EstimateForm(String expense, String setting, String level, String remote, Phrase error, String errorField) {
 
         static final EstimateForm EMPTY = new EstimateForm("", "OUTPATIENT", "PRIMARY", "NONE", null, null);
 
         EstimateForm refused(InvalidEstimateRequest invalid) {
-            return new EstimateForm(expense, setting, level, remote, invalid.getMessage(), invalid.field());
+            return new EstimateForm(expense, setting, level, remote, invalid.phrase(), invalid.field());
         }
     }
 
-    record StepView(String code, String text, String amountYuan, String citation) {
+    record StepView(String code, Phrase text, String amountYuan, String citation) {
     }
 
     /** The fund's share as the headline gives it: "5600", or "4000 至 5600" for an "about" range out of area. */
-    static String fundShareYuan(Estimate estimate) {
-        return estimate.isRange() ? Money.yuan(estimate.fundPaysFromFen()) + " 至 " + Money.yuan(estimate.fundPaysFen())
-                : Money.yuan(estimate.fundPaysFen());
+    static Phrase fundShareYuan(Estimate estimate) {
+        return estimate.isRange() ? Phrase.of("benefit.estimate.yuanRange", Money.yuan(estimate.fundPaysFromFen()),
+                Money.yuan(estimate.fundPaysFen())) : Phrase.of("text.verbatim", Money.yuan(estimate.fundPaysFen()));
     }
 
     /** What the resident pays, read the same way: "2400", or "2400 至 4000". */
-    static String selfShareYuan(Estimate estimate) {
+    static Phrase selfShareYuan(Estimate estimate) {
         long self = estimate.selfPaysFen();
-        return estimate.isRange() ? Money.yuan(self) + " 至 "
-                + Money.yuan(estimate.expenseFen() - estimate.fundPaysFromFen()) : Money.yuan(self);
+        return estimate.isRange() ? Phrase.of("benefit.estimate.yuanRange", Money.yuan(self),
+                Money.yuan(estimate.expenseFen() - estimate.fundPaysFromFen()))
+                : Phrase.of("text.verbatim", Money.yuan(self));
     }
 
     /**
      * {@code fundYuan} and {@code selfYuan} may be ranges ("4000 至 5600"); {@code atMostYuan} only where it says more
      * than {@code fundYuan} (an "about" figure under a true ceiling).
      */
-    record EstimateView(String expenseYuan, String fundYuan, String selfYuan, String bound, String phrase,
-                        String atLeastYuan, String atMostYuan, String usedYuan, List<StepView> steps, List<String> notes,
-                        List<String> warnings) {
+    record EstimateView(String expenseYuan, Phrase fundYuan, Phrase selfYuan, String bound, Phrase phrase,
+                        String atLeastYuan, String atMostYuan, String usedYuan, List<StepView> steps, List<Phrase> notes,
+                        List<Phrase> warnings) {
 
-        static EstimateView of(Estimate estimate, long usedFen, List<String> warnings) {
+        static EstimateView of(Estimate estimate, long usedFen, List<Phrase> warnings) {
             return new EstimateView(Money.yuan(estimate.expenseFen()), fundShareYuan(estimate),
                     selfShareYuan(estimate), estimate.bound().name(), estimate.bound().phrase(),
                     estimate.fundPaysAtLeastFen() == null ? null : Money.yuan(estimate.fundPaysAtLeastFen()),

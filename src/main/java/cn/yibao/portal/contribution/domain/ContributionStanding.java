@@ -1,5 +1,6 @@
 package cn.yibao.portal.contribution.domain;
 
+import cn.yibao.portal.text.domain.Phrase;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
@@ -33,7 +34,7 @@ public sealed interface ContributionStanding {
      * it may be paid again now; otherwise {@code whyNot} says why not.
      */
     record Refunded(UUID orderId, UUID payerId, long amountFen, LocalDate refundedOn, String reason, Long dueFen, LocalDate deadline,
-                    String whyNot) implements ContributionStanding {
+                    Phrase whyNot) implements ContributionStanding {
 
         public boolean payableAgain() {
             return dueFen != null;
@@ -53,7 +54,7 @@ public sealed interface ContributionStanding {
     }
 
     /** Cannot be paid here (no exact local figure, outside the window, region not served…): {@code reason} says why. */
-    record NotPayableHere(String reason) implements ContributionStanding {
+    record NotPayableHere(Phrase reason) implements ContributionStanding {
     }
 
     /** What this portal knows about the person's payments of the year. */

@@ -2,13 +2,14 @@ package cn.yibao.portal.contribution.domain;
 
 import cn.yibao.portal.policy.domain.Citation;
 import cn.yibao.portal.policy.domain.DateRange;
+import cn.yibao.portal.text.domain.Phrase;
 import java.time.LocalDate;
 import java.util.List;
 
 /**
  * The contribution one person owes for a benefit year, and why: standard − assistance = due, with the collection
  * window, whether paying on the given day is possible here, the benefit period, every citation, notes on figures that
- * are minimums or unpublished, and a step-by-step Chinese explanation.
+ * are minimums or unpublished, and a step-by-step explanation, each sentence a {@link Phrase}.
  *
  * <p>{@code dueStanding} says what {@code dueFen} is: only {@link DueStanding#EXACT} is an amount owed; otherwise
  * {@code dueFen} is the standard before any unpublished assistance, shown with its standing in {@code headline}
@@ -19,8 +20,8 @@ import java.util.List;
  * ({@code null} when it cannot be made that day at all).
  */
 public record Quote(String regionCode, String regionName, int benefitYear, long standardFen, long assistanceFen,
-                    long dueFen, Long fiscalSubsidyFen, List<AddOn> optionalAddOns, boolean payable, String reason,
+                    long dueFen, Long fiscalSubsidyFen, List<AddOn> optionalAddOns, boolean payable, Phrase reason,
                     DateRange collectionWindow, LocalDate benefitStart, LocalDate benefitEnd, Integer grade,
-                    List<Integer> availableGrades, List<Citation> citations, List<String> notes, List<String> steps,
-                    DueStanding dueStanding, String headline, String whereToPay) {
+                    List<Integer> availableGrades, List<Citation> citations, List<Phrase> notes, List<Phrase> steps,
+                    DueStanding dueStanding, Phrase headline, Phrase whereToPay) {
 }

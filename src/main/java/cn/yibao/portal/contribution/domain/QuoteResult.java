@@ -1,5 +1,7 @@
 package cn.yibao.portal.contribution.domain;
 
+import cn.yibao.portal.text.domain.Phrase;
+
 /** A quote, or why there cannot be one. */
 public sealed interface QuoteResult {
 
@@ -7,10 +9,10 @@ public sealed interface QuoteResult {
     }
 
     /** No policy for that region and year (the API answers 404), naming the parameter it is about. */
-    record NoPolicy(String parameter, String reason) implements QuoteResult {
+    record NoPolicy(String parameter, Phrase reason) implements QuoteResult {
     }
 
     /** A request that does not fit the policy, naming the parameter (the API answers 400). */
-    record Rejected(String parameter, String reason) implements QuoteResult {
+    record Rejected(String parameter, Phrase reason) implements QuoteResult {
     }
 }

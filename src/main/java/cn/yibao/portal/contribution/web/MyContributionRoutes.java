@@ -7,6 +7,8 @@ import cn.yibao.portal.identity.mip.NationalIdentityTypes;
 import cn.yibao.portal.policy.SupportedRegions;
 import cn.yibao.portal.resident.CurrentResident;
 import cn.yibao.portal.resident.domain.Resident;
+import cn.yibao.portal.text.Phrases;
+import cn.yibao.portal.text.domain.Phrase;
 import cn.yibao.portal.web.Pages;
 import cn.yibao.portal.web.ProblemResponses;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
@@ -34,10 +36,13 @@ class MyContributionRoutes {
     private final SupportedRegions regions;
     private final Pages pages;
     private final NationalIdentityTypes nationalIdentityTypes;
+    private final Phrases phrases;
 
     MyContributionRoutes(CurrentResident currentResident, HouseholdContributions household, ContributionQuotes quotes,
-                         SupportedRegions regions, Pages pages, NationalIdentityTypes nationalIdentityTypes) {
+                         SupportedRegions regions, Pages pages, NationalIdentityTypes nationalIdentityTypes,
+                         Phrases phrases) {
         this.nationalIdentityTypes = nationalIdentityTypes;
+        this.phrases = phrases;
         this.currentResident = currentResident;
         this.household = household;
         this.quotes = quotes;
@@ -79,7 +84,7 @@ class MyContributionRoutes {
 
     /** One person: who, their standing first, then the quote that explains the figures (or why there is none). */
     record Card(String personId, String maskedName, String relation, StandingView standing, QuoteView quote,
-                String problem) {
+                Phrase problem) {
     }
 
     /**
@@ -132,28 +137,30 @@ class MyContributionRoutes {
     private Mono<ServerResponse> api(ServerRequest request) {
         Optional<Integer> year = year(request);
         if (request.queryParam("year").isPresent() && year.isEmpty()) {
-            return ProblemResponses.response(HttpStatus.BAD_REQUEST, "参数 year 应为四位数的待遇年度，例如 2024。", "year");
+            return ProblemResponses.response(HttpStatus.BAD_REQUEST,
+                    phrases.say(Phrase.of("quote.parameter.year"), QuoteRoutes.locale(request)), "year");
         }
         int benefitYear = year.orElse(quotes.currentBenefitYear());
         Integer grade = request.queryParam("grade").filter(g -> g.matches("\\d")).map(Integer::valueOf).orElse(null);
         return currentResident.of(request)
                 .flatMap(me -> household.withStandingsAndOrders(me, benefitYear, grade))
-                .map(members -> members.stream().map(MyContributionRoutes::entry).toList())
+                .map(members -> members.stream().map(member -> entry(request, member)).toList())
                 .flatMap(entries -> ServerResponse.ok().bodyValue(entries))
                 .switchIfEmpty(Mono.defer(() -> CurrentResident.refuse(request)));
     }
 
-    private static Entry entry(HouseholdContributions.Member person) {
+    private Entry entry(ServerRequest request, HouseholdContributions.Member person) {
+        java.util.function.Function<Phrase, String> say = phrase -> phrases.say(phrase, QuoteRoutes.locale(request));
         QuoteResult result = person.quote();
         Resident resident = person.person();
         var mark = person.order();
         return new Entry(resident.id(), person.relation(), resident.maskedName(), resident.maskedCertno(),
-                result instanceof QuoteResult.Quoted quoted ? QuoteResponse.of(quoted.quote()) : null,
-                problemOf(result), mark == null ? null : mark.paid() ? "PAID" : "OPEN",
+                result instanceof QuoteResult.Quoted quoted ? QuoteResponse.of(quoted.quote(), say) : null,
+                say.apply(problemOf(result)), mark == null ? null : mark.paid() ? "PAID" : "OPEN",
                 mark == null ? null : mark.orderId(), StandingView.of(person.standing(), resident.id(), null).state());
     }
 
-    private static String problemOf(QuoteResult result) {
+    private static Phrase problemOf(QuoteResult result) {
         if (result instanceof QuoteResult.NoPolicy noPolicy) {
             return noPolicy.reason();
         }

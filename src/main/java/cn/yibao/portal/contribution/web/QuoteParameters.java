@@ -4,6 +4,8 @@ import cn.yibao.portal.contribution.QuoteQuery;
 import cn.yibao.portal.contribution.domain.Enrolment;
 import cn.yibao.portal.resident.domain.AssistanceStatus;
 import cn.yibao.portal.resident.domain.Category;
+import cn.yibao.portal.text.domain.Phrase;
+import cn.yibao.portal.text.domain.PhraseLists;
 import cn.yibao.portal.web.RequestValues;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -12,7 +14,7 @@ import java.util.function.Function;
 
 /**
  * Reads the quote parameters of {@code GET /api/v1/policy/quote} and the public calculator page. Anything malformed
- * is refused with the parameter's name and a Chinese message; nothing is guessed.
+ * is refused with the parameter's name and a message (a {@link Phrase}); nothing is guessed.
  */
 final class QuoteParameters {
 
@@ -25,16 +27,18 @@ final class QuoteParameters {
     record Valid(QuoteQuery query) implements Parsed {
     }
 
-    record Invalid(String parameter, String message) implements Parsed {
+    record Invalid(String parameter, Phrase message) implements Parsed {
     }
 
     /** Thrown inside parsing only; turned into {@link Invalid}. */
     private static final class Bad extends RuntimeException {
         final String parameter;
+        final Phrase message;
 
-        Bad(String parameter, String message) {
-            super(message, null, false, false);
+        Bad(String parameter, Phrase message) {
+            super(message.key(), null, false, false);
             this.parameter = parameter;
+            this.message = message;
         }
     }
 
@@ -42,7 +46,7 @@ final class QuoteParameters {
         try {
             String region = required(parameters, "region");
             if (!region.matches("\\d{6}")) {
-                throw new Bad("region", "参数 region 应为6位行政区划代码，例如 141121。");
+                throw new Bad("region", Phrase.of("quote.parameter.region"));
             }
             int year = year(required(parameters, "year"));
             Enrolment enrolment = enumValue(Enrolment.class, parameters, "enrolment", Enrolment.REGULAR);
@@ -55,32 +59,32 @@ final class QuoteParameters {
             LocalDate payDate = date(parameters, "payDate", today);
             LocalDate eventDate = switch (enrolment) {
                 case REGULAR -> null;
-                case LEFT_OTHER_SCHEME -> requiredDate(parameters, "leftOn", "退出其他制度保障的日期");
-                case MOVED_IN -> requiredDate(parameters, "movedOn", "户籍迁入日期");
-                case NEWBORN -> requiredDate(parameters, "birthDate", "出生日期");
+                case LEFT_OTHER_SCHEME -> requiredDate(parameters, "leftOn");
+                case MOVED_IN -> requiredDate(parameters, "movedOn");
+                case NEWBORN -> requiredDate(parameters, "birthDate");
             };
             return new Valid(new QuoteQuery(region, year, category, assistance, grade, newStudent, payDate, enrolment,
                     eventDate));
         } catch (Bad bad) {
-            return new Invalid(bad.parameter, bad.getMessage());
+            return new Invalid(bad.parameter, bad.message);
         }
     }
 
     private static String required(Function<String, String> parameters, String name) {
         String value = parameters.apply(name);
         if (value == null || value.isBlank()) {
-            throw new Bad(name, "缺少参数 " + name + "。");
+            throw new Bad(name, Phrase.of("quote.parameter.missing", name));
         }
         return value.strip();
     }
 
     private static int year(String text) {
         if (!text.matches("\\d{4}")) {
-            throw new Bad("year", "参数 year 应为四位数的待遇年度，例如 2024。");
+            throw new Bad("year", Phrase.of("quote.parameter.year"));
         }
         int year = Integer.parseInt(text);
         if (year < 2000 || year > 2100) {
-            throw new Bad("year", "参数 year 超出范围：" + year + "。");
+            throw new Bad("year", Phrase.of("quote.parameter.year.range", year));
         }
         return year;
     }
@@ -90,7 +94,7 @@ final class QuoteParameters {
             return null;
         }
         if (!text.strip().matches("\\d{1,2}")) {
-            throw new Bad("grade", "参数 grade 应为缴费档次数字，例如 1 或 2。");
+            throw new Bad("grade", Phrase.of("quote.parameter.grade"));
         }
         return Integer.parseInt(text.strip());
     }
@@ -103,7 +107,7 @@ final class QuoteParameters {
         return switch (value.strip()) {
             case "true" -> true;
             case "false" -> false;
-            default -> throw new Bad(name, "参数 " + name + " 只能是 true 或 false。");
+            default -> throw new Bad(name, Phrase.of("quote.parameter.boolean", name));
         };
     }
 
@@ -115,14 +119,15 @@ final class QuoteParameters {
         try {
             return RequestValues.isoDate(value);
         } catch (DateTimeParseException e) {
-            throw new Bad(name, "参数 " + name + " 应为日期，格式 YYYY-MM-DD。");
+            throw new Bad(name, Phrase.of("quote.parameter.date", name));
         }
     }
 
-    private static LocalDate requiredDate(Function<String, String> parameters, String name, String what) {
+    /** The event date of an enrolment route, named after the event ({@code quote.parameter.event.leftOn}…). */
+    private static LocalDate requiredDate(Function<String, String> parameters, String name) {
         String value = parameters.apply(name);
         if (value == null || value.isBlank()) {
-            throw new Bad(name, "该参保情形需要参数 " + name + "（" + what + "，格式 YYYY-MM-DD）。");
+            throw new Bad(name, Phrase.of("quote.parameter.event", name, Phrase.of("quote.parameter.event." + name)));
         }
         return date(parameters, name, null);
     }
@@ -136,8 +141,8 @@ final class QuoteParameters {
         try {
             return Enum.valueOf(type, value.strip());
         } catch (IllegalArgumentException e) {
-            throw new Bad(name, "参数 " + name + " 只能是 " + String.join("、",
-                    Arrays.stream(type.getEnumConstants()).map(Enum::name).toList()) + "。");
+            throw new Bad(name, Phrase.of("quote.parameter.oneOf", name,
+                    PhraseLists.series(Arrays.stream(type.getEnumConstants()).map(Enum::name).toList())));
         }
     }
 }

@@ -2,8 +2,10 @@ package cn.yibao.portal.contribution.web;
 
 import cn.yibao.portal.contribution.domain.Quote;
 import cn.yibao.portal.policy.domain.Citation;
+import cn.yibao.portal.text.domain.Phrase;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The JSON of a quote; the mobile app and other services rely on these names. Money in fen. {@code dueStanding} says
@@ -25,16 +27,17 @@ record QuoteResponse(RegionRef region, int benefitYear, long standardFen, long a
     record Window(LocalDate start, LocalDate end) {
     }
 
-    static QuoteResponse of(Quote quote) {
+    /** {@code say}: the sentences in the request's language. */
+    static QuoteResponse of(Quote quote, Function<Phrase, String> say) {
         return new QuoteResponse(new RegionRef(quote.regionCode(), quote.regionName()), quote.benefitYear(),
                 quote.standardFen(), quote.assistanceFen(), quote.dueFen(), quote.dueStanding().name(),
-                quote.headline(), quote.fiscalSubsidyFen(),
+                say.apply(quote.headline()), quote.fiscalSubsidyFen(),
                 quote.optionalAddOns().stream()
                         .map(a -> new AddOnRef(a.code(), a.name(), a.amountFen(), a.payee(), a.note())).toList(),
-                quote.payable(), quote.reason(), quote.whereToPay(),
+                quote.payable(), say.apply(quote.reason()), say.apply(quote.whereToPay()),
                 quote.collectionWindow() == null ? null
                         : new Window(quote.collectionWindow().start(), quote.collectionWindow().end()),
                 quote.benefitStart(), quote.benefitEnd(), quote.grade(), quote.availableGrades(), quote.citations(),
-                quote.notes(), quote.steps());
+                quote.notes().stream().map(say).toList(), quote.steps().stream().map(say).toList());
     }
 }

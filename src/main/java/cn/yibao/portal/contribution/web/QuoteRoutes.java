@@ -9,6 +9,8 @@ import cn.yibao.portal.policy.SupportedRegions;
 import cn.yibao.portal.policy.domain.Region;
 import cn.yibao.portal.resident.domain.AssistanceStatus;
 import cn.yibao.portal.resident.domain.Category;
+import cn.yibao.portal.text.Phrases;
+import cn.yibao.portal.text.domain.Phrase;
 import cn.yibao.portal.web.Pages;
 import cn.yibao.portal.web.ProblemResponses;
 import java.util.HashMap;
@@ -31,8 +33,11 @@ class QuoteRoutes {
     private final SupportedRegions regions;
     private final BusinessClock clock;
     private final Pages pages;
+    private final Phrases phrases;
 
-    QuoteRoutes(ContributionQuotes quotes, SupportedRegions regions, BusinessClock clock, Pages pages) {
+    QuoteRoutes(ContributionQuotes quotes, SupportedRegions regions, BusinessClock clock, Pages pages,
+                Phrases phrases) {
+        this.phrases = phrases;
         this.quotes = quotes;
         this.regions = regions;
         this.clock = clock;
@@ -61,21 +66,28 @@ class QuoteRoutes {
     private Mono<ServerResponse> quoteApi(ServerRequest request) {
         QuoteParameters.Parsed parsed = QuoteParameters.parse(name -> request.queryParam(name).orElse(null), clock.today());
         if (parsed instanceof QuoteParameters.Invalid invalid) {
-            return problem(HttpStatus.BAD_REQUEST, invalid.message(), invalid.parameter());
+            return problem(request, HttpStatus.BAD_REQUEST, invalid.message(), invalid.parameter());
         }
         QuoteResult result = quotes.quote(((QuoteParameters.Valid) parsed).query());
         if (result instanceof QuoteResult.Quoted quoted) {
-            return ServerResponse.ok().bodyValue(QuoteResponse.of(quoted.quote()));
+            return ServerResponse.ok().bodyValue(QuoteResponse.of(quoted.quote(),
+                    phrase -> phrases.say(phrase, locale(request))));
         }
         if (result instanceof QuoteResult.Rejected rejected) {
-            return problem(HttpStatus.BAD_REQUEST, rejected.reason(), rejected.parameter());
+            return problem(request, HttpStatus.BAD_REQUEST, rejected.reason(), rejected.parameter());
         }
         QuoteResult.NoPolicy noPolicy = (QuoteResult.NoPolicy) result;
-        return problem(HttpStatus.NOT_FOUND, noPolicy.reason(), noPolicy.parameter());
+        return problem(request, HttpStatus.NOT_FOUND, noPolicy.reason(), noPolicy.parameter());
     }
 
-    private static Mono<ServerResponse> problem(HttpStatus status, String detail, String parameter) {
-        return ProblemResponses.response(status, detail, parameter);
+    private Mono<ServerResponse> problem(ServerRequest request, HttpStatus status, Phrase detail, String parameter) {
+        return ProblemResponses.response(status, phrases.say(detail, locale(request)), parameter);
+    }
+
+    /** The request's language: Chinese unless the client asks for another the portal speaks. */
+    static java.util.Locale locale(ServerRequest request) {
+        java.util.Locale locale = request.exchange().getLocaleContext().getLocale();
+        return locale == null ? java.util.Locale.SIMPLIFIED_CHINESE : locale;
     }
 
     private Mono<ServerResponse> calculatorPage(ServerRequest request) {
@@ -97,7 +109,10 @@ class QuoteRoutes {
         if (request.queryParam("region").isPresent()) {
             QuoteParameters.Parsed parsed = QuoteParameters.parse(form::get, clock.today());
             if (parsed instanceof QuoteParameters.Invalid invalid) {
-                model.put("error", invalid.message());
+                // A resident fills in one date field for the route's event, not the API's parameter.
+                model.put("error", List.of("leftOn", "movedOn", "birthDate").contains(invalid.parameter())
+                        ? Phrase.of("calculator.error.eventDate", Phrase.of("quote.parameter.event." + invalid.parameter()))
+                        : invalid.message());
             } else {
                 QuoteResult result = quotes.quote(((QuoteParameters.Valid) parsed).query());
                 if (result instanceof QuoteResult.Quoted quoted) {
@@ -112,21 +127,22 @@ class QuoteRoutes {
         return pages.render(request, "contribution/calculator", model);
     }
 
-    record RegionChoice(String code, String label) {
+    record RegionChoice(String code, String label, Phrase words) {
     }
 
     /** Regions with their own documents, their cities, and "other regions" (national figures). */
     private List<RegionChoice> regionChoices() {
         List<RegionChoice> choices = new java.util.ArrayList<>();
         for (Region region : regions.withDocuments()) {
-            choices.add(new RegionChoice(region.code(), labelOf(region)));
+            choices.add(new RegionChoice(region.code(), labelOf(region), null));
             if (region.level() == Region.Level.PROVINCE) {
                 regions.all().stream()
                         .filter(child -> region.code().equals(child.parentCode()) && !RegionCatalog.isGrouping(child))
-                        .forEach(child -> choices.add(new RegionChoice(child.code(), region.name() + " " + child.name())));
+                        .forEach(child -> choices.add(new RegionChoice(child.code(), region.name() + " " + child.name(),
+                                null)));
             }
         }
-        choices.add(new RegionChoice(Region.NATIONAL, "其他地区（全国标准）"));
+        choices.add(new RegionChoice(Region.NATIONAL, null, Phrase.of("calculator.region.national")));
         // A city with its own document is also a child of its province: list it once.
         return choices.stream().filter(distinctBy(RegionChoice::code)).toList();
     }

@@ -6,6 +6,7 @@ import cn.yibao.portal.contribution.domain.Quote;
 import cn.yibao.portal.policy.SupportedRegions;
 import cn.yibao.portal.policy.domain.Citation;
 import cn.yibao.portal.policy.domain.Region;
+import cn.yibao.portal.text.domain.Phrase;
 import java.util.List;
 
 /**
@@ -13,9 +14,9 @@ import java.util.List;
  * {@code standing} is the name of the quote's {@code DueStanding}: only EXACT is headed as an amount due.
  */
 record QuoteView(String regionName, int benefitYear, String standardYuan, String assistanceYuan, String dueYuan,
-                 String standing, String subsidyYuan, List<AddOnView> addOns, boolean payable, String reason, String windowStart,
+                 String standing, String subsidyYuan, List<AddOnView> addOns, boolean payable, Phrase reason, String windowStart,
                  String windowEnd, String benefitStart, String benefitEnd, Integer grade, List<Integer> grades,
-                 List<CitationView> citations, List<String> notes, List<String> steps) {
+                 List<CitationView> citations, List<Phrase> notes, List<Phrase> steps) {
 
     record AddOnView(String name, String amountYuan, String payee, String note) {
     }

@@ -3,8 +3,8 @@ package cn.yibao.portal.contribution.web;
 import static cn.yibao.portal.policy.domain.Money.yuan;
 
 import cn.yibao.portal.contribution.domain.ContributionStanding;
-import cn.yibao.portal.contribution.domain.Labels;
 import cn.yibao.portal.resident.domain.AssistanceStatus;
+import cn.yibao.portal.text.domain.Phrase;
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -12,15 +12,16 @@ import java.util.UUID;
  * A person's standing as pages show it: {@code state} names the message (PAID_HERE, PAID_ELSEWHERE, AWAITING, DUE,
  * REFUNDING, REFUNDED, FREE, NOT_PAYABLE); amounts in yuan, dates as text; {@code link} to the order (its receipts, or the
  * payment to finish) only when the signed-in resident placed it; {@code assistance} names why a person is assisted
- * ("低保对象") so it is said, not hidden in the calculation.
+ * (the {@code assistance.*} key's suffix) so it is said, not hidden in the calculation; {@code whyNot} says why a
+ * person cannot pay here (NOT_PAYABLE) or cannot pay again after a refund (REFUNDED).
  */
 public record StandingView(String state, String amountYuan, String date, String where, String reason,
                            String dueYuan, String deadline, String benefitStart, String benefitEnd, String link,
                            String assistance, String assistanceYuan, boolean paid, boolean payableNow,
-                           String whyNotAgain) {
+                           Phrase whyNot) {
 
     public static StandingView of(ContributionStanding standing, UUID me, AssistanceStatus assistance) {
-        String assisted = assistance == null || assistance == AssistanceStatus.NONE ? null : Labels.of(assistance);
+        String assisted = assistance == null || assistance == AssistanceStatus.NONE ? null : assistance.name();
         if (standing instanceof ContributionStanding.PaidHere paid) {
             return new StandingView("PAID_HERE", yuan(paid.amountFen()), text(paid.paidOn()), null, null, null, null,
                     null, null, me.equals(paid.payerId()) ? "/payment/" + paid.orderId() : null, assisted, null, true,
@@ -58,8 +59,8 @@ public record StandingView(String state, String amountYuan, String date, String 
                     assisted == null ? "" : assisted, yuan(free.assistanceFen()), false, false, null);
         }
         ContributionStanding.NotPayableHere notPayable = (ContributionStanding.NotPayableHere) standing;
-        return new StandingView("NOT_PAYABLE", null, null, null, notPayable.reason(), null, null, null, null, null,
-                assisted, null, false, false, null);
+        return new StandingView("NOT_PAYABLE", null, null, null, null, null, null, null, null, null,
+                assisted, null, false, false, notPayable.reason());
     }
 
     private static String text(LocalDate date) {

@@ -3,11 +3,13 @@ package cn.yibao.portal.payment.domain;
 import cn.yibao.portal.contribution.domain.DueStanding;
 import cn.yibao.portal.contribution.domain.Quote;
 import cn.yibao.portal.contribution.domain.QuoteResult;
+import cn.yibao.portal.text.domain.Phrase;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Whether an order may be placed, and for how much: each person's amount is the contribution due from the quote at
@@ -37,7 +39,8 @@ public final class OrderRules {
     private OrderRules() {
     }
 
-    public static Decision plan(List<Candidate> candidates) {
+    /** {@code say}: the quote's own reasons (phrases) as this decision's message words. */
+    public static Decision plan(List<Candidate> candidates, Function<Phrase, String> say) {
         if (candidates.isEmpty()) {
             return new Refused("insured", "请至少选择一位参保人。", false);
         }
@@ -56,18 +59,18 @@ public final class OrderRules {
                         true);
             }
             if (candidate.quote() instanceof QuoteResult.NoPolicy noPolicy) {
-                return new Refused("insured", candidate.maskedName() + "：" + noPolicy.reason(), false);
+                return new Refused("insured", candidate.maskedName() + "：" + say.apply(noPolicy.reason()), false);
             }
             if (candidate.quote() instanceof QuoteResult.Rejected rejected) {
-                return new Refused(rejected.parameter(), candidate.maskedName() + "：" + rejected.reason(), false);
+                return new Refused(rejected.parameter(), candidate.maskedName() + "：" + say.apply(rejected.reason()), false);
             }
             Quote quote = ((QuoteResult.Quoted) candidate.quote()).quote();
             if (!quote.payable()) {
-                return new Refused("year", candidate.maskedName() + "：" + quote.reason(), false);
+                return new Refused("year", candidate.maskedName() + "：" + say.apply(quote.reason()), false);
             }
             if (quote.dueStanding() != DueStanding.EXACT) {
                 // The calculator never makes such a quote payable; a floor, an average or a fallback is never charged.
-                return new Refused("insured", candidate.maskedName() + "：" + quote.headline() + "，不是已公布的应缴金额，"
+                return new Refused("insured", candidate.maskedName() + "：" + say.apply(quote.headline()) + "，不是已公布的应缴金额，"
                         + "本平台不收取。", false);
             }
             if (quote.dueFen() <= 0) {

@@ -26,6 +26,7 @@ import cn.yibao.portal.qrcode.domain.CodePurpose;
 import cn.yibao.portal.resident.CurrentResident;
 import cn.yibao.portal.resident.Family;
 import cn.yibao.portal.resident.domain.Resident;
+import cn.yibao.portal.text.domain.Phrase;
 import cn.yibao.portal.web.Pages;
 import cn.yibao.portal.web.RequestValues;
 import cn.yibao.portal.web.domain.ClientKind;
@@ -153,7 +154,8 @@ class PaymentPages {
     }
 
     /** A person on the choose page: who, how much, and whether they can be chosen. */
-    record PersonRow(String value, String maskedName, String relation, String dueYuan, String status, String note) {
+    record PersonRow(String value, String maskedName, String relation, String dueYuan, String status, String note,
+                     Phrase reason) {
     }
 
     record ChannelOption(String id, boolean checked) {
@@ -185,21 +187,21 @@ class PaymentPages {
         String name = person.person().maskedName();
         if (mark != null) {
             return new PersonRow(value, name, person.relation(), null, mark.paid() ? "PAID" : "OPEN",
-                    mark.orderId().toString());
+                    mark.orderId().toString(), null);
         }
         if (quote instanceof QuoteResult.Quoted quoted) {
             if (!quoted.quote().payable()) {
                 return new PersonRow(value, name, person.relation(), Money.yuan(quoted.quote().dueFen()), "BLOCKED",
-                        quoted.quote().reason());
+                        null, quoted.quote().reason());
             }
             if (quoted.quote().dueFen() <= 0) {
-                return new PersonRow(value, name, person.relation(), "0", "FREE", null);
+                return new PersonRow(value, name, person.relation(), "0", "FREE", null, null);
             }
-            return new PersonRow(value, name, person.relation(), Money.yuan(quoted.quote().dueFen()), "PAYABLE", null);
+            return new PersonRow(value, name, person.relation(), Money.yuan(quoted.quote().dueFen()), "PAYABLE", null, null);
         }
-        String reason = quote instanceof QuoteResult.NoPolicy noPolicy ? noPolicy.reason()
+        Phrase reason = quote instanceof QuoteResult.NoPolicy noPolicy ? noPolicy.reason()
                 : ((QuoteResult.Rejected) quote).reason();
-        return new PersonRow(value, name, person.relation(), null, "BLOCKED", reason);
+        return new PersonRow(value, name, person.relation(), null, "BLOCKED", null, reason);
     }
 
     /** Inside WeChat WeChat Pay and not Alipay, inside Alipay Alipay and not WeChat Pay (issue #17, item 11). */

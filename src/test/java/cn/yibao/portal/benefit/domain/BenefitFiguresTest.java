@@ -1,5 +1,6 @@
 package cn.yibao.portal.benefit.domain;
 
+import static cn.yibao.portal.text.Chinese.say;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.yibao.portal.filing.FilingTypesForTests;
@@ -35,7 +36,7 @@ class BenefitFiguresTest {
         assertThat(schedule.rule(key)).as("rule %s among %s", key, schedule.rules().stream().map(BenefitRule::key).toList())
                 .hasValueSatisfying(rule -> {
                     assertThat(rule.standing()).as("standing").isEqualTo(standing);
-                    assertThat(rule.value()).as("value").isEqualTo(value);
+                    assertThat(say(rule.value())).as("value").isEqualTo(value);
                     if (standing == Standing.UNPUBLISHED) {
                         assertThat(rule.citation()).as("an unpublished figure cites nothing").isNull();
                         assertThat(rule.regionName()).isNull();
@@ -45,7 +46,7 @@ class BenefitFiguresTest {
                         assertThat(rule.regionName()).isNotBlank();
                     }
                     if (noteContains != null) {
-                        assertThat(rule.note()).as("note").contains(noteContains);
+                        assertThat(say(rule.note())).as("note").contains(noteContains);
                     }
                 });
         if (setting != null) {
@@ -72,7 +73,7 @@ class BenefitFiguresTest {
         BenefitRule cap2023 = schedule("141121", 2023).rule("OUTPATIENT_ANNUAL_CAP").orElseThrow();
 
         assertThat(cap2023.standing()).isEqualTo(Standing.UNPUBLISHED);
-        assertThat(cap2023.note()).doesNotContain("2024", "300");
+        assertThat(say(cap2023.note())).doesNotContain("2024", "300");
     }
 
     @Test
@@ -89,9 +90,9 @@ class BenefitFiguresTest {
 
         BenefitRule chronic = fuzhou.rule("OUTPATIENT_CHRONIC_DISEASES").orElseThrow();
         assertThat(chronic.setting()).as("a general rule, not two-disease medication").isNull();
-        assertThat(chronic.name()).contains("门诊慢特病");
+        assertThat(say(chronic.name())).contains("门诊慢特病");
         assertThat(chronic.citation().document()).isEqualTo("闽医保〔2023〕78号");
-        assertThat(chronic.note()).contains("门诊慢特病保障").doesNotContain("门诊用药保障");
+        assertThat(say(chronic.note())).contains("门诊慢特病保障").doesNotContain("门诊用药保障");
 
         BenefitRule extension = fuzhou.rule("CHRONIC_MEDICATION_EXTENSION").orElseThrow();
         assertThat(extension.setting()).isEqualTo(CareSetting.TWO_DISEASE);
@@ -99,7 +100,7 @@ class BenefitFiguresTest {
                 .isEqualTo("医保发〔2023〕24号");
         assertThat(fuzhou.rules()).filteredOn(rule -> rule.citation() != null
                         && rule.citation().document().equals("闽医保〔2023〕78号"))
-                .noneSatisfy(rule -> assertThat(rule.name()).contains("门诊用药保障"));
+                .noneSatisfy(rule -> assertThat(say(rule.name())).contains("门诊用药保障"));
     }
 
     @ParameterizedTest(name = "{0} {1}年度")
@@ -110,13 +111,13 @@ class BenefitFiguresTest {
 
         assertThat(schedule.rules()).allSatisfy(rule -> {
             if (rule.standing() == Standing.UNPUBLISHED) {
-                assertThat(rule.value()).as(rule.key()).isEqualTo("未公布");
+                assertThat(say(rule.value())).as(rule.key()).isEqualTo("未公布");
                 assertThat(rule.citation()).as(rule.key()).isNull();
             } else {
-                assertThat(rule.value()).as(rule.key()).doesNotContain("未公布");
+                assertThat(say(rule.value())).as(rule.key()).doesNotContain("未公布");
             }
             if (rule.standing() == Standing.LOCAL_CHOICE) {
-                assertThat(rule.value()).as(rule.key()).endsWith("由当地确定");
+                assertThat(say(rule.value())).as(rule.key()).endsWith("由当地确定");
             }
         });
         for (CareSetting setting : CareSetting.values()) {
@@ -125,10 +126,10 @@ class BenefitFiguresTest {
                         schedule.annualCap(setting))) {
                     assertThat(figure.known()).as("%s", figure).isEqualTo(figure.standing().hasFigure());
                     if (figure.known()) {
-                        assertThat(figure.display()).as("%s", figure).doesNotContain("未公布", "由当地确定")
+                        assertThat(say(figure.display())).as("%s", figure).doesNotContain("未公布", "由当地确定")
                                 .containsPattern("[0-9]");
                     } else {
-                        assertThat(figure.display()).as("%s", figure).isIn("未公布", "由当地确定");
+                        assertThat(say(figure.display())).as("%s", figure).isIn("未公布", "由当地确定");
                     }
                 }
             }

@@ -1,5 +1,6 @@
 package cn.yibao.portal.benefit.domain;
 
+import static cn.yibao.portal.text.Chinese.say;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
@@ -39,11 +40,11 @@ class BenefitRulesTest {
                 "INPATIENT_FUND_RATIO,2024,141121,ALL,70,APPROXIMATE,二,");
 
         assertThat(schedule.rules()).filteredOn(rule -> rule.key().startsWith("INPATIENT_RATIO"))
-                .extracting(BenefitRule::key, BenefitRule::value)
+                .extracting(BenefitRule::key, rule -> say(rule.value()))
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("INPATIENT_RATIO_PRIMARY", "90%"),
                         org.assertj.core.groups.Tuple.tuple("INPATIENT_RATIO_SECONDARY", "70%左右"),
                         org.assertj.core.groups.Tuple.tuple("INPATIENT_RATIO_TERTIARY", "60%"));
-        assertThat(schedule.ratio(CareSetting.INPATIENT, FacilityLevel.SECONDARY).note())
+        assertThat(say(schedule.ratio(CareSetting.INPATIENT, FacilityLevel.SECONDARY).note()))
                 .contains("文件未单列二级医疗机构的标准");
     }
 

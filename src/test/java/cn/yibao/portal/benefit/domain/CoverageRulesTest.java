@@ -1,7 +1,9 @@
 package cn.yibao.portal.benefit.domain;
 
+import static cn.yibao.portal.text.Chinese.say;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.yibao.portal.text.domain.Phrase;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -64,7 +66,7 @@ class CoverageRulesTest {
         assertThat(coverage).isInstanceOfSatisfying(Coverage.NotCovered.class, not -> {
             assertThat(not.why()).isEqualTo(Coverage.Why.NOT_PAID);
             assertThat(not.payHere()).isTrue();
-            assertThat(not.detail()).startsWith("本平台未查询到2024年度的参保缴费记录。")
+            assertThat(say(not.detail())).startsWith("本平台未查询到2024年度的参保缴费记录。")
                     .contains("记录同步可能有延迟，请以医保经办机构的记录为准");
         });
     }
@@ -72,11 +74,12 @@ class CoverageRulesTest {
     @Test
     void nothingPaidAfterTheWindowSaysWhyAndOffersNoPayment() {
         Coverage coverage = CoverageRules.decide(2024, TODAY, List.of(),
-                new CoverageRules.Unpaid(false, true, false, "2024年度集中征缴期已于 2023-12-25 结束。"), List.of());
+                new CoverageRules.Unpaid(false, true, false,
+                        Phrase.of("contribution.closed.windowOver", 2024, "2023-12-25", "")), List.of());
 
         assertThat(coverage).isInstanceOfSatisfying(Coverage.NotCovered.class, not -> {
             assertThat(not.payHere()).isFalse();
-            assertThat(not.detail()).contains("集中征缴期已于 2023-12-25 结束");
+            assertThat(say(not.detail())).contains("集中征缴期已于 2023-12-25 结束");
         });
     }
 
@@ -89,7 +92,7 @@ class CoverageRulesTest {
 
     @Test
     void aRegionNotServedHereIsSaidSo() {
-        Coverage coverage = CoverageRules.decide(2024, TODAY, List.of(), new CoverageRules.Unpaid(false, false, false, "x"), List.of());
+        Coverage coverage = CoverageRules.decide(2024, TODAY, List.of(), new CoverageRules.Unpaid(false, false, false, Phrase.of("x")), List.of());
 
         assertThat(((Coverage.NotCovered) coverage).why()).isEqualTo(Coverage.Why.REGION_NOT_SUPPORTED);
     }

@@ -1,5 +1,6 @@
 package cn.yibao.portal.benefit.domain;
 
+import static cn.yibao.portal.text.Chinese.say;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
@@ -10,7 +11,8 @@ class EstimateEligibilityTest {
     private static final Coverage COVERED = new Coverage.Covered(2024, LocalDate.of(2024, 1, 1),
             LocalDate.of(2024, 12, 31), Coverage.Phase.IN_FORCE, Coverage.Source.UPSTREAM, LocalDate.of(2023, 12, 12),
             38000, "税务");
-    private static final Coverage NOT_COVERED = new Coverage.NotCovered(2024, Coverage.Why.NOT_PAID, false, "");
+    private static final Coverage NOT_COVERED = new Coverage.NotCovered(2024, Coverage.Why.NOT_PAID, false,
+            cn.yibao.portal.text.domain.Phrase.of("benefit.coverage.regionNotServed"));
 
     @Test
     void anInsuredPersonsEstimateCarriesNoWarning() {
@@ -26,7 +28,7 @@ class EstimateEligibilityTest {
         EstimateEligibility eligibility = EstimateEligibility.of(NOT_COVERED, CareSetting.OUTPATIENT, false);
 
         assertThat(eligibility.insuredOnRecord()).isFalse();
-        assertThat(eligibility.warnings()).singleElement().asString()
+        assertThat(say(eligibility.warnings())).singleElement().asString()
                 .contains("未查询到2024年度的参保缴费记录", "基金不予支付", "假定您已参保缴费");
     }
 
@@ -35,7 +37,7 @@ class EstimateEligibilityTest {
         EstimateEligibility eligibility = EstimateEligibility.of(COVERED, CareSetting.TWO_DISEASE, false);
 
         assertThat(eligibility.qualifiedOnRecord()).isFalse();
-        assertThat(eligibility.warnings()).singleElement().asString().contains("两病", "认定");
+        assertThat(say(eligibility.warnings())).singleElement().asString().contains("两病", "认定");
         assertThat(EstimateEligibility.of(COVERED, CareSetting.TWO_DISEASE, true).warnings()).isEmpty();
     }
 
@@ -44,7 +46,7 @@ class EstimateEligibilityTest {
         Coverage late = new Coverage.Covered(2024, LocalDate.of(2024, 4, 2), LocalDate.of(2024, 12, 31),
                 Coverage.Phase.IN_FORCE, Coverage.Source.PORTAL, LocalDate.of(2024, 4, 1), 38000, "PORTAL");
 
-        assertThat(EstimateEligibility.of(late, CareSetting.INPATIENT, false).warnings()).singleElement().asString()
+        assertThat(say(EstimateEligibility.of(late, CareSetting.INPATIENT, false).warnings())).singleElement().asString()
                 .contains("2024-04-02 起享受");
     }
 

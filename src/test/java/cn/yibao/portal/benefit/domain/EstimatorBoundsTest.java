@@ -1,5 +1,6 @@
 package cn.yibao.portal.benefit.domain;
 
+import static cn.yibao.portal.text.Chinese.say;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -58,9 +59,9 @@ class EstimatorBoundsTest {
                 org.assertj.core.groups.Tuple.tuple("CAP", 100_000L),
                 org.assertj.core.groups.Tuple.tuple("REMAINING_CAP", 80_000L),
                 org.assertj.core.groups.Tuple.tuple("RESULT", 40_000L));
-        assertThat(estimate.steps().get(1).text()).contains("起付标准100元", "超过起付标准的500元进入报销");
-        assertThat(estimate.steps().get(2).text()).contains("500元 × 80% = 400元");
-        assertThat(estimate.steps().get(5).text()).isEqualTo("基金支付400元；个人负担200元。");
+        assertThat(say(estimate.steps().get(1).text())).contains("起付标准100元", "超过起付标准的500元进入报销");
+        assertThat(say(estimate.steps().get(2).text())).contains("500元 × 80% = 400元");
+        assertThat(say(estimate.steps().get(5).text())).isEqualTo("基金支付400元；个人负担200元。");
     }
 
     @Test
@@ -74,7 +75,7 @@ class EstimatorBoundsTest {
         assertThat(estimate.bound()).isEqualTo(Bound.APPROXIMATE);
         assertThat(estimate.fundPaysAtMostFen()).as("500元 above the deductible, at 100%").isEqualTo(50_000);
         assertThat(estimate.fundPaysAtLeastFen()).as("a target level is no floor").isNull();
-        assertThat(last(estimate).text()).isEqualTo("基金约支付350元，最多支付500元；个人约负担250元。");
+        assertThat(say(last(estimate).text())).isEqualTo("基金约支付350元，最多支付500元；个人约负担250元。");
     }
 
     @Test
@@ -88,8 +89,8 @@ class EstimatorBoundsTest {
         assertThat(estimate.fundPaysAtMostFen()).isEqualTo(10_000);
         assertThat(estimate.bound()).isEqualTo(Bound.APPROXIMATE);
         assertThat(estimate.steps()).filteredOn(step -> step.code().equals("REMAINING_CAP")).singleElement()
-                .satisfies(step -> assertThat(step.text()).contains("限额还剩100元：本次基金最多支付100元"));
-        assertThat(last(estimate).text()).isEqualTo("基金约支付100元；个人约负担9900元。");
+                .satisfies(step -> assertThat(say(step.text())).contains("限额还剩100元：本次基金最多支付100元"));
+        assertThat(say(last(estimate).text())).isEqualTo("基金约支付100元；个人约负担9900元。");
     }
 
     @Test
@@ -102,11 +103,11 @@ class EstimatorBoundsTest {
         assertThat(estimate.bound()).isEqualTo(Bound.APPROXIMATE);
         assertThat(estimate.fundPaysFen()).isEqualTo(42_000);
         assertThat(estimate.fundPaysAtMostFen()).isEqualTo(60_000);
-        assertThat(last(estimate).text()).isEqualTo(
+        assertThat(say(last(estimate).text())).isEqualTo(
                 "基金约支付420元（起付标准未公布，未扣除；实际可能更少）；个人约负担180元。");
-        assertThat(estimate.notes()).anySatisfy(note -> assertThat(note).contains("起付标准在已收录的文件中没有具体数字",
+        assertThat(say(estimate.notes())).anySatisfy(note -> assertThat(note).contains("起付标准在已收录的文件中没有具体数字",
                 "“约”的金额按对参保人最有利的情况计算（不扣起付标准），实际可能更少"));
-        assertThat(estimate.notes()).noneSatisfy(note -> assertThat(note).contains("结果是上限"));
+        assertThat(say(estimate.notes())).noneSatisfy(note -> assertThat(note).contains("结果是上限"));
     }
 
     @Test
@@ -123,7 +124,7 @@ class EstimatorBoundsTest {
         assertThat(primary.fundPaysFen()).isEqualTo(50_000);
         assertThat(primary.fundPaysAtMostFen()).isEqualTo(50_000);
         assertThat(primary.fundPaysAtLeastFen()).as("500元 × 85%").isEqualTo(42_500);
-        assertThat(last(primary).text()).isEqualTo("基金最多支付500元，至少425元；个人至少负担100元。");
+        assertThat(say(last(primary).text())).isEqualTo("基金最多支付500元，至少425元；个人至少负担100元。");
         assertThat(secondary.bound()).isEqualTo(Bound.APPROXIMATE);
         assertThat(secondary.fundPaysFen()).isEqualTo(35_000);
     }
@@ -180,7 +181,7 @@ class EstimatorBoundsTest {
         assertThat(estimate.steps()).filteredOn(step -> step.code().equals("REMOTE")).singleElement()
                 .satisfies(step -> {
                     assertThat(step.standing()).isEqualTo(Standing.UNPUBLISHED);
-                    assertThat(step.text()).contains("无法给出下限");
+                    assertThat(say(step.text())).contains("无法给出下限");
                 });
     }
 

@@ -1,5 +1,6 @@
 package cn.yibao.portal.benefit.domain;
 
+import static cn.yibao.portal.text.Chinese.say;
 import static cn.yibao.portal.benefit.domain.BenefitFiguresTest.schedule;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -84,35 +85,35 @@ class EstimatorInvariantsTest {
                 assertThat(ratio.standing().isApproximate()).as("a ceiling never rests on a target level: %s", what)
                         .isFalse();
                 assertThat(estimate.fundPaysAtMostFen()).isEqualTo(estimate.fundPaysFen());
-                assertThat(result.text()).as(what).contains("个人至少负担").doesNotContain("约");
+                assertThat(say(result.text())).as(what).contains("个人至少负担").doesNotContain("约");
             }
             case APPROXIMATE -> {
                 assertThat(ratio.standing().isApproximate()).as("about only for a target level: %s", what).isTrue();
                 assertThat(estimate.fundPaysAtLeastFen()).as(what).isNull();
-                assertThat(result.text()).as(what).contains("个人约负担").doesNotContain("至少");
+                assertThat(say(result.text())).as(what).contains("个人约负担").doesNotContain("至少");
             }
             case EXACT -> {
                 assertThat(estimate.fundPaysAtMostFen()).isEqualTo(estimate.fundPaysFen());
                 assertThat(estimate.fundPaysAtLeastFen()).as(what).isEqualTo(estimate.fundPaysFen());
-                assertThat(result.text()).as(what).doesNotContain("约", "最多", "至少");
+                assertThat(say(result.text())).as(what).doesNotContain("约", "最多", "至少");
             }
         }
-        assertThat(result.text()).as("the headline gives the range's ends, or the one figure: %s", what)
-                .startsWith(estimate.bound().phrase() + (estimate.isRange()
+        assertThat(say(result.text())).as("the headline gives the range's ends, or the one figure: %s", what)
+                .startsWith(say(estimate.bound().phrase()) + (estimate.isRange()
                         ? Money.yuan(estimate.fundPaysFromFen()) + "至" : "") + Money.yuan(estimate.fundPaysFen()) + "元");
         if (estimate.isRange()) {
             assertThat(estimate.bound()).as("only an about figure is a range: %s", what).isEqualTo(Bound.APPROXIMATE);
             assertThat(step(estimate, "REMOTE").amountFen()).as("the REMOTE step computes the low end: %s", what)
                     .isGreaterThanOrEqualTo(estimate.fundPaysFromFen());
         }
-        Matcher atMost = AT_MOST_AMOUNT.matcher(result.text());
+        Matcher atMost = AT_MOST_AMOUNT.matcher(say(result.text()));
         while (atMost.find()) {
             String amount = atMost.group(1) != null ? atMost.group(1) : atMost.group(2);
             assertThat(amount).as("every 最多 in the result is the true ceiling: %s", what)
                     .isEqualTo(Money.yuan(estimate.fundPaysAtMostFen()));
         }
-        List<String> texts = new ArrayList<>(estimate.notes());
-        estimate.steps().forEach(step -> texts.add(step.text()));
+        List<String> texts = new ArrayList<>(say(estimate.notes()));
+        estimate.steps().forEach(step -> texts.add(say(step.text())));
         assertThat(texts).as(what).noneSatisfy(text -> assertThat(text).containsAnyOf("最多约", "至少约", "约最多"));
         if (estimate.bound() == Bound.APPROXIMATE) {
             assertThat(texts).as("an about figure is never called a ceiling: %s", what)
@@ -120,7 +121,7 @@ class EstimatorInvariantsTest {
         }
         if (estimate.fundPaysFen() == 0 && estimate.steps().stream().anyMatch(step -> step.code().equals("REMAINING_CAP")
                 && Long.valueOf(0).equals(step.amountFen()) && step.standing() != Standing.MINIMUM)) {
-            assertThat(step(estimate, "REMAINING_CAP").text()).as(what).contains("限额已用完", "本次基金不再支付");
+            assertThat(say(step(estimate, "REMAINING_CAP").text())).as(what).contains("限额已用完", "本次基金不再支付");
         }
     }
 

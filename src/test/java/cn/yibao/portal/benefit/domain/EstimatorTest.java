@@ -1,5 +1,6 @@
 package cn.yibao.portal.benefit.domain;
 
+import static cn.yibao.portal.text.Chinese.say;
 import static cn.yibao.portal.benefit.domain.BenefitFiguresTest.schedule;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -20,8 +21,8 @@ class EstimatorTest {
     }
 
     private static List<String> texts(Estimate estimate) {
-        List<String> texts = new java.util.ArrayList<>(estimate.notes());
-        estimate.steps().forEach(step -> texts.add(step.text()));
+        List<String> texts = new java.util.ArrayList<>(say(estimate.notes()));
+        estimate.steps().forEach(step -> texts.add(say(step.text())));
         return texts;
     }
 
@@ -75,27 +76,27 @@ class EstimatorTest {
 
             assertThat(estimate.steps()).extracting(EstimateStep::code)
                     .containsExactly("SCOPE", "DEDUCTIBLE", "RATIO", "CAP", "REMAINING_CAP", "RESULT");
-            assertThat(step(estimate, "SCOPE").text()).contains("费用10000元", "政策范围内", "基金实际支付只会更少");
+            assertThat(say(step(estimate, "SCOPE").text())).contains("费用10000元", "政策范围内", "基金实际支付只会更少");
             EstimateStep deductible = step(estimate, "DEDUCTIBLE");
             assertThat(deductible.standing()).isEqualTo(Standing.UNPUBLISHED);
             assertThat(deductible.citation()).isNull();
             assertThat(deductible.amountFen()).isEqualTo(1_000_000);
-            assertThat(deductible.text()).contains("住院起付标准未公布", "文水县、吕梁市、山西省及国家文件均未规定",
+            assertThat(say(deductible.text())).contains("住院起付标准未公布", "文水县、吕梁市、山西省及国家文件均未规定",
                     "未扣除起付标准", "实际进入报销的部分可能更少");
             EstimateStep ratio = step(estimate, "RATIO");
             assertThat(ratio.standing()).isEqualTo(Standing.APPROXIMATE);
             assertThat(ratio.citation().document()).isEqualTo("文医保发〔2023〕10号");
             assertThat(ratio.amountFen()).isEqualTo(700_000);
-            assertThat(ratio.text()).contains("70%左右", "不是每张单据的固定比例", "也不是上限", "可能高于或低于70%",
+            assertThat(say(ratio.text())).contains("70%左右", "不是每张单据的固定比例", "也不是上限", "可能高于或低于70%",
                     "≈ 7000元", "上限按比例100%计，为10000元");
             EstimateStep cap = step(estimate, "CAP");
             assertThat(cap.standing()).isEqualTo(Standing.UNPUBLISHED);
             assertThat(cap.amountFen()).isNull();
-            assertThat(cap.text()).contains("住院年度最高支付限额未公布", "未按限额封顶");
+            assertThat(say(cap.text())).contains("住院年度最高支付限额未公布", "未按限额封顶");
             assertThat(step(estimate, "REMAINING_CAP").amountFen()).isNull();
-            assertThat(step(estimate, "RESULT").text()).isEqualTo("基金约支付7000元（起付标准未公布，未扣除；"
+            assertThat(say(step(estimate, "RESULT").text())).isEqualTo("基金约支付7000元（起付标准未公布，未扣除；"
                     + "年度最高支付限额未公布，未封顶；实际可能更少）；个人约负担3000元。");
-            assertThat(estimate.notes())
+            assertThat(say(estimate.notes()))
                     .anySatisfy(note -> assertThat(note).contains("起付标准、年度最高支付限额", "“约”的金额",
                             "实际可能更少").doesNotContain("上限"))
                     .anySatisfy(note -> assertThat(note).contains("左右", "不是上限", "本次基金最多支付10000元"));
@@ -107,12 +108,12 @@ class EstimatorTest {
                     RemoteCare.NONE, 800_000, 0);
 
             assertThat(estimate.bound()).isEqualTo(Bound.APPROXIMATE);
-            assertThat(estimate.bound().phrase()).isEqualTo("基金约支付");
+            assertThat(say(estimate.bound().phrase())).isEqualTo("基金约支付");
             assertThat(estimate.fundPaysFen()).isEqualTo(560_000);
             assertThat(estimate.selfPaysFen()).isEqualTo(240_000);
             assertThat(estimate.fundPaysAtMostFen()).as("a bill may be paid above 70%").isEqualTo(800_000);
             assertThat(estimate.fundPaysAtLeastFen()).isNull();
-            assertThat(step(estimate, "RESULT").text()).startsWith("基金约支付5600元").contains("个人约负担2400元")
+            assertThat(say(step(estimate, "RESULT").text())).startsWith("基金约支付5600元").contains("个人约负担2400元")
                     .doesNotContain("最多", "至少");
             assertThat(texts(estimate)).noneSatisfy(text -> assertThat(text).containsAnyOf("结果是上限", "最多约",
                     "最多支付5600", "至少负担2400", "至少约"));
@@ -126,12 +127,12 @@ class EstimatorTest {
             EstimateStep ratio = step(estimate, "RATIO");
             assertThat(ratio.standing()).isEqualTo(Standing.MINIMUM);
             assertThat(ratio.citation().document()).isEqualTo("鲁医保发〔2023〕36号");
-            assertThat(ratio.text()).contains("不低于85%", "实际比例可能更高", "上限按比例100%计，为10000元");
+            assertThat(say(ratio.text())).contains("不低于85%", "实际比例可能更高", "上限按比例100%计，为10000元");
             assertThat(ratio.amountFen()).isEqualTo(1_000_000);
-            assertThat(step(estimate, "DEDUCTIBLE").text()).contains("威海市、山东省及国家文件均未规定");
+            assertThat(say(step(estimate, "DEDUCTIBLE").text())).contains("威海市、山东省及国家文件均未规定");
             assertThat(estimate.bound()).as("the 70%左右 overall level does not enter base-level care").isEqualTo(Bound.AT_MOST);
             assertThat(estimate.fundPaysAtLeastFen()).as("no floor without the deductible").isNull();
-            assertThat(step(estimate, "RESULT").text()).isEqualTo("基金最多支付10000元；个人至少负担0元。");
+            assertThat(say(step(estimate, "RESULT").text())).isEqualTo("基金最多支付10000元；个人至少负担0元。");
         }
 
         @Test
@@ -140,8 +141,8 @@ class EstimatorTest {
                     RemoteCare.NONE, 1_000_000, 0);
 
             assertThat(estimate.bound()).isEqualTo(Bound.APPROXIMATE);
-            assertThat(step(estimate, "RATIO").text()).contains("70%左右", "≈ 7000元");
-            assertThat(step(estimate, "RESULT").text()).startsWith("基金约支付7000元");
+            assertThat(say(step(estimate, "RATIO").text())).contains("70%左右", "≈ 7000元");
+            assertThat(say(step(estimate, "RESULT").text())).startsWith("基金约支付7000元");
         }
 
         @Test
@@ -150,14 +151,14 @@ class EstimatorTest {
                     RemoteCare.UNFILED_TEMPORARY, 1_000_000, 0);
 
             EstimateStep remote = step(estimate, "REMOTE");
-            assertThat(remote.text()).contains("其他临时外出就医最多降低20个百分点", "上限不变", "70% − 20个百分点 = 50%",
+            assertThat(say(remote.text())).contains("其他临时外出就医最多降低20个百分点", "上限不变", "70% − 20个百分点 = 50%",
                     "约5000元");
             assertThat(remote.amountFen()).as("the low end of the about range").isEqualTo(500_000);
             assertThat(remote.citation().document()).isEqualTo("医保发〔2022〕22号");
             assertThat(estimate.fundPaysFen()).isEqualTo(700_000);
             assertThat(estimate.fundPaysFromFen()).isEqualTo(500_000);
             assertThat(estimate.bound()).isEqualTo(Bound.APPROXIMATE);
-            assertThat(step(estimate, "RESULT").text()).startsWith("基金约支付5000至7000元").contains("实际可能更少",
+            assertThat(say(step(estimate, "RESULT").text())).startsWith("基金约支付5000至7000元").contains("实际可能更少",
                     "个人约负担3000至5000元");
         }
     }
@@ -176,10 +177,10 @@ class EstimatorTest {
             assertThat(cap.citation().document()).isEqualTo("文医保发〔2023〕10号");
             EstimateStep remaining = step(estimate, "REMAINING_CAP");
             assertThat(remaining.amountFen()).isEqualTo(18_000);
-            assertThat(remaining.text()).contains("已支付120元", "还剩180元");
-            assertThat(step(estimate, "RATIO").text()).contains("普通门诊统筹支付比例（基层医疗机构）未公布",
+            assertThat(say(remaining.text())).contains("已支付120元", "还剩180元");
+            assertThat(say(step(estimate, "RATIO").text())).contains("普通门诊统筹支付比例（基层医疗机构）未公布",
                     "文水县、吕梁市、山西省及国家文件均未规定");
-            assertThat(step(estimate, "RESULT").text()).isEqualTo("基金最多支付180元；个人至少负担320元。");
+            assertThat(say(step(estimate, "RESULT").text())).isEqualTo("基金最多支付180元；个人至少负担320元。");
             assertThat(estimate.bound()).isEqualTo(Bound.AT_MOST);
         }
 
@@ -189,9 +190,9 @@ class EstimatorTest {
                     RemoteCare.NONE, 50_000, 30_000);
 
             assertThat(step(estimate, "REMAINING_CAP").amountFen()).isZero();
-            assertThat(step(estimate, "REMAINING_CAP").text()).isEqualTo("本年度普通门诊统筹基金已支付300元，"
+            assertThat(say(step(estimate, "REMAINING_CAP").text())).isEqualTo("本年度普通门诊统筹基金已支付300元，"
                     + "已达到年度最高支付限额300元，限额已用完：本次基金不再支付（0元）。");
-            assertThat(step(estimate, "RESULT").text()).isEqualTo("基金支付0元；个人负担500元。");
+            assertThat(say(step(estimate, "RESULT").text())).isEqualTo("基金支付0元；个人负担500元。");
             assertThat(estimate.bound()).isEqualTo(Bound.EXACT);
         }
 
@@ -207,7 +208,7 @@ class EstimatorTest {
             assertThat(estimate.bound()).isEqualTo(Bound.EXACT);
             EstimateStep remaining = step(estimate, "REMAINING_CAP");
             assertThat(remaining.amountFen()).isZero();
-            assertThat(remaining.text()).contains("已支付350元", "超过年度最高支付限额300元", "限额已用完", "本次基金不再支付")
+            assertThat(say(remaining.text())).contains("已支付350元", "超过年度最高支付限额300元", "限额已用完", "本次基金不再支付")
                     .doesNotContain("还剩");
         }
 
@@ -216,7 +217,7 @@ class EstimatorTest {
             Estimate estimate = estimate("210100", 2024, CareSetting.OUTPATIENT, FacilityLevel.PRIMARY,
                     RemoteCare.NONE, 60_000, 55_000);
 
-            assertThat(step(estimate, "REMAINING_CAP").text()).contains("已达到不低于500元的限额的最低标准",
+            assertThat(say(step(estimate, "REMAINING_CAP").text())).contains("已达到不低于500元的限额的最低标准",
                     "当地限额可能更高", "无法确定是否还有剩余");
             assertThat(estimate.bound()).isEqualTo(Bound.AT_MOST);
             assertThat(estimate.fundPaysFen()).isEqualTo(60_000);
@@ -231,14 +232,14 @@ class EstimatorTest {
             EstimateStep deductible = step(estimate, "DEDUCTIBLE");
             assertThat(deductible.standing()).isEqualTo(Standing.LOCAL_CHOICE);
             assertThat(deductible.citation().document()).isEqualTo("辽医保发〔2023〕11号");
-            assertThat(deductible.text()).contains("由各市结合实际自行确定", "沈阳市的具体标准未在已收录的文件中公布",
+            assertThat(say(deductible.text())).contains("由各市结合实际自行确定", "沈阳市的具体标准未在已收录的文件中公布",
                     "未扣除起付标准");
             assertThat(step(estimate, "RATIO").standing()).isEqualTo(Standing.MINIMUM);
-            assertThat(step(estimate, "RATIO").text()).contains("不低于50%");
+            assertThat(say(step(estimate, "RATIO").text())).contains("不低于50%");
             EstimateStep cap = step(estimate, "CAP");
             assertThat(cap.standing()).isEqualTo(Standing.MINIMUM);
             assertThat(cap.amountFen()).isEqualTo(50_000);
-            assertThat(step(estimate, "REMAINING_CAP").text()).contains("还剩至少500元");
+            assertThat(say(step(estimate, "REMAINING_CAP").text())).contains("还剩至少500元");
             assertThat(estimate.bound()).isEqualTo(Bound.AT_MOST);
             assertThat(estimate.fundPaysAtLeastFen()).isNull();
         }
@@ -255,13 +256,13 @@ class EstimatorTest {
             EstimateStep deductible = step(estimate, "DEDUCTIBLE");
             assertThat(deductible.standing()).isEqualTo(Standing.EXACT);
             assertThat(deductible.amountFen()).isEqualTo(60_000);
-            assertThat(deductible.text()).contains("不设起付标准（0元）");
+            assertThat(say(deductible.text())).contains("不设起付标准（0元）");
             EstimateStep ratio = step(estimate, "RATIO");
             assertThat(ratio.standing()).isEqualTo(Standing.MINIMUM);
-            assertThat(ratio.text()).contains("600元 × 60% = 360元");
+            assertThat(say(ratio.text())).contains("600元 × 60% = 360元");
             assertThat(step(estimate, "CAP").standing()).isEqualTo(Standing.LOCAL_CHOICE);
             assertThat(estimate.fundPaysAtLeastFen()).isEqualTo(36_000);
-            assertThat(estimate.notes()).anySatisfy(note -> assertThat(note)
+            assertThat(say(estimate.notes())).anySatisfy(note -> assertThat(note)
                     .contains("“至少”的金额以本年度基金支付累计未超过两病门诊用药年度最高支付限额为前提"));
         }
 
@@ -274,10 +275,10 @@ class EstimatorTest {
 
             EstimateStep filedStep = step(filed, "REMOTE");
             assertThat(filedStep.standing()).isEqualTo(Standing.MAXIMUM);
-            assertThat(filedStep.text()).contains("异地长期居住类备案按参保地比例报销", "异地转诊就医最多降低10个百分点",
+            assertThat(say(filedStep.text())).contains("异地长期居住类备案按参保地比例报销", "异地转诊就医最多降低10个百分点",
                     "异地急诊抢救最多降低10个百分点", "60% − 10个百分点 = 50%");
             assertThat(filedStep.amountFen()).isEqualTo(30_000);
-            assertThat(step(unfiled, "REMOTE").text()).contains("其他临时外出就医最多降低20个百分点")
+            assertThat(say(step(unfiled, "REMOTE").text())).contains("其他临时外出就医最多降低20个百分点")
                     .doesNotContain("异地转诊就医");
             assertThat(step(unfiled, "REMOTE").amountFen()).isEqualTo(24_000);
             assertThat(List.of(filed.fundPaysFen(), unfiled.fundPaysFen())).containsOnly(60_000L);
@@ -291,9 +292,9 @@ class EstimatorTest {
 
             EstimateStep coverage = step(estimate, "COVERAGE");
             assertThat(coverage.citation().document()).isEqualTo("文医保发〔2023〕10号");
-            assertThat(coverage.text()).contains("2023年9月1日起", "降血压、降血糖药品");
+            assertThat(say(coverage.text())).contains("2023年9月1日起", "降血压、降血糖药品");
             assertThat(step(estimate, "RATIO").standing()).isEqualTo(Standing.UNPUBLISHED);
-            assertThat(step(estimate, "RATIO").text()).contains("两病门诊用药支付比例（基层医疗机构）未公布");
+            assertThat(say(step(estimate, "RATIO").text())).contains("两病门诊用药支付比例（基层医疗机构）未公布");
             assertThat(estimate.bound()).isEqualTo(Bound.AT_MOST);
         }
 
@@ -302,7 +303,7 @@ class EstimatorTest {
             Estimate estimate = estimate("141121", 2023, CareSetting.TWO_DISEASE, FacilityLevel.PRIMARY,
                     RemoteCare.NONE, 20_000, 0);
 
-            assertThat(estimate.notes()).contains("2023年度只有2023年9月1日起的两病用药纳入基金支付。");
+            assertThat(say(estimate.notes())).contains("2023年度只有2023年9月1日起的两病用药纳入基金支付。");
         }
     }
 
@@ -320,7 +321,7 @@ class EstimatorTest {
                     RemoteCare.NONE, expense, 0))
                     .isInstanceOfSatisfying(InvalidEstimateRequest.class, e -> {
                         assertThat(e.field()).isEqualTo(field);
-                        assertThat(e.getMessage()).isEqualTo(message);
+                        assertThat(say(e.phrase())).isEqualTo(message);
                     });
         }
 

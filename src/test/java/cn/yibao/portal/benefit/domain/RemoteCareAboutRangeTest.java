@@ -1,5 +1,6 @@
 package cn.yibao.portal.benefit.domain;
 
+import static cn.yibao.portal.text.Chinese.say;
 import static cn.yibao.portal.benefit.domain.BenefitFiguresTest.schedule;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,10 +34,10 @@ class RemoteCareAboutRangeTest {
         assertThat(estimate.bound()).isEqualTo(Bound.APPROXIMATE);
         EstimateStep result = estimate.steps().stream().filter(step -> step.code().equals("RESULT")).findFirst()
                 .orElseThrow();
-        assertThat(result.text()).startsWith(headline);
+        assertThat(say(result.text())).startsWith(headline);
         EstimateStep reduced = estimate.steps().stream().filter(step -> step.code().equals("REMOTE")).findFirst()
                 .orElseThrow();
-        assertThat(reduced.text()).as("the step computes the range's lower end")
+        assertThat(say(reduced.text())).as("the step computes the range's lower end")
                 .contains("约" + cn.yibao.portal.policy.domain.Money.yuan(from) + "元");
         assertThat(estimate.fundPaysFen()).as("the range's upper end").isEqualTo(to);
         assertThat(estimate.fundPaysFen() + estimate.selfPaysFen()).isEqualTo(expense);

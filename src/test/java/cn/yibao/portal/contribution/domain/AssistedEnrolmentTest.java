@@ -1,5 +1,6 @@
 package cn.yibao.portal.contribution.domain;
 
+import static cn.yibao.portal.text.Chinese.say;
 import static cn.yibao.portal.contribution.domain.TestQuotes.quote;
 import static cn.yibao.portal.contribution.domain.TestQuotes.quoted;
 import static cn.yibao.portal.contribution.domain.TestQuotes.words;
@@ -39,7 +40,7 @@ class AssistedEnrolmentTest {
             assertThat(citation.document()).isEqualTo("医保发〔2022〕20号");
             assertThat(citation.clause()).isEqualTo("三");
         });
-        assertThat(quote.steps()).anySatisfy(step -> assertThat(step).contains("全额资助", "医保发〔2022〕20号 三"));
+        assertThat(say(quote.steps())).anySatisfy(step -> assertThat(step).contains("全额资助", "医保发〔2022〕20号 三"));
     }
 
     @ParameterizedTest(name = "医保发〔2022〕20号 三: a {1} in {0} gets 定额资助 whose 2023 amount is not published")

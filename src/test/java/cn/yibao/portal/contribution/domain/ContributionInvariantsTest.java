@@ -1,5 +1,6 @@
 package cn.yibao.portal.contribution.domain;
 
+import static cn.yibao.portal.text.Chinese.say;
 import static cn.yibao.portal.contribution.domain.TestQuotes.quote;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,7 +45,7 @@ class ContributionInvariantsTest {
                     payDate);
 
             if (result instanceof QuoteResult.Rejected rejected) {
-                softly.assertThat(rejected.reason()).as(what).isNotBlank();
+                softly.assertThat(say(rejected.reason())).as(what).isNotBlank();
                 softly.assertThat(rejected.parameter()).as(what).isNotBlank();
                 continue;
             }
@@ -76,10 +77,10 @@ class ContributionInvariantsTest {
                         .as("only 文水县 2024 (exact figures, published window) and 威海's 2023 new students (exact "
                                 + "figure, published period) are payable here: " + what).isTrue();
             } else {
-                softly.assertThat(quote.reason()).as("a reason: " + what).isNotBlank();
+                softly.assertThat(say(quote.reason())).as("a reason: " + what).isNotBlank();
                 softly.assertThat(quote.benefitStart()).as("no period when not payable: " + what).isNull();
                 softly.assertThat(quote.benefitEnd()).as("no period when not payable: " + what).isNull();
-                String reason = quote.reason() == null ? "" : quote.reason();
+                String reason = quote.reason() == null ? "" : say(quote.reason());
                 if (!region.startsWith("37")) {
                     softly.assertThat(reason).as("the move-in route is 山东's: " + what).doesNotContain("迁入");
                 }

@@ -1,5 +1,6 @@
 package cn.yibao.portal.contribution.domain;
 
+import static cn.yibao.portal.text.Chinese.say;
 import static cn.yibao.portal.contribution.domain.TestQuotes.quote;
 import static cn.yibao.portal.contribution.domain.TestQuotes.quoted;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,7 +36,7 @@ class LateEnrolmentAfterTheWindowTest {
         assertThat(quote.payable()).as("payable (%s)", quote.reason()).isEqualTo(payable);
         assertThat(quote.benefitStart()).isEqualTo(start);
         if (!payable && payDate.isBefore(LocalDate.of(2023, 9, 1))) {
-            assertThat(quote.reason()).contains("集中征缴期结束", "2023-12-25", "2023-09-01", "文医保发〔2023〕10号 一（三）");
+            assertThat(say(quote.reason())).contains("集中征缴期结束", "2023-12-25", "2023-09-01", "文医保发〔2023〕10号 一（三）");
         }
     }
 }

@@ -1,5 +1,6 @@
 package cn.yibao.portal.contribution.domain;
 
+import static cn.yibao.portal.text.Chinese.say;
 import static cn.yibao.portal.contribution.domain.TestQuotes.quote;
 import static cn.yibao.portal.contribution.domain.TestQuotes.quoted;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,7 +35,7 @@ class NewbornRouteTest {
 
         assertThat(result).isInstanceOfSatisfying(QuoteResult.Rejected.class, rejected -> {
             assertThat(rejected.parameter()).isEqualTo(parameter);
-            assertThat(rejected.reason()).contains("新生儿");
+            assertThat(say(rejected.reason())).contains("新生儿");
         });
     }
 
@@ -52,6 +53,6 @@ class NewbornRouteTest {
         assertThat(quote.payable()).as("payable (%s)", quote.reason()).isTrue();
         assertThat(quote.dueFen()).isEqualTo(38000);
         assertThat(quote.benefitEnd()).isEqualTo(LocalDate.of(2024, 12, 31));
-        assertThat(quote.steps()).anySatisfy(step -> assertThat(step).contains("新生儿", "文医保发〔2023〕10号 一（三）"));
+        assertThat(say(quote.steps())).anySatisfy(step -> assertThat(step).contains("新生儿", "文医保发〔2023〕10号 一（三）"));
     }
 }

@@ -1,5 +1,6 @@
 package cn.yibao.portal.contribution.domain;
 
+import static cn.yibao.portal.text.Chinese.say;
 import static cn.yibao.portal.contribution.domain.TestQuotes.quote;
 import static cn.yibao.portal.contribution.domain.TestQuotes.quoted;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,7 +38,7 @@ class NoImpossibleBenefitPeriodTest {
             assertThat(quote.benefitEnd()).isEqualTo(LocalDate.of(2024, 12, 31));
         } else {
             assertThat(quote.benefitEnd()).isNull();
-            assertThat(quote.reason()).contains("已没有可享受待遇的日子", document + " " + clause);
+            assertThat(say(quote.reason())).contains("已没有可享受待遇的日子", document + " " + clause);
         }
     }
 }

@@ -1,5 +1,6 @@
 package cn.yibao.portal.contribution.domain;
 
+import static cn.yibao.portal.text.Chinese.say;
 import static cn.yibao.portal.contribution.domain.TestQuotes.quote;
 import static cn.yibao.portal.contribution.domain.TestQuotes.quoted;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,7 +37,7 @@ class OnlyPublishedExactAmountsAreChargedTest {
         assertThat(quote.payable()).as("payable (%s)", quote.reason()).isFalse();
         assertThat(quote.benefitStart()).isNull();
         assertThat(quote.benefitEnd()).isNull();
-        assertThat(quote.reason()).contains(standing, yuan + "元", "不收取", "请通过参保地");
+        assertThat(say(quote.reason())).contains(standing, yuan + "元", "不收取", "请通过参保地");
         assertThat(quote.citations()).anySatisfy(citation -> {
             assertThat(citation.document()).isEqualTo(document);
             assertThat(citation.clause()).isEqualTo(clause);

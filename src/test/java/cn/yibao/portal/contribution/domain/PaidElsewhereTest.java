@@ -1,5 +1,6 @@
 package cn.yibao.portal.contribution.domain;
 
+import static cn.yibao.portal.text.Chinese.say;
 import static cn.yibao.portal.contribution.domain.TestQuotes.quote;
 import static cn.yibao.portal.contribution.domain.TestQuotes.quoted;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,7 +39,7 @@ class PaidElsewhereTest {
         assertThat(quote.payable()).as("payable (%s)", quote.reason()).isFalse();
         assertThat(quote.benefitStart()).isNull();
         assertThat(quote.benefitEnd()).isNull();
-        assertThat(quote.reason()).contains(why, "请通过参保地");
+        assertThat(say(quote.reason())).contains(why, "请通过参保地");
         assertThat(quote.citations()).anySatisfy(citation -> assertThat(citation.document()).isEqualTo(document));
     }
 }

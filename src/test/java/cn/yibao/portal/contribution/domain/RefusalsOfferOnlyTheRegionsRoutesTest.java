@@ -1,5 +1,6 @@
 package cn.yibao.portal.contribution.domain;
 
+import static cn.yibao.portal.text.Chinese.say;
 import static cn.yibao.portal.contribution.domain.TestQuotes.quote;
 import static cn.yibao.portal.contribution.domain.TestQuotes.quoted;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,8 +34,8 @@ class RefusalsOfferOnlyTheRegionsRoutesTest {
                 region.startsWith("371") ? 1 : null, false, enrolment, eventDate, payDate));
 
         assertThat(quote.payable()).isFalse();
-        assertThat(quote.reason()).contains(List.of(mentions.split(",")));
-        assertThat(quote.reason()).doesNotContain(List.of(neverMentions.split(",")));
+        assertThat(say(quote.reason())).contains(List.of(mentions.split(",")));
+        assertThat(say(quote.reason())).doesNotContain(List.of(neverMentions.split(",")));
     }
 
     @ParameterizedTest(name = "文医保发〔2023〕10号: a move-in after the window is neither offered nor contradicted")
@@ -43,7 +44,7 @@ class RefusalsOfferOnlyTheRegionsRoutesTest {
         Quote quote = quoted(quote("141121", 2024, Category.ADULT, AssistanceStatus.NONE, null, false,
                 Enrolment.MOVED_IN, movedOn, payDate));
 
-        assertThat(quote.notes()).anySatisfy(note -> assertThat(note).contains("未公布跨统筹区迁入"));
-        assertThat(quote.reason()).doesNotContain("迁入");
+        assertThat(say(quote.notes())).anySatisfy(note -> assertThat(note).contains("未公布跨统筹区迁入"));
+        assertThat(say(quote.reason())).doesNotContain("迁入");
     }
 }

@@ -1,5 +1,6 @@
 package cn.yibao.portal.contribution.domain;
 
+import static cn.yibao.portal.text.Chinese.say;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.yibao.portal.policy.PolicyCatalogLoader;
@@ -42,7 +43,7 @@ final class TestQuotes {
 
     /** Everything a resident reads on the quote besides the figures. */
     static String words(Quote quote) {
-        return String.join("\n", quote.reason() == null ? "" : quote.reason(), String.join("\n", quote.notes()),
-                String.join("\n", quote.steps()));
+        return String.join("\n", quote.reason() == null ? "" : say(quote.reason()), String.join("\n", say(quote.notes())),
+                String.join("\n", say(quote.steps())));
     }
 }

@@ -7,6 +7,9 @@ import cn.yibao.portal.contribution.domain.Quote;
 import cn.yibao.portal.contribution.domain.QuoteResult;
 import cn.yibao.portal.policy.domain.Citation;
 import cn.yibao.portal.policy.domain.DateRange;
+import cn.yibao.portal.text.Chinese;
+import cn.yibao.portal.text.domain.Phrase;
+import cn.yibao.portal.text.domain.Verbatim;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -33,10 +36,11 @@ class OrderRulesTest {
     private static Quote quote(long standardFen, long assistanceFen, boolean payable, String reason,
                                DueStanding standing) {
         return new Quote("141121", "文水县", 2024, standardFen, assistanceFen, standardFen - assistanceFen, null,
-                List.of(), payable, reason, new DateRange(LocalDate.of(2023, 9, 1), LocalDate.of(2023, 12, 31)),
+                List.of(), payable, reason == null ? null : Phrase.of("contribution.note.document", reason), new DateRange(LocalDate.of(2023, 9, 1), LocalDate.of(2023, 12, 31)),
                 LocalDate.of(2024, 1, 1), LocalDate.of(2024, 12, 31), null, List.of(),
                 List.of(new Citation("晋医保发〔2023〕14号", "一", "140000")), List.of(), List.of(), standing,
-                "2024年度" + standing.words() + " " + (standardFen - assistanceFen) / 100 + " 元", null);
+                Phrase.of("contribution.headline.standard", 2024, standing.words(), (standardFen - assistanceFen) / 100,
+                        new Verbatim("文水县")), null);
     }
 
     private static OrderRules.Candidate person(UUID id, String name, QuoteResult quote) {
@@ -48,7 +52,7 @@ class OrderRulesTest {
         OrderRules.Decision decision = OrderRules.plan(List.of(
                 person(SELF, "韩*", due(38000, 0)),
                 person(CHILD, "韩**", due(38000, 20000)),
-                person(SPOUSE, "林*", due(38000, 0))));
+                person(SPOUSE, "林*", due(38000, 0))), Chinese::say);
 
         assertThat(decision).isInstanceOf(OrderRules.Plan.class);
         OrderRules.Plan plan = (OrderRules.Plan) decision;
@@ -60,7 +64,7 @@ class OrderRulesTest {
 
     @Test
     void aSinglePersonPaysTheirOwnDue() {
-        OrderRules.Plan plan = (OrderRules.Plan) OrderRules.plan(List.of(person(SELF, "韩*", due(38000, 0))));
+        OrderRules.Plan plan = (OrderRules.Plan) OrderRules.plan(List.of(person(SELF, "韩*", due(38000, 0))), Chinese::say);
         assertThat(plan.totalFen()).isEqualTo(38000);
         assertThat(plan.lines()).singleElement().satisfies(line -> assertThat(line.quote().standardFen()).isEqualTo(38000));
     }
@@ -68,7 +72,7 @@ class OrderRulesTest {
     @Test
     void aPersonAlreadyPaidForTheYearIsAConflict() {
         OrderRules.Decision decision = OrderRules.plan(List.of(person(SELF, "韩*", due(38000, 0)),
-                new OrderRules.Candidate(CHILD, "韩**", due(38000, 0), true, false)));
+                new OrderRules.Candidate(CHILD, "韩**", due(38000, 0), true, false)), Chinese::say);
 
         assertThat(decision).isInstanceOfSatisfying(OrderRules.Refused.class, refused -> {
             assertThat(refused.conflict()).isTrue();
@@ -80,7 +84,7 @@ class OrderRulesTest {
     @Test
     void aPersonInAnOpenOrderIsAConflict() {
         OrderRules.Decision decision = OrderRules.plan(List.of(
-                new OrderRules.Candidate(SELF, "韩*", due(38000, 0), false, true)));
+                new OrderRules.Candidate(SELF, "韩*", due(38000, 0), false, true)), Chinese::say);
 
         assertThat(decision).isInstanceOfSatisfying(OrderRules.Refused.class, refused -> {
             assertThat(refused.conflict()).isTrue();
@@ -91,7 +95,7 @@ class OrderRulesTest {
     @Test
     void aPersonNamedTwiceIsRefusedAsABadRequest() {
         OrderRules.Decision decision = OrderRules.plan(List.of(person(SELF, "韩*", due(38000, 0)),
-                person(SELF, "韩*", due(38000, 0))));
+                person(SELF, "韩*", due(38000, 0))), Chinese::say);
 
         assertThat(decision).isInstanceOfSatisfying(OrderRules.Refused.class, refused -> {
             assertThat(refused.conflict()).isFalse();
@@ -102,7 +106,7 @@ class OrderRulesTest {
     @Test
     void aFullySubsidisedPersonWithNothingDueIsRefused() {
         OrderRules.Decision decision = OrderRules.plan(List.of(person(SELF, "韩*", due(38000, 0)),
-                person(CHILD, "韩**", due(38000, 38000))));
+                person(CHILD, "韩**", due(38000, 38000))), Chinese::say);
 
         assertThat(decision).isInstanceOfSatisfying(OrderRules.Refused.class, refused -> {
             assertThat(refused.conflict()).isFalse();
@@ -114,7 +118,7 @@ class OrderRulesTest {
     void aQuoteThatCannotBePaidNowIsRefusedWithItsReason() {
         QuoteResult closedWindow = new QuoteResult.Quoted(quote(38000, 0, false, "不在缴费期内"));
 
-        OrderRules.Decision decision = OrderRules.plan(List.of(person(SELF, "韩*", closedWindow)));
+        OrderRules.Decision decision = OrderRules.plan(List.of(person(SELF, "韩*", closedWindow)), Chinese::say);
 
         assertThat(decision).isInstanceOfSatisfying(OrderRules.Refused.class, refused -> {
             assertThat(refused.conflict()).isFalse();
@@ -125,12 +129,12 @@ class OrderRulesTest {
 
     @Test
     void aPersonWithoutAPolicyOrWithARejectedQuoteIsRefused() {
-        assertThat(OrderRules.plan(List.of(person(SELF, "韩*", new QuoteResult.NoPolicy("year", "没有2026年度的缴费标准")))))
+        assertThat(OrderRules.plan(List.of(person(SELF, "韩*", new QuoteResult.NoPolicy("year", Phrase.of("contribution.note.document", "没有2026年度的缴费标准")))), Chinese::say))
                 .isInstanceOfSatisfying(OrderRules.Refused.class, refused -> {
                     assertThat(refused.conflict()).isFalse();
                     assertThat(refused.message()).contains("没有2026年度的缴费标准");
                 });
-        assertThat(OrderRules.plan(List.of(person(SELF, "韩*", new QuoteResult.Rejected("grade", "档次无效")))))
+        assertThat(OrderRules.plan(List.of(person(SELF, "韩*", new QuoteResult.Rejected("grade", Phrase.of("contribution.note.document", "档次无效")))), Chinese::say))
                 .isInstanceOfSatisfying(OrderRules.Refused.class, refused -> {
                     assertThat(refused.field()).isEqualTo("grade");
                     assertThat(refused.conflict()).isFalse();
@@ -146,7 +150,7 @@ class OrderRulesTest {
             mode = org.junit.jupiter.params.provider.EnumSource.Mode.EXCLUDE)
     void onlyAPublishedExactAmountIsCharged(DueStanding standing) {
         OrderRules.Decision decision = OrderRules.plan(List.of(person(SELF, "欧阳*",
-                new QuoteResult.Quoted(quote(38000, 0, true, null, standing)))));
+                new QuoteResult.Quoted(quote(38000, 0, true, null, standing)))), Chinese::say);
 
         assertThat(decision).isInstanceOfSatisfying(OrderRules.Refused.class, refused -> {
             assertThat(refused.conflict()).isFalse();
@@ -156,7 +160,7 @@ class OrderRulesTest {
 
     @Test
     void anEmptyOrderIsRefused() {
-        assertThat(OrderRules.plan(List.of())).isInstanceOfSatisfying(OrderRules.Refused.class,
+        assertThat(OrderRules.plan(List.of(), Chinese::say)).isInstanceOfSatisfying(OrderRules.Refused.class,
                 refused -> assertThat(refused.conflict()).isFalse());
     }
 
@@ -164,7 +168,7 @@ class OrderRulesTest {
     void oneRefusedPersonRefusesTheWholeOrder() {
         OrderRules.Decision decision = OrderRules.plan(List.of(person(SELF, "韩*", due(38000, 0)),
                 person(SPOUSE, "林*", due(38000, 0)),
-                new OrderRules.Candidate(CHILD, "韩**", due(38000, 0), true, false)));
+                new OrderRules.Candidate(CHILD, "韩**", due(38000, 0), true, false)), Chinese::say);
 
         assertThat(decision).isInstanceOf(OrderRules.Refused.class);
     }
