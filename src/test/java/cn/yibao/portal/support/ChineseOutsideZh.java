@@ -13,7 +13,7 @@ import org.jsoup.nodes.TextNode;
 import org.jsoup.select.NodeVisitor;
 
 /**
- * Chinese that a page shows in English mode outside an element marked {@code lang="zh-CN"}: each text a person
+ * Chinese (Han characters, and the full-width punctuation of Chinese text) that a page shows in English mode outside an element marked {@code lang="zh-CN"}: each text a person
  * sees or hears (the title, every text node, and the attributes read out or shown — {@code alt}, {@code aria-label},
  * {@code placeholder}, {@code title}, a button's {@code value}…), with the CSS path of its element so that it is
  * easy to find. The nearest {@code lang} wins, as for a screen reader: English inside a Chinese name stays English.
@@ -88,7 +88,9 @@ public final class ChineseOutsideZh {
         return node instanceof Element element ? element.cssSelector() : "(document)";
     }
 
+    /** Han characters, or the punctuation of Chinese text (、。，：（）「」〔〕…), which reads wrong in English. */
     public static boolean hasHan(String text) {
-        return text.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
+        return text.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN
+                || (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF00 && c <= 0xFFEF));
     }
 }

@@ -15,7 +15,7 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
- * English is complete: every key of the Chinese bundle has an English value, and no English value carries Chinese —
+ * English is complete: every key of the Chinese bundle has an English value, and no English value carries Chinese (nor its full-width punctuation) —
  * unless it is a proper name or a document reference, listed below with the reason (a page then prints it inside
  * {@code lang="zh-CN"}, which only a template can do, so such a value needs its markup where it is printed).
  */
@@ -58,11 +58,12 @@ class MessageBundlesTest {
     void theHanCheckSeesChineseAndOnlyChinese() {
         assertThat(hasHan("Minimum living allowance (低保)")).isTrue();
         assertThat(hasHan("医保发〔2022〕20号")).isTrue();
-        assertThat(hasHan("For example 5,000 or 86.50 — ¥ “quoted” ，")).isFalse();
+        assertThat(hasHan("Qualified（2023）")).as("full-width punctuation reads wrong in English too").isTrue();
+        assertThat(hasHan("For example 5,000 or 86.50 — ¥ “quoted” · 'single'")).isFalse();
     }
 
     static boolean hasHan(String text) {
-        return text.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
+        return cn.yibao.portal.support.ChineseOutsideZh.hasHan(text);
     }
 
     private static Properties bundle(String name) throws IOException {
