@@ -76,7 +76,7 @@ class FilingPagesIT extends PortalIntegrationTest {
         assertThat(refused.getResponseBody()).contains("id=\"startDate-error\"", "年-月-日", "value=\"" + REASON + "\"",
                 "value=\"2023/10/15\"", "aria-describedby=\"startDate-error\"", "aria-invalid=\"true\"")
                 .containsPattern("<option value=\"350100\" selected=\"selected\">福州市</option>")
-                .containsPattern("<option value=\"350000\" selected=\"selected\">福建省</option>");
+                .containsPattern("<option value=\"350000\" lang=\"zh-CN\" selected=\"selected\">福建省</option>");
     }
 
     @Test
