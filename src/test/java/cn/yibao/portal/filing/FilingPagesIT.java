@@ -83,7 +83,7 @@ class FilingPagesIT extends PortalIntegrationTest {
     void theDestinationIsAProvinceAndOneOfItsCitiesAndAMismatchedPairIsRefusedNextToTheCity() {
         BrowserSession browser = resident("祁文秀");
         String page = browser.page("/filing/new/LONG_TERM_RESIDENCE");
-        assertThat(page).contains("id=\"province\"", "<optgroup label=\"福建省\" data-province=\"350000\">",
+        assertThat(page).contains("id=\"province\"", "<optgroup label=\"福建省\" lang=\"zh-CN\" data-province=\"350000\">",
                 "/js/filing-form.js").doesNotContain("福建省 福州市");
 
         String refused = review(browser, firstStep("LONG_TERM_RESIDENCE", "350000", "330100", "2023-10-15"))

@@ -96,6 +96,9 @@ class EnglishPagesIT extends PortalIntegrationTest {
     @Autowired
     private BusinessClock clock;
 
+    @Autowired
+    private org.thymeleaf.ITemplateEngine templates;
+
     /** The pages seen, in order: what was asked, the status and the HTML. */
     private final List<Seen> seen = new ArrayList<>();
     private final Set<String> routesSeen = new TreeSet<>();
@@ -212,6 +215,21 @@ class EnglishPagesIT extends PortalIntegrationTest {
 
         assertThat(routesSeen).as("every page route was opened in English").isEqualTo(new TreeSet<>(routes));
         report();
+    }
+
+    /**
+     * The pages of a server error and of a busy database are reached only when the portal is failing (the outage test
+     * stops its own database for that); here the same templates are rendered in English as the error handler would.
+     */
+    @Test
+    void theBusyAndServerErrorPagesInEnglishHaveNoChineseOutsideLangZhCn() {
+        for (String kind : List.of("503", "5xx")) {
+            String html = templates.process("error/" + kind, new org.thymeleaf.context.Context(java.util.Locale.ENGLISH));
+            Document page = Jsoup.parse(html);
+            assertThat(page.selectFirst("html").attr("lang")).as(kind).isEqualTo("en");
+            assertThat(page.select("h1").text()).as(kind).isNotBlank();
+            assertThat(ChineseOutsideZh.in(page)).as("error/%s in English", kind).isEmpty();
+        }
     }
 
     // ---- who opens the pages --------------------------------------------------------------------------------
