@@ -50,12 +50,13 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>"Every page" is every GET route the router functions declare (found by walking them, as
  * {@code ResidentRoutesUnderLoadIT} does, so a page added tomorrow is checked too) less the answers that are not
- * pages ({@link #NOT_PAGES}, each with what it is) and the JSON API: the public pages, each resident page for a
+ * pages ({@link #NOT_PAGES}, each with what it is) and the JSON API: the public pages; each resident page for a
  * household with records (paid order and receipts, filings, a prescription, an ended assisted session) and for a
- * resident with an open order, a referral under review and a help-desk request waiting; each staff page for a 文水
- * staff member with every role; the error pages (404, the no-permission page, a form's address opened as a page);
- * (a form refused for a missing CSRF token answers a plain-text 403, not a page, and is not checked here);
- * and form pages after a bad submit (their validation messages) and after a good one (the summaries and previews).
+ * resident with an open order and a referral under review, for whom a help-desk worker acts (the worker's view of
+ * the home page, with the assist banner, is checked too); each staff page for a 文水 staff member with every role;
+ * the error pages (404, the no-permission page, a form's address opened as a page; the busy and server-error pages
+ * from their templates); and form pages after a bad submit (their validation messages) and after a good one (the
+ * summaries and previews). A form refused for a missing CSRF token answers a plain-text 403, not a page.
  * The sandbox issuer's sign-in pages are not the portal's (they belong to the stand-in e-voucher issuer and go away
  * in production); the sandbox payment channel's cashier is rendered by the portal and is checked.
  *
@@ -120,7 +121,7 @@ class EnglishPagesIT extends PortalIntegrationTest {
                 .toArray(String[]::new));
         English staff = english(signIn.asStaff(FreshStaff.login(), allRoles), "/staff");
 
-        // What the pending resident waits for at the help desk: a worker asks to act for them.
+        // A help-desk worker acts for the pending resident: the worker sees their home page with the assist banner.
         String code = json(get(pending.token(), "/api/v1/codes/resident")).get("token").asString();
         staff.post("/staff/assist/code", "/staff/assist", Map.of("residentCode", code), "staff: assist, asked the resident");
 
