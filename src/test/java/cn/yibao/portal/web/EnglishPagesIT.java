@@ -18,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -112,7 +111,6 @@ class EnglishPagesIT extends PortalIntegrationTest {
     void everyPageInEnglishHasNoChineseOutsideLangZhCn() throws Exception {
         Household household = Household.create(portal, signIn, database, "蔺");
         Pending pending = pending();
-        Map<String, String> staffOf = new LinkedHashMap<>();
 
         English visitor = english(signIn.newBrowser(), "/");
         English resident = english(household.browser, "/home");
