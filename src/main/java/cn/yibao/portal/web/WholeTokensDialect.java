@@ -10,7 +10,8 @@ import org.thymeleaf.expression.IExpressionObjectFactory;
 /**
  * {@code #nowrap.tokens(text)} in templates: the text, escaped, with each date, masked ID and amount kept whole on one
  * line ({@link WholeTokens}). Used as {@code th:utext="${#nowrap.tokens(...)}"} where a message puts a date into a
- * sentence or a range; the escaping is done here, never in the template.
+ * sentence or a range; the escaping is done here, never in the template. {@code #nowrap.zh(name)} marks a proper name
+ * or document reference put into such a sentence: it comes out inside {@code lang="zh-CN"}.
  */
 class WholeTokensDialect extends AbstractDialect implements IExpressionObjectDialect {
 
@@ -45,6 +46,10 @@ class WholeTokensDialect extends AbstractDialect implements IExpressionObjectDia
 
         public String tokens(Object text) {
             return WholeTokens.html(text == null ? null : text.toString());
+        }
+
+        public String zh(Object text) {
+            return WholeTokens.zh(text == null ? null : text.toString());
         }
     }
 }

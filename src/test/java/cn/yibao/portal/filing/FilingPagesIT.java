@@ -76,14 +76,14 @@ class FilingPagesIT extends PortalIntegrationTest {
         assertThat(refused.getResponseBody()).contains("id=\"startDate-error\"", "年-月-日", "value=\"" + REASON + "\"",
                 "value=\"2023/10/15\"", "aria-describedby=\"startDate-error\"", "aria-invalid=\"true\"")
                 .containsPattern("<option value=\"350100\" selected=\"selected\">福州市</option>")
-                .containsPattern("<option value=\"350000\" selected=\"selected\">福建省</option>");
+                .containsPattern("<option value=\"350000\" lang=\"zh-CN\" selected=\"selected\">福建省</option>");
     }
 
     @Test
     void theDestinationIsAProvinceAndOneOfItsCitiesAndAMismatchedPairIsRefusedNextToTheCity() {
         BrowserSession browser = resident("祁文秀");
         String page = browser.page("/filing/new/LONG_TERM_RESIDENCE");
-        assertThat(page).contains("id=\"province\"", "<optgroup label=\"福建省\" data-province=\"350000\">",
+        assertThat(page).contains("id=\"province\"", "<optgroup label=\"福建省\" lang=\"zh-CN\" data-province=\"350000\">",
                 "/js/filing-form.js").doesNotContain("福建省 福州市");
 
         String refused = review(browser, firstStep("LONG_TERM_RESIDENCE", "350000", "330100", "2023-10-15"))

@@ -39,4 +39,23 @@ class WholeTokensTest {
         assertThat(WholeTokens.html("<2023-10-15>"))
                 .isEqualTo("&lt;<span class=\"num\">2023-10-15</span>&gt;");
     }
+
+    @Test
+    void aMarkedNameOrDocumentReferenceIsPrintedInsideLangZhCnAndItsTokensStayWhole() {
+        String sentence = "Qualified on 2023-06-01 at " + WholeTokens.zh("文水县人民医院") + " for " + WholeTokens.zh("王*");
+        assertThat(WholeTokens.html(sentence)).isEqualTo("Qualified on <span class=\"num\">2023-06-01</span> at "
+                + "<span lang=\"zh-CN\">文水县人民医院</span> for <span lang=\"zh-CN\">王*</span>");
+        assertThat(WholeTokens.html(WholeTokens.zh("医保发〔2022〕20号 2023-01-01")))
+                .isEqualTo("<span lang=\"zh-CN\">医保发〔2022〕20号 <span class=\"num\">2023-01-01</span></span>");
+    }
+
+    @Test
+    void aMarkIsOnlyWhereChineseIsAndNeverMarkupOfItsOwn() {
+        assertThat(WholeTokens.zh("Smith")).isEqualTo("Smith");
+        assertThat(WholeTokens.zh(null)).isEmpty();
+        assertThat(WholeTokens.html(WholeTokens.zh("<i>张</i>"))).isEqualTo("<span lang=\"zh-CN\">&lt;i&gt;张&lt;/i&gt;</span>");
+        // Marks typed in by someone else (a reason, a file name) are dropped, never left open.
+        assertThat(WholeTokens.html("a\uE000b")).isEqualTo("ab");
+        assertThat(WholeTokens.html(WholeTokens.zh("张\uE001三"))).isEqualTo("<span lang=\"zh-CN\">张三</span>");
+    }
 }
