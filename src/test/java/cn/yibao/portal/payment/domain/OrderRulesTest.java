@@ -1,5 +1,6 @@
 package cn.yibao.portal.payment.domain;
 
+import cn.yibao.portal.text.RealBundles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.yibao.portal.contribution.domain.DueStanding;
@@ -73,7 +74,7 @@ class OrderRulesTest {
         assertThat(decision).isInstanceOfSatisfying(OrderRules.Refused.class, refused -> {
             assertThat(refused.conflict()).isTrue();
             assertThat(refused.field()).isEqualTo("insured");
-            assertThat(refused.message()).contains("韩**").contains("已缴费");
+            assertThat(RealBundles.zh(refused.message())).contains("韩**").contains("已缴费");
         });
     }
 
@@ -84,7 +85,7 @@ class OrderRulesTest {
 
         assertThat(decision).isInstanceOfSatisfying(OrderRules.Refused.class, refused -> {
             assertThat(refused.conflict()).isTrue();
-            assertThat(refused.message()).contains("未完成");
+            assertThat(RealBundles.zh(refused.message())).contains("未完成");
         });
     }
 
@@ -95,7 +96,7 @@ class OrderRulesTest {
 
         assertThat(decision).isInstanceOfSatisfying(OrderRules.Refused.class, refused -> {
             assertThat(refused.conflict()).isFalse();
-            assertThat(refused.message()).contains("重复");
+            assertThat(RealBundles.zh(refused.message())).contains("重复");
         });
     }
 
@@ -106,7 +107,7 @@ class OrderRulesTest {
 
         assertThat(decision).isInstanceOfSatisfying(OrderRules.Refused.class, refused -> {
             assertThat(refused.conflict()).isFalse();
-            assertThat(refused.message()).contains("韩**").contains("全额资助");
+            assertThat(RealBundles.zh(refused.message())).contains("韩**").contains("全额资助");
         });
     }
 
@@ -119,7 +120,7 @@ class OrderRulesTest {
         assertThat(decision).isInstanceOfSatisfying(OrderRules.Refused.class, refused -> {
             assertThat(refused.conflict()).isFalse();
             assertThat(refused.field()).isEqualTo("year");
-            assertThat(refused.message()).contains("不在缴费期内");
+            assertThat(RealBundles.zh(refused.message())).contains("不在缴费期内");
         });
     }
 
@@ -128,7 +129,7 @@ class OrderRulesTest {
         assertThat(OrderRules.plan(List.of(person(SELF, "韩*", new QuoteResult.NoPolicy("year", "没有2026年度的缴费标准")))))
                 .isInstanceOfSatisfying(OrderRules.Refused.class, refused -> {
                     assertThat(refused.conflict()).isFalse();
-                    assertThat(refused.message()).contains("没有2026年度的缴费标准");
+                    assertThat(RealBundles.zh(refused.message())).contains("没有2026年度的缴费标准");
                 });
         assertThat(OrderRules.plan(List.of(person(SELF, "韩*", new QuoteResult.Rejected("grade", "档次无效")))))
                 .isInstanceOfSatisfying(OrderRules.Refused.class, refused -> {
@@ -150,7 +151,7 @@ class OrderRulesTest {
 
         assertThat(decision).isInstanceOfSatisfying(OrderRules.Refused.class, refused -> {
             assertThat(refused.conflict()).isFalse();
-            assertThat(refused.message()).contains("欧阳*", "不是已公布的应缴金额", "不收取");
+            assertThat(RealBundles.zh(refused.message())).contains("欧阳*", "不是已公布的应缴金额", "不收取");
         });
     }
 

@@ -226,7 +226,8 @@ class BatchRulesTest {
 
     @Test
     void aBatchWithAnyProblemStoresNothingAndListsProblemsInFileOrder() {
-        Verdict verdict = BatchRules.verdict(3, List.of(new LineProblem(3, "a", Phrase.of("x")), new LineProblem(1, "b", Phrase.of("y"))),
+        Verdict verdict = BatchRules.verdict(3, List.of(new LineProblem(3, "a", Phrase.of("upstream.problem.missing")),
+                        new LineProblem(1, "b", Phrase.of("upstream.problem.missing"))),
                 List.of(new LineDecision(line(ImportKind.ASSISTANCE), Change.INSERT)));
 
         assertThat(verdict.refused()).isTrue();
