@@ -10,6 +10,8 @@ import cn.yibao.portal.identity.domain.StaffIdentity;
 import cn.yibao.portal.identity.domain.StaffPowers;
 import cn.yibao.portal.identity.domain.StaffRoutes;
 import cn.yibao.portal.resident.CurrentResident;
+import cn.yibao.portal.text.RequestWords;
+import cn.yibao.portal.text.domain.Phrase;
 import cn.yibao.portal.resident.ResidentRegistry;
 import cn.yibao.portal.web.AssistBanner;
 import cn.yibao.portal.web.AssistedObject;
@@ -77,19 +79,20 @@ class AssistGate implements WebFilter {
     private Mono<Void> forStaff(ServerWebExchange exchange, WebFilterChain chain, Authentication auth, String path) {
         Optional<StaffIdentity> staff = StaffPrincipals.identityOf(auth);
         if (staff.isEmpty()) {
-            return forbidden(exchange, path, "无法确认工作人员身份（缺少工号、姓名或所在地区），不能代办。");
+            return forbidden(exchange, path, Phrase.of("assist.refused.staffUnknown"));
         }
         if (!StaffPowers.holds(staff.get(), StaffRoutes.ASSISTED)) {
             return forbidden(exchange, path, new StaffPowers.MissingRole(StaffRoutes.ASSISTED).message());
         }
         return sessionId(exchange, path)
                 .map(id -> guard(exchange, chain, staff.get(), id, path))
-                .defaultIfEmpty(Mono.defer(() -> refuse(exchange, path, "请先开始代办（扫描参保人的医保码或由参保人同意）。", "ended")))
+                .defaultIfEmpty(Mono.defer(() -> refuse(exchange, path, Phrase.of("assist.refused.noSession"), "ended")))
                 .flatMap(next -> next);
     }
 
     /** Refused before any session is looked at: 403 from the API, the "no permission" page from a page. */
-    private Mono<Void> forbidden(ServerWebExchange exchange, String path, String reason) {
+    private Mono<Void> forbidden(ServerWebExchange exchange, String path, Phrase why) {
+        String reason = RequestWords.say(exchange, why);
         return path.startsWith("/api/") ? problems.write(exchange, HttpStatus.FORBIDDEN, "Forbidden", reason)
                 : Mono.error(new ResponseStatusException(HttpStatus.FORBIDDEN, reason));
     }
@@ -125,18 +128,18 @@ class AssistGate implements WebFilter {
         return sessions.acting(staff.staffId(), sessionId).flatMap(acting -> {
             if (acting.refusal() != null) {
                 Mono<Void> noted = acting.session() != null && acting.session().staffId().equals(staff.staffId())
-                        ? sessions.recordAction(acting.session(), "被拒绝（" + acting.refusal() + "）："
-                                + AssistActions.label(method, path), AssistActions.objectId(path), null, false, origin)
+                        ? sessions.recordAction(acting.session(),
+                                AssistActions.refusedBecause(acting.refusal(), AssistActions.code(method, path)),
+                                AssistActions.objectId(path), null, false, origin)
                         : Mono.empty();
                 return noted.then(refuse(exchange, path, acting.refusal(), "ended"));
             }
             var session = acting.session();
-            String label = AssistActions.label(method, path);
+            String label = AssistActions.code(method, path);
             String objectId = AssistActions.objectId(path);
             if (!AssistRules.allows(method, path)) {
-                return sessions.recordAction(session, "被拒绝：" + label, objectId, null, false, origin)
-                        .then(refuse(exchange, path, "代办时不能办理此项业务（如绑定家庭成员、查看完整身份证号、变更登录信息）。",
-                                "not-allowed"));
+                return sessions.recordAction(session, AssistActions.refused(label), objectId, null, false, origin)
+                        .then(refuse(exchange, path, Phrase.of("assist.desk.refused.not-allowed"), "not-allowed"));
             }
             // The worker's region may have changed since the session began (the staff issuer says where they work
             // now): the resident must still be theirs to help.
@@ -151,9 +154,9 @@ class AssistGate implements WebFilter {
                                         exchange.getAttribute(AssistedObject.ATTRIBUTE), succeeded(exchange), origin)))
                                 .thenReturn(true);
                     })
-                    .switchIfEmpty(Mono.defer(() -> sessions.recordAction(session, "被拒绝（参保地不在本窗口辖区）：" + label,
+                    .switchIfEmpty(Mono.defer(() -> sessions.recordAction(session, AssistActions.refusedOutOfRegion(label),
                                     objectId, null, false, origin)
-                            .then(refuse(exchange, path, "该参保人不在您所在经办机构的辖区，不能代办。", "ended"))
+                            .then(refuse(exchange, path, Phrase.of("assist.refused.region"), "ended"))
                             .thenReturn(false)))
                     .then();
         });
@@ -165,10 +168,10 @@ class AssistGate implements WebFilter {
     }
 
     /** The API answers 403 with a problem; pages go back to the worker's desk with the reason. */
-    private Mono<Void> refuse(ServerWebExchange exchange, String path, String reason, String pageCode) {
+    private Mono<Void> refuse(ServerWebExchange exchange, String path, Phrase reason, String pageCode) {
         boolean sessionOver = pageCode.equals("ended");
         if (path.startsWith("/api/")) {
-            return problems.write(exchange, HttpStatus.FORBIDDEN, "Forbidden", reason);
+            return problems.write(exchange, HttpStatus.FORBIDDEN, "Forbidden", RequestWords.say(exchange, reason));
         }
         Mono<Void> forget = sessionOver
                 ? exchange.getSession().doOnNext(session -> session.getAttributes().remove(SESSION_ATTRIBUTE)).then()

@@ -18,6 +18,7 @@ import cn.yibao.portal.qrcode.domain.CodeTokens;
 import cn.yibao.portal.resident.ResidentRegistry;
 import cn.yibao.portal.resident.domain.Resident;
 import cn.yibao.portal.web.AssistedObject;
+import cn.yibao.portal.text.domain.Phrase;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -78,22 +79,23 @@ public class AssistSessions {
     }
 
     /** {@code status}: 400 bad input, 403 not allowed (region), 404 unknown resident, 409 wrong state. */
-    public record Refused(int status, String field, String message) implements Outcome {
+    public record Refused(int status, String field, Phrase message) implements Outcome {
     }
 
     /** The worker scanned or pasted the resident's dynamic 医保码: the resident is present and consents. */
     public Mono<Outcome> startWithResidentCode(StaffIdentity staff, String token, RequestOrigin origin) {
         if (token == null || token.isBlank()) {
-            return Mono.just(new Refused(400, "residentCode", "请扫描或粘贴参保人的医保码。"));
+            return Mono.just(new Refused(400, "residentCode", Phrase.of("assist.refused.code.missing")));
         }
         return codes.verify(token.strip(), Set.of(CodePurpose.RESIDENT)).flatMap(checked -> {
             if (!(checked instanceof CodeTokens.Verified verified)) {
-                String reason = checked instanceof CodeTokens.Refused refused ? refused.reason().chinese() : "无效";
-                return Mono.just((Outcome) new Refused(400, "residentCode", "医保码无效：" + reason + "，请让参保人刷新后重试。"));
+                Phrase reason = checked instanceof CodeTokens.Refused refused ? refused.reason().said()
+                        : Phrase.of("code.refused.INVALID");
+                return Mono.just((Outcome) new Refused(400, "residentCode", Phrase.of("assist.refused.code.invalid", reason)));
             }
             return residents.findById(verified.code().subject())
                     .flatMap(resident -> start(staff, resident, "RESIDENT_CODE", origin))
-                    .defaultIfEmpty(new Refused(404, "residentCode", "没有找到该医保码对应的参保人。"));
+                    .defaultIfEmpty(new Refused(404, "residentCode", Phrase.of("assist.refused.code.unknown")));
         });
     }
 
@@ -101,10 +103,10 @@ public class AssistSessions {
     public Mono<Outcome> request(StaffIdentity staff, String certno, String name, RequestOrigin origin) {
         Optional<NationalId> id = NationalId.parse(certno == null ? "" : certno.strip());
         if (id.isEmpty()) {
-            return Mono.just(new Refused(400, "certno", NationalId.problemWith(certno == null ? "" : certno.strip())));
+            return Mono.just(new Refused(400, "certno", NationalId.problem(certno == null ? "" : certno.strip())));
         }
         if (name == null || name.isBlank()) {
-            return Mono.just(new Refused(400, "name", "请填写参保人姓名。"));
+            return Mono.just(new Refused(400, "name", Phrase.of("assist.refused.name.missing")));
         }
         // One answer for "unknown number", "name does not match" and "insured in another region": typing a number
         // and a name must not tell anyone whether or where that person is insured. The audit row keeps the reason.
@@ -117,8 +119,7 @@ public class AssistSessions {
                 .switchIfEmpty(Mono.defer(() -> notFound(staff, null, "身份证号未找到", origin)));
     }
 
-    static final String NOT_FOUND_BY_ID_NUMBER = "没有找到可以代办的参保人：请核对身份证号与姓名；参保人须已使用过本平台，"
-            + "且参保地在您所在经办机构的辖区。";
+    static final Phrase NOT_FOUND_BY_ID_NUMBER = Phrase.of("assist.refused.notFound");
 
     private Mono<Outcome> notFound(StaffIdentity staff, UUID residentId, String reason, RequestOrigin origin) {
         return audit.record(entry(staff, residentId, AUDIT_START, false, origin, "按身份证号发起代办未成功：" + reason, null))
@@ -136,7 +137,7 @@ public class AssistSessions {
     private Mono<Outcome> start(StaffIdentity staff, Resident resident, String consent, RequestOrigin origin) {
         if (!mayAssist(staff, resident)) {
             return audit.record(entry(staff, resident.id(), AUDIT_START, false, origin, "参保地不在本窗口辖区", null))
-                    .thenReturn(new Refused(403, "resident", "该参保人不在您所在经办机构的辖区，不能代办。"));
+                    .thenReturn(new Refused(403, "resident", Phrase.of("assist.refused.region")));
         }
         Instant now = clock.now();
         boolean present = consent.equals("RESIDENT_CODE");
@@ -171,12 +172,12 @@ public class AssistSessions {
         return sessions.find(sessionId).filter(session -> session.residentId().equals(resident.id()))
                 .flatMap(session -> {
                     if (session.status() != AssistStatus.AWAITING_RESIDENT || !now.isBefore(session.requestExpiresAt())) {
-                        return Mono.just((Outcome) new Refused(409, "status", "该代办请求已失效。"));
+                        return Mono.just((Outcome) new Refused(409, "status", Phrase.of("assist.refused.stale")));
                     }
                     Mono<Boolean> change = approve ? sessions.activate(session, now, now.plus(sessionLength))
                             : sessions.end(session, AssistStatus.DECLINED, "RESIDENT", now);
                     return change.flatMap(changed -> !changed
-                            ? Mono.just((Outcome) new Refused(409, "status", "该代办请求已失效。"))
+                            ? Mono.just((Outcome) new Refused(409, "status", Phrase.of("assist.refused.stale")))
                             : audit.record(new AuditEntry(now, AuditEntry.ActorType.RESIDENT, resident.id().toString(),
                                             resident.id(), approve ? "ASSIST_APPROVE" : "ASSIST_DECLINE",
                                             AuditEntry.Outcome.SUCCESS, origin.clientAddress(), origin.userAgent(),
@@ -192,7 +193,7 @@ public class AssistSessions {
         return sessions.find(sessionId).filter(session -> session.staffId().equals(staff.staffId()))
                 .flatMap(session -> {
                     if (session.status() != AssistStatus.AWAITING_RESIDENT || !now.isBefore(session.requestExpiresAt())) {
-                        return Mono.just((Outcome) new Refused(409, "status", "该代办请求已失效，请重新发起。"));
+                        return Mono.just((Outcome) new Refused(409, "status", Phrase.of("assist.refused.stale.again")));
                     }
                     return sessions.codeHash(sessionId)
                             .filter(stored -> code != null && MessageDigest.isEqual(stored, hash(sessionId, code.strip())))
@@ -202,11 +203,11 @@ public class AssistSessions {
                                                     true, origin, "参保人告知授权码", session.id()))
                                                     .then(oneTimeCodes.forget(sessionId))
                                                     .then(sessions.find(sessionId)).map(s -> (Outcome) new Started(s))
-                                            : Mono.just((Outcome) new Refused(409, "status", "该代办请求已失效，请重新发起。"))))
+                                            : Mono.just((Outcome) new Refused(409, "status", Phrase.of("assist.refused.stale.again")))))
                             .switchIfEmpty(Mono.defer(() -> sessions.countFailedTry(sessionId).flatMap(tries -> tries >= MAX_CODE_TRIES
                                     ? sessions.end(session, AssistStatus.DECLINED, "TIMEOUT", now)
-                                            .thenReturn((Outcome) new Refused(409, "code", "授权码错误次数过多，请求已作废。"))
-                                    : Mono.just((Outcome) new Refused(400, "code", "授权码不正确。")))));
+                                            .thenReturn((Outcome) new Refused(409, "code", Phrase.of("assist.refused.code.tooMany")))
+                                    : Mono.just((Outcome) new Refused(400, "code", Phrase.of("assist.refused.code.wrong"))))));
                 });
     }
 
@@ -262,18 +263,18 @@ public class AssistSessions {
         Instant now = clock.now();
         return sessions.find(sessionId)
                 .flatMap(session -> {
-                    Optional<String> why = AssistRules.cannotActBecause(session, staffId, now);
+                    Optional<Phrase> why = AssistRules.cannotActBecause(session, staffId, now);
                     if (why.isPresent() && session.status() == AssistStatus.ACTIVE && session.staffId().equals(staffId)) {
                         return sessions.end(session, AssistStatus.EXPIRED, "TIMEOUT", now)
                                 .thenReturn(new Acting(session, why.get()));
                     }
                     return Mono.just(new Acting(session, why.orElse(null)));
                 })
-                .defaultIfEmpty(new Acting(null, "没有这个代办。"));
+                .defaultIfEmpty(new Acting(null, Phrase.of("assist.cannot.none")));
     }
 
     /** {@code refusal} is null when the worker may act now. */
-    public record Acting(AssistSession session, String refusal) {
+    public record Acting(AssistSession session, Phrase refusal) {
     }
 
     /** One session of the resident's 代办记录 with what was done in it. */

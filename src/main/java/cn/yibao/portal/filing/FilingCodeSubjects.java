@@ -1,5 +1,7 @@
 package cn.yibao.portal.filing;
 
+import cn.yibao.portal.qrcode.domain.CodeTokens;
+import cn.yibao.portal.text.domain.Phrase;
 import cn.yibao.portal.filing.domain.FilingStatus;
 import cn.yibao.portal.qrcode.CodeSubjects;
 import cn.yibao.portal.qrcode.domain.CodePurpose;
@@ -32,9 +34,10 @@ class FilingCodeSubjects implements CodeSubjects {
         return filings.find(subject).flatMap(filing -> residents.findById(filing.insuredId()).map(insured -> new Subject(
                 insured.maskedName(),
                 service.regionName(filing.destination()),
-                service.rulesOf(filing).name() + "，" + filing.startDate() + " 至 "
-                        + (filing.endDate() == null ? "长期" : filing.endDate().toString()) + "，备案号 " + filing.number(),
+                Phrase.of("verify.filing.line", service.rulesOf(filing).label(), filing.startDate(),
+                        filing.endDate() == null ? Phrase.of("filing.period.longTerm") : filing.endDate(), filing.number()),
                 filing.status() == FilingStatus.EFFECTIVE ? null
-                        : filing.status() == FilingStatus.EXPIRED ? "已过期" : "已撤销", insured.insuredRegionCode())));
+                        : filing.status() == FilingStatus.EXPIRED ? CodeTokens.Reason.EXPIRED.said()
+                        : CodeTokens.Reason.REVOKED.said(), insured.insuredRegionCode())));
     }
 }

@@ -7,6 +7,7 @@ import cn.yibao.portal.resident.HomeNotices;
 import cn.yibao.portal.resident.domain.Resident;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import cn.yibao.portal.text.domain.Verbatim;
 import java.util.List;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
@@ -60,7 +61,9 @@ class FilingHomeNotices implements HomeNotices {
         String destination = regions.displayName(filing.destination(), "");
         String kind = underReview(filing) ? "review" : "ending";
         return new Notice("filing-" + kind + "-" + filing.id(),
-                "filing.notice." + kind + "." + suffix, List.of(whose, destination, String.valueOf(filing.endDate())),
+                // The name and the place are said as written, marked as Chinese on an English page.
+                "filing.notice." + kind + "." + suffix,
+                List.of(new Verbatim(whose), new Verbatim(destination), String.valueOf(filing.endDate())),
                 "/filing/" + filing.id());
     }
 }

@@ -1,5 +1,7 @@
 package cn.yibao.portal.filing;
 
+import cn.yibao.portal.filing.domain.EventNotes;
+import cn.yibao.portal.text.domain.Phrase;
 import cn.yibao.portal.audit.AuditTrail;
 import cn.yibao.portal.audit.RequestOrigin;
 import cn.yibao.portal.audit.domain.AuditEntry;
@@ -76,7 +78,7 @@ public class Filings {
     public record Filed(Filing filing) implements Outcome {
     }
 
-    public record Refused(String field, String message) implements Outcome {
+    public record Refused(String field, Phrase message) implements Outcome {
     }
 
     /** The form passes the rules as they stand now; nothing is stored yet. */
@@ -171,9 +173,10 @@ public class Filings {
                         upload.material(), safeName(upload.fileName()), Uploads.detectedType(upload.content()).orElseThrow(),
                         upload.content(), clock.now())))
                 .then(filings.event(filing.id(), null, FilingStatus.SUBMITTED, "RESIDENT", actor,
-                        form.commitment() ? "提交备案（个人承诺制）" : "提交备案", clock.now()))
+                        form.commitment() ? EventNotes.SUBMITTED_WITH_COMMITMENT : EventNotes.SUBMITTED, clock.now()))
                 .then(filings.event(filing.id(), FilingStatus.SUBMITTED, accepted.status(), "SYSTEM", null,
-                        accepted.status() == FilingStatus.EFFECTIVE ? "材料齐全，即时生效" : String.join("", accepted.notes()),
+                        accepted.status() == FilingStatus.EFFECTIVE ? EventNotes.COMPLETE
+                                : accepted.notes().stream().map(EventNotes::stored).findFirst().orElse(""),
                         clock.now()))
                 .thenReturn(new Filed(filing));
     }
@@ -201,9 +204,9 @@ public class Filings {
             return transaction.transactional(filings.transition(filing, FilingStatus.CANCELLED, null)
                     .flatMap(moved -> moved
                             ? filings.event(filing.id(), filing.status(), FilingStatus.CANCELLED, "RESIDENT",
-                                    me.id().toString(), "本人取消", clock.now())
+                                    me.id().toString(), EventNotes.CANCELLED_BY_INSURED, clock.now())
                                     .then(filings.find(filing.id()).map(updated -> (Outcome) new Filed(updated)))
-                            : Mono.just((Outcome) new Refused("status", "备案状态已变化，请刷新后重试。"))));
+                            : Mono.just((Outcome) new Refused("status", Phrase.of("filing.refused.changed")))));
         });
     }
 
@@ -219,30 +222,30 @@ public class Filings {
     /** A staff decision on a filing under review in their own region; rejecting needs a reason. */
     public Mono<Outcome> review(StaffIdentity staff, UUID id, boolean approve, String reason, RequestOrigin origin) {
         if (!approve && (reason == null || reason.isBlank())) {
-            return Mono.just(new Refused("reason", "驳回备案时请填写原因，参保人会看到。"));
+            return Mono.just(new Refused("reason", Phrase.of("filing.refused.review.reason")));
         }
         if (reason != null && reason.strip().length() > FilingRules.MAX_REASON_LENGTH) {
-            return Mono.just(new Refused("reason", "意见不能超过" + FilingRules.MAX_REASON_LENGTH + "字。"));
+            return Mono.just(new Refused("reason", Phrase.of("filing.refused.review.tooLong", FilingRules.MAX_REASON_LENGTH)));
         }
         FilingStatus to = approve ? FilingStatus.EFFECTIVE : FilingStatus.REJECTED;
         return findForStaff(staff, id)
                 .filter(filing -> filing.status() == FilingStatus.UNDER_REVIEW)
                 .flatMap(filing -> approve && filing.endDate() != null && filing.endDate().isBefore(clock.today())
-                        ? Mono.just((Outcome) new Refused("decision", "备案有效期已过，不能审核通过。"))
+                        ? Mono.just((Outcome) new Refused("decision", Phrase.of("filing.refused.review.ended")))
                         : transaction.transactional(
                         filings.transition(filing, to, approve ? clock.today() : null)
                                 .flatMap(moved -> moved
                                         ? filings.event(filing.id(), filing.status(), to, "STAFF", staff.staffId(),
-                                                reason == null || reason.isBlank() ? "审核通过" : reason.strip(), clock.now())
+                                                reason == null || reason.isBlank() ? EventNotes.APPROVED : reason.strip(), clock.now())
                                                 .then(audit.record(new AuditEntry(clock.now(), AuditEntry.ActorType.STAFF,
                                                         staff.staffId(), filing.insuredId(), AUDIT_DECISION,
                                                         AuditEntry.Outcome.SUCCESS, origin.clientAddress(),
                                                         origin.userAgent(), filing.number() + " " + to,
                                                         filing.id().toString(), origin.requestId(), null)))
                                                 .then(filings.find(filing.id()).map(f -> (Outcome) new Filed(f)))
-                                        : Mono.just((Outcome) new Refused("status", "备案状态已变化，请刷新后重试。")))))
+                                        : Mono.just((Outcome) new Refused("status", Phrase.of("filing.refused.changed"))))))
                 .switchIfEmpty(Mono.defer(() -> findForStaff(staff, id)
-                        .map(decided -> (Outcome) new Refused("status", "该备案已处理，当前状态：" + decided.status() + "。"))));
+                        .map(decided -> (Outcome) new Refused("status", Phrase.of("filing.refused.decided", decided.status().name())))));
     }
 
     /** Only the filer and the insured person themselves may download materials (and staff of the region). */
@@ -258,7 +261,7 @@ public class Filings {
                 .concatMap(filing -> transaction.transactional(filings.transition(filing, FilingStatus.EXPIRED, null)
                         .filter(Boolean::booleanValue)
                         .flatMap(moved -> filings.event(filing.id(), FilingStatus.EFFECTIVE, FilingStatus.EXPIRED,
-                                "SYSTEM", null, "有效期届满", clock.now()).thenReturn(1L))))
+                                "SYSTEM", null, EventNotes.EXPIRED, clock.now()).thenReturn(1L))))
                 .count();
     }
 
@@ -298,13 +301,13 @@ public class Filings {
 
     private Refused basicProblem(Form form) {
         if (form.type() == null) {
-            return new Refused("type", "请选择备案类型。");
+            return new Refused("type", Phrase.of("filing.refused.type"));
         }
         if (form.destination() == null || !regions.contains(form.destination())) {
-            return new Refused("destination", "请选择就医地（省、市）。");
+            return new Refused("destination", Phrase.of("filing.refused.destination"));
         }
         if (form.startDate() == null) {
-            return new Refused("startDate", "请填写开始日期。");
+            return new Refused("startDate", Phrase.of("filing.refused.start.missing"));
         }
         return null;
     }

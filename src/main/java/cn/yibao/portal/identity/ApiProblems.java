@@ -1,5 +1,7 @@
 package cn.yibao.portal.identity;
 
+import cn.yibao.portal.text.RequestWords;
+import cn.yibao.portal.text.domain.Phrase;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
@@ -30,16 +32,18 @@ class ApiProblems implements ServerAuthenticationEntryPoint, ServerAccessDeniedH
         boolean tokenPresented = exchange.getRequest().getHeaders().containsHeader(HttpHeaders.AUTHORIZATION);
         exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, tokenPresented
                 ? "Bearer error=\"invalid_token\"" : "Bearer");
-        String detail = !tokenPresented ? "请提供医保电子凭证访问令牌（Authorization: Bearer）。"
+        Phrase detail = !tokenPresented ? Phrase.of("api.unauthenticated.noToken")
                 : exception instanceof InvalidBearerTokenException && exception.getMessage() != null
                         && exception.getMessage().contains("expired")
-                        ? "访问令牌已过期，请重新登录医保电子凭证。"
-                        : "访问令牌无效或已过期，请重新登录医保电子凭证。";
-        return problems.write(exchange, HttpStatus.UNAUTHORIZED, "未认证", detail);
+                        ? Phrase.of("api.unauthenticated.expired")
+                        : Phrase.of("api.unauthenticated.invalid");
+        return problems.write(exchange, HttpStatus.UNAUTHORIZED,
+                RequestWords.say(exchange, Phrase.of("api.unauthenticated.title")), RequestWords.say(exchange, detail));
     }
 
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, AccessDeniedException denied) {
-        return problems.write(exchange, HttpStatus.FORBIDDEN, "无权访问", "当前身份无权访问此资源。");
+        return problems.write(exchange, HttpStatus.FORBIDDEN, RequestWords.say(exchange, Phrase.of("api.forbidden.title")),
+                RequestWords.say(exchange, Phrase.of("api.forbidden.detail")));
     }
 }

@@ -1,5 +1,6 @@
 package cn.yibao.portal.identity;
 
+import cn.yibao.portal.text.domain.Phrase;
 import cn.yibao.portal.identity.domain.StaffIdentity;
 import cn.yibao.portal.identity.domain.StaffPowers;
 import cn.yibao.portal.identity.domain.StaffRole;
@@ -23,8 +24,8 @@ public class StaffAccess {
         this.regions = regions;
     }
 
-    /** Empty when allowed; otherwise the Chinese reason (missing role, or another region's thing). */
-    public Optional<String> refusal(StaffIdentity staff, StaffRole role, String objectRegionCode) {
+    /** Empty when allowed; otherwise the reason (missing role, or another region's thing). */
+    public Optional<Phrase> refusal(StaffIdentity staff, StaffRole role, String objectRegionCode) {
         StaffPowers.Decision decision = StaffPowers.decide(staff, role, regions.pathToNational(objectRegionCode));
         if (decision instanceof StaffPowers.MissingRole missing) {
             return Optional.of(missing.message());

@@ -1,5 +1,7 @@
 package cn.yibao.portal.identity;
 
+import cn.yibao.portal.text.RequestWords;
+import cn.yibao.portal.text.domain.Phrase;
 import cn.yibao.portal.identity.domain.StaffClaims;
 import cn.yibao.portal.identity.domain.StaffIdentity;
 import cn.yibao.portal.identity.domain.StaffPowers;
@@ -42,12 +44,14 @@ public final class StaffPrincipals {
     public static Mono<ServerResponse> handleAnyStaff(ServerRequest request,
                                                       Function<StaffIdentity, Mono<ServerResponse>> handler) {
         return of(request).flatMap(handler).switchIfEmpty(Mono.defer(() -> request.path().startsWith("/api/")
-                ? ProblemResponses.response(HttpStatus.FORBIDDEN, "需要工作人员身份。", null)
+                ? ProblemResponses.response(HttpStatus.FORBIDDEN,
+                        RequestWords.say(request, Phrase.of("staff.refused.notStaff")), null)
                 : ServerResponse.seeOther(URI.create("/?signin=required")).build()));
     }
 
     /** A staff request refused (missing role, another region's thing): 403 with the reason. */
-    public static Mono<ServerResponse> forbidden(ServerRequest request, String reason) {
+    public static Mono<ServerResponse> forbidden(ServerRequest request, Phrase why) {
+        String reason = RequestWords.say(request, why);
         return request.path().startsWith("/api/") ? ProblemResponses.response(HttpStatus.FORBIDDEN, reason, null)
                 : Mono.error(new ResponseStatusException(HttpStatus.FORBIDDEN, reason));
     }

@@ -1,5 +1,7 @@
 package cn.yibao.portal.payment;
 
+import cn.yibao.portal.text.RequestWords;
+import cn.yibao.portal.text.domain.Phrase;
 import cn.yibao.portal.audit.RequestOrigin;
 import cn.yibao.portal.identity.StaffPrincipals;
 import cn.yibao.portal.identity.domain.StaffPowers;
@@ -32,20 +34,21 @@ public class CashAtCounter {
     /** Empty string when recorded; otherwise the Chinese reason nothing changed. */
     public Mono<String> record(ServerRequest request, PaymentOrder order, String receiptNo) {
         if (!CurrentResident.isAssisted(request) || order.channel() != PaymentChannelId.CASH) {
-            return Mono.just("只有窗口工作人员在代办时可以登记现金代收。");
+            return Mono.just(RequestWords.say(request, Phrase.of("cash.refused.notAssisting")));
         }
         if (receiptNo == null || !RECEIPT_NO.matcher(receiptNo.strip()).matches()) {
-            return Mono.just("请填写交给参保人的收款收据编号（4 到 32 位字母、数字或 -）。");
+            return Mono.just(RequestWords.say(request, Phrase.of("cash.refused.receiptFormat")));
         }
         if (!order.status().isOpen()) {
-            return Mono.just("订单已不是待支付状态，不能登记收款。");
+            return Mono.just(RequestWords.say(request, Phrase.of("cash.refused.notOpen")));
         }
         // The gate lets only a help-desk worker act in a session; the money is theirs to take, so ask again here.
         return StaffPrincipals.of(request).filter(staff -> StaffPowers.holds(staff, StaffRole.HELP_DESK))
                 .flatMap(staff -> settling.apply("CASH", order.orderNo(), "CASH-" + staff.staffId() + "-" + receiptNo.strip(),
                         order.amountFen(), ChannelOutcome.PAID, TransitionCause.CASH_COLLECTION,
                         PaymentActor.staff(staff.staffId(), RequestOrigin.of(request.exchange()))))
-                .map(effect -> effect == SettlingPayments.Effect.MOVED ? "" : "订单状态已变化，请刷新后查看。")
-                .defaultIfEmpty("只有窗口工作人员在代办时可以登记现金代收。");
+                .map(effect -> effect == SettlingPayments.Effect.MOVED ? ""
+                        : RequestWords.say(request, Phrase.of("cash.refused.changed")))
+                .defaultIfEmpty(RequestWords.say(request, Phrase.of("cash.refused.notAssisting")));
     }
 }

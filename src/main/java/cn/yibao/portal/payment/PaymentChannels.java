@@ -1,5 +1,6 @@
 package cn.yibao.portal.payment;
 
+import cn.yibao.portal.text.domain.Phrase;
 import cn.yibao.portal.payment.channel.PaymentChannel;
 import cn.yibao.portal.payment.domain.ChannelChoice;
 import cn.yibao.portal.payment.domain.PaymentChannelId;
@@ -35,6 +36,12 @@ public class PaymentChannels {
      * offered here, and where to pay instead ({@code portal.payment.offline-instructions}, or the general advice of the
      * message bundle).
      */
+    /** The same, as a phrase for the reader's language (the configured instructions are the office's own words). */
+    public Phrase notOfferedOnline() {
+        return Phrase.of("pay.offline.notOffered.at", offlineInstructions.isBlank() ? Phrase.of("pay.offline.where")
+                : offlineInstructions.strip());
+    }
+
     public String notOfferedOnline(Locale locale) {
         String where = offlineInstructions.isBlank() ? messages.getMessage("pay.offline.where", null, locale)
                 : offlineInstructions.strip();

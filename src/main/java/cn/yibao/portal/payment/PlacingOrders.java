@@ -1,5 +1,6 @@
 package cn.yibao.portal.payment;
 
+import cn.yibao.portal.text.domain.Phrase;
 import cn.yibao.portal.clock.BusinessClock;
 import cn.yibao.portal.contribution.ContributionQuotes;
 import cn.yibao.portal.payment.domain.PaymentChannelId;
@@ -79,7 +80,7 @@ public class PlacingOrders {
     }
 
     /** {@code status}: 409 for conflicts (key reused, person paid or in an open order), 422 for bad requests. */
-    public record Refusal(int status, String field, String message) implements Placed {
+    public record Refusal(int status, String field, Phrase message) implements Placed {
     }
 
     public cn.yibao.portal.payment.domain.PaymentChannelId defaultChannel(cn.yibao.portal.web.domain.ClientKind client) {
@@ -92,14 +93,13 @@ public class PlacingOrders {
     }
 
     /** In Chinese, for the API: no channel is offered, and where to pay instead. */
-    public String notOfferedOnline() {
-        return channels.notOfferedOnline(Locale.SIMPLIFIED_CHINESE);
+    public Phrase notOfferedOnline() {
+        return channels.notOfferedOnline();
     }
 
     public Mono<Placed> place(Resident payer, String key, OrderRequest request) {
         if (!IdempotencyRules.isWellFormed(key)) {
-            return Mono.just(new Refusal(400, "Idempotency-Key",
-                    "请求头 Idempotency-Key 应为 8 到 64 位字母、数字或 - _ : . 。"));
+            return Mono.just(new Refusal(400, "Idempotency-Key", Phrase.of("order.refused.key")));
         }
         byte[] fingerprint = IdempotencyRules.fingerprint(request.year(), request.insured(), request.channel(),
                 request.grade());
@@ -110,11 +110,11 @@ public class PlacingOrders {
                         .flatMap(stored -> Arrays.equals(stored.requestHash(), fingerprint)
                                 ? payments.find(stored.orderId()).map(order -> (Placed) new Placement(order, false))
                                 : Mono.just((Placed) new Refusal(409, "Idempotency-Key",
-                                        "该 Idempotency-Key 已用于另一笔不同的缴费请求。")))
+                                        Phrase.of("order.refused.keyUsed"))))
                         .switchIfEmpty(Mono.defer(() -> decideAndStore(payer, key, request, fingerprint, now))));
         return transaction.transactional(decide)
                 .onErrorResume(DataIntegrityViolationException.class, e -> Mono.just(new Refusal(409, "insured",
-                        "所选参保人已有未完成或已支付的订单，请刷新后重试。")))
+                        Phrase.of("order.refused.race"))))
                 .flatMap(placed -> placed instanceof Placement placement && placement.order().status() == PaymentStatus.CREATED
                         ? opening.open(placement.order(), request).map(opened -> (Placed) new Placement(opened.order(),
                                 placement.created(), opened.jsapiParameters()))
@@ -136,19 +136,18 @@ public class PlacingOrders {
     public Mono<Placed> preview(Resident payer, OrderRequest request) {
         List<PaymentChannelId> offered = channels.offered(request.atCounter());
         if (offered.isEmpty()) {
-            return Mono.just(new Refusal(422, "channel", channels.notOfferedOnline(Locale.SIMPLIFIED_CHINESE)));
+            return Mono.just(new Refusal(422, "channel", channels.notOfferedOnline()));
         }
         if (request.channel() == null || !offered.contains(request.channel())) {
-            return Mono.just(new Refusal(422, "channel", "支付渠道不可用，可选："
-                    + String.join("、", offered.stream().map(PaymentChannelId::name).toList()) + "。"));
+            return Mono.just(new Refusal(422, "channel", Phrase.of("order.refused.channel",
+                    offered.stream().map(PaymentChannelId::name).toList())));
         }
         if (!quotes.benefitYears().contains(request.year())) {
-            return Mono.just(new Refusal(422, "year", "没有" + request.year() + "待遇年度的缴费标准。"));
+            return Mono.just(new Refusal(422, "year", Phrase.of("order.refused.year", request.year())));
         }
         return insuredPeople(payer, request.insured()).flatMap(people -> {
             if (people.size() != request.insured().size()) {
-                return Mono.just((Placed) new Refusal(422, "insured",
-                        "参保人只能是本人（SELF）或已绑定的家庭成员（成员编号）。"));
+                return Mono.just((Placed) new Refusal(422, "insured", Phrase.of("order.refused.people")));
             }
             List<UUID> ids = people.stream().map(Resident::id).toList();
             return payments.blockingItems(ids, request.year()).collectList().map(blocking -> {

@@ -1,5 +1,6 @@
 package cn.yibao.portal.payment;
 
+import cn.yibao.portal.text.domain.Phrase;
 import cn.yibao.portal.payment.domain.ItemState;
 import cn.yibao.portal.policy.RegionCatalog;
 import cn.yibao.portal.policy.domain.Money;
@@ -33,8 +34,8 @@ class ReceiptCodeSubjects implements CodeSubjects {
     public Mono<Subject> describe(UUID subject) {
         return payments.itemByReceipt(subject).flatMap(item -> residents.findById(item.insuredId()).map(insured ->
                 new Subject(insured.maskedName(), regions.displayName(insured.insuredRegionCode(), ""),
-                        item.benefitYear() + " 年度城乡居民医保个人缴费 " + Money.yuan(item.amountFen()) + " 元，凭证号 "
-                                + item.receiptNo(),
-                        item.state() == ItemState.PAID ? null : "已退款", insured.insuredRegionCode())));
+                        Phrase.of("verify.receipt.line", item.benefitYear(), Money.yuan(item.amountFen()), item.receiptNo()),
+                        item.state() == ItemState.PAID ? null : Phrase.of("verify.receipt.refunded"),
+                        insured.insuredRegionCode())));
     }
 }

@@ -1,5 +1,8 @@
 package cn.yibao.portal.payment;
 
+import java.util.Locale;
+import cn.yibao.portal.text.Phrases;
+import cn.yibao.portal.text.domain.Phrase;
 import cn.yibao.portal.database.InTurn;
 import cn.yibao.portal.audit.RequestOrigin;
 import cn.yibao.portal.clock.BusinessClock;
@@ -66,9 +69,11 @@ public class Reconciling {
     private final DatabaseClient database;
     private final BusinessClock clock;
     private final StaffAccess access;
+    private final Phrases phrases;
 
     Reconciling(PaymentChannels channels, PaymentRepository payments, SettlingPayments settling, PaymentAudit audit,
-                DatabaseClient database, BusinessClock clock, StaffAccess access) {
+                DatabaseClient database, BusinessClock clock, StaffAccess access, Phrases phrases) {
+        this.phrases = phrases;
         this.channels = channels;
         this.payments = payments;
         this.settling = settling;
@@ -82,7 +87,7 @@ public class Reconciling {
                                    RequestOrigin origin) {
         Optional<PaymentChannel> channel = channels.get(channelId);
         if (channel.isEmpty()) {
-            return Mono.just(Report.refused(channelId, day, "该支付渠道未开通。"));
+            return Mono.just(Report.refused(channelId, day, chinese(Phrase.of("reconcile.channelOff"))));
         }
         List<BillLine> lines;
         try {
@@ -142,7 +147,7 @@ public class Reconciling {
     /** Asks the channel about the order, then settles, notes or flags as {@link Reconciliation#resolve} says. */
     private Mono<String> resolve(PaymentChannel channel, Found found, PaymentActor importedBy) {
         if (found.order() == null) {
-            return Mono.just(Reconciliation.resolve(found.mismatch(), null).note());
+            return Mono.just(chinese(Reconciliation.resolve(found.mismatch(), null).note()));
         }
         PaymentOrder order = found.order();
         return channel.query(order.orderNo())
@@ -156,17 +161,22 @@ public class Reconciling {
                     if (resolution instanceof Reconciliation.Settle settle) {
                         return settling.apply(channel.merchantId(), order.orderNo(), settle.transactionId(),
                                         settle.amountFen(), ChannelOutcome.PAID, TransitionCause.RECONCILIATION, importedBy)
-                                .map(effect -> effect == SettlingPayments.Effect.MOVED ? settle.note()
-                                        : "渠道查询确认已支付，但订单未能补记（" + effect + "）：待人工核查");
+                                .map(effect -> chinese(effect == SettlingPayments.Effect.MOVED ? settle.note()
+                                        : Phrase.of("reconcile.settle.failed", effect.name())));
                     }
                     if (resolution instanceof Reconciliation.Flag flag) {
-                        String why = "对账（" + channel.id() + "）：" + flag.why();
+                        String why = chinese(Phrase.of("reconcile.flag", channel.id().name(), flag.why()));
                         return payments.flagForReview(order.id(), why, clock.now())
                                 .then(audit.about(order, PaymentAudit.FLAGGED, false, why, importedBy))
-                                .thenReturn(flag.note());
+                                .thenReturn(chinese(flag.note()));
                     }
-                    return Mono.just(resolution.note());
+                    return Mono.just(chinese(resolution.note()));
                 });
+    }
+
+    /** A run's resolutions and flags are records (like audit rows): kept in Chinese, said from the bundles. */
+    private String chinese(Phrase phrase) {
+        return phrases.say(phrase, Locale.SIMPLIFIED_CHINESE);
     }
 
     private Mono<Void> store(UUID runId, Reconciliation.Mismatch mismatch, String resolution) {

@@ -1,5 +1,6 @@
 package cn.yibao.portal.payment;
 
+import cn.yibao.portal.text.domain.Phrase;
 import cn.yibao.portal.database.InTurn;
 import cn.yibao.portal.audit.RequestOrigin;
 import cn.yibao.portal.audit.domain.AuditEntry;
@@ -69,9 +70,9 @@ public class Refunds {
     /** Why nothing was refunded, and what kind of no it is (the routes answer 400, 403, 404 or 409). */
     public enum Refusal { BAD_INPUT, OTHER_REGION, NO_SUCH_ORDER, NOT_NOW }
 
-    public record NotPossible(Refusal kind, String field, String message) implements Outcome {
+    public record NotPossible(Refusal kind, String field, Phrase message) implements Outcome {
 
-        NotPossible(String message) {
+        NotPossible(Phrase message) {
             this(Refusal.NOT_NOW, "orderNo", message);
         }
     }
@@ -84,7 +85,7 @@ public class Refunds {
         }
     }
 
-    static final String CHANGED_SINCE_PREVIEW = "订单在核对后有变化（或退款原因不同），请重新核对退款内容后再确认。";
+    static final Phrase CHANGED_SINCE_PREVIEW = Phrase.of("refund.refused.changed");
 
     private final PaymentRepository payments;
     private final PaymentChannels channels;
@@ -165,7 +166,7 @@ public class Refunds {
         if (confirmation == null || confirmation.isBlank()) {
             // Bad input is said before anything is looked up, like a missing reason.
             return Mono.just(new NotPossible(Refusal.BAD_INPUT, "confirmation",
-                    "退款需两步：请先核对退款内容（退给谁、退多少、原因），再带上核对结果确认。"));
+                    Phrase.of("refund.refused.twoSteps")));
         }
         return operatorsOrder(operator, orderNo, reason).flatMap(found -> {
             if (found instanceof NotPossible refused) {
@@ -184,23 +185,23 @@ public class Refunds {
 
     /** The order an operator names, if they may refund it: a reason given, the order there and of their region. */
     private Mono<Outcome> operatorsOrder(Operator operator, String orderNo, String reason) {
-        String problem = RefundRules.reasonProblem(reason);
+        Phrase problem = RefundRules.reasonProblem(reason);
         if (problem != null) {
             return Mono.just(new NotPossible(Refusal.BAD_INPUT, "reason", problem));
         }
         return payments.findByOrderNo(orderNo == null ? "" : orderNo.strip())
                 .flatMap(order -> {
-                    Optional<String> refusal = access.refusal(operator.staff(), StaffRole.PAYMENT_OPERATOR,
+                    Optional<Phrase> refusal = access.refusal(operator.staff(), StaffRole.PAYMENT_OPERATOR,
                             order.regionCode());
                     return refusal.isEmpty() ? Mono.just((Outcome) new Found(order))
                             : refusedFor(order, operator, reason, new NotPossible(Refusal.OTHER_REGION, "orderNo",
                                     refusal.get()));
                 })
-                .defaultIfEmpty(new NotPossible(Refusal.NO_SUCH_ORDER, "orderNo", "没有这笔订单，请核对订单号。"));
+                .defaultIfEmpty(new NotPossible(Refusal.NO_SUCH_ORDER, "orderNo", Phrase.of("refund.refused.noOrder.check")));
     }
 
     private Mono<Outcome> refusedFor(PaymentOrder order, Operator operator, String reason, NotPossible refused) {
-        return audit.about(order, PaymentAudit.REFUND, false, reason.strip() + "：" + refused.message(), operator.actor())
+        return audit.about(order, PaymentAudit.REFUND, false, reason.strip() + "：" + refused.message().key(), operator.actor())
                 .thenReturn(refused);
     }
 
@@ -243,7 +244,7 @@ public class Refunds {
                 .flatMap(prepared -> prepared.refund() == null
                         ? Mono.just((Outcome) prepared.refusal())
                         : callChannel(prepared.order(), prepared.refund(), actor))
-                .switchIfEmpty(Mono.fromSupplier(() -> new NotPossible(Refusal.NO_SUCH_ORDER, "orderNo", "没有这笔订单。")));
+                .switchIfEmpty(Mono.fromSupplier(() -> new NotPossible(Refusal.NO_SUCH_ORDER, "orderNo", Phrase.of("refund.refused.noOrder"))));
     }
 
     /** A new refund record, its people linked to it, and the order moved to REFUNDING when it is the whole order. */

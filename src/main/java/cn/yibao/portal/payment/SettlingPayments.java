@@ -1,5 +1,7 @@
 package cn.yibao.portal.payment;
 
+import java.util.Locale;
+import cn.yibao.portal.text.Phrases;
 import cn.yibao.portal.clock.BusinessClock;
 import cn.yibao.portal.payment.domain.ChannelOutcome;
 import cn.yibao.portal.payment.domain.ItemState;
@@ -31,9 +33,11 @@ class SettlingPayments {
     private final PaymentAudit audit;
     private final BusinessClock clock;
     private final TransactionalOperator transaction;
+    private final Phrases phrases;
 
     SettlingPayments(PaymentRepository payments, PaymentChannels channels, Refunds refunds, PaymentAudit audit,
-                     BusinessClock clock, TransactionalOperator transaction) {
+                     BusinessClock clock, TransactionalOperator transaction, Phrases phrases) {
+        this.phrases = phrases;
         this.payments = payments;
         this.channels = channels;
         this.refunds = refunds;
@@ -71,8 +75,10 @@ class SettlingPayments {
         NotificationRules.Decision decision = NotificationRules.decide(order, ourMerchant, merchantId, orderNo,
                 transactionId, amountFen, outcome, source);
         if (decision instanceof NotificationRules.Review review) {
-            return payments.flagForReview(order.id(), review.why(), clock.now())
-                    .then(audit.about(order, PaymentAudit.FLAGGED, false, review.why(), actor))
+            // The flag and the audit row are records, kept in Chinese like every audit row.
+            String why = phrases.say(review.why(), Locale.SIMPLIFIED_CHINESE);
+            return payments.flagForReview(order.id(), why, clock.now())
+                    .then(audit.about(order, PaymentAudit.FLAGGED, false, why, actor))
                     .thenReturn(Effect.FLAGGED);
         }
         if (decision instanceof NotificationRules.Ignore) {

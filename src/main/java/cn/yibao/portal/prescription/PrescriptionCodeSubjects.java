@@ -1,5 +1,6 @@
 package cn.yibao.portal.prescription;
 
+import cn.yibao.portal.text.domain.Phrase;
 import cn.yibao.portal.policy.RegionCatalog;
 import cn.yibao.portal.policy.domain.Region;
 import cn.yibao.portal.prescription.domain.PrescriptionLabels;
@@ -37,8 +38,9 @@ class PrescriptionCodeSubjects implements CodeSubjects {
         return prescriptions.find(subject).flatMap(prescription -> residents.findById(prescription.residentId())
                 .map(holder -> new Subject(holder.maskedName(),
                         regions.find(holder.insuredRegionCode()).map(Region::name).orElse(holder.insuredRegionCode()),
-                        PrescriptionLabels.disease(prescription.disease()) + "：" + PrescriptionLabels.drugLine(prescription)
-                                + "，" + prescription.facilityName() + " " + prescription.prescribedOn() + " 开具",
+                        Phrase.of("verify.prescription.line", PrescriptionLabels.disease(prescription.disease()),
+                                PrescriptionLabels.drugLine(prescription), prescription.facilityName(),
+                                prescription.prescribedOn()),
                         PrescriptionLabels.pickupClosedBecause(prescription.status()), holder.insuredRegionCode())));
     }
 }

@@ -1,5 +1,6 @@
 package cn.yibao.portal.prescription;
 
+import cn.yibao.portal.text.domain.Phrase;
 import cn.yibao.portal.prescription.domain.PrescriptionLabels;
 import cn.yibao.portal.prescription.domain.RefillReminders;
 import cn.yibao.portal.resident.HomeNotices;
@@ -33,7 +34,8 @@ class PrescriptionHomeNotices implements HomeNotices {
         String whose = found.self() ? "" : found.person().maskedName();
         String suffix = found.self() ? "self" : "member";
         if (found.reminder() instanceof RefillReminders.RefillDue due) {
-            String endsOn = due.supplyEndsOn().getMonthValue() + "月" + due.supplyEndsOn().getDayOfMonth() + "日";
+            Phrase endsOn = Phrase.of("prescription.notice.date", due.supplyEndsOn().getMonthValue(),
+                    due.supplyEndsOn().getDayOfMonth());
             String kind = due.waiting().isPresent() ? "refill.waiting." : "refill.";
             return new Notice("prescription-refill-" + due.personId() + "-" + due.disease().name().toLowerCase(Locale.ROOT),
                     "prescription.notice." + kind + suffix, List.of(whose, PrescriptionLabels.disease(due.disease()),

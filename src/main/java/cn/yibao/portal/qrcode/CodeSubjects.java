@@ -1,5 +1,6 @@
 package cn.yibao.portal.qrcode;
 
+import cn.yibao.portal.text.domain.Phrase;
 import cn.yibao.portal.qrcode.domain.CodePurpose;
 import java.util.UUID;
 import reactor.core.publisher.Mono;
@@ -20,6 +21,6 @@ public interface CodeSubjects {
      * {@code holderRegionCode} is the insured region of the person the subject belongs to (staff may verify a
      * person's code only for their own region).
      */
-    record Subject(String name, String region, String status, String inactiveReason, String holderRegionCode) {
+    record Subject(String name, String region, Phrase status, Phrase inactiveReason, String holderRegionCode) {
     }
 }

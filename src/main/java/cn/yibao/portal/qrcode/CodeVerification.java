@@ -1,5 +1,6 @@
 package cn.yibao.portal.qrcode;
 
+import cn.yibao.portal.text.domain.Phrase;
 import cn.yibao.portal.audit.AuditTrail;
 import cn.yibao.portal.audit.RequestOrigin;
 import cn.yibao.portal.audit.domain.AuditEntry;
@@ -32,7 +33,7 @@ import reactor.core.publisher.Mono;
 @Service
 public class CodeVerification {
 
-    public static final String STAFF_REQUIRED = "需要工作人员登录";
+    public static final Phrase STAFF_REQUIRED = Phrase.of("verify.refused.staffRequired");
     static final String AUDIT_ACTION = "CODE_VERIFY";
 
     private final Codes codes;
@@ -61,10 +62,10 @@ public class CodeVerification {
      * that this caller may not check (not signed in as staff, not help desk, or another region's resident);
      * {@code reason} says which.
      */
-    public record Result(boolean valid, String purpose, String purposeLabel, String reason, String subject,
-                         String region, String status, Instant expiresAt, boolean staffRequired) {
+    public record Result(boolean valid, String purpose, Phrase purposeLabel, Phrase reason, String subject,
+                         String region, Phrase status, Instant expiresAt, boolean staffRequired) {
 
-        static Result refused(String reason) {
+        static Result refused(Phrase reason) {
             return new Result(false, null, null, reason, null, null, null, null, false);
         }
 
@@ -73,7 +74,7 @@ public class CodeVerification {
         }
 
         /** A staff member who may not check this code: why, and nothing about the person. */
-        static Result notPermitted(String reason) {
+        static Result notPermitted(Phrase reason) {
             return new Result(false, null, null, reason, null, null, null, null, true);
         }
     }
@@ -84,12 +85,12 @@ public class CodeVerification {
                     SignedCode code = verification instanceof CodeTokens.Verified verified ? verified.code()
                             : ((CodeTokens.Refused) verification).code();
                     if (code == null) {
-                        return Mono.just(Result.refused(((CodeTokens.Refused) verification).reason().chinese()));
+                        return Mono.just(Result.refused(((CodeTokens.Refused) verification).reason().said()));
                     }
                     if (code.purpose().staffOnly() && staff.isEmpty()) {
                         return Mono.just(Result.needsStaff());
                     }
-                    String reason = verification instanceof CodeTokens.Refused refused ? refused.reason().chinese() : null;
+                    Phrase reason = verification instanceof CodeTokens.Refused refused ? refused.reason().said() : null;
                     Mono<Described> described = code.purpose() == CodePurpose.RESIDENT
                             ? describeResident(code, reason)
                             : describeOther(code, reason);
@@ -108,34 +109,34 @@ public class CodeVerification {
      * anyone else on the staff learns only that they may not check it (and the attempt is audited).
      */
     private Result forStaff(Described described, StaffIdentity staff) {
-        Optional<String> refusal = described.holderRegionCode() == null
+        Optional<Phrase> refusal = described.holderRegionCode() == null
                 ? StaffPowers.holds(staff, StaffRole.HELP_DESK) ? Optional.empty()
                         : Optional.of(new StaffPowers.MissingRole(StaffRole.HELP_DESK).message())
                 : access.refusal(staff, StaffRole.HELP_DESK, described.holderRegionCode());
         return refusal.map(Result::notPermitted).orElse(described.result());
     }
 
-    private Mono<Described> describeResident(SignedCode code, String reason) {
+    private Mono<Described> describeResident(SignedCode code, Phrase reason) {
         return residents.findById(code.subject())
                 .flatMap(resident -> insuredStatus.of(resident).map(status -> new Described(new Result(reason == null,
                         code.purpose().name(), code.purpose().label(), reason, resident.maskedName(),
                         regions.find(resident.insuredRegionCode()).map(Region::name).orElse(resident.insuredRegionCode()),
-                        status, code.expiresAt(), false), resident.insuredRegionCode())))
-                .defaultIfEmpty(new Described(Result.refused(CodeTokens.Reason.REVOKED.chinese()), null));
+                        Phrase.of("verify.status.asGiven", status), code.expiresAt(), false), resident.insuredRegionCode())))
+                .defaultIfEmpty(new Described(Result.refused(CodeTokens.Reason.REVOKED.said()), null));
     }
 
-    private Mono<Described> describeOther(SignedCode code, String reason) {
+    private Mono<Described> describeOther(SignedCode code, Phrase reason) {
         return subjects.stream().filter(s -> s.purpose() == code.purpose()).findFirst()
                 .map(owner -> owner.describe(code.subject())
                         .map(subject -> {
-                            String why = reason != null ? reason : subject.inactiveReason();
+                            Phrase why = reason != null ? reason : subject.inactiveReason();
                             return new Described(new Result(why == null, code.purpose().name(), code.purpose().label(),
                                     why, subject.name(), subject.region(), subject.status(), code.expiresAt(), false),
                                     subject.holderRegionCode());
                         })
                         // Gone from the records: still say "expired" when that is what the token itself says.
                         .defaultIfEmpty(new Described(Result.refused(reason != null ? reason
-                                : CodeTokens.Reason.REVOKED.chinese()), null)))
+                                : CodeTokens.Reason.REVOKED.said()), null)))
                 .orElseGet(() -> Mono.just(new Described(new Result(reason == null, code.purpose().name(),
                         code.purpose().label(), reason, null, null, null, code.expiresAt(), false), null)));
     }
@@ -144,7 +145,7 @@ public class CodeVerification {
         return audit.record(new AuditEntry(clock.now(), ActorType.STAFF, staff.staffId(),
                         code.purpose() == CodePurpose.RESIDENT ? code.subject() : null, AUDIT_ACTION,
                         result.valid() ? Outcome.SUCCESS : Outcome.FAILURE, origin.clientAddress(), origin.userAgent(),
-                        code.purpose().name() + (result.reason() == null ? "" : " " + result.reason()),
+                        code.purpose().name() + (result.reason() == null ? "" : " " + result.reason().key()),
                         code.purpose() == CodePurpose.RESIDENT ? null : String.valueOf(code.subject()),
                         origin.requestId(), null))
                 .thenReturn(result);

@@ -1,5 +1,7 @@
 package cn.yibao.portal.resident;
 
+import cn.yibao.portal.text.RequestWords;
+import cn.yibao.portal.text.domain.Phrase;
 import cn.yibao.portal.identity.ResidentPrincipals;
 import cn.yibao.portal.resident.domain.Resident;
 import cn.yibao.portal.web.ProblemResponses;
@@ -32,7 +34,8 @@ public class CurrentResident {
 
     public static Mono<ServerResponse> refuse(ServerRequest request) {
         return request.path().startsWith("/api/")
-                ? ProblemResponses.response(HttpStatus.FORBIDDEN, "需要参保人的医保电子凭证身份。", null)
+                ? ProblemResponses.response(HttpStatus.FORBIDDEN,
+                        RequestWords.say(request, Phrase.of("resident.refused.notResident")), null)
                 : ServerResponse.seeOther(URI.create("/?signin=required")).build();
     }
 

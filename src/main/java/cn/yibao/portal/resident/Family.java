@@ -1,5 +1,6 @@
 package cn.yibao.portal.resident;
 
+import cn.yibao.portal.text.domain.Phrase;
 import cn.yibao.portal.audit.AuditTrail;
 import cn.yibao.portal.audit.RequestOrigin;
 import cn.yibao.portal.audit.domain.AuditEntry;
@@ -66,10 +67,10 @@ public class Family {
     public record NotFound() implements BindOutcome {
     }
 
-    public record Refused(String reason, boolean conflict) implements BindOutcome {
+    public record Refused(Phrase reason, boolean conflict) implements BindOutcome {
     }
 
-    public record InvalidInput(String field, String reason) implements BindOutcome {
+    public record InvalidInput(String field, Phrase reason) implements BindOutcome {
     }
 
     /** My members (active or awaiting their answer), invitations waiting for my answer, and who has bound me. */
@@ -159,7 +160,7 @@ public class Family {
     }
 
     private Mono<BindOutcome> bind(Resident me, String typedCertno, String name, Relation relation) {
-        String problem = certnoProblem(typedCertno);
+        Phrase problem = certnoProblem(typedCertno);
         if (problem != null) {
             return Mono.just(new InvalidInput("certno", problem));
         }
@@ -178,22 +179,22 @@ public class Family {
                 .defaultIfEmpty(new NotFound());
     }
 
-    public static final String NAME_MISSING = "请填写家庭成员的姓名。";
+    public static final Phrase NAME_MISSING = Phrase.of("family.refused.name");
 
     /**
      * Why an ID number as typed cannot be one (after {@link NationalId#normalise}), with how many characters were
      * typed when the length is what is wrong; {@code null} when it is a valid number.
      */
-    public static String certnoProblem(String typedCertno) {
+    public static Phrase certnoProblem(String typedCertno) {
         String certno = NationalId.normalise(typedCertno);
-        String problem = NationalId.problemWith(certno);
-        return problem == null ? null : problem + typedLength(certno);
+        Phrase problem = NationalId.problem(certno);
+        return problem == null ? null : Phrase.of("family.certno.problem", problem, typedLength(certno));
     }
 
     /** "（您输入了 17 位）" when the length is what is wrong, so that a missing or extra digit is easy to find. */
-    private static String typedLength(String certno) {
+    private static Object typedLength(String certno) {
         return certno != null && !certno.isBlank() && certno.length() != 18 && certno.length() < 40
-                ? "（您输入了 " + certno.length() + " 位）" : "";
+                ? Phrase.of("family.certno.typed", certno.length()) : "";
     }
 
     /**
@@ -224,7 +225,7 @@ public class Family {
         Status status = direct ? Status.ACTIVE : Status.PENDING;
         return bindings.insert(me.id(), candidate.id(), relation, status, clock.now())
                 .map(inserted -> inserted ? new Bound(candidate.id(), status)
-                        : new Refused("已经与该家庭成员绑定或已发出邀请。", true));
+                        : new Refused(Phrase.of("family.refused.boundOrInvited"), true));
     }
 
     /** The invited member accepts or declines; false if there is no such pending invitation for me. */

@@ -1,5 +1,6 @@
 package cn.yibao.portal.resident;
 
+import cn.yibao.portal.text.domain.Phrase;
 import cn.yibao.portal.resident.domain.Resident;
 import java.util.List;
 import reactor.core.publisher.Flux;
@@ -21,6 +22,11 @@ public interface HomeNotices {
 
         public Notice {
             args = List.copyOf(args);
+        }
+
+        /** The notice's words; an argument may itself be a phrase (a disease, a date). */
+        public Phrase phrase() {
+            return new Phrase(key, args);
         }
     }
 }

@@ -7,6 +7,7 @@ import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -60,7 +61,7 @@ public class Phrases {
 
     /**
      * Nested phrases are said first; numbers and dates go in as written ({@code MessageFormat} would print the year
-     * 2024 as "2,024" and a date in the JVM's style).
+     * 2024 as "2,024" and a date in the JVM's style); a list is its items joined the language's way ("a、b", "a, b").
      */
     private Object argument(Object arg, Locale locale) {
         if (arg instanceof Phrase nested) {
@@ -68,6 +69,11 @@ public class Phrases {
         }
         if (arg instanceof Verbatim verbatim) {
             return verbatim.text();
+        }
+        if (arg instanceof List<?> items) {
+            String separator = messages.getMessage("text.list.separator", null, ", ", locale);
+            return items.stream().map(item -> String.valueOf(argument(item, locale)))
+                    .collect(Collectors.joining(separator));
         }
         if (arg instanceof BigDecimal decimal) {
             return decimal.toPlainString();

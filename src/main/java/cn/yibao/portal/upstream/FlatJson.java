@@ -1,5 +1,6 @@
 package cn.yibao.portal.upstream;
 
+import cn.yibao.portal.text.domain.Phrase;
 import cn.yibao.portal.upstream.domain.JsonLinesFile;
 import cn.yibao.portal.upstream.domain.JsonLinesFile.NotAnObject;
 import java.util.HashSet;
@@ -29,33 +30,33 @@ public final class FlatJson {
     public static Map<String, String> fields(String line) throws NotAnObject {
         try (JsonParser parser = JSON.createParser(ObjectReadContext.empty(), line)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
-                throw new NotAnObject("应以 { 开始一个 JSON 对象");
+                throw new NotAnObject(Phrase.of("upstream.problem.json.start"));
             }
             Map<String, String> values = new LinkedHashMap<>();
             Set<String> names = new HashSet<>();
             for (String name = parser.nextName(); name != null; name = parser.nextName()) {
                 if (!names.add(name)) {
-                    throw new NotAnObject("字段 " + name + " 出现了两次");
+                    throw new NotAnObject(Phrase.of("upstream.problem.json.twice", name));
                 }
                 JsonToken value = parser.nextToken();
                 if (value.isStructStart()) {
-                    throw new NotAnObject("字段 " + name + " 的值不能是对象或数组");
+                    throw new NotAnObject(Phrase.of("upstream.problem.json.nested", name));
                 }
                 if (value != JsonToken.VALUE_NULL) {
                     values.put(name, parser.getString());
                 }
             }
             if (nextTokenAfterTheObject(parser)) {
-                throw new NotAnObject("JSON 对象结束后还有多余内容（每行只能有一个对象）");
+                throw new NotAnObject(Phrase.of("upstream.problem.json.trailing"));
             }
             return values;
         } catch (JacksonException e) {
             int column = e.getLocation() == null ? 0 : e.getLocation().getColumnNr();
             if (e instanceof UnexpectedEndOfInputException || column > line.length()) {
-                throw new NotAnObject("这一行在 JSON 对象结束之前就结束了（缺少结束的双引号或 }）");
+                throw new NotAnObject(Phrase.of("upstream.problem.json.unfinished"));
             }
-            throw new NotAnObject((column > 0 ? "第 " + column + " 个字符处" : "") + "不符合 JSON 语法"
-                    + "（字段名和字符串应使用双引号，字段之间以逗号分隔）");
+            throw new NotAnObject(column > 0 ? Phrase.of("upstream.problem.json.syntax.at", column)
+                    : Phrase.of("upstream.problem.json.syntax"));
         }
     }
 

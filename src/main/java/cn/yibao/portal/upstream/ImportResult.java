@@ -1,15 +1,16 @@
 package cn.yibao.portal.upstream;
 
+import cn.yibao.portal.text.domain.Phrase;
 import cn.yibao.portal.upstream.domain.ImportKind;
 import cn.yibao.portal.upstream.domain.LineProblem;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * How an import attempt ended, with a Chinese summary and the report: counts, and the problems (at most the
+ * How an import attempt ended, with a summary ({@code upstream.result.*}) and the report: counts, and the problems (at most the
  * configured number; {@code problemCount} says how many there were in all).
  */
-public record ImportResult(Status status, String message, UUID batchId, ImportKind kind, String fileName, int lines,
+public record ImportResult(Status status, Phrase message, UUID batchId, ImportKind kind, String fileName, int lines,
                            int inserted, int updated, int unchanged, List<LineProblem> problems, int problemCount) {
 
     public enum Status {
@@ -40,7 +41,7 @@ public record ImportResult(Status status, String message, UUID batchId, ImportKi
         return problemCount - problems.size();
     }
 
-    static ImportResult notAccepted(Status status, String message, ImportKind kind, String fileName) {
+    static ImportResult notAccepted(Status status, Phrase message, ImportKind kind, String fileName) {
         return new ImportResult(status, message, null, kind, fileName, 0, 0, 0, 0, List.of(), 0);
     }
 }

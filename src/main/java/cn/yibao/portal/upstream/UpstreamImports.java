@@ -1,5 +1,8 @@
 package cn.yibao.portal.upstream;
 
+import java.util.Locale;
+import cn.yibao.portal.text.Phrases;
+import cn.yibao.portal.text.domain.Phrase;
 import cn.yibao.portal.audit.AuditTrail;
 import cn.yibao.portal.audit.RequestOrigin;
 import cn.yibao.portal.audit.domain.AuditEntry;
@@ -56,11 +59,13 @@ public class UpstreamImports {
     private final TransactionalOperator transaction;
     private final AuditTrail audit;
     private final ImportLimits limits;
+    private final Phrases phrases;
     private final PolicyCatalog catalog;
 
     UpstreamImports(UpstreamRepository repository, ResidentRegistry residents, RegionCatalog regions,
                     BusinessClock clock, TransactionalOperator transaction, AuditTrail audit, ImportLimits limits,
-                    PolicyCatalog catalog) {
+                    PolicyCatalog catalog, Phrases phrases) {
+        this.phrases = phrases;
         this.repository = repository;
         this.residents = residents;
         this.regions = regions;
@@ -98,8 +103,8 @@ public class UpstreamImports {
         }
         Optional<FileFormat> format = FileFormat.detect(upload.contentType(), fileName);
         if (format.isEmpty()) {
-            return notAccepted(Status.UNSUPPORTED_TYPE, "只接受 JSON Lines（application/x-ndjson，.jsonl）或带表头的 CSV"
-                    + "（text/csv，.csv）文件。", kind, fileName, operator, origin);
+            return notAccepted(Status.UNSUPPORTED_TYPE, Phrase.of("upstream.result.type"), kind, fileName, operator,
+                    origin);
         }
         FileText.Decoded decoded = FileText.decode(upload.content());
         if (decoded instanceof FileText.Unreadable unreadable) {
@@ -107,7 +112,7 @@ public class UpstreamImports {
         }
         String text = ((FileText.Text) decoded).text();
         if (FileText.nonBlankLines(text) > limits.maxLines() + (format.get() == FileFormat.CSV ? 1 : 0)) {
-            return notAccepted(Status.TOO_LARGE, "文件超过 " + limits.maxLines() + " 行，请拆分成几个文件分批导入。",
+            return notAccepted(Status.TOO_LARGE, Phrase.of("upstream.result.tooManyLines", limits.maxLines()),
                     kind, fileName, operator, origin);
         }
         ParsedFile parsed = format.get().parse(text, kind, FlatJson::fields);
@@ -135,13 +140,13 @@ public class UpstreamImports {
                     return transaction.transactional(decideAndStore);
                 })
                 .onErrorResume(error -> record(operator, origin, false, null,
-                        kind.label() + " " + fileName + "：导入失败（系统错误），没有保存任何内容。")
+                        Phrase.of("upstream.audit.failed", kind.label(), fileName))
                         .then(Mono.error(error)));
     }
 
     /** A file over the size limit, noticed while it was still arriving: refused and audited like any other. */
     public Mono<ImportResult> tooLarge(ImportKind kind, String fileName, ImportOperator operator, RequestOrigin origin) {
-        return notAccepted(Status.TOO_LARGE, "文件超过 " + limits.maxSizeText() + "，请拆分成几个文件分批导入。", kind,
+        return notAccepted(Status.TOO_LARGE, Phrase.of("upstream.result.tooLarge", limits.maxSizeText()), kind,
                 FileNames.clean(fileName), operator, origin);
     }
 
@@ -181,24 +186,25 @@ public class UpstreamImports {
         int unchanged = verdict.count(Change.UNCHANGED);
         if (verdict.refused()) {
             LineProblem first = verdict.problems().get(0);
-            String message = "导入被拒绝：发现 " + verdict.problems().size() + " 处问题（第 " + first.line() + " 行"
-                    + (first.field() == null ? "" : " " + first.field()) + "：" + first.reason() + "），整批未导入，"
-                    + "没有保存任何内容。";
+            Phrase message = first.field() == null
+                    ? Phrase.of("upstream.result.refused", verdict.problems().size(), first.line(), first.reason())
+                    : Phrase.of("upstream.result.refused.field", verdict.problems().size(), first.line(), first.field(),
+                            first.reason());
             ImportResult result = new ImportResult(Status.REFUSED, message, null, kind, fileName, verdict.records(), 0, 0,
                     0, verdict.problems().stream().limit(limits.maxProblems()).toList(), verdict.problems().size());
-            return record(operator, origin, false, null, kind.label() + " " + fileName + "：" + verdict.records()
-                    + " 行，" + verdict.problems().size() + " 处问题，整批拒绝。").thenReturn(result);
+            return record(operator, origin, false, null, Phrase.of("upstream.audit.refused", kind.label(), fileName,
+                    verdict.records(), verdict.problems().size())).thenReturn(result);
         }
         if (verdict.changesNothing()) {
-            String message = "文件中的 " + verdict.records() + " 行与已导入的记录完全一致，没有任何变化，未建立导入批次。";
+            Phrase message = Phrase.of("upstream.result.unchanged", verdict.records());
             ImportResult result = new ImportResult(Status.UNCHANGED, message, null, kind, fileName, verdict.records(), 0,
                     0, unchanged, List.of(), 0);
-            return record(operator, origin, true, null, kind.label() + " " + fileName + "：" + verdict.records()
-                    + " 行均与已导入的一致，无变化。").thenReturn(result);
+            return record(operator, origin, true, null, Phrase.of("upstream.audit.unchanged", kind.label(), fileName,
+                    verdict.records())).thenReturn(result);
         }
         UUID batchId = UUID.randomUUID();
-        String message = "已导入" + kind.label() + " " + verdict.records() + " 行：新增 " + inserted + " 条，更新 " + updated
-                + " 条，未变 " + unchanged + " 条。";
+        Phrase message = Phrase.of("upstream.result.stored", kind.label(), verdict.records(), inserted, updated,
+                unchanged);
         ImportResult result = new ImportResult(Status.STORED, message, batchId, kind, fileName, verdict.records(),
                 inserted, updated, unchanged, List.of(), 0);
         List<UpstreamRecord> toInsert = verdict.decisions().stream().filter(d -> d.change() == Change.INSERT)
@@ -211,8 +217,8 @@ public class UpstreamImports {
                 .then(repository.update(kind, toUpdate, batchId))
                 .then(repository.insert(kind, toInsert, batchId))
                 .then(kind == ImportKind.ASSISTANCE ? assistanceFollowsLatestListing(toInsert) : Mono.empty())
-                .then(record(operator, origin, true, batchId, kind.label() + " " + fileName + "：" + verdict.records()
-                        + " 行，新增 " + inserted + "，更新 " + updated + "，未变 " + unchanged + "。"))
+                .then(record(operator, origin, true, batchId, Phrase.of("upstream.audit.stored", kind.label(), fileName,
+                        verdict.records(), inserted, updated, unchanged)))
                 .thenReturn(result);
     }
 
@@ -224,14 +230,17 @@ public class UpstreamImports {
                 .flatMap(residents::recordAssistance);
     }
 
-    private Mono<ImportResult> notAccepted(Status status, String message, ImportKind kind, String fileName,
+    private Mono<ImportResult> notAccepted(Status status, Phrase message, ImportKind kind, String fileName,
                                            ImportOperator operator, RequestOrigin origin) {
-        return record(operator, origin, false, null, kind.label() + " " + fileName + "：" + message)
+        return record(operator, origin, false, null, Phrase.of("upstream.audit.notAccepted", kind.label(), fileName,
+                        message))
                 .thenReturn(ImportResult.notAccepted(status, message, kind, fileName));
     }
 
+    /** The audit row's note is kept in Chinese, like every audit row, whatever the operator's language. */
     private Mono<Void> record(ImportOperator operator, RequestOrigin origin, boolean success, UUID batchId,
-                              String detail) {
+                              Phrase note) {
+        String detail = phrases.say(note, Locale.SIMPLIFIED_CHINESE);
         return audit.record(new AuditEntry(clock.now(),
                 operator.staff() ? AuditEntry.ActorType.STAFF : AuditEntry.ActorType.SYSTEM, operator.id(), null,
                 AUDIT_ACTION, success ? AuditEntry.Outcome.SUCCESS : AuditEntry.Outcome.FAILURE,

@@ -44,6 +44,18 @@ class PhrasesTest {
     }
 
     @Test
+    void aListIsJoinedTheLanguagesWay() {
+        bundle.addMessage("text.list.separator", Locale.SIMPLIFIED_CHINESE, "、");
+        bundle.addMessage("text.list.separator", Locale.ENGLISH, ", ");
+        bundle.addMessage("fields", Locale.SIMPLIFIED_CHINESE, "不同的字段：{0}");
+        bundle.addMessage("fields", Locale.ENGLISH, "fields that differ: {0}");
+        Phrase differing = Phrase.of("fields", java.util.List.of("fundFen", Phrase.of("relation.child")));
+
+        assertThat(phrases.say(differing, Locale.SIMPLIFIED_CHINESE)).isEqualTo("不同的字段：fundFen、子女");
+        assertThat(phrases.say(differing, Locale.ENGLISH)).isEqualTo("fields that differ: fundFen, your child");
+    }
+
+    @Test
     void yearsAndLargeAmountsAreNotGrouped() {
         assertThat(phrases.say(Phrase.of("due", 2024, "本人", new BigDecimal("12345.5"), "-"), Locale.ENGLISH))
                 .isEqualTo("本人 owes CNY 12345.5 for 2024 (by -)");

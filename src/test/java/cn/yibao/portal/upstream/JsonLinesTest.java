@@ -1,5 +1,6 @@
 package cn.yibao.portal.upstream;
 
+import cn.yibao.portal.upstream.domain.SaidProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.yibao.portal.upstream.domain.ImportKind;
@@ -25,7 +26,7 @@ class JsonLinesTest {
                 + "\n"
                 + "{\"recordNo\":\"SW2\",\"collector\":null,\"name\":\"\\u738b\\\"\\n\"}\n");
 
-        assertThat(file.problems()).isEmpty();
+        assertThat(file.problems().stream().map(SaidProblem::of).toList()).isEmpty();
         assertThat(file.records()).isEqualTo(2);
         assertThat(file.lines()).containsExactly(
                 new RawLine(1, Map.of("recordNo", "SW1", "benefitYear", "2024", "amountFen", "38000", "name", "王建国")),
@@ -59,7 +60,7 @@ class JsonLinesTest {
     void aLineThatIsNotAFlatJsonObjectIsAProblemOnItsLine(String why, String line, String reason) {
         ParsedFile file = parse("{\"recordNo\": \"ok\"}\n" + line + "\n");
 
-        assertThat(file.problems()).singleElement().satisfies(problem -> {
+        assertThat(file.problems().stream().map(SaidProblem::of).toList()).singleElement().satisfies(problem -> {
             assertThat(problem.line()).isEqualTo(2);
             assertThat(problem.field()).isNull();
             assertThat(problem.reason()).startsWith("不是有效的 JSON 对象：").contains(reason);
@@ -72,7 +73,7 @@ class JsonLinesTest {
         ParsedFile file = parse("{\"recordNo\": \"SW1\", \"amount\": 38000}\n");
 
         assertThat(file.lines()).isEmpty();
-        assertThat(file.problems()).singleElement().satisfies(problem -> {
+        assertThat(file.problems().stream().map(SaidProblem::of).toList()).singleElement().satisfies(problem -> {
             assertThat(problem.line()).isEqualTo(1);
             assertThat(problem.field()).isEqualTo("amount");
             assertThat(problem.reason()).startsWith("未知字段");
@@ -81,6 +82,6 @@ class JsonLinesTest {
 
     @Test
     void aFileOfBlankLinesHasNoRecords() {
-        assertThat(parse("\n\n").problems()).extracting(LineProblem::reason).containsExactly("文件中没有数据行。");
+        assertThat(parse("\n\n").problems().stream().map(SaidProblem::of).toList()).extracting(SaidProblem::reason).containsExactly("文件中没有数据行。");
     }
 }

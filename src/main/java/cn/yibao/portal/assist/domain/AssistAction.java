@@ -1,5 +1,6 @@
 package cn.yibao.portal.assist.domain;
 
+import cn.yibao.portal.text.domain.Phrase;
 import java.time.Instant;
 
 /**
@@ -8,6 +9,11 @@ import java.time.Instant;
  */
 public record AssistAction(Instant occurredAt, String action, String objectId, String outcome, String objectKind,
                            String objectNumber) {
+
+    /** What was done, in words ({@code action} holds its code, see {@link AssistActions}). */
+    public Phrase said() {
+        return AssistActions.said(action);
+    }
 
     /** The resident's own page of the thing, or null when there is none to show. */
     public String link() {

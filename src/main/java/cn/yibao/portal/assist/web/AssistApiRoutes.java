@@ -7,6 +7,8 @@ import cn.yibao.portal.audit.RequestOrigin;
 import cn.yibao.portal.identity.StaffPrincipals;
 import cn.yibao.portal.identity.domain.StaffRole;
 import cn.yibao.portal.resident.CurrentResident;
+import cn.yibao.portal.text.RequestWords;
+import cn.yibao.portal.text.domain.Phrase;
 import cn.yibao.portal.identity.domain.StaffIdentity;
 import cn.yibao.portal.web.JsonBodies;
 import cn.yibao.portal.web.JsonBody;
@@ -46,18 +48,19 @@ class AssistApiRoutes {
         return RouterFunctions.route()
                 .POST("/api/v1/assist/sessions", request -> StaffPrincipals.handle(request, StaffRole.HELP_DESK, staff ->
                         JsonBodies.read(request, StartBody.class, body -> start(staff, body, request)
-                                .flatMap(outcome -> answer(outcome, HttpStatus.CREATED)))))
+                                .flatMap(outcome -> answer(request, outcome, HttpStatus.CREATED)))))
                 .POST("/api/v1/assist/sessions/{id}/code", request -> StaffPrincipals.handle(request, StaffRole.HELP_DESK, staff ->
                         JsonBodies.read(request, CodeBody.class, body -> body.code() == null
-                                ? ProblemResponses.fieldProblem(HttpStatus.BAD_REQUEST, "请填写居民手机上显示的 6 位代办码 code。", "code")
+                                ? ProblemResponses.fieldProblem(HttpStatus.BAD_REQUEST,
+                                        RequestWords.say(request, Phrase.of("assist.refused.code.none")), "code")
                                 : withId(request, id -> sessions.confirmCode(staff,
                                         id, body.code(), RequestOrigin.of(request.exchange())))
-                                .flatMap(outcome -> answer(outcome, HttpStatus.OK))
-                                .switchIfEmpty(Mono.defer(AssistApiRoutes::notFound)))))
+                                .flatMap(outcome -> answer(request, outcome, HttpStatus.OK))
+                                .switchIfEmpty(Mono.defer(() -> notFound(request))))))
                 .DELETE("/api/v1/assist/sessions/{id}", request -> StaffPrincipals.handle(request, StaffRole.HELP_DESK, staff -> withId(request, id ->
                                 sessions.endByStaff(staff, id, "STAFF", RequestOrigin.of(request.exchange())))
-                        .flatMap(outcome -> answer(outcome, HttpStatus.OK))
-                        .switchIfEmpty(Mono.defer(AssistApiRoutes::notFound))))
+                        .flatMap(outcome -> answer(request, outcome, HttpStatus.OK))
+                        .switchIfEmpty(Mono.defer(() -> notFound(request)))))
                 .GET("/api/v1/assist/requests", request -> currentResident.handle(request, me -> sessions.pendingFor(me)
                         .map(pending -> new RequestView(pending.session().id(), pending.session().staffNameMasked(),
                                 pending.session().servicePoint(), pending.session().createdAt(),
@@ -68,13 +71,13 @@ class AssistApiRoutes {
                 .GET("/api/v1/assist/history", request -> currentResident.handle(request, me -> sessions.historyOf(me)
                         .map(history -> history.stream().map(entry -> HistoryView.of(entry.session(),
                                 entry.actions().stream().map(action -> new ActionView(action.occurredAt(),
-                                        action.action(), action.objectId(), action.objectKind(), action.objectNumber(),
+                                        RequestWords.say(request, action.said()), action.objectId(), action.objectKind(), action.objectNumber(),
                                         action.outcome())).toList())).toList())
                         .flatMap(list -> ServerResponse.ok().bodyValue(list))))
                 .POST("/api/v1/assist/history/{id}/revoke", request -> currentResident.handle(request, me ->
                         withId(request, id -> sessions.revokeByResident(me, id, RequestOrigin.of(request.exchange())))
-                                .flatMap(outcome -> answer(outcome, HttpStatus.OK))
-                                .switchIfEmpty(Mono.defer(AssistApiRoutes::notFound))))
+                                .flatMap(outcome -> answer(request, outcome, HttpStatus.OK))
+                                .switchIfEmpty(Mono.defer(() -> notFound(request)))))
                 .build();
     }
 
@@ -94,8 +97,7 @@ class AssistApiRoutes {
             return sessions.startWithResidentCode(staff, body.residentCode(), origin);
         }
         if (body.certno() == null && body.name() == null) {
-            return Mono.just(new AssistSessions.Refused(400, "body",
-                    "请求体应为 {\"residentCode\": \"医保码\"} 或 {\"certno\": \"身份证号\", \"name\": \"姓名\"}。"));
+            return Mono.just(new AssistSessions.Refused(400, "body", Phrase.of("assist.refused.body")));
         }
         return sessions.request(staff, body.certno(), body.name(), origin);
     }
@@ -130,23 +132,25 @@ class AssistApiRoutes {
     private Mono<ServerResponse> answerRequest(ServerRequest request, boolean approve) {
         return currentResident.handle(request, me -> withId(request, id -> sessions.answer(me, id, approve,
                         RequestOrigin.of(request.exchange())))
-                .flatMap(outcome -> answer(outcome, HttpStatus.OK))
-                .switchIfEmpty(Mono.defer(AssistApiRoutes::notFound)));
+                .flatMap(outcome -> answer(request, outcome, HttpStatus.OK))
+                .switchIfEmpty(Mono.defer(() -> notFound(request))));
     }
 
     private static <T> Mono<T> withId(ServerRequest request, Function<UUID, Mono<T>> action) {
         return Mono.justOrEmpty(RequestValues.uuid(request.pathVariable("id"))).flatMap(action);
     }
 
-    static Mono<ServerResponse> answer(AssistSessions.Outcome outcome, HttpStatus success) {
+    static Mono<ServerResponse> answer(ServerRequest request, AssistSessions.Outcome outcome, HttpStatus success) {
         if (outcome instanceof AssistSessions.Refused refused) {
-            return ProblemResponses.fieldProblem(HttpStatus.valueOf(refused.status()), refused.message(), refused.field());
+            return ProblemResponses.fieldProblem(HttpStatus.valueOf(refused.status()),
+                    RequestWords.say(request, refused.message()), refused.field());
         }
         return ServerResponse.status(success).bodyValue(SessionView.of(((AssistSessions.Started) outcome).session()));
     }
 
 
-    private static Mono<ServerResponse> notFound() {
-        return ProblemResponses.response(HttpStatus.NOT_FOUND, "没有这个代办。", null);
+    private static Mono<ServerResponse> notFound(ServerRequest request) {
+        return ProblemResponses.response(HttpStatus.NOT_FOUND, RequestWords.say(request, Phrase.of("assist.cannot.none")),
+                null);
     }
 }

@@ -8,6 +8,7 @@ import cn.yibao.portal.assist.domain.AssistStatus;
 import cn.yibao.portal.audit.RequestOrigin;
 import cn.yibao.portal.identity.AssistedAccess;
 import cn.yibao.portal.resident.CurrentResident;
+import cn.yibao.portal.text.domain.Phrase;
 import cn.yibao.portal.web.Pages;
 import cn.yibao.portal.web.RequestValues;
 import java.net.URI;
@@ -96,7 +97,7 @@ class AssistPages {
 
     /** Another worker's session, or none: nothing of it is shown or changed. */
     private Mono<ServerResponse> notYours(ServerRequest request) {
-        return desk(request, Map.of("error", "没有这个代办，或它不是您发起的。"), HttpStatus.NOT_FOUND);
+        return desk(request, Map.of("error", Phrase.of("assist.refused.notYours")), HttpStatus.NOT_FOUND);
     }
 
     /**

@@ -1,6 +1,8 @@
 package cn.yibao.portal.filing.domain;
 
-import cn.yibao.portal.web.domain.PlainText;
+import java.util.Collection;
+import cn.yibao.portal.text.domain.TextProblems;
+import cn.yibao.portal.text.domain.Phrase;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
@@ -8,7 +10,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The filing rules, each a small function with a Chinese message naming the field it is about, and
+ * The filing rules, each a small function with a message ({@code filing.refused.*}) naming the field it is about, and
  * {@link #decide} which applies them in order and chooses the first status.
  */
 public final class FilingRules {
@@ -19,14 +21,14 @@ public final class FilingRules {
     private FilingRules() {
     }
 
-    public record Violation(String field, String message) {
+    public record Violation(String field, Phrase message) {
     }
 
     public sealed interface Decision permits Accepted, Refused {
     }
 
     /** EFFECTIVE at once, or UNDER_REVIEW when staff must check; the end date filled in from the defaults. */
-    public record Accepted(FilingStatus status, LocalDate startDate, LocalDate endDate, List<String> notes)
+    public record Accepted(FilingStatus status, LocalDate startDate, LocalDate endDate, List<Phrase> notes)
             implements Decision {
     }
 
@@ -51,7 +53,7 @@ public final class FilingRules {
                 return new Refused(check.get());
             }
         }
-        List<String> notes = new ArrayList<>();
+        List<Phrase> notes = new ArrayList<>();
         FilingStatus status = initialStatus(application, rules, notes);
         return new Accepted(status, application.startDate(), end, List.copyOf(notes));
     }
@@ -59,7 +61,7 @@ public final class FilingRules {
     /** 异地急诊抢救 counts as filed without any form (医保发〔2022〕22号). */
     static Optional<Violation> emergencyCountsAsFiled(TypeRules rules) {
         return rules.countsAsFiled()
-                ? Optional.of(new Violation("type", rules.name() + "视同已备案，无需办理备案；结算时按规定报销。"))
+                ? Optional.of(new Violation("type", Phrase.of("filing.refused.countsAsFiled", rules.label())))
                 : Optional.empty();
     }
 
@@ -68,30 +70,30 @@ public final class FilingRules {
         List<String> destination = application.destinationPath();
         List<String> insured = application.insuredRegionPath();
         if (destination.size() < 3) {
-            return Optional.of(new Violation("destination", "请选择就医地所在的市（地区）。"));
+            return Optional.of(new Violation("destination", Phrase.of("filing.refused.destination.city")));
         }
         // The pooling area is the city (地市级统筹): another county of the insured person's own city is not 异地.
         if (insured.size() >= 3 && cityOf(destination).equals(cityOf(insured))) {
-            return Optional.of(new Violation("destination", "就医地不能在参保地所在的统筹地区（市）内，请选择参保地以外的地区。"));
+            return Optional.of(new Violation("destination", Phrase.of("filing.refused.destination.sameArea")));
         }
         return Optional.empty();
     }
 
     static Optional<Violation> reasonGiven(FilingApplication application) {
         if (application.reason() == null || application.reason().isBlank()) {
-            return Optional.of(new Violation("reason", "请填写备案原因。"));
+            return Optional.of(new Violation("reason", Phrase.of("filing.refused.reason.missing")));
         }
         if (application.reason().strip().length() > MAX_REASON_LENGTH) {
-            return Optional.of(new Violation("reason", "备案原因不能超过" + MAX_REASON_LENGTH + "字。"));
+            return Optional.of(new Violation("reason", Phrase.of("filing.refused.reason.tooLong", MAX_REASON_LENGTH)));
         }
-        return PlainText.problem("备案原因", application.reason(), MAX_REASON_LENGTH + 1000)
+        return TextProblems.problem(Phrase.of("filing.field.reason"), application.reason(), MAX_REASON_LENGTH + 1000)
                 .map(problem -> new Violation("reason", problem));
     }
 
     /** The personal commitment letter (承诺制) replaces proof of residence for long-term filings only. */
     static Optional<Violation> commitmentOnlyWhereAllowed(FilingApplication application, TypeRules rules) {
         return application.commitment() && !rules.commitmentAllowed()
-                ? Optional.of(new Violation("commitment", rules.name() + "不适用个人承诺制，请上传所需材料。"))
+                ? Optional.of(new Violation("commitment", Phrase.of("filing.refused.commitment", rules.label())))
                 : Optional.empty();
     }
 
@@ -106,13 +108,14 @@ public final class FilingRules {
             return Optional.empty();
         }
         if (application.treatmentDate().isAfter(today)) {
-            return Optional.of(new Violation("treatmentDate", "补办备案的就医日期不能晚于今天。"));
+            return Optional.of(new Violation("treatmentDate", Phrase.of("filing.refused.treatment.future")));
         }
         if (application.startDate().isAfter(application.treatmentDate())) {
-            return Optional.of(new Violation("startDate", "补办备案的开始日期不能晚于就医日期（" + application.treatmentDate() + "）。"));
+            return Optional.of(new Violation("startDate", Phrase.of("filing.refused.treatment.beforeStart",
+                    application.treatmentDate())));
         }
         if (application.endDate() != null && application.treatmentDate().isAfter(application.endDate())) {
-            return Optional.of(new Violation("treatmentDate", "就医日期不在备案有效期内。"));
+            return Optional.of(new Violation("treatmentDate", Phrase.of("filing.refused.treatment.outside")));
         }
         return Optional.empty();
     }
@@ -122,13 +125,13 @@ public final class FilingRules {
             return Optional.empty();
         }
         return Optional.of(new Violation("startDate", rules.maxDaysInPast() == 0
-                ? "开始日期不能早于今天；已经发生的就医请选择“补办备案”并填写就医日期。"
-                : "开始日期最多可早于今天 " + rules.maxDaysInPast() + " 天；更早的就医请选择“补办备案”。"));
+                ? Phrase.of("filing.refused.start.past")
+                : Phrase.of("filing.refused.start.tooFarBack", rules.maxDaysInPast())));
     }
 
     static Optional<Violation> endAfterStart(LocalDate start, LocalDate end) {
         return end != null && !end.isAfter(start)
-                ? Optional.of(new Violation("endDate", "结束日期必须晚于开始日期。"))
+                ? Optional.of(new Violation("endDate", Phrase.of("filing.refused.end.beforeStart")))
                 : Optional.empty();
     }
 
@@ -139,8 +142,8 @@ public final class FilingRules {
         }
         LocalDate earliestEnd = start.plus(rules.minValidity()).minusDays(1);
         return end.isBefore(earliestEnd)
-                ? Optional.of(new Violation("endDate", rules.name() + "的有效期不少于" + describe(rules.minValidity())
-                        + "，结束日期不能早于 " + earliestEnd + "。"))
+                ? Optional.of(new Violation("endDate", Phrase.of("filing.refused.end.minValidity", rules.label(),
+                        describe(rules.minValidity()), earliestEnd)))
                 : Optional.empty();
     }
 
@@ -152,9 +155,9 @@ public final class FilingRules {
                 .filter(other -> !other.startDate().isAfter(last)
                         && !start.isAfter(other.endDate() == null ? OPEN_END : other.endDate()))
                 .findFirst()
-                .map(other -> new Violation("startDate", "与已有的" + (kind == FilingKind.LONG_TERM ? "长期" : "临时")
-                        + "备案（" + other.startDate() + " 至 " + (other.endDate() == null ? "长期" : other.endDate())
-                        + "）时间重叠，请先取消原备案或调整日期。"));
+                .map(other -> new Violation("startDate", Phrase.of("filing.refused.overlap",
+                        Phrase.of("filing.kind." + kind.name()), other.startDate(),
+                        other.endDate() == null ? Phrase.of("filing.period.longTerm") : other.endDate())));
     }
 
     /** The given end date, else the type's default validity from the start, else open-ended (long-term). */
@@ -165,16 +168,15 @@ public final class FilingRules {
         return rules.defaultValidity() == null ? null : application.startDate().plus(rules.defaultValidity()).minusDays(1);
     }
 
-    static FilingStatus initialStatus(FilingApplication application, TypeRules rules, List<String> notes) {
+    static FilingStatus initialStatus(FilingApplication application, TypeRules rules, List<Phrase> notes) {
         boolean materialsComplete = application.materials().containsAll(rules.requiredMaterials())
                 || (rules.commitmentAllowed() && application.commitment());
         if (!materialsComplete) {
-            notes.add("材料不全，需经办机构审核：" + rules.requiredMaterials().stream().map(FilingRules::label)
-                    .reduce((a, b) -> a + "、" + b).orElse("") + "。");
+            notes.add(incomplete(rules.requiredMaterials()));
             return FilingStatus.UNDER_REVIEW;
         }
         if (rules.reviewRequired()) {
-            notes.add("需经办机构审核转诊证明。");
+            notes.add(Phrase.of("filing.note.referral"));
             return FilingStatus.UNDER_REVIEW;
         }
         return FilingStatus.EFFECTIVE;
@@ -183,26 +185,30 @@ public final class FilingRules {
     /** A long-term filing is locked against change for the region's lock period after it took effect. */
     public static Optional<Violation> cancellable(ExistingFiling filing, TypeRules rules, LocalDate today) {
         if (!filing.status().canBecome(FilingStatus.CANCELLED)) {
-            return Optional.of(new Violation("status", "该备案当前状态不能取消。"));
+            return Optional.of(new Violation("status", Phrase.of("filing.refused.cancel.status")));
         }
         if (filing.status() == FilingStatus.EFFECTIVE && filing.type().kind() == FilingKind.LONG_TERM
                 && rules.lock() != null && filing.effectiveOn() != null
                 && today.isBefore(filing.effectiveOn().plus(rules.lock()))) {
-            return Optional.of(new Violation("status", "长期备案自生效之日起" + describe(rules.lock())
-                    + "内不能变更或取消，可于 " + filing.effectiveOn().plus(rules.lock()) + " 起办理。"));
+            return Optional.of(new Violation("status", Phrase.of("filing.refused.cancel.locked", describe(rules.lock()),
+                    filing.effectiveOn().plus(rules.lock()))));
         }
         return Optional.empty();
     }
 
-    public static String label(Material material) {
-        return switch (material) {
-            case RESIDENCE_PROOF -> "居住证明";
-            case REFERRAL_CERTIFICATE -> "转诊证明";
-            case WORK_PROOF -> "工作证明";
-        };
+    /** "材料不全，需经办机构审核：居住证明、转诊证明。" */
+    public static Phrase incomplete(Collection<Material> required) {
+        return Phrase.of("filing.note.incomplete", Phrase.of("filing.materials." + required.size(),
+                required.stream().sorted().map(FilingRules::label).toArray()));
     }
 
-    public static String describe(Period period) {
-        return period.getYears() == 0 && period.getDays() == 0 ? period.getMonths() + "个月" : period.toString();
+    public static Phrase label(Material material) {
+        return Phrase.of("filing.material." + material.name());
+    }
+
+    /** "6个月" for whole months, else the ISO period as written. */
+    public static Phrase describe(Period period) {
+        return period.getYears() == 0 && period.getDays() == 0 ? Phrase.of("filing.months", period.getMonths())
+                : Phrase.of("filing.period.iso", period.toString());
     }
 }

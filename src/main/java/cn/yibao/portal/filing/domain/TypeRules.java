@@ -1,5 +1,6 @@
 package cn.yibao.portal.filing.domain;
 
+import cn.yibao.portal.text.domain.Phrase;
 import java.time.Period;
 import java.util.Set;
 
@@ -13,6 +14,11 @@ public record TypeRules(FilingType type, String regionCode, String name, String 
                         Set<Material> requiredMaterials, boolean commitmentAllowed, Period defaultValidity,
                         Period minValidity, int maxDaysInPast, Period lock, Integer reductionPoints,
                         boolean reviewRequired, boolean countsAsFiled, String document, String clause) {
+
+    /** How the type is named to people ({@code filing.type.<TYPE>}; {@code name} is the data file's own). */
+    public Phrase label() {
+        return Phrase.of("filing.type." + type.name());
+    }
 
     public FilingKind kind() {
         return type.kind();

@@ -1,5 +1,6 @@
 package cn.yibao.portal.filing.domain;
 
+import cn.yibao.portal.text.domain.Phrase;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -27,21 +28,21 @@ public final class Uploads {
         return Optional.empty();
     }
 
-    /** The accepted content type, or a Chinese reason for refusing the file. */
+    /** Null when the file is accepted, else why it is refused. */
     public static FilingRules.Violation check(String fileName, String declaredType, byte[] bytes, String field) {
         if (bytes == null || bytes.length == 0) {
-            return new FilingRules.Violation(field, "上传的文件是空的。");
+            return new FilingRules.Violation(field, Phrase.of("filing.upload.empty"));
         }
         if (bytes.length > MAX_BYTES) {
-            return new FilingRules.Violation(field, "单个文件不能超过 5 MB。");
+            return new FilingRules.Violation(field, Phrase.of("filing.upload.max", MAX_BYTES / 1024 / 1024));
         }
         Optional<String> actual = detectedType(bytes);
         String claimed = claimedType(fileName, declaredType);
         if (claimed != null && !actual.equals(Optional.of(claimed))) {
-            return new FilingRules.Violation(field, "文件“" + fileName + "”的内容与文件类型不符，请上传真实的 PDF、JPEG 或 PNG 文件。");
+            return new FilingRules.Violation(field, Phrase.of("filing.upload.mismatch", fileName));
         }
         if (actual.isEmpty()) {
-            return new FilingRules.Violation(field, "只能上传 PDF、JPEG 或 PNG 文件。");
+            return new FilingRules.Violation(field, Phrase.of("filing.upload.type"));
         }
         return null;
     }

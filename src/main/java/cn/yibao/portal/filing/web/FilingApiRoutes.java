@@ -1,5 +1,9 @@
 package cn.yibao.portal.filing.web;
 
+import java.util.function.Function;
+import cn.yibao.portal.filing.domain.EventNotes;
+import cn.yibao.portal.text.RequestWords;
+import cn.yibao.portal.text.domain.Phrase;
 import cn.yibao.portal.clock.BusinessClock;
 import cn.yibao.portal.filing.Filing;
 import cn.yibao.portal.filing.FilingEvent;
@@ -45,21 +49,23 @@ class FilingApiRoutes {
     RouterFunction<ServerResponse> filingApiRouter() {
         return RouterFunctions.route()
                 .GET("/api/v1/filings/types", request -> currentResident.handle(request, me ->
-                        ServerResponse.ok().bodyValue(filings.typesFor(me).stream().map(FilingViews.TypeView::of).toList())))
+                        ServerResponse.ok().bodyValue(filings.typesFor(me).stream()
+                                .map(rules -> FilingViews.TypeView.of(rules, say(request))).toList())))
                 .POST("/api/v1/filings", this::create)
                 .GET("/api/v1/filings", request -> currentResident.handle(request, me -> filings.visibleTo(me)
-                        .collectList().flatMap(this::views)
+                        .collectList().flatMap(list -> views(request, list))
                         .flatMap(list -> ServerResponse.ok().bodyValue(list))))
                 .GET("/api/v1/filings/{id}", request -> currentResident.of(request).flatMap(me ->
                         Mono.justOrEmpty(RequestValues.uuid(request.pathVariable("id"))).flatMap(id -> filings.findFor(me, id)))
-                        .flatMap(this::view)
+                        .flatMap(filing -> view(request, filing))
                         .flatMap(view -> ServerResponse.ok().bodyValue(view))
-                        .switchIfEmpty(Mono.defer(FilingApiRoutes::notFound)))
+                        .switchIfEmpty(Mono.defer(() -> notFound(request))))
                 .POST("/api/v1/filings/{id}/cancel", request -> currentResident.of(request).flatMap(me ->
                         Mono.justOrEmpty(RequestValues.uuid(request.pathVariable("id"))).flatMap(id -> filings.cancel(me, id)))
                         .flatMap(outcome -> outcome instanceof Filings.Filed filed
-                                ? FilingPages.noted(request, filed.filing()).then(answer(outcome)) : answer(outcome))
-                        .switchIfEmpty(Mono.defer(FilingApiRoutes::notFound)))
+                                ? FilingPages.noted(request, filed.filing()).then(answer(request, outcome))
+                                : answer(request, outcome))
+                        .switchIfEmpty(Mono.defer(() -> notFound(request))))
                 .build();
     }
 
@@ -74,32 +80,39 @@ class FilingApiRoutes {
         return currentResident.handle(request, me -> JsonBodies.read(request, CreateRequest.class, body -> {
                     Parsed parsed = parse(body);
                     if (parsed.problem() != null) {
-                        return ProblemResponses.fieldProblem(HttpStatus.BAD_REQUEST, parsed.problem(), parsed.field());
+                        return ProblemResponses.fieldProblem(HttpStatus.BAD_REQUEST,
+                                RequestWords.say(request, parsed.problem()), parsed.field());
                     }
                     return filings.insuredFor(me, body.insured())
                             .flatMap(insured -> filings.submit(me, insured, parsed.form(), List.of()))
                             .flatMap(outcome -> outcome instanceof Filings.Filed filed
-                                    ? FilingPages.noted(request, filed.filing()).then(view(filed.filing()))
+                                    ? FilingPages.noted(request, filed.filing()).then(view(request, filed.filing()))
                                             .flatMap(view -> ServerResponse.status(HttpStatus.CREATED).bodyValue(view))
-                                    : answer(outcome))
+                                    : answer(request, outcome))
                             .switchIfEmpty(Mono.defer(() -> ProblemResponses.fieldProblem(HttpStatus.NOT_FOUND,
-                                    "只能为本人或已绑定的未成年家庭成员备案。", "insured")));
+                                    RequestWords.say(request, FilingPages.NOT_YOURS), "insured")));
                 }));
     }
 
-    private Mono<ServerResponse> answer(Filings.Outcome outcome) {
+    private Mono<ServerResponse> answer(ServerRequest request, Filings.Outcome outcome) {
         if (outcome instanceof Filings.Refused refused) {
-            return ProblemResponses.fieldProblem(HttpStatus.UNPROCESSABLE_CONTENT, refused.message(), refused.field());
+            return ProblemResponses.fieldProblem(HttpStatus.UNPROCESSABLE_CONTENT,
+                    RequestWords.say(request, refused.message()), refused.field());
         }
-        return view(((Filings.Filed) outcome).filing()).flatMap(view -> ServerResponse.ok().bodyValue(view));
+        return view(request, ((Filings.Filed) outcome).filing()).flatMap(view -> ServerResponse.ok().bodyValue(view));
     }
 
-    Mono<FilingViews.FilingView> view(Filing filing) {
-        return views(List.of(filing)).map(views -> views.get(0));
+    /** Said in the request's language (the page's, or the one the API request asks for). */
+    static Function<Phrase, String> say(ServerRequest request) {
+        return phrase -> RequestWords.say(request, phrase);
+    }
+
+    Mono<FilingViews.FilingView> view(ServerRequest request, Filing filing) {
+        return views(request, List.of(filing)).map(views -> views.get(0));
     }
 
     /** Views of several filings in two queries whatever their number: the insured people, then all histories. */
-    Mono<List<FilingViews.FilingView>> views(List<Filing> list) {
+    Mono<List<FilingViews.FilingView>> views(ServerRequest request, List<Filing> list) {
         if (list.isEmpty()) {
             return Mono.just(List.of());
         }
@@ -107,18 +120,19 @@ class FilingApiRoutes {
                 .flatMap(people -> filings.historiesOf(list).map(histories -> list.stream()
                         .map(filing -> FilingViews.of(filing,
                                 people.containsKey(filing.insuredId()) ? people.get(filing.insuredId()).maskedName() : "",
-                                filings, clock.today(), histories.getOrDefault(filing.id(), List.of()).stream()
-                                        .map(this::historyEntry).toList()))
+                                filings, clock.today(), say(request), histories.getOrDefault(filing.id(), List.of())
+                                        .stream().map(event -> historyEntry(request, event)).toList()))
                         .toList()));
     }
 
-    private FilingViews.HistoryEntry historyEntry(FilingEvent event) {
+    private FilingViews.HistoryEntry historyEntry(ServerRequest request, FilingEvent event) {
+        Phrase note = EventNotes.said(event.reason());
         return new FilingViews.HistoryEntry(
                 event.at().atZone(clock.zone()).toLocalDateTime().withNano(0).toString().replace('T', ' '),
-                event.from(), event.to(), event.actorType(), event.reason());
+                event.from(), event.to(), event.actorType(), note == null ? null : RequestWords.say(request, note));
     }
 
-    record Parsed(Filings.Form form, String field, String problem) {
+    record Parsed(Filings.Form form, String field, Phrase problem) {
     }
 
     private record DateField(String name, String text) {
@@ -130,11 +144,10 @@ class FilingApiRoutes {
         try {
             type = FilingType.valueOf(String.valueOf(body.type()));
         } catch (IllegalArgumentException e) {
-            return new Parsed(null, "type", "type 只能是 RETIRED_RELOCATED、LONG_TERM_RESIDENCE、RESIDENT_WORKING、"
-                    + "REFERRAL、EMERGENCY 或 OTHER_TEMPORARY。");
+            return new Parsed(null, "type", Phrase.of("filing.api.type"));
         }
         if (body.destination() == null || !body.destination().matches("\\d{6}")) {
-            return new Parsed(null, "destination", "destination 应为就医地的6位行政区划代码。");
+            return new Parsed(null, "destination", Phrase.of("filing.api.destination"));
         }
         Map<String, Optional<LocalDate>> dates = new java.util.HashMap<>();
         for (DateField field : List.of(new DateField("startDate", body.startDate()),
@@ -142,14 +155,14 @@ class FilingApiRoutes {
             try {
                 dates.put(field.name(), date(field.text()));
             } catch (DateTimeParseException e) {
-                return new Parsed(null, field.name(), field.name() + " 的日期格式应为 YYYY-MM-DD。");
+                return new Parsed(null, field.name(), Phrase.of("filing.api.date", field.name()));
             }
         }
         Optional<LocalDate> start = dates.get("startDate");
         Optional<LocalDate> end = dates.get("endDate");
         Optional<LocalDate> treatment = dates.get("treatmentDate");
         if (start.isEmpty()) {
-            return new Parsed(null, "startDate", "请填写开始日期（YYYY-MM-DD）。");
+            return new Parsed(null, "startDate", Phrase.of("filing.api.startDate"));
         }
         return new Parsed(new Filings.Form(type, body.destination(), start.get(), end.orElse(null),
                 body.reason() == null ? "" : body.reason(), Boolean.TRUE.equals(body.commitment()),
@@ -160,7 +173,8 @@ class FilingApiRoutes {
         return text == null || text.isBlank() ? Optional.empty() : Optional.of(RequestValues.isoDate(text));
     }
 
-    private static Mono<ServerResponse> notFound() {
-        return ProblemResponses.fieldProblem(HttpStatus.NOT_FOUND, "没有找到该备案。", null);
+    private static Mono<ServerResponse> notFound(ServerRequest request) {
+        return ProblemResponses.fieldProblem(HttpStatus.NOT_FOUND, RequestWords.say(request, Phrase.of("filing.api.notFound")),
+                null);
     }
 }

@@ -1,5 +1,8 @@
 package cn.yibao.portal.filing.web;
 
+import cn.yibao.portal.text.RequestWords;
+import cn.yibao.portal.text.domain.Phrase;
+import cn.yibao.portal.database.InTurn;
 import cn.yibao.portal.clock.BusinessClock;
 import cn.yibao.portal.filing.Filing;
 import cn.yibao.portal.filing.Filings;
@@ -55,7 +58,7 @@ import reactor.core.publisher.Mono;
 @Configuration(proxyBeanMethods = false)
 class FilingPages {
 
-    static final String NOT_YOURS = "只能为本人或已绑定的未成年家庭成员备案。";
+    static final Phrase NOT_YOURS = Phrase.of("filing.refused.notYours");
 
     private final Filings filings;
     private final CurrentResident currentResident;
@@ -102,7 +105,7 @@ class FilingPages {
 
     private Mono<ServerResponse> chooseType(ServerRequest request, Resident me) {
         return people(me).flatMap(people -> pages.render(request, "filing/types", Map.of(
-                "types", filings.typesFor(me).stream().map(FilingViews.TypeView::of).toList(),
+                "types", filings.typesFor(me).stream().map(rules -> FilingViews.TypeView.of(rules, say(request))).toList(),
                 "people", people)));
     }
 
@@ -130,12 +133,12 @@ class FilingPages {
      * ({@code errors}: field name → message).
      */
     private Mono<ServerResponse> form(ServerRequest request, Resident me, String typeCode, Map<String, String> values,
-                                      Map<String, String> errors) {
+                                      Map<String, Phrase> errors) {
         return form(request, me, typeCode, values, errors, false);
     }
 
     private Mono<ServerResponse> form(ServerRequest request, Resident me, String typeCode, Map<String, String> values,
-                                      Map<String, String> errors, boolean restored) {
+                                      Map<String, Phrase> errors, boolean restored) {
         Optional<FilingType> type = type(typeCode);
         if (type.isEmpty()) {
             return ServerResponse.seeOther(URI.create("/filing/new")).build();
@@ -149,7 +152,7 @@ class FilingPages {
                 provinceOf(provinces, shown.get("destination")).ifPresent(p -> shown.put("province", p.code()));
             }
             Map<String, Object> model = new HashMap<>();
-            model.put("type", FilingViews.TypeView.of(rules));
+            model.put("type", FilingViews.TypeView.of(rules, say(request)));
             model.put("provinces", provinces);
             model.put("insuredName", person.maskedName());
             model.put("form", shown);
@@ -167,7 +170,7 @@ class FilingPages {
                 return form(request, me, form.get("type"), form, Map.of());
             }
             return filings.insuredFor(me, form.get("insured")).flatMap(insured -> {
-                Map<String, String> errors = new LinkedHashMap<>();
+                Map<String, Phrase> errors = new LinkedHashMap<>();
                 checkDestination(destinations(insured), form, errors);
                 Optional<Filings.Form> parsed = parse(form, false, errors);
                 if (!errors.isEmpty() || parsed.isEmpty()) {
@@ -212,7 +215,7 @@ class FilingPages {
             if (parsed.isEmpty()) {
                 return ServerResponse.seeOther(URI.create("/filing/new")).build();
             }
-            Map<String, String> problems = request.queryParam("upload").filter("too-large"::equals).isPresent()
+            Map<String, Phrase> problems = request.queryParam("upload").filter("too-large"::equals).isPresent()
                     ? Map.of("materials", TOO_LARGE_UNKNOWN) : Map.of();
             return filings.insuredFor(me, form.get("insured"))
                     .flatMap(insured -> summary(request, insured, parsed.get(), form, problems, restored))
@@ -220,35 +223,33 @@ class FilingPages {
         }
     }
 
-    static final String TOO_LARGE_UNKNOWN = "有文件超过了 " + (Uploads.MAX_BYTES / 1024 / 1024)
-            + " MB，没有提交。您填写的内容都还在，请重新选择较小的文件（可以压缩照片，或拍照时选较低的分辨率）后再提交。";
+    static final Phrase TOO_LARGE_UNKNOWN = Phrase.of("filing.upload.tooLarge.unknown", Uploads.MAX_BYTES / 1024 / 1024);
 
-    static String tooLarge(String fileName) {
-        return "文件“" + fileName + "”超过了 " + (Uploads.MAX_BYTES / 1024 / 1024)
-                + " MB，没有提交。请重新选择较小的文件（可以压缩照片，或拍照时选较低的分辨率）。";
+    static Phrase tooLarge(String fileName) {
+        return Phrase.of("filing.upload.tooLarge.named", fileName, Uploads.MAX_BYTES / 1024 / 1024);
     }
 
     /** Problems of the materials step (files, the commitment letter) are shown there; the rest on the first step. */
     private static final Set<String> SUMMARY_FIELDS = Set.of("materials", "commitment");
 
     private Mono<ServerResponse> summary(ServerRequest request, Resident insured, Filings.Form parsed,
-                                         Map<String, String> form, Map<String, String> errors) {
+                                         Map<String, String> form, Map<String, Phrase> errors) {
         return summary(request, insured, parsed, form, errors, false);
     }
 
     private Mono<ServerResponse> summary(ServerRequest request, Resident insured, Filings.Form parsed,
-                                         Map<String, String> form, Map<String, String> errors, boolean restored) {
+                                         Map<String, String> form, Map<String, Phrase> errors, boolean restored) {
         TypeRules rules = filings.typesFor(insured).stream().filter(r -> r.type() == parsed.type()).findFirst().orElseThrow();
         LocalDate end = FilingRules.endDate(new FilingApplication(parsed.type(), List.of(), List.of(), parsed.startDate(),
                 parsed.endDate(), parsed.reason(), false, parsed.treatmentDate(), Set.of()), rules);
         Map<String, Object> model = new HashMap<>();
-        model.put("type", FilingViews.TypeView.of(rules));
+        model.put("type", FilingViews.TypeView.of(rules, say(request)));
         model.put("form", form);
         model.put("insuredName", insured.maskedName());
         model.put("destinationName", filings.regionName(parsed.destination()));
         model.put("endDate", end == null ? null : end.toString());
         model.put("materials", rules.requiredMaterials().stream().map(m -> Map.of("code", m.name(),
-                "name", FilingRules.label(m))).toList());
+                "name", RequestWords.say(request, FilingRules.label(m)))).toList());
         model.put("maxBytes", Uploads.MAX_BYTES);
         model.put("maxMegabytes", Uploads.MAX_BYTES / 1024 / 1024);
         model.put("errors", errors);
@@ -267,7 +268,7 @@ class FilingPages {
                     Map<String, String> form = firstStep(all);
                     boolean commitment = "true".equals(all.get("commitment"));
                     return filings.insuredFor(me, form.get("insured")).flatMap(insured -> {
-                        Map<String, String> errors = new LinkedHashMap<>();
+                        Map<String, Phrase> errors = new LinkedHashMap<>();
                         checkDestination(destinations(insured), form, errors);
                         Optional<Filings.Form> parsed = parse(form, commitment, errors);
                         if (!errors.isEmpty() || parsed.isEmpty()) {
@@ -325,11 +326,11 @@ class FilingPages {
         return form;
     }
 
-    record ReadUploads(List<Filings.Upload> files, Map<String, String> problems) {
+    record ReadUploads(List<Filings.Upload> files, Map<String, Phrase> problems) {
     }
 
     /** A file the limit refused: which field, and the message for it. */
-    private record TooLarge(String field, String message) {
+    private record TooLarge(String field, Phrase message) {
     }
 
     /**
@@ -351,7 +352,7 @@ class FilingPages {
         }
         return Flux.concat(reads).collectList().map(read -> {
             List<Filings.Upload> files = new ArrayList<>();
-            Map<String, String> problems = new LinkedHashMap<>();
+            Map<String, Phrase> problems = new LinkedHashMap<>();
             for (Object one : read) {
                 if (one instanceof Filings.Upload upload) {
                     files.add(upload);
@@ -361,6 +362,10 @@ class FilingPages {
             }
             return new ReadUploads(files, problems);
         });
+    }
+
+    private static Function<Phrase, String> say(ServerRequest request) {
+        return phrase -> RequestWords.say(request, phrase);
     }
 
     /** For the resident's 代办记录 when a worker does this for them: which filing, by its number. */
@@ -412,20 +417,21 @@ class FilingPages {
      * The province and the city must be a pair of the list: without JavaScript the city list is not filtered, so a
      * city of another province may arrive with the province; the city must then be chosen again.
      */
-    static void checkDestination(List<Province> provinces, Map<String, String> form, Map<String, String> errors) {
+    static void checkDestination(List<Province> provinces, Map<String, String> form, Map<String, Phrase> errors) {
         String destination = form.get("destination");
         String province = form.get("province");
         if (blank(destination)) {
-            errors.put("destination", blank(province) ? "请选择就医地：先选省份，再选城市。" : "请选择就医地所在的城市。");
+            errors.put("destination", blank(province) ? Phrase.of("filing.form.destination.both")
+                    : Phrase.of("filing.form.destination.city"));
             return;
         }
         Optional<Province> of = provinceOf(provinces, destination);
         if (of.isEmpty()) {
-            errors.put("destination", "请从列表中选择就医地所在的城市（不能选参保地所在的市）。");
+            errors.put("destination", Phrase.of("filing.form.destination.fromList"));
         } else if (!blank(province) && !of.get().code().equals(province)) {
-            String chosen = provinces.stream().filter(p -> p.code().equals(province)).map(Province::name).findFirst()
-                    .orElse("所选省份");
-            errors.put("destination", "所选城市不在" + chosen + "，请在" + chosen + "的城市中重新选择。");
+            Object chosen = provinces.stream().filter(p -> p.code().equals(province)).map(Province::name)
+                    .<Object>map(name -> name).findFirst().orElse(Phrase.of("filing.form.destination.chosenProvince"));
+            errors.put("destination", Phrase.of("filing.form.destination.otherProvince", chosen));
         }
     }
 
@@ -434,10 +440,10 @@ class FilingPages {
     }
 
     /** The form as the service takes it, or empty with each unreadable field's problem in {@code errors}. */
-    static Optional<Filings.Form> parse(Map<String, String> form, boolean commitment, Map<String, String> errors) {
+    static Optional<Filings.Form> parse(Map<String, String> form, boolean commitment, Map<String, Phrase> errors) {
         Optional<FilingType> type = type(form.get("type"));
         if (type.isEmpty()) {
-            errors.put(FORM, "请先选择备案类型。");
+            errors.put(FORM, Phrase.of("filing.form.type"));
             return Optional.empty();
         }
         LocalDate start = date(form, "startDate", errors);
@@ -445,10 +451,10 @@ class FilingPages {
         // A treatment date counts as filing after the fact (补办) whether or not the box was ticked.
         LocalDate treatment = date(form, "treatmentDate", errors);
         if (start == null && !errors.containsKey("startDate")) {
-            errors.put("startDate", "请填写开始日期。");
+            errors.put("startDate", Phrase.of("filing.refused.start.missing"));
         }
         if ("true".equals(form.get("afterTheFact")) && treatment == null && !errors.containsKey("treatmentDate")) {
-            errors.put("treatmentDate", "补办备案请填写就医日期。");
+            errors.put("treatmentDate", Phrase.of("filing.form.treatmentDate"));
         }
         if (!errors.isEmpty()) {
             return Optional.empty();
@@ -457,11 +463,11 @@ class FilingPages {
                 form.getOrDefault("reason", ""), commitment, treatment));
     }
 
-    private static LocalDate date(Map<String, String> form, String field, Map<String, String> errors) {
+    private static LocalDate date(Map<String, String> form, String field, Map<String, Phrase> errors) {
         try {
             return date(form.get(field));
         } catch (java.time.DateTimeException e) {
-            errors.put(field, "请按“年-月-日”填写日期，例如 2024-03-01。");
+            errors.put(field, Phrase.of("filing.form.date"));
             return null;
         }
     }

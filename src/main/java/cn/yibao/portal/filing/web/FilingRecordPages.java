@@ -6,6 +6,8 @@ import cn.yibao.portal.filing.Filings;
 import cn.yibao.portal.filing.domain.FilingRules;
 import cn.yibao.portal.filing.domain.TypeRules;
 import cn.yibao.portal.resident.CurrentResident;
+import cn.yibao.portal.text.RequestWords;
+import cn.yibao.portal.text.domain.Phrase;
 import cn.yibao.portal.resident.domain.Resident;
 import cn.yibao.portal.web.Pages;
 import cn.yibao.portal.web.RequestValues;
@@ -60,14 +62,14 @@ class FilingRecordPages {
     }
 
     private Mono<ServerResponse> list(ServerRequest request, Resident me) {
-        return filings.visibleTo(me).collectList().flatMap(api::views)
+        return filings.visibleTo(me).collectList().flatMap(list -> api.views(request, list))
                 .flatMap(list -> pages.render(request, "filing/list", Map.of("filings", list)));
     }
 
     private Mono<ServerResponse> detail(ServerRequest request, Resident me, Map<String, Object> extra) {
         return Mono.justOrEmpty(RequestValues.uuid(request.pathVariable("id")))
                 .flatMap(id -> filings.findFor(me, id))
-                .flatMap(filing -> InTurn.zip(api.view(filing), filings.materialsOf(filing).collectList()))
+                .flatMap(filing -> InTurn.zip(api.view(request, filing), filings.materialsOf(filing).collectList()))
                 .flatMap(t -> {
                     Map<String, Object> model = new HashMap<>(extra);
                     model.put("filing", t.getT1());
@@ -91,20 +93,22 @@ class FilingRecordPages {
                         ? filings.cancel(me, filing.id()).flatMap(outcome -> outcome instanceof Filings.Filed filed
                                 ? FilingPages.noted(request, filed.filing()).then(ServerResponse.seeOther(
                                         URI.create("/filing/" + filed.filing().id() + "?cancelled")).build())
-                                : detail(request, me, Map.of("error", ((Filings.Refused) outcome).message())))
-                        : api.view(filing).flatMap(view -> view.cancellable()
-                                ? pages.render(request, "filing/cancel", cancelModel(filing, view))
+                                : detail(request, me, Map.of("error",
+                                        RequestWords.say(request, ((Filings.Refused) outcome).message()))))
+                        : api.view(request, filing).flatMap(view -> view.cancellable()
+                                ? pages.render(request, "filing/cancel", cancelModel(request, filing, view))
                                 : detail(request, me, Map.of("error", view.cancelBlockedBecause() != null
-                                        ? view.cancelBlockedBecause() : "该备案当前状态不能取消。")))))
+                                        ? view.cancelBlockedBecause()
+                                        : RequestWords.say(request, Phrase.of("filing.refused.cancel.status")))))))
                 .switchIfEmpty(Mono.defer(() -> pages.notFound(request)));
     }
 
-    private Map<String, Object> cancelModel(Filing filing, FilingViews.FilingView view) {
+    private Map<String, Object> cancelModel(ServerRequest request, Filing filing, FilingViews.FilingView view) {
         Map<String, Object> model = new HashMap<>();
         model.put("filing", view);
         TypeRules rules = filings.rulesOf(filing);
         if (rules.lock() != null && rules.kind() == cn.yibao.portal.filing.domain.FilingKind.LONG_TERM) {
-            model.put("lock", FilingRules.describe(rules.lock()));
+            model.put("lock", RequestWords.say(request, FilingRules.describe(rules.lock())));
         }
         return model;
     }

@@ -1,5 +1,7 @@
 package cn.yibao.portal.filing.web;
 
+import java.util.function.Function;
+import cn.yibao.portal.text.domain.Phrase;
 import cn.yibao.portal.filing.Filing;
 import cn.yibao.portal.filing.Filings;
 import cn.yibao.portal.filing.domain.FilingRules;
@@ -19,16 +21,16 @@ final class FilingViews {
     record TypeView(String type, String name, String kind, String explanation, List<String> requiredMaterials,
                     boolean commitmentAllowed, String defaultValidity, String minValidity, String lock,
                     Integer reductionPoints, boolean reviewRequired, boolean countsAsFiled, String document) {
-        static TypeView of(TypeRules rules) {
-            return new TypeView(rules.type().name(), rules.name(), rules.kind().name(), rules.explanation(),
-                    rules.requiredMaterials().stream().map(FilingRules::label).sorted().toList(),
-                    rules.commitmentAllowed(), text(rules.defaultValidity()), text(rules.minValidity()),
-                    text(rules.lock()), rules.reductionPoints(), rules.reviewRequired(), rules.countsAsFiled(),
+        static TypeView of(TypeRules rules, Function<Phrase, String> say) {
+            return new TypeView(rules.type().name(), say.apply(rules.label()), rules.kind().name(), rules.explanation(),
+                    rules.requiredMaterials().stream().map(FilingRules::label).map(say).sorted().toList(),
+                    rules.commitmentAllowed(), text(rules.defaultValidity(), say), text(rules.minValidity(), say),
+                    text(rules.lock(), say), rules.reductionPoints(), rules.reviewRequired(), rules.countsAsFiled(),
                     rules.document());
         }
 
-        private static String text(java.time.Period value) {
-            return value == null ? null : FilingRules.describe(value);
+        private static String text(java.time.Period value, Function<Phrase, String> say) {
+            return value == null ? null : say.apply(FilingRules.describe(value));
         }
     }
 
@@ -52,7 +54,7 @@ final class FilingViews {
     }
 
     static FilingView of(Filing filing, String insuredMaskedName, Filings filings, LocalDate today,
-                         List<HistoryEntry> history) {
+                         Function<Phrase, String> say, List<HistoryEntry> history) {
         TypeRules rules = filings.rulesOf(filing);
         var blocked = FilingRules.cancellable(filing.asExisting(), rules, today);
         Code code = null;
@@ -60,23 +62,17 @@ final class FilingViews {
             Codes.IssuedCode issued = filings.codeOf(filing);
             code = new Code(issued.token(), "/codes/image/" + issued.token() + ".svg");
         }
-        return new FilingView(filing.id(), filing.number(), filing.type().name(), rules.name(),
+        return new FilingView(filing.id(), filing.number(), filing.type().name(), say.apply(rules.label()),
                 new Person(filing.insuredId(), insuredMaskedName),
                 new Place(filing.destination(), filings.regionName(filing.destination())), filing.startDate(),
-                filing.endDate(), filing.status().name(), statusName(filing.status()), filing.reason(),
+                filing.endDate(), filing.status().name(), say.apply(statusName(filing.status())), filing.reason(),
                 filing.commitment(), filing.treatmentDate(), rules.reductionPoints(),
                 filing.status().canBecome(FilingStatus.CANCELLED), blocked.isEmpty(),
-                blocked.map(FilingRules.Violation::message).orElse(null), code, history);
+                blocked.map(FilingRules.Violation::message).map(say).orElse(null), code, history);
     }
 
-    static String statusName(FilingStatus status) {
-        return switch (status) {
-            case SUBMITTED -> "已提交";
-            case UNDER_REVIEW -> "审核中";
-            case EFFECTIVE -> "已生效";
-            case REJECTED -> "未通过";
-            case CANCELLED -> "已取消";
-            case EXPIRED -> "已过期";
-        };
+    /** The status as the filing's page heads it ({@code filing.state.*}: "已生效"; the history says "生效"). */
+    static Phrase statusName(FilingStatus status) {
+        return Phrase.of("filing.state." + status.name());
     }
 }

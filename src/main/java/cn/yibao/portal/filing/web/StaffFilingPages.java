@@ -1,5 +1,6 @@
 package cn.yibao.portal.filing.web;
 
+import cn.yibao.portal.text.RequestWords;
 import cn.yibao.portal.database.InTurn;
 import cn.yibao.portal.audit.RequestOrigin;
 import cn.yibao.portal.filing.Filings;
@@ -51,7 +52,7 @@ class StaffFilingPages {
 
 
     private Mono<ServerResponse> queue(ServerRequest request, StaffIdentity staff, Map<String, Object> extra) {
-        return filings.reviewQueue(staff).collectList().flatMap(api::views).flatMap(list -> {
+        return filings.reviewQueue(staff).collectList().flatMap(list -> api.views(request, list)).flatMap(list -> {
             Map<String, Object> model = new HashMap<>(extra);
             model.put("filings", list);
             model.put("staffName", staff.maskedName());
@@ -64,7 +65,7 @@ class StaffFilingPages {
     private Mono<ServerResponse> detail(ServerRequest request, StaffIdentity staff, Map<String, Object> extra) {
         return Mono.justOrEmpty(RequestValues.uuid(request.pathVariable("id")))
                 .flatMap(id -> filings.findForStaff(staff, id))
-                .flatMap(filing -> InTurn.zip(api.view(filing), filings.materialsOf(filing).collectList()))
+                .flatMap(filing -> InTurn.zip(api.view(request, filing), filings.materialsOf(filing).collectList()))
                 .flatMap(t -> {
                     Map<String, Object> model = new HashMap<>(extra);
                     model.put("filing", t.getT1());
@@ -80,7 +81,8 @@ class StaffFilingPages {
                         form.getFirst("reason"), RequestOrigin.of(request.exchange())))
                 .flatMap(outcome -> outcome instanceof Filings.Filed filed
                         ? ServerResponse.seeOther(URI.create("/staff/filings?done=" + filed.filing().number())).build()
-                        : detail(request, staff, Map.of("error", ((Filings.Refused) outcome).message())))
+                        : detail(request, staff, Map.of("error",
+                                RequestWords.say(request, ((Filings.Refused) outcome).message()))))
                 .switchIfEmpty(Mono.defer(() -> pages.notFound(request))));
     }
 }

@@ -1,5 +1,6 @@
 package cn.yibao.portal.identity.domain;
 
+import cn.yibao.portal.text.domain.Phrase;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -64,22 +65,39 @@ public final class NationalId {
         return parse(normalise(typed));
     }
 
-    /** A Chinese description of what is wrong with the candidate, or {@code null} when it is valid. */
-    public static String problemWith(String candidate) {
+    /**
+     * What is wrong with the candidate ({@code nationalId.problem.*}), or {@code null} when it is valid; said in a
+     * sentence such as "电子凭证中的{0}" or on its own.
+     */
+    public static Phrase problem(String candidate) {
         if (candidate == null || candidate.isBlank()) {
-            return "缺少身份证号码";
+            return Phrase.of("nationalId.problem.missing");
         }
         String id = candidate.strip().toUpperCase();
         if (!id.matches("\\d{17}[\\dX]")) {
-            return "身份证号码应为18位，前17位为数字，最后一位为数字或X";
+            return Phrase.of("nationalId.problem.format");
         }
         if (birthDateOf(id).isEmpty()) {
-            return "身份证号码中的出生日期无效";
+            return Phrase.of("nationalId.problem.birthDate");
         }
         if (checkCharacter(id.substring(0, 17)) != id.charAt(17)) {
-            return "身份证号码校验位不正确";
+            return Phrase.of("nationalId.problem.checkCharacter");
         }
         return null;
+    }
+
+    /**
+     * The same in Chinese words, for the e-voucher sign-in's audit note only (EvoucherClaims): people read
+     * {@link #problem}.
+     */
+    public static String problemWith(String candidate) {
+        Phrase problem = problem(candidate);
+        return problem == null ? null : switch (problem.key()) {
+            case "nationalId.problem.missing" -> "缺少身份证号码";
+            case "nationalId.problem.format" -> "身份证号码应为18位，前17位为数字，最后一位为数字或X";
+            case "nationalId.problem.birthDate" -> "身份证号码中的出生日期无效";
+            default -> "身份证号码校验位不正确";
+        };
     }
 
     /** The ISO 7064 MOD 11-2 check character for the first 17 digits. */

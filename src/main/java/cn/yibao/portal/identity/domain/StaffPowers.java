@@ -1,5 +1,6 @@
 package cn.yibao.portal.identity.domain;
 
+import cn.yibao.portal.text.domain.Phrase;
 import java.util.List;
 
 /**
@@ -18,16 +19,16 @@ public final class StaffPowers {
     /** The staff member lacks the role. */
     public record MissingRole(StaffRole role) implements Decision {
 
-        public String message() {
-            return "您没有“" + role.label() + "”岗位权限，不能办理此项业务。";
+        public Phrase message() {
+            return Phrase.of("staff.refused.role", Phrase.of("staff.role." + role.name()));
         }
     }
 
     /** The thing is outside the staff member's region (or its region is unknown). */
     public record OtherRegion() implements Decision {
 
-        public String message() {
-            return "该业务不属于您所在地区，不能办理。";
+        public Phrase message() {
+            return Phrase.of("staff.refused.region");
         }
     }
 

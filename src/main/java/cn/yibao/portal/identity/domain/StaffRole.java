@@ -6,22 +6,12 @@ package cn.yibao.portal.identity.domain;
  */
 public enum StaffRole {
     /** 窗口经办: assisted sessions, cash at the counter, checking residents' codes, reviewing filings. */
-    HELP_DESK("窗口经办"),
+    HELP_DESK,
     /** 支付运营: refunds, reconciling channel bills, orders a channel contradicted. */
-    PAYMENT_OPERATOR("支付运营"),
+    PAYMENT_OPERATOR,
     /** 审计: checking the audit trail's hash chain. */
-    AUDITOR("审计核验"),
+    AUDITOR,
     /** 数据导入: upstream batch imports. */
-    DATA_OPERATOR("上游数据导入");
-
-    private final String label;
-
-    StaffRole(String label) {
-        this.label = label;
-    }
-
-    /** How the role is named to staff (Chinese). */
-    public String label() {
-        return label;
-    }
+    DATA_OPERATOR
+    // Named to staff by the bundles' staff.role.<name>.
 }

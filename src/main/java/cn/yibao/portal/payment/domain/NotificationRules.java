@@ -1,5 +1,7 @@
 package cn.yibao.portal.payment.domain;
 
+import cn.yibao.portal.text.domain.Phrase;
+
 /**
  * What a verified payment result means for our order. The channel is trusted only to have said it: a result for
  * another merchant or a different amount changes nothing and puts the order up for review; a repeat or a result that
@@ -15,11 +17,11 @@ public final class NotificationRules {
     }
 
     /** Already there, or too late to matter: acknowledge, change nothing. */
-    public record Ignore(String why) implements Decision {
+    public record Ignore(Phrase why) implements Decision {
     }
 
     /** The result does not match our order: acknowledge, change nothing, flag for review. */
-    public record Review(String why) implements Decision {
+    public record Review(Phrase why) implements Decision {
     }
 
     private NotificationRules() {
@@ -29,17 +31,16 @@ public final class NotificationRules {
     public static Decision decide(PaymentOrder order, String ourMerchantId, String merchantId, String orderNo,
                                   String transactionId, long amountFen, ChannelOutcome outcome, TransitionCause source) {
         if (!order.orderNo().equals(orderNo)) {
-            return new Review("订单号不符");
+            return new Review(Phrase.of("notify.review.orderNo"));
         }
         if (ourMerchantId != null && !ourMerchantId.equals(merchantId)) {
-            return new Review("商户号不符：" + merchantId);
+            return new Review(Phrase.of("notify.review.merchant", String.valueOf(merchantId)));
         }
         if (outcome == ChannelOutcome.PAID && amountFen != order.amountFen()) {
-            return new Review("金额不符：渠道 " + amountFen + " 分，订单 " + order.amountFen() + " 分");
+            return new Review(Phrase.of("notify.review.amount", amountFen, order.amountFen()));
         }
         if (outcome == ChannelOutcome.PAID && paidUnderAnotherTransaction(order, transactionId)) {
-            return new Review("交易号不符：订单已由渠道交易 " + order.transactionId() + " 支付，又收到交易 "
-                    + transactionId + " 的支付结果（可能重复收款）");
+            return new Review(Phrase.of("notify.review.transaction", order.transactionId(), transactionId));
         }
         PaymentStatus target = switch (outcome) {
             case PAID -> PaymentStatus.PAID;
@@ -48,10 +49,10 @@ public final class NotificationRules {
             case PENDING, UNKNOWN -> null;
         };
         if (target == null || target == order.status()) {
-            return new Ignore("状态未变");
+            return new Ignore(Phrase.of("notify.ignore.same"));
         }
         if (!PaymentTransitions.allowed(order.status(), target)) {
-            return new Ignore("订单已是 " + order.status() + "，不能变为 " + target);
+            return new Ignore(Phrase.of("notify.ignore.transition", order.status().name(), target.name()));
         }
         boolean late = target == PaymentStatus.PAID && order.status() != PaymentStatus.AWAITING_PAYMENT;
         return new Move(target, late ? TransitionCause.LATE_PAYMENT : source);

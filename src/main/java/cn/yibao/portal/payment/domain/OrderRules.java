@@ -1,5 +1,6 @@
 package cn.yibao.portal.payment.domain;
 
+import cn.yibao.portal.text.domain.Phrase;
 import cn.yibao.portal.contribution.domain.DueStanding;
 import cn.yibao.portal.contribution.domain.Quote;
 import cn.yibao.portal.contribution.domain.QuoteResult;
@@ -33,7 +34,7 @@ public final class OrderRules {
     }
 
     /** {@code conflict}: the refusal is about existing orders (the API answers 409), otherwise 422. */
-    public record Refused(String field, String message, boolean conflict) implements Decision {
+    public record Refused(String field, Phrase message, boolean conflict) implements Decision {
     }
 
     private OrderRules() {
@@ -42,39 +43,39 @@ public final class OrderRules {
     /** {@code say}: the quote's own reasons (phrases) as this decision's message words. */
     public static Decision plan(List<Candidate> candidates, Function<Phrase, String> say) {
         if (candidates.isEmpty()) {
-            return new Refused("insured", "请至少选择一位参保人。", false);
+            return new Refused("insured", Phrase.of("order.refused.nobody"), false);
         }
         Set<UUID> seen = new HashSet<>();
         List<Line> lines = new ArrayList<>();
         long total = 0;
         for (Candidate candidate : candidates) {
             if (!seen.add(candidate.insuredId())) {
-                return new Refused("insured", candidate.maskedName() + " 重复出现在订单中。", false);
+                return new Refused("insured", Phrase.of("order.refused.twice", candidate.maskedName()), false);
             }
             if (candidate.alreadyPaid()) {
-                return new Refused("insured", candidate.maskedName() + " 本年度已缴费，不能重复缴费。", true);
+                return new Refused("insured", Phrase.of("order.refused.paid", candidate.maskedName()), true);
             }
             if (candidate.inOpenOrder()) {
-                return new Refused("insured", candidate.maskedName() + " 已有一笔未完成的缴费订单，请先完成支付或等待其关闭。",
-                        true);
+                return new Refused("insured", Phrase.of("order.refused.open", candidate.maskedName()), true);
             }
             if (candidate.quote() instanceof QuoteResult.NoPolicy noPolicy) {
-                return new Refused("insured", candidate.maskedName() + "：" + say.apply(noPolicy.reason()), false);
+                return new Refused("insured", Phrase.of("order.refused.quote", candidate.maskedName(), noPolicy.reason()), false);
             }
             if (candidate.quote() instanceof QuoteResult.Rejected rejected) {
-                return new Refused(rejected.parameter(), candidate.maskedName() + "：" + say.apply(rejected.reason()), false);
+                return new Refused(rejected.parameter(), Phrase.of("order.refused.quote", candidate.maskedName(),
+                        rejected.reason()), false);
             }
             Quote quote = ((QuoteResult.Quoted) candidate.quote()).quote();
             if (!quote.payable()) {
-                return new Refused("year", candidate.maskedName() + "：" + say.apply(quote.reason()), false);
+                return new Refused("year", Phrase.of("order.refused.quote", candidate.maskedName(), quote.reason()), false);
             }
             if (quote.dueStanding() != DueStanding.EXACT) {
                 // The calculator never makes such a quote payable; a floor, an average or a fallback is never charged.
-                return new Refused("insured", candidate.maskedName() + "：" + say.apply(quote.headline()) + "，不是已公布的应缴金额，"
-                        + "本平台不收取。", false);
+                return new Refused("insured", Phrase.of("order.refused.notExact", candidate.maskedName(), quote.headline()),
+                        false);
             }
             if (quote.dueFen() <= 0) {
-                return new Refused("insured", candidate.maskedName() + " 个人缴费部分已由医疗救助全额资助，无需缴费。", false);
+                return new Refused("insured", Phrase.of("order.refused.funded", candidate.maskedName()), false);
             }
             lines.add(new Line(candidate.insuredId(), quote.dueFen(), quote));
             total = Math.addExact(total, quote.dueFen());

@@ -1,5 +1,6 @@
 package cn.yibao.portal.payment.domain;
 
+import cn.yibao.portal.text.domain.Phrase;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -27,34 +28,34 @@ public final class Reconciliation {
     /** What to do about a mismatch once the channel has been asked. */
     public sealed interface Resolution {
 
-        /** How the run's report says it (Chinese, for the operator). */
-        String note();
+        /** How the run's report says it (for the operator). */
+        Phrase note();
     }
 
     /** The channel's own record says paid, at our amount: settle with the channel's transaction, not the bill's. */
     public record Settle(String transactionId, long amountFen) implements Resolution {
 
         @Override
-        public String note() {
-            return "渠道查询确认已支付，按渠道记录补记";
+        public Phrase note() {
+            return Phrase.of("reconcile.settle");
         }
     }
 
     /** The channel's own record agrees with the portal: the bill is wrong or late; nothing changes. */
-    public record Agrees(String note) implements Resolution {
+    public record Agrees(Phrase note) implements Resolution {
     }
 
     /** The channel contradicts the portal, or could not say: the order is flagged for a person. */
-    public record Flag(String why) implements Resolution {
+    public record Flag(Phrase why) implements Resolution {
 
         @Override
-        public String note() {
-            return why + "：待人工核查";
+        public Phrase note() {
+            return Phrase.of("reconcile.forAPerson", why);
         }
     }
 
     /** Nothing of ours to change or flag (an order we never issued): the line waits for a person in the report. */
-    public record ForAPerson(String note) implements Resolution {
+    public record ForAPerson(Phrase note) implements Resolution {
     }
 
     private Reconciliation() {
@@ -65,35 +66,30 @@ public final class Reconciliation {
      */
     public static Resolution resolve(Mismatch mismatch, ChannelQuery channel) {
         if (mismatch.kind() == Kind.UNKNOWN_ORDER) {
-            return new ForAPerson("本平台没有这笔订单：待人工核查");
+            return new ForAPerson(Phrase.of("reconcile.forAPerson", Phrase.of("reconcile.unknownOrder")));
         }
-        String bill = switch (mismatch.kind()) {
-            case PAID_AT_CHANNEL_ONLY -> "对账单记为已支付而本平台未收到支付结果";
-            case PAID_HERE_ONLY -> "本平台记为已支付而对账单没有这笔";
-            default -> "对账单金额 " + mismatch.channelFen() + " 分与订单 " + mismatch.ourFen() + " 分不符";
+        Phrase bill = switch (mismatch.kind()) {
+            case PAID_AT_CHANNEL_ONLY -> Phrase.of("reconcile.bill.channelOnly");
+            case PAID_HERE_ONLY -> Phrase.of("reconcile.bill.hereOnly");
+            default -> Phrase.of("reconcile.bill.amount", mismatch.channelFen(), mismatch.ourFen());
         };
         if (channel == null) {
-            return new Flag(bill + "，渠道查询暂时无法完成");
+            return new Flag(Phrase.of("reconcile.flag.noAnswer", bill));
         }
         boolean paidAtOurAmount = channel.outcome() == ChannelOutcome.PAID && mismatch.ourFen() != null
                 && channel.amountFen() == mismatch.ourFen();
         if (!paidAtOurAmount) {
-            return new Flag(bill + "，渠道查询为" + said(channel));
+            return new Flag(Phrase.of("reconcile.flag.channelSays", bill, said(channel)));
         }
         if (mismatch.kind() == Kind.PAID_AT_CHANNEL_ONLY) {
             return new Settle(channel.transactionId(), channel.amountFen());
         }
-        return new Agrees(bill + "，渠道查询与本平台一致（已支付 " + channel.amountFen() + " 分），订单不变");
+        return new Agrees(Phrase.of("reconcile.agrees", bill, channel.amountFen()));
     }
 
-    private static String said(ChannelQuery channel) {
-        return switch (channel.outcome()) {
-            case PAID -> "已支付 " + channel.amountFen() + " 分";
-            case PENDING -> "未支付";
-            case FAILED -> "支付失败";
-            case CLOSED -> "已关闭";
-            case UNKNOWN -> "无此订单";
-        };
+    private static Phrase said(ChannelQuery channel) {
+        return channel.outcome() == ChannelOutcome.PAID ? Phrase.of("reconcile.channel.PAID", channel.amountFen())
+                : Phrase.of("reconcile.channel." + channel.outcome().name());
     }
 
     /**

@@ -1,5 +1,6 @@
 package cn.yibao.portal.payment.domain;
 
+import cn.yibao.portal.text.domain.Phrase;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -33,8 +34,8 @@ public final class RefundRules {
     public sealed interface Decision {
     }
 
-    /** Nothing to refund now; the message says why (Chinese, for the operator). */
-    public record Refused(String message) implements Decision {
+    /** Nothing to refund now; the message says why (for the operator). */
+    public record Refused(Phrase message) implements Decision {
     }
 
     /** A refund to ask the channel for: whose money, how much, under which number. */
@@ -76,7 +77,7 @@ public final class RefundRules {
     public static Decision decide(String orderNo, PaymentStatus status, List<Person> people, List<Existing> refunds,
                                   boolean duplicatesOnly) {
         if (refunds.stream().anyMatch(refund -> "REQUESTED".equals(refund.status()))) {
-            return new Refused("该订单有退款正在处理，请稍后查看结果。");
+            return new Refused(Phrase.of("refund.refused.pending"));
         }
         Optional<Existing> failed = refunds.stream().filter(refund -> "FAILED".equals(refund.status()))
                 .reduce((first, second) -> second);
@@ -84,7 +85,7 @@ public final class RefundRules {
             return retry(failed.get().refundNo(), people);
         }
         if (status != PaymentStatus.PAID) {
-            return new Refused("只有已支付或退款失败的订单可以退款，当前状态：" + status + "。");
+            return new Refused(Phrase.of("refund.refused.status", status.name()));
         }
         if (!duplicatesOnly && failed.isPresent()) {
             return retry(failed.get().refundNo(), people);
@@ -92,7 +93,7 @@ public final class RefundRules {
         List<Person> chosen = people.stream().filter(Person::held).filter(person -> person.refundNo() == null)
                 .filter(person -> !duplicatesOnly || person.state() == ItemState.DUPLICATE).toList();
         if (chosen.isEmpty()) {
-            return new Refused(duplicatesOnly ? "没有重复缴费的参保人。" : "该订单没有可退款的参保人。");
+            return new Refused(Phrase.of(duplicatesOnly ? "refund.refused.noDuplicates" : "refund.refused.nobody"));
         }
         boolean wholeOrder = people.stream().filter(Person::held).allMatch(chosen::contains);
         return new Refund(refundNo(orderNo, refunds.size()), chosen.stream().map(Person::insuredId).toList(),
@@ -106,11 +107,12 @@ public final class RefundRules {
     }
 
     /** Why an operator's reason cannot be taken, or null: it is required, and shown to the payer. */
-    public static String reasonProblem(String reason) {
+    public static Phrase reasonProblem(String reason) {
         if (reason == null || reason.isBlank()) {
-            return "请填写退款原因，参保人会在缴费记录中看到。";
+            return Phrase.of("refund.refused.reason.missing");
         }
-        return reason.strip().length() > MAX_REASON_LENGTH ? "退款原因不能超过 " + MAX_REASON_LENGTH + " 字。" : null;
+        return reason.strip().length() > MAX_REASON_LENGTH ? Phrase.of("refund.refused.reason.tooLong", MAX_REASON_LENGTH)
+                : null;
     }
 
     /**

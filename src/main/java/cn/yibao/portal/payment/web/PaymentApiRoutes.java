@@ -1,5 +1,7 @@
 package cn.yibao.portal.payment.web;
 
+import cn.yibao.portal.text.RequestWords;
+import cn.yibao.portal.text.domain.Phrase;
 import cn.yibao.portal.audit.RequestOrigin;
 import cn.yibao.portal.payment.CashAtCounter;
 import cn.yibao.portal.payment.OrderRequest;
@@ -57,20 +59,21 @@ class PaymentApiRoutes {
                 .POST("/api/v1/payments", this::create)
                 .GET("/api/v1/payments", this::list)
                 .GET("/api/v1/payments/{id}", request -> owned(request).flatMap(this::detail)
-                        .switchIfEmpty(Mono.defer(PaymentApiRoutes::notFound)))
+                        .switchIfEmpty(Mono.defer(() -> notFound(request))))
                 .POST("/api/v1/payments/{id}/cash", request -> JsonBodies.read(request, CashBody.class, body -> body.receiptNo() == null
-                        ? ProblemResponses.fieldProblem(HttpStatus.BAD_REQUEST, "请填写收款收据编号 receiptNo。", "receiptNo")
+                        ? ProblemResponses.fieldProblem(HttpStatus.BAD_REQUEST,
+                                RequestWords.say(request, Phrase.of("cash.refused.receiptNo")), "receiptNo")
                         : owned(request)
                         .flatMap(order -> cash.record(request, order, body.receiptNo())
                                 .doOnNext(error -> noted(request, order))
                                 .flatMap(error -> error.isEmpty() ? payments.findFor(order.payerId(), order.id()).flatMap(this::detail)
                                         : ProblemResponses.fieldProblem(HttpStatus.UNPROCESSABLE_CONTENT, error, "receiptNo")))
-                        .switchIfEmpty(Mono.defer(PaymentApiRoutes::notFound))))
+                        .switchIfEmpty(Mono.defer(() -> notFound(request)))))
                 .GET("/api/v1/receipts/{id}", request -> owned(request)
                         .flatMap(order -> receipts.of(order, baseUrl(request))
                                 .map(receipt -> PaymentViews.ReceiptView.of(receipt, order.id())).collectList())
                         .flatMap(list -> ServerResponse.ok().bodyValue(list))
-                        .switchIfEmpty(Mono.defer(PaymentApiRoutes::notFound)))
+                        .switchIfEmpty(Mono.defer(() -> notFound(request))))
                 .build();
     }
 
@@ -87,20 +90,21 @@ class PaymentApiRoutes {
         String key = request.headers().firstHeader("Idempotency-Key");
         return currentResident.handle(request, me -> JsonBodies.read(request, CreateRequest.class, create -> {
                     if (create.year() == null) {
-                        return ProblemResponses.fieldProblem(HttpStatus.BAD_REQUEST, "缺少待遇年度 year。", "year");
+                        return ProblemResponses.fieldProblem(HttpStatus.BAD_REQUEST,
+                                RequestWords.say(request, Phrase.of("order.api.year")), "year");
                     }
                     if (create.insured() == null || create.insured().isEmpty() || create.insured().size() > 20) {
                         return ProblemResponses.fieldProblem(HttpStatus.BAD_REQUEST,
-                                "insured 应列出 1 到 20 位参保人：本人为 SELF，家庭成员为成员编号。", "insured");
+                                RequestWords.say(request, Phrase.of("order.api.insured")), "insured");
                     }
                     if (placing.offered(CurrentResident.isAssisted(request)).isEmpty()) {
                         return ProblemResponses.fieldProblem(HttpStatus.UNPROCESSABLE_CONTENT,
-                                placing.notOfferedOnline(), "channel");
+                                RequestWords.say(request, placing.notOfferedOnline()), "channel");
                     }
                     PaymentChannelId channel = channel(create.channel(), request);
                     if (channel == null) {
                         return ProblemResponses.fieldProblem(HttpStatus.UNPROCESSABLE_CONTENT,
-                                "支付渠道应为 SANDBOX、WECHAT_PAY 或 ALIPAY 中已开通的一个。", "channel");
+                                RequestWords.say(request, Phrase.of("order.api.channel")), "channel");
                     }
                     ClientKind client = ClientKind.fromUserAgent(request.headers().firstHeader(HttpHeaders.USER_AGENT));
                     return PaymentActor.of(request, me).flatMap(actor -> placing.place(me, key, new OrderRequest(
@@ -112,7 +116,7 @@ class PaymentApiRoutes {
                                     noted(request, placement.order());
                                 }
                             })
-                            .flatMap(PaymentApiRoutes::answer);
+                            .flatMap(placed -> answer(request, placed));
                 }));
     }
 
@@ -131,9 +135,10 @@ class PaymentApiRoutes {
         return placing.defaultChannel(ClientKind.fromUserAgent(request.headers().firstHeader(HttpHeaders.USER_AGENT)));
     }
 
-    static Mono<ServerResponse> answer(PlacingOrders.Placed placed) {
+    static Mono<ServerResponse> answer(ServerRequest request, PlacingOrders.Placed placed) {
         if (placed instanceof PlacingOrders.Refusal refusal) {
-            return ProblemResponses.fieldProblem(HttpStatus.valueOf(refusal.status()), refusal.message(), refusal.field());
+            return ProblemResponses.fieldProblem(HttpStatus.valueOf(refusal.status()),
+                    RequestWords.say(request, refusal.message()), refusal.field());
         }
         PlacingOrders.Placement placement = (PlacingOrders.Placement) placed;
         PaymentOrder order = placement.order();
@@ -146,7 +151,8 @@ class PaymentApiRoutes {
     private Mono<ServerResponse> list(ServerRequest request) {
         Optional<String> year = request.queryParam("year");
         if (year.isPresent() && !year.get().matches("\\d{4}")) {
-            return ProblemResponses.response(HttpStatus.BAD_REQUEST, "参数 year 应为四位数的待遇年度，例如 2024。", "year");
+            return ProblemResponses.response(HttpStatus.BAD_REQUEST,
+                    RequestWords.say(request, Phrase.of("order.api.yearParam")), "year");
         }
         return currentResident.handle(request, me -> payments.ofPayer(me, year.map(Integer::valueOf).orElse(null))
                 .collectList()
@@ -181,7 +187,8 @@ class PaymentApiRoutes {
         return uri.getScheme() + "://" + uri.getAuthority();
     }
 
-    private static Mono<ServerResponse> notFound() {
-        return ProblemResponses.response(HttpStatus.NOT_FOUND, "没有这笔缴费订单。", null);
+    private static Mono<ServerResponse> notFound(ServerRequest request) {
+        return ProblemResponses.response(HttpStatus.NOT_FOUND, RequestWords.say(request, Phrase.of("order.api.notFound")),
+                null);
     }
 }

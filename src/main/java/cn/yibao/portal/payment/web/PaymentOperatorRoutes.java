@@ -1,5 +1,8 @@
 package cn.yibao.portal.payment.web;
 
+import cn.yibao.portal.text.domain.TextProblems;
+import cn.yibao.portal.text.RequestWords;
+import cn.yibao.portal.text.domain.Phrase;
 import cn.yibao.portal.database.InTurn;
 import cn.yibao.portal.audit.RequestOrigin;
 import cn.yibao.portal.identity.StaffAccess;
@@ -17,7 +20,6 @@ import cn.yibao.portal.web.JsonBody;
 import cn.yibao.portal.web.Pages;
 import cn.yibao.portal.web.ProblemResponses;
 import cn.yibao.portal.web.RequestValues;
-import cn.yibao.portal.web.domain.PlainText;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
@@ -79,13 +81,13 @@ class PaymentOperatorRoutes {
                 // operator's confirmation of exactly that.
                 .POST("/staff/payments/refunds", request -> StaffPrincipals.handle(request, StaffRole.PAYMENT_OPERATOR,
                         staff -> request.formData().flatMap(form -> plainTextProblem(form)
-                                .map(problem -> desk(request, staff, Map.of("refundRefused", problem),
+                                .map(problem -> desk(request, staff, Map.of("refundRefused", RequestWords.say(request, problem)),
                                         HttpStatus.UNPROCESSABLE_CONTENT))
                                 .orElseGet(() -> refunds.preview(operator(request, staff), form.getFirst("orderNo"),
                                         form.getFirst("reason")).flatMap(outcome -> deskAfter(request, staff, outcome))))))
                 .POST("/staff/payments/refunds/confirm", request -> StaffPrincipals.handle(request,
                         StaffRole.PAYMENT_OPERATOR, staff -> request.formData().flatMap(form -> plainTextProblem(form)
-                                .map(problem -> desk(request, staff, Map.of("refundRefused", problem),
+                                .map(problem -> desk(request, staff, Map.of("refundRefused", RequestWords.say(request, problem)),
                                         HttpStatus.UNPROCESSABLE_CONTENT))
                                 .orElseGet(() -> refunds.confirm(operator(request, staff), form.getFirst("orderNo"),
                                         form.getFirst("reason"), form.getFirst("confirmation"))
@@ -100,19 +102,19 @@ class PaymentOperatorRoutes {
                 .POST("/api/v1/staff/payments/{orderNo}/refund/preview", request -> StaffPrincipals.handle(request,
                         StaffRole.PAYMENT_OPERATOR, staff -> JsonBodies.read(request, RefundPreviewBody.class,
                                 body -> refunds.preview(operator(request, staff), request.pathVariable("orderNo"),
-                                        body.reason()).flatMap(PaymentOperatorRoutes::apiAnswer))))
+                                        body.reason()).flatMap(outcome -> apiAnswer(request, outcome)))))
                 .POST("/api/v1/staff/payments/{orderNo}/refund", request -> StaffPrincipals.handle(request,
                         StaffRole.PAYMENT_OPERATOR, staff -> JsonBodies.read(request, RefundBody.class,
                                 body -> refunds.confirm(operator(request, staff), request.pathVariable("orderNo"),
-                                        body.reason(), body.confirmation()).flatMap(PaymentOperatorRoutes::apiAnswer))))
+                                        body.reason(), body.confirmation()).flatMap(outcome -> apiAnswer(request, outcome)))))
                 .build();
     }
 
     /** A form's text that no refund could store (a NUL, an endless value): said on the desk, nothing asked of anyone. */
-    private static java.util.Optional<String> plainTextProblem(MultiValueMap<String, String> form) {
-        return PlainText.problem("退款原因", form.getFirst("reason"), JsonBodies.MAX_TEXT)
-                .or(() -> PlainText.problem("订单号", form.getFirst("orderNo"), 64))
-                .or(() -> PlainText.problem("确认码", form.getFirst("confirmation"), 128));
+    private static java.util.Optional<Phrase> plainTextProblem(MultiValueMap<String, String> form) {
+        return TextProblems.problem(Phrase.of("refund.field.reason"), form.getFirst("reason"), JsonBodies.MAX_TEXT)
+                .or(() -> TextProblems.problem(Phrase.of("refund.field.orderNo"), form.getFirst("orderNo"), 64))
+                .or(() -> TextProblems.problem(Phrase.of("refund.field.confirmation"), form.getFirst("confirmation"), 128));
     }
 
     @JsonBody(route = "POST /api/v1/staff/payments/{orderNo}/refund/preview", example = "{\"reason\": \"居民申请退费\"}")
@@ -126,7 +128,7 @@ class PaymentOperatorRoutes {
     }
 
     /** The preview, the refund asked for, or why not, as the API says it. */
-    private static Mono<ServerResponse> apiAnswer(Refunds.Outcome outcome) {
+    private static Mono<ServerResponse> apiAnswer(ServerRequest request, Refunds.Outcome outcome) {
         if (outcome instanceof Refunds.Preview preview) {
             return ServerResponse.ok().bodyValue(PreviewAnswer.of(preview));
         }
@@ -136,7 +138,7 @@ class PaymentOperatorRoutes {
                     "status", requested.orderStatus().name()));
         }
         Refunds.NotPossible refused = (Refunds.NotPossible) outcome;
-        return ProblemResponses.fieldProblem(status(refused), refused.message(), refused.field());
+        return ProblemResponses.fieldProblem(status(refused), RequestWords.say(request, refused.message()), refused.field());
     }
 
     private static HttpStatus status(Refunds.NotPossible refused) {
@@ -177,7 +179,7 @@ class PaymentOperatorRoutes {
         }
         Refunds.NotPossible refused = (Refunds.NotPossible) outcome;
         HttpStatus status = status(refused);
-        return desk(request, staff, Map.of("refundRefused", refused.message()),
+        return desk(request, staff, Map.of("refundRefused", RequestWords.say(request, refused.message())),
                 status == HttpStatus.BAD_REQUEST ? HttpStatus.UNPROCESSABLE_CONTENT : status);
     }
 
@@ -202,7 +204,7 @@ class PaymentOperatorRoutes {
         PaymentChannelId channel = channel(field(parts, "channel"));
         LocalDate day = date(field(parts, "date"));
         if (channel == null || day == null || !(parts.getFirst("bill") instanceof FilePart file)) {
-            return desk(request, staff, Map.of("importError", "请选择支付渠道、账单日期和账单文件。"),
+            return desk(request, staff, Map.of("importError", RequestWords.say(request, Phrase.of("ops.import.missing"))),
                     HttpStatus.UNPROCESSABLE_CONTENT);
         }
         return DataBufferUtils.join(file.content(), MAX_BILL).map(RequestValues::bytes)
@@ -215,10 +217,12 @@ class PaymentOperatorRoutes {
         PaymentChannelId channel = channel(request.queryParam("channel").orElse(null));
         LocalDate day = date(request.queryParam("date").orElse(null));
         if (channel == null) {
-            return ProblemResponses.response(HttpStatus.BAD_REQUEST, "参数 channel 应为 SANDBOX、WECHAT_PAY 或 ALIPAY。", "channel");
+            return ProblemResponses.response(HttpStatus.BAD_REQUEST,
+                    RequestWords.say(request, Phrase.of("ops.import.api.channel")), "channel");
         }
         if (day == null) {
-            return ProblemResponses.response(HttpStatus.BAD_REQUEST, "参数 date 应为账单日期，例如 2023-10-15。", "date");
+            return ProblemResponses.response(HttpStatus.BAD_REQUEST,
+                    RequestWords.say(request, Phrase.of("ops.import.api.date")), "date");
         }
         return DataBufferUtils.join(request.bodyToFlux(DataBuffer.class), MAX_BILL).map(RequestValues::bytes)
                 .defaultIfEmpty(new byte[0])

@@ -1,5 +1,7 @@
 package cn.yibao.portal.payment.web;
 
+import cn.yibao.portal.text.RequestWords;
+import cn.yibao.portal.text.domain.Phrase;
 import cn.yibao.portal.database.InTurn;
 import cn.yibao.portal.audit.RequestOrigin;
 import cn.yibao.portal.contribution.ContributionQuotes;
@@ -255,13 +257,13 @@ class PaymentPages {
     private Mono<ServerResponse> review(ServerRequest request, Resident me, MultiValueMap<String, String> form) {
         OrderRequest order = orderRequest(request, form, null, null);
         if (order.insured().isEmpty()) {
-            return choose(request, me, order.year(), "请至少选择一位参保人。");
+            return choose(request, me, order.year(), RequestWords.say(request, Phrase.of("order.refused.nobody")));
         }
         return InTurn.zip(placing.preview(me, order), relations(me)).flatMap(both -> {
             var preview = both.getT1();
             Map<UUID, String> relations = both.getT2();
             if (preview instanceof PlacingOrders.Refusal refusal) {
-                return choose(request, me, order.year(), refusal.message());
+                return choose(request, me, order.year(), RequestWords.say(request, refusal.message()));
             }
             PlacingOrders.Preview plan = (PlacingOrders.Preview) preview;
             List<Line> lines = new ArrayList<>();
@@ -294,7 +296,7 @@ class PaymentPages {
                                        OrderRequest order) {
         return placing.place(me, form.getFirst("key"), order).flatMap(placed -> {
             if (placed instanceof PlacingOrders.Refusal refusal) {
-                return choose(request, me, order.year(), refusal.message());
+                return choose(request, me, order.year(), RequestWords.say(request, refusal.message()));
             }
             PlacingOrders.Placement placement = (PlacingOrders.Placement) placed;
             PaymentOrder placedOrder = placement.order();

@@ -1,50 +1,39 @@
 package cn.yibao.portal.prescription.domain;
 
+import cn.yibao.portal.text.domain.Phrase;
+
 /**
- * The Chinese words for prescriptions where no message bundle reaches (the JSON API, verification answers, home
- * notices); pages use the bundles' {@code prescription.*} keys with the same wording.
+ * The words for prescriptions where a page's own template does not name them (the JSON API, verification answers,
+ * home notices): the bundles' {@code prescription.*} keys.
  */
 public final class PrescriptionLabels {
-
-    public static final String LONG_PRESCRIPTION = "长处方";
 
     private PrescriptionLabels() {
     }
 
-    public static String status(PrescriptionStatus status) {
-        return switch (status) {
-            case ISSUED -> "待取药";
-            case DISPENSED -> "已取药";
-            case SETTLED -> "已结算";
-        };
+    public static Phrase status(PrescriptionStatus status) {
+        return Phrase.of("prescription.status." + status.name());
     }
 
-    public static String disease(Disease disease) {
-        return switch (disease) {
-            case HYPERTENSION -> "高血压";
-            case DIABETES -> "糖尿病";
-        };
+    public static Phrase disease(Disease disease) {
+        return Phrase.of("prescription.disease." + disease.name());
     }
 
     /** Why a pickup code no longer lets anyone collect the medicine; null while it still waits at the pharmacy. */
-    public static String pickupClosedBecause(PrescriptionStatus status) {
-        return switch (status) {
-            case ISSUED -> null;
-            case DISPENSED -> "已取药";
-            case SETTLED -> "已结算";
-        };
+    public static Phrase pickupClosedBecause(PrescriptionStatus status) {
+        return status == PrescriptionStatus.ISSUED ? null : status(status);
     }
 
     /** "长处方（12周）", or "长处方（45天）" when the supply is not whole weeks; null for an ordinary prescription. */
-    public static String longPrescription(Prescription prescription) {
+    public static Phrase longPrescription(Prescription prescription) {
         if (!prescription.longPrescription()) {
             return null;
         }
         int days = prescription.daysSupply();
-        return LONG_PRESCRIPTION + (days % 7 == 0 ? "（" + days / 7 + "周）" : "（" + days + "天）");
+        return days % 7 == 0 ? Phrase.of("prescription.long.weeks", days / 7) : Phrase.of("prescription.long.days", days);
     }
 
-    /** "氨氯地平片 5mg×28片 ×2盒"-style line: drug, specification and quantity. */
+    /** "氨氯地平片 5mg×28片 ×2盒"-style line: drug, specification and quantity (as the prescription names them). */
     public static String drugLine(Prescription prescription) {
         return prescription.drugName() + " " + prescription.specification() + " ×" + prescription.quantity()
                 + prescription.quantityUnit();

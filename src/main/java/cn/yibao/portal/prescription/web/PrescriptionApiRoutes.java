@@ -1,5 +1,8 @@
 package cn.yibao.portal.prescription.web;
 
+import java.util.function.Function;
+import cn.yibao.portal.text.RequestWords;
+import cn.yibao.portal.text.domain.Phrase;
 import cn.yibao.portal.prescription.Prescriptions;
 import cn.yibao.portal.resident.CurrentResident;
 import cn.yibao.portal.web.ProblemResponses;
@@ -33,7 +36,8 @@ class PrescriptionApiRoutes {
     RouterFunction<ServerResponse> prescriptionApiRouter() {
         return RouterFunctions.route()
                 .GET("/api/v1/prescriptions", request -> currentResident.handle(request, me ->
-                        prescriptions.overviewFor(me).map(PrescriptionViews.ListView::of)
+                        prescriptions.overviewFor(me).map(overview -> PrescriptionViews.ListView.of(overview,
+                                        phrase -> RequestWords.say(request, phrase)))
                                 .flatMap(view -> ServerResponse.ok().cacheControl(CacheControl.noStore()).bodyValue(view))))
                 .GET("/api/v1/prescriptions/{id}", this::detail)
                 .build();
@@ -43,19 +47,21 @@ class PrescriptionApiRoutes {
         boolean assisted = CurrentResident.isAssisted(request);
         return currentResident.handle(request, me -> Mono.justOrEmpty(RequestValues.uuid(request.pathVariable("id")))
                 .flatMap(id -> prescriptions.findFor(me, id))
-                .map(found -> detailOf(found, assisted, prescriptions))
+                .map(found -> detailOf(found, assisted, prescriptions, phrase -> RequestWords.say(request, phrase)))
                 .flatMap(view -> ServerResponse.ok().cacheControl(CacheControl.noStore()).bodyValue(view))
-                .switchIfEmpty(Mono.defer(() -> ProblemResponses.response(HttpStatus.NOT_FOUND, "没有找到该处方。", null))));
+                .switchIfEmpty(Mono.defer(() -> ProblemResponses.response(HttpStatus.NOT_FOUND,
+                        RequestWords.say(request, Phrase.of("prescription.notFound")), null))));
     }
 
     /** The pickup code is the resident's own to show at the pharmacy: never while a worker acts for them. */
-    static PrescriptionViews.DetailView detailOf(Prescriptions.Found found, boolean assisted, Prescriptions prescriptions) {
+    static PrescriptionViews.DetailView detailOf(Prescriptions.Found found, boolean assisted, Prescriptions prescriptions,
+                                                 Function<Phrase, String> say) {
         var entry = found.entry();
         boolean waiting = entry.prescription().awaitingPickup();
-        return new PrescriptionViews.DetailView(PrescriptionViews.PrescriptionView.of(entry, found.person()),
+        return new PrescriptionViews.DetailView(PrescriptionViews.PrescriptionView.of(entry, found.person(), say),
                 entry.bills().stream().map(PrescriptionViews.SettlementView::of).toList(),
                 waiting && !assisted ? prescriptions.pickupCode(entry.prescription())
                         .map(PrescriptionViews.PickupCodeView::of).orElse(null) : null,
-                waiting && assisted ? PrescriptionViews.PICKUP_CODE_WITHHELD : null);
+                waiting && assisted ? say.apply(PrescriptionViews.PICKUP_CODE_WITHHELD) : null);
     }
 }

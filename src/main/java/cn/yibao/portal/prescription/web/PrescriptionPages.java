@@ -1,5 +1,8 @@
 package cn.yibao.portal.prescription.web;
 
+import java.util.function.Function;
+import cn.yibao.portal.text.RequestWords;
+import cn.yibao.portal.text.domain.Phrase;
 import cn.yibao.portal.policy.domain.Money;
 import cn.yibao.portal.prescription.Prescriptions;
 import cn.yibao.portal.prescription.domain.Reimbursement;
@@ -73,9 +76,9 @@ class PrescriptionPages {
             List<PersonSection> people = overview.people().stream().map(records -> new PersonSection(
                     records.person().id(), records.person().maskedName(), records.self(),
                     records.qualifications().stream()
-                            .map(q -> PrescriptionViews.QualificationView.of(q, records.person())).toList(),
+                            .map(q -> PrescriptionViews.QualificationView.of(q, records.person(), say(request))).toList(),
                     records.entries().stream().map(entry -> new Card(
-                            PrescriptionViews.PrescriptionView.of(entry, records.person()),
+                            PrescriptionViews.PrescriptionView.of(entry, records.person(), say(request)),
                             Amounts.of(entry.reimbursement()),
                             assisted ? null : prescriptions.pickupCode(entry.prescription())
                                     .map(PrescriptionViews.PickupCodeView::of).orElse(null))).toList(),
@@ -92,6 +95,10 @@ class PrescriptionPages {
         });
     }
 
+    private static Function<Phrase, String> say(ServerRequest request) {
+        return phrase -> RequestWords.say(request, phrase);
+    }
+
     record SettlementLine(String settlementNo, LocalDate settledOn, String facilityName, Amounts money) {
     }
 
@@ -100,7 +107,8 @@ class PrescriptionPages {
         return Mono.justOrEmpty(RequestValues.uuid(request.pathVariable("id")))
                 .flatMap(id -> prescriptions.findFor(me, id))
                 .flatMap(found -> {
-                    PrescriptionViews.DetailView view = PrescriptionApiRoutes.detailOf(found, assisted, prescriptions);
+                    PrescriptionViews.DetailView view = PrescriptionApiRoutes.detailOf(found, assisted, prescriptions,
+                            say(request));
                     Map<String, Object> model = new HashMap<>();
                     model.put("p", view.prescription());
                     model.put("money", Amounts.of(found.entry().reimbursement()));

@@ -1,5 +1,7 @@
 package cn.yibao.portal.prescription.web;
 
+import java.util.function.Function;
+import cn.yibao.portal.text.domain.Phrase;
 import cn.yibao.portal.policy.domain.Money;
 import cn.yibao.portal.prescription.Prescriptions;
 import cn.yibao.portal.prescription.TwoDiseaseAllowance;
@@ -22,16 +24,16 @@ import java.util.UUID;
 final class PrescriptionViews {
 
     /** Shown instead of the pickup code while a help-desk worker acts for the resident. */
-    static final String PICKUP_CODE_WITHHELD = "代办时不显示取药码：取药码请参保人本人在手机上出示。";
+    static final Phrase PICKUP_CODE_WITHHELD = Phrase.of("prescription.code.withheld");
 
     private PrescriptionViews() {
     }
 
     record QualificationView(UUID personId, String maskedName, String qualificationNo, String disease,
                              String diseaseName, LocalDate qualifiedOn, String facilityName) {
-        static QualificationView of(Qualification qualification, Resident person) {
+        static QualificationView of(Qualification qualification, Resident person, Function<Phrase, String> say) {
             return new QualificationView(person.id(), person.maskedName(), qualification.qualificationNo(),
-                    qualification.disease().name(), PrescriptionLabels.disease(qualification.disease()),
+                    qualification.disease().name(), say.apply(PrescriptionLabels.disease(qualification.disease())),
                     qualification.qualifiedOn(), qualification.facilityName());
         }
     }
@@ -53,12 +55,14 @@ final class PrescriptionViews {
                             String quantityUnit, int daysSupply, boolean longPrescription, String longPrescriptionLabel,
                             String facilityName, LocalDate prescribedOn, String status, String statusName,
                             LocalDate dispensedOn, LocalDate supplyEndsOn, ReimbursementView reimbursement) {
-        static PrescriptionView of(Prescriptions.Entry entry, Resident person) {
+        static PrescriptionView of(Prescriptions.Entry entry, Resident person, Function<Phrase, String> say) {
             Prescription p = entry.prescription();
+            Phrase longLabel = PrescriptionLabels.longPrescription(p);
             return new PrescriptionView(p.id(), p.prescriptionNo(), person.id(), person.maskedName(), p.disease().name(),
-                    PrescriptionLabels.disease(p.disease()), p.drugName(), p.specification(), p.dosage(), p.quantity(),
-                    p.quantityUnit(), p.daysSupply(), p.longPrescription(), PrescriptionLabels.longPrescription(p),
-                    p.facilityName(), p.prescribedOn(), p.status().name(), PrescriptionLabels.status(p.status()),
+                    say.apply(PrescriptionLabels.disease(p.disease())), p.drugName(), p.specification(), p.dosage(),
+                    p.quantity(), p.quantityUnit(), p.daysSupply(), p.longPrescription(),
+                    longLabel == null ? null : say.apply(longLabel),
+                    p.facilityName(), p.prescribedOn(), p.status().name(), say.apply(PrescriptionLabels.status(p.status())),
                     p.dispensedOn(), p.supplyEndsOn(), ReimbursementView.of(entry.reimbursement()));
         }
     }
@@ -121,16 +125,16 @@ final class PrescriptionViews {
     record ListView(int benefitYear, int refillNoticeDays, long twoDiseaseUsedFen, AllowanceView allowance,
                     List<SpendingView> people, List<QualificationView> qualifications,
                     List<PrescriptionView> prescriptions, List<ReminderView> reminders) {
-        static ListView of(Prescriptions.Overview overview) {
+        static ListView of(Prescriptions.Overview overview, Function<Phrase, String> say) {
             List<SpendingView> people = overview.people().stream()
                     .map(records -> SpendingView.of(records, overview.benefitYear())).toList();
             SpendingView self = people.get(0);
             return new ListView(overview.benefitYear(), overview.refillNoticeDays(), self.twoDiseaseUsedFen(),
                     self.allowance(), people,
                     overview.people().stream().flatMap(records -> records.qualifications().stream()
-                            .map(q -> QualificationView.of(q, records.person()))).toList(),
+                            .map(q -> QualificationView.of(q, records.person(), say))).toList(),
                     overview.people().stream().flatMap(records -> records.entries().stream()
-                            .map(e -> PrescriptionView.of(e, records.person()))).toList(),
+                            .map(e -> PrescriptionView.of(e, records.person(), say))).toList(),
                     overview.reminders().stream().map(ReminderView::of).toList());
         }
     }

@@ -1,27 +1,28 @@
 package cn.yibao.portal.qrcode.domain;
 
+import cn.yibao.portal.text.domain.Phrase;
+
 /** What a code is for; a code verifies only for the purpose it was issued for. */
 public enum CodePurpose {
-    RESIDENT(1, "医保码"),
-    RECEIPT(2, "缴费凭证"),
-    FILING(3, "异地就医备案"),
-    PRESCRIPTION(4, "处方取药码"),
-    PAY_LINK(5, "缴费码");
+    RESIDENT(1),
+    RECEIPT(2),
+    FILING(3),
+    PRESCRIPTION(4),
+    PAY_LINK(5);
 
     private final int code;
-    private final String label;
 
-    CodePurpose(int code, String label) {
+    CodePurpose(int code) {
         this.code = code;
-        this.label = label;
     }
 
     public int code() {
         return code;
     }
 
-    public String label() {
-        return label;
+    /** How the purpose is named ({@code code.purpose.<name>}). */
+    public Phrase label() {
+        return Phrase.of("code.purpose." + name());
     }
 
     /** RESIDENT and PRESCRIPTION codes say who someone is: only staff may verify them. */

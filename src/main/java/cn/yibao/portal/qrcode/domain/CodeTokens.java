@@ -1,5 +1,6 @@
 package cn.yibao.portal.qrcode.domain;
 
+import cn.yibao.portal.text.domain.Phrase;
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -27,21 +28,15 @@ public final class CodeTokens {
     private CodeTokens() {
     }
 
-    /** Why a code is not accepted, in the words shown to whoever verifies it. */
+    /** Why a code is not accepted ({@code code.refused.<name>} in the bundles). */
     public enum Reason {
-        EXPIRED("已过期"),
-        BAD_SIGNATURE("签名无效"),
-        WRONG_PURPOSE("用途不符"),
-        REVOKED("已撤销");
+        EXPIRED,
+        BAD_SIGNATURE,
+        WRONG_PURPOSE,
+        REVOKED;
 
-        private final String chinese;
-
-        Reason(String chinese) {
-            this.chinese = chinese;
-        }
-
-        public String chinese() {
-            return chinese;
+        public Phrase said() {
+            return Phrase.of("code.refused." + name());
         }
     }
 

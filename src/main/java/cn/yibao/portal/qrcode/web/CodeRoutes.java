@@ -1,5 +1,7 @@
 package cn.yibao.portal.qrcode.web;
 
+import cn.yibao.portal.text.RequestWords;
+import cn.yibao.portal.text.domain.Phrase;
 import cn.yibao.portal.qrcode.Codes;
 import cn.yibao.portal.qrcode.QrImages;
 import cn.yibao.portal.qrcode.domain.CodePurpose;
@@ -89,7 +91,7 @@ class CodeRoutes {
         return subject(request)
                 .flatMap(resident -> ServerResponse.ok().cacheControl(CacheControl.noStore()).bodyValue(issue(resident)))
                 .switchIfEmpty(Mono.defer(() -> ProblemResponses.response(HttpStatus.NOT_FOUND,
-                        "没有找到可以出示医保码的参保人。", "member")));
+                        RequestWords.say(request, Phrase.of("code.refused.noMember")), "member")));
     }
 
     /** The home page tile: a fresh code drawn directly, never cached. */

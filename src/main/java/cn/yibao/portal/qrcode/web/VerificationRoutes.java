@@ -1,5 +1,7 @@
 package cn.yibao.portal.qrcode.web;
 
+import cn.yibao.portal.text.RequestWords;
+import cn.yibao.portal.text.domain.Phrase;
 import cn.yibao.portal.audit.RequestOrigin;
 import cn.yibao.portal.identity.StaffPrincipals;
 import cn.yibao.portal.identity.domain.StaffIdentity;
@@ -61,7 +63,7 @@ class VerificationRoutes {
                         request.formData().flatMap(form -> {
                             String token = form.getFirst("token");
                             return token == null || token.isBlank()
-                                    ? staffPage(request, Map.of("error", "请粘贴医保码内容或上传照片。"))
+                                    ? staffPage(request, Map.of("error", Phrase.of("verify.error.empty")))
                                     : verified(request, token).flatMap(model -> staffPage(request, model));
                         })))
                 .POST("/staff/verify/image", request -> StaffPrincipals.handle(request, StaffRole.HELP_DESK,
@@ -73,21 +75,40 @@ class VerificationRoutes {
     record VerifyRequest(String token) {
     }
 
+    /** The answer of {@code POST /api/v1/codes/verify}, in the request's language. */
+    record ResultView(boolean valid, String purpose, String purposeLabel, String reason, String subject,
+                      String region, String status, java.time.Instant expiresAt, boolean staffRequired) {
+
+        static ResultView of(CodeVerification.Result result, java.util.function.Function<Phrase, String> say) {
+            return new ResultView(result.valid(), result.purpose(), sayOrNull(result.purposeLabel(), say),
+                    sayOrNull(result.reason(), say), result.subject(), result.region(),
+                    sayOrNull(result.status(), say), result.expiresAt(), result.staffRequired());
+        }
+
+        private static String sayOrNull(Phrase phrase, java.util.function.Function<Phrase, String> say) {
+            return phrase == null ? null : say.apply(phrase);
+        }
+    }
+
     private Mono<ServerResponse> api(ServerRequest request) {
         return throttled(request).flatMap(wait -> wait.isPresent()
-                ? ProblemResponses.response(HttpStatus.TOO_MANY_REQUESTS, "验证过于频繁，请稍后再试。", null,
+                ? ProblemResponses.response(HttpStatus.TOO_MANY_REQUESTS,
+                        RequestWords.say(request, Phrase.of("verify.error.tooOften")), null,
                         headers -> headers.set("Retry-After", String.valueOf(retryAfterSeconds(wait.get()))))
                 : verifyApi(request));
     }
 
     private Mono<ServerResponse> verifyApi(ServerRequest request) {
         return JsonBodies.read(request, VerifyRequest.class, body -> body.token() == null || body.token().isBlank()
-                ? ProblemResponses.fieldProblem(HttpStatus.BAD_REQUEST, "请求体应为 JSON：{\"token\": \"…\"}。", "token")
+                ? ProblemResponses.fieldProblem(HttpStatus.BAD_REQUEST,
+                        RequestWords.say(request, Phrase.of("verify.error.body")), "token")
                 : staffOf(request).flatMap(staff -> verification.verify(body.token(), staff,
                                 RequestOrigin.of(request.exchange())))
                         .flatMap(result -> result.staffRequired()
-                                ? ProblemResponses.fieldProblem(HttpStatus.FORBIDDEN, result.reason(), "token")
-                                : ServerResponse.ok().bodyValue(result)));
+                                ? ProblemResponses.fieldProblem(HttpStatus.FORBIDDEN,
+                                        RequestWords.say(request, result.reason()), "token")
+                                : ServerResponse.ok().bodyValue(ResultView.of(result,
+                                        phrase -> RequestWords.say(request, phrase)))));
     }
 
     /**
@@ -112,7 +133,7 @@ class VerificationRoutes {
     private Mono<Map<String, Object>> verified(ServerRequest request, String token) {
         return throttled(request).flatMap(wait -> wait.isPresent()
                 ? Mono.just(Map.<String, Object>of("error",
-                        "验证过于频繁，请 " + retryAfterSeconds(wait.get()) + " 秒后再试。"))
+                        Phrase.of("verify.error.wait", retryAfterSeconds(wait.get()))))
                 : staffOf(request).flatMap(staff -> verification.verify(token, staff, RequestOrigin.of(request.exchange())))
                         .map(result -> Map.<String, Object>of("result", result)));
     }
@@ -127,7 +148,7 @@ class VerificationRoutes {
                 .flatMap(bytes -> Mono.fromCallable(() -> QrImages.decode(bytes)).subscribeOn(Schedulers.boundedElastic()))
                 .flatMap(decoded -> decoded.isPresent()
                         ? verified(request, decoded.get()).flatMap(model -> staffPage(request, model))
-                        : staffPage(request, Map.of("error", "没有从照片中识别出二维码，请让参保人调亮屏幕后重拍，或粘贴医保码内容。")));
+                        : staffPage(request, Map.of("error", Phrase.of("verify.error.photo"))));
     }
 
     private Mono<ServerResponse> staffPage(ServerRequest request, Map<String, Object> extra) {

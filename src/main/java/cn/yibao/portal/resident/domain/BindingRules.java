@@ -1,5 +1,6 @@
 package cn.yibao.portal.resident.domain;
 
+import cn.yibao.portal.text.domain.Phrase;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -22,27 +23,26 @@ public final class BindingRules {
     }
 
     /** {@code conflict}: the refusal is about an existing binding (HTTP 409), otherwise about the request (422). */
-    public record Refused(String reason, boolean conflict) implements Decision {
+    public record Refused(Phrase reason, boolean conflict) implements Decision {
     }
 
     public static Decision decide(Resident owner, Resident candidate, Relation requested, LocalDate today,
                                   List<FamilyBinding> openBindingsBetweenThem) {
         if (owner.id().equals(candidate.id())) {
-            return new Refused("不能绑定本人。", false);
+            return new Refused(Phrase.of("family.refused.self"), false);
         }
         for (FamilyBinding binding : openBindingsBetweenThem) {
             if (binding.status() == FamilyBinding.Status.ACTIVE) {
-                return new Refused("已经与该家庭成员绑定。", true);
+                return new Refused(Phrase.of("family.refused.bound"), true);
             }
             return new Refused(binding.ownerId().equals(owner.id())
-                    ? "已向该家庭成员发出绑定邀请，请等待对方在本人的医保电子凭证中确认。"
-                    : "对方已向您发出绑定邀请，请在“我的家庭”中确认。", true);
+                    ? Phrase.of("family.refused.invited") : Phrase.of("family.refused.invitedYou"), true);
         }
         if (Categories.initialCategory(candidate.birthDate(), today) == Category.MINOR) {
             boolean sameHousehold = owner.householdId() != null && owner.householdId().equals(candidate.householdId());
             return sameHousehold
                     ? new BindDirectly(requested == null ? Relation.CHILD : requested)
-                    : new Refused("未成年人只能由同一户的家庭成员直接绑定，请携带户口簿到医保经办窗口办理。", false);
+                    : new Refused(Phrase.of("family.refused.minor"), false);
         }
         return new Invite(requested == null ? Relation.OTHER : requested);
     }

@@ -1,5 +1,7 @@
 package cn.yibao.portal.resident.web;
 
+import cn.yibao.portal.text.RequestWords;
+import cn.yibao.portal.text.domain.Phrase;
 import cn.yibao.portal.audit.RequestOrigin;
 import cn.yibao.portal.resident.CurrentResident;
 import cn.yibao.portal.resident.Family;
@@ -97,15 +99,15 @@ class FamilyRoutes {
             }
             Map<String, String> errors = new java.util.LinkedHashMap<>();
             if (typed.get("name").isBlank()) {
-                errors.put("name", Family.NAME_MISSING);
+                errors.put("name", RequestWords.say(request, Family.NAME_MISSING));
             }
-            String certnoProblem = Family.certnoProblem(typed.get("certno"));
+            Phrase certnoProblem = Family.certnoProblem(typed.get("certno"));
             if (certnoProblem != null) {
-                errors.put("certno", certnoProblem);
+                errors.put("certno", RequestWords.say(request, certnoProblem));
             }
             Optional<Relation> relation = relation(typed.get("relation"));
             if (!typed.get("relation").isBlank() && relation.isEmpty()) {
-                errors.put("relation", "请选择与您的关系。");
+                errors.put("relation", RequestWords.say(request, Phrase.of("family.refused.relation")));
             }
             if (!errors.isEmpty()) {
                 return bindRefused(request, me, typed, errors, null);
@@ -118,10 +120,11 @@ class FamilyRoutes {
                                     ? "bound" : "invited");
                         }
                         if (outcome instanceof Family.InvalidInput invalid) {
-                            return bindRefused(request, me, typed, Map.of(invalid.field(), invalid.reason()), null);
+                            return bindRefused(request, me, typed, Map.of(invalid.field(),
+                                    RequestWords.say(request, invalid.reason())), null);
                         }
                         // No such person, or name and number do not belong together: both fields are suspect.
-                        return bindRefused(request, me, typed, Map.of(), reasonOf(outcome),
+                        return bindRefused(request, me, typed, Map.of(), reasonOf(request, outcome),
                                 outcome instanceof Family.NotFound);
                     });
         });
@@ -156,7 +159,7 @@ class FamilyRoutes {
             Optional<Family.Member> member = mine.or(() -> other.flatMap(id -> overview.boundBy().stream()
                     .filter(m -> m.person().id().equals(id)).findFirst()));
             if (member.isEmpty()) {
-                return page(request, me, Map.of("error", "没有找到该绑定关系。"));
+                return page(request, me, Map.of("error", RequestWords.say(request, Phrase.of("family.refused.noBinding"))));
             }
             if (!"yes".equals(form.getFirst("confirm"))) {
                 return pages.render(request, "resident/unbind", Map.of(
@@ -167,7 +170,7 @@ class FamilyRoutes {
                     .flatMap(done -> done
                             ? ServerResponse.seeOther(URI.create("/family?done=unbound"
                                     + (mine.isPresent() ? "&undo=" + other.get() : ""))).build()
-                            : page(request, me, Map.of("error", "没有找到该绑定关系。")));
+                            : page(request, me, Map.of("error", RequestWords.say(request, Phrase.of("family.refused.noBinding")))));
         }));
     }
 
@@ -180,13 +183,13 @@ class FamilyRoutes {
                         ? redirect(bound.status() == cn.yibao.portal.resident.domain.FamilyBinding.Status.ACTIVE
                                 ? "rebound" : "invited")
                         : page(request, me, Map.of("error", outcome instanceof Family.NotFound
-                                ? "没有可以撤销的解除绑定。" : reasonOf(outcome))));
+                                ? RequestWords.say(request, Phrase.of("family.refused.noUndo")) : reasonOf(request, outcome))));
     }
 
     private Mono<ServerResponse> answerFromForm(ServerRequest request, Resident me) {
         return answer(request, me).flatMap(done -> done
                 ? redirect("accept".equals(request.pathVariable("answer")) ? "accepted" : "declined")
-                : page(request, me, Map.of("error", "没有找到待确认的绑定邀请。")));
+                : page(request, me, Map.of("error", RequestWords.say(request, Phrase.of("family.refused.noInvitation")))));
     }
 
     private static Mono<ServerResponse> redirect(String outcome) {
@@ -204,24 +207,25 @@ class FamilyRoutes {
         return JsonBodies.read(request, BindRequest.class, body -> {
                     Optional<Relation> relation = relation(body.relation());
                     if (body.relation() != null && relation.isEmpty()) {
-                        return problem(HttpStatus.BAD_REQUEST, "relation 只能是 SPOUSE、CHILD、PARENT 或 OTHER。", "relation");
+                        return problem(HttpStatus.BAD_REQUEST, RequestWords.say(request, Phrase.of("family.api.relation")), "relation");
                     }
-                    return family.bind(me, body.certno(), body.name(), relation.orElse(null), RequestOrigin.of(request.exchange())).flatMap(this::bindAnswer);
+                    return family.bind(me, body.certno(), body.name(), relation.orElse(null), RequestOrigin.of(request.exchange())).flatMap(outcome -> bindAnswer(request, outcome));
                 });
     }
 
-    private Mono<ServerResponse> bindAnswer(Family.BindOutcome outcome) {
+    private Mono<ServerResponse> bindAnswer(ServerRequest request, Family.BindOutcome outcome) {
         if (outcome instanceof Family.Bound bound) {
             return ServerResponse.status(HttpStatus.CREATED).bodyValue(Map.of("memberId", bound.memberId(),
                     "status", bound.status().name()));
         }
         if (outcome instanceof Family.InvalidInput invalid) {
-            return problem(HttpStatus.BAD_REQUEST, invalid.reason(), invalid.field());
+            return problem(HttpStatus.BAD_REQUEST, RequestWords.say(request, invalid.reason()), invalid.field());
         }
         if (outcome instanceof Family.Refused refused) {
-            return problem(refused.conflict() ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_CONTENT, refused.reason(), null);
+            return problem(refused.conflict() ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_CONTENT,
+                    RequestWords.say(request, refused.reason()), null);
         }
-        return problem(HttpStatus.NOT_FOUND, reasonOf(outcome), null);
+        return problem(HttpStatus.NOT_FOUND, reasonOf(request, outcome), null);
     }
 
     private Mono<ServerResponse> unbindApi(ServerRequest request, Resident me) {
@@ -229,12 +233,12 @@ class FamilyRoutes {
                 .flatMap(other -> family.unbind(me, other, RequestOrigin.of(request.exchange())))
                 .defaultIfEmpty(false)
                 .flatMap(done -> done ? ServerResponse.noContent().build()
-                        : problem(HttpStatus.NOT_FOUND, "没有找到该绑定关系。", null));
+                        : problem(HttpStatus.NOT_FOUND, RequestWords.say(request, Phrase.of("family.refused.noBinding")), null));
     }
 
     private Mono<ServerResponse> answerApi(ServerRequest request, Resident me) {
         return answer(request, me).flatMap(done -> done ? ServerResponse.noContent().build()
-                : problem(HttpStatus.NOT_FOUND, "没有找到待确认的绑定邀请。", null));
+                : problem(HttpStatus.NOT_FOUND, RequestWords.say(request, Phrase.of("family.refused.noInvitation")), null));
     }
 
     private Mono<Boolean> answer(ServerRequest request, Resident me) {
@@ -246,14 +250,14 @@ class FamilyRoutes {
         return family.answer(me, id.get(), "accept".equals(answer), RequestOrigin.of(request.exchange()));
     }
 
-    private static String reasonOf(Family.BindOutcome outcome) {
+    private static String reasonOf(ServerRequest request, Family.BindOutcome outcome) {
         if (outcome instanceof Family.Refused refused) {
-            return refused.reason();
+            return RequestWords.say(request, refused.reason());
         }
         if (outcome instanceof Family.InvalidInput invalid) {
-            return invalid.reason();
+            return RequestWords.say(request, invalid.reason());
         }
-        return "未找到姓名与身份证号码相符的参保人，请核对后再试。";
+        return RequestWords.say(request, Phrase.of("family.refused.notFound"));
     }
 
     private static Mono<ServerResponse> problem(HttpStatus status, String detail, String field) {

@@ -1,5 +1,7 @@
 package cn.yibao.portal.resident.web;
 
+import cn.yibao.portal.text.RequestWords;
+import cn.yibao.portal.text.domain.Phrase;
 import cn.yibao.portal.policy.RegionCatalog;
 import cn.yibao.portal.policy.SupportedRegions;
 import cn.yibao.portal.policy.domain.Region;
@@ -66,7 +68,7 @@ class ResidentRoutes {
                         MeResponse.of(resident, regions.find(resident.insuredRegionCode()),
                                 supported.isSupported(resident.insuredRegionCode()))))
                 .switchIfEmpty(Mono.defer(() -> ProblemResponses.response(HttpStatus.FORBIDDEN,
-                        "访问令牌中缺少有效的参保人身份信息（姓名、身份证号码、人员编号、参保地）。", null)));
+                        RequestWords.say(request, Phrase.of("resident.refused.claims")), null)));
     }
 
     /** What the home page shows: masked identity and the insured region, or that the region is not supported yet. */

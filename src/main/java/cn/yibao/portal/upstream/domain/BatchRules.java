@@ -1,5 +1,6 @@
 package cn.yibao.portal.upstream.domain;
 
+import cn.yibao.portal.text.domain.Phrase;
 import cn.yibao.portal.identity.domain.NationalId;
 import cn.yibao.portal.policy.domain.Region;
 import cn.yibao.portal.prescription.domain.Disease;
@@ -22,9 +23,6 @@ import java.util.UUID;
  */
 public final class BatchRules {
 
-    private static final Map<Disease, String> DISEASES = Map.of(Disease.HYPERTENSION, "高血压", Disease.DIABETES, "糖尿病");
-    private static final Map<PrescriptionStatus, String> STATUSES = Map.of(PrescriptionStatus.ISSUED, "已开具",
-            PrescriptionStatus.DISPENSED, "已取药", PrescriptionStatus.SETTLED, "已结算");
 
     private BatchRules() {
     }
@@ -48,7 +46,7 @@ public final class BatchRules {
                 Integer first = firstSeen.putIfAbsent(key.field() + "\u0000" + key.value(), line.line());
                 if (first != null) {
                     problems.add(new LineProblem(line.line(), key.field(),
-                            "与第 " + first + " 行重复（" + key.meaning() + "），同一文件中只能出现一次。"));
+                            Phrase.of("upstream.problem.duplicateLine", first, key.meaning())));
                     unique = false;
                 }
             }
@@ -81,12 +79,12 @@ public final class BatchRules {
         for (ImportLine line : lines) {
             Person person = people.get(line.certno());
             if (person == null) {
-                problems.add(new LineProblem(line.line(), "certno", "本平台没有该身份证号码的参保人。"));
+                problems.add(new LineProblem(line.line(), "certno", Phrase.of("upstream.problem.unknownPerson")));
             } else if (!person.name().strip().equals(line.name().strip())) {
-                problems.add(new LineProblem(line.line(), "name", "姓名与该身份证号码登记的参保人姓名不一致。"));
+                problems.add(new LineProblem(line.line(), "name", Phrase.of("upstream.problem.nameMismatch")));
             } else if (!scope.covers(person)) {
                 problems.add(new LineProblem(line.line(), "certno",
-                        "该参保人不在您的辖区（" + scope.regionName() + "）参保，不能导入。"));
+                        Phrase.of("upstream.problem.outsideScope", scope.regionName())));
             } else {
                 int before = problems.size();
                 PersonRules.check(line, person, policy, problems);
@@ -139,10 +137,10 @@ public final class BatchRules {
             UUID owner = stored.prescriptionOwners().get(settlement.prescriptionNo());
             if (owner == null) {
                 problems.add(new LineProblem(line.line(), "prescriptionNo",
-                        "处方 " + settlement.prescriptionNo() + " 尚未导入，请先导入电子处方。"));
+                        Phrase.of("upstream.problem.prescription.unknown", settlement.prescriptionNo())));
             } else if (!owner.equals(settlement.residentId())) {
                 problems.add(new LineProblem(line.line(), "prescriptionNo",
-                        "处方 " + settlement.prescriptionNo() + " 不是该参保人的处方。"));
+                        Phrase.of("upstream.problem.prescription.notTheirs", settlement.prescriptionNo())));
             }
         }
         UpstreamRecord existing = stored.byKey().get(incoming.key());
@@ -170,8 +168,7 @@ public final class BatchRules {
             }
         }
         List<String> differing = differingFields(existing, incoming);
-        problems.add(new LineProblem(line.line(), differing.get(0), "与已导入的记录不一致（不同的字段："
-                + String.join("、", differing) + "）；已导入的记录不能更改。"));
+        problems.add(new LineProblem(line.line(), differing.get(0), Phrase.of("upstream.problem.changed", differing)));
         return Change.UNCHANGED;
     }
 
@@ -185,15 +182,15 @@ public final class BatchRules {
             String other = stored.qualificationByPersonDisease()
                     .get(StoredRecords.personDisease(q.residentId(), q.disease().name()));
             if (other != null && !other.equals(q.qualificationNo()) && !corrections.takenBackInBatch(other)) {
-                problems.add(new LineProblem(line.line(), "disease", "该参保人已有" + DISEASES.get(q.disease())
-                        + "认定（认定编号 " + other + "），不能重复认定；如原认定有误，请先撤销（revokedOn）。"));
+                problems.add(new LineProblem(line.line(), "disease", Phrase.of("upstream.problem.qualifiedAlready",
+                        Phrase.of("prescription.disease." + q.disease().name()), other)));
             }
         }
         if (line.record() instanceof ContributionRecord c) {
             String other = stored.contributionByPersonYear().get(StoredRecords.personYear(c.residentId(), c.benefitYear()));
             if (other != null && !other.equals(c.recordNo()) && !corrections.takenBackInBatch(other)) {
-                problems.add(new LineProblem(line.line(), "benefitYear", "该参保人 " + c.benefitYear()
-                        + " 年度已有缴费记录（编号 " + other + "），不能再导入另一条；如原记录有误，请先作废（withdrawnOn）。"));
+                problems.add(new LineProblem(line.line(), "benefitYear", Phrase.of("upstream.problem.paidAlready",
+                        c.benefitYear(), other)));
             }
         }
     }
@@ -202,13 +199,13 @@ public final class BatchRules {
     private static Change prescriptionProgress(int line, PrescriptionRecord was, PrescriptionRecord now,
                                                List<LineProblem> problems) {
         if (was.status() == now.status()) {
-            problems.add(new LineProblem(line, "dispensedOn", "与已导入的记录不一致（不同的字段：dispensedOn）；"
-                    + "已导入的取药日期不能更改。"));
+            problems.add(new LineProblem(line, "dispensedOn", Phrase.of("upstream.problem.dispensedOn.changed")));
         } else if (!was.status().canBecome(now.status())) {
-            problems.add(new LineProblem(line, "status", "处方状态不能从" + STATUSES.get(was.status()) + "（"
-                    + was.status() + "）改回" + STATUSES.get(now.status()) + "（" + now.status() + "）。"));
+            problems.add(new LineProblem(line, "status", Phrase.of("upstream.problem.status.back",
+                    Phrase.of("upstream.prescription.status." + was.status().name()), was.status().name(),
+                    Phrase.of("upstream.prescription.status." + now.status().name()), now.status().name())));
         } else if (was.dispensedOn() != null && !was.dispensedOn().equals(now.dispensedOn())) {
-            problems.add(new LineProblem(line, "dispensedOn", "已导入的取药日期为 " + was.dispensedOn() + "，不能更改。"));
+            problems.add(new LineProblem(line, "dispensedOn", Phrase.of("upstream.problem.dispensedOn.fixed", was.dispensedOn())));
         } else {
             return Change.UPDATE;
         }

@@ -1,5 +1,6 @@
 package cn.yibao.portal.upstream.domain;
 
+import cn.yibao.portal.text.domain.Phrase;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -43,21 +44,20 @@ final class Corrections {
         SettlementRecord original = stored.byKey().get(number) instanceof SettlementRecord s ? s
                 : settlementsInFile.get(number);
         if (original == null) {
-            problems.add(new LineProblem(line, "reversesSettlementNo", "要冲正的原结算 " + number
-                    + " 尚未导入，不能冲正；请先导入原结算记录，或核对结算单号。"));
+            problems.add(new LineProblem(line, "reversesSettlementNo", Phrase.of("upstream.problem.reversal.unknown", number)));
         } else if (!original.residentId().equals(reversal.residentId())) {
-            problems.add(new LineProblem(line, "reversesSettlementNo", "原结算 " + number + " 不是该参保人的结算，不能冲正。"));
+            problems.add(new LineProblem(line, "reversesSettlementNo", Phrase.of("upstream.problem.reversal.notTheirs", number)));
         } else if (original.isReversal()) {
-            problems.add(new LineProblem(line, "reversesSettlementNo", "结算 " + number + " 本身是一笔冲正记录，不能再冲正。"));
+            problems.add(new LineProblem(line, "reversesSettlementNo", Phrase.of("upstream.problem.reversal.ofReversal", number)));
         } else {
             String earlier = stored.settlementReversals().get(number);
             if (earlier != null) {
-                problems.add(new LineProblem(line, "reversesSettlementNo", "原结算 " + number + " 已被冲正（冲正单号 "
-                        + earlier + "），不能重复冲正。"));
+                problems.add(new LineProblem(line, "reversesSettlementNo", Phrase.of("upstream.problem.reversal.twice",
+                        number, earlier)));
             }
             if (reversal.settledOn().isBefore(original.settledOn())) {
-                problems.add(new LineProblem(line, "settledOn", "冲正日期（" + reversal.settledOn() + "）不能早于原结算日期（"
-                        + original.settledOn() + "）。"));
+                problems.add(new LineProblem(line, "settledOn", Phrase.of("upstream.problem.reversal.early",
+                        reversal.settledOn(), original.settledOn())));
             }
             List<String> differing = new ArrayList<>();
             for (String field : SettlementRecord.FIGURES) {
@@ -66,8 +66,8 @@ final class Corrections {
                 }
             }
             if (!differing.isEmpty()) {
-                problems.add(new LineProblem(line, differing.get(0), "冲正记录应与原结算 " + number
-                        + " 的机构和金额一致（不同的字段：" + String.join("、", differing) + "）。"));
+                problems.add(new LineProblem(line, differing.get(0), Phrase.of("upstream.problem.reversal.differs",
+                        number, differing)));
             }
         }
     }
@@ -75,8 +75,7 @@ final class Corrections {
     /** A withdrawal or revocation of a record that was never imported. */
     static void unknown(int line, Correctable correction, List<LineProblem> problems) {
         Words words = Words.of(correction);
-        problems.add(new LineProblem(line, words.numberField(), "要" + words.verb() + "的" + words.noun() + " "
-                + ((UpstreamRecord) correction).key() + " 尚未导入，不能" + words.verb() + "；请核对编号。"));
+        problems.add(new LineProblem(line, words.numberField(), words.say("unknown", ((UpstreamRecord) correction).key())));
     }
 
     /**
@@ -89,8 +88,7 @@ final class Corrections {
         String number = ((UpstreamRecord) now).key();
         if (!was.asCorrectedOn(null).equals(now.asCorrectedOn(null))) {
             if (now.corrected() && !((UpstreamRecord) was).residentId().equals(((UpstreamRecord) now).residentId())) {
-                problems.add(new LineProblem(line, "certno", words.noun() + " " + number + " 不是该参保人的记录，不能"
-                        + words.verb() + "。"));
+                problems.add(new LineProblem(line, "certno", words.say("notTheirs", number)));
                 return Change.UNCHANGED;
             }
             return null;
@@ -99,21 +97,24 @@ final class Corrections {
             return Change.UPDATE;
         }
         if (!now.corrected()) {
-            problems.add(new LineProblem(line, words.dateField(), words.noun() + " " + number + " 已于 " + was.correctedOn()
-                    + " " + words.verb() + "，不能恢复；" + words.instead()));
+            problems.add(new LineProblem(line, words.dateField(), words.say("restore", number, was.correctedOn())));
         } else {
-            problems.add(new LineProblem(line, words.dateField(), words.noun() + " " + number + " 已于 " + was.correctedOn()
-                    + " " + words.verb() + "，" + words.verb() + "日期不能更改。"));
+            problems.add(new LineProblem(line, words.dateField(), words.say("redate", number, was.correctedOn())));
         }
         return Change.UNCHANGED;
     }
 
-    private record Words(String noun, String verb, String numberField, String dateField, String instead) {
+    /** A withdrawn contribution record or a revoked qualification: its fields and its words. */
+    private record Words(String kind, String numberField, String dateField) {
 
         static Words of(Correctable record) {
             return record instanceof ContributionRecord
-                    ? new Words("缴费记录", "作废（退费）", "recordNo", "withdrawnOn", "如重新缴费，请使用新的记录编号。")
-                    : new Words("两病认定", "撤销", "qualificationNo", "revokedOn", "如重新认定，请使用新的认定编号。");
+                    ? new Words("contribution", "recordNo", "withdrawnOn")
+                    : new Words("qualification", "qualificationNo", "revokedOn");
+        }
+
+        Phrase say(String problem, Object... args) {
+            return Phrase.of("upstream.problem.correction." + kind + "." + problem, args);
         }
     }
 }

@@ -1,5 +1,6 @@
 package cn.yibao.portal.upstream.domain;
 
+import cn.yibao.portal.text.domain.Phrase;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -25,12 +26,12 @@ public final class CsvFile {
         List<LineProblem> problems = new ArrayList<>();
         List<Row> rows = rows(text, problems);
         if (rows.isEmpty()) {
-            problems.add(new LineProblem(1, null, "文件没有表头，也没有数据行。"));
+            problems.add(new LineProblem(1, null, Phrase.of("upstream.problem.csv.empty")));
             return new ParsedFile(List.of(), problems, 0);
         }
         Row header = rows.get(0);
         if (problems.stream().anyMatch(p -> p.line() < header.line())) {
-            problems.add(0, new LineProblem(1, null, "表头无法读取，整个文件未处理。"));
+            problems.add(0, new LineProblem(1, null, Phrase.of("upstream.problem.csv.header")));
             return new ParsedFile(List.of(), problems, rows.size());
         }
         int records = rows.size() - 1 + (int) problems.stream().filter(p -> p.line() > header.line()).count();
@@ -41,13 +42,13 @@ public final class CsvFile {
             return new ParsedFile(List.of(), problems, records);
         }
         if (rows.size() == 1 && problems.isEmpty()) {
-            problems.add(new LineProblem(header.line(), null, "文件只有表头，没有数据行。"));
+            problems.add(new LineProblem(header.line(), null, Phrase.of("upstream.problem.csv.headerOnly")));
         }
         List<RawLine> lines = new ArrayList<>();
         for (Row row : rows.subList(1, rows.size())) {
             if (row.values().size() != columns.size()) {
                 problems.add(new LineProblem(row.line(), null,
-                        "本行有 " + row.values().size() + " 列，表头有 " + columns.size() + " 列。"));
+                        Phrase.of("upstream.problem.csv.columns", row.values().size(), columns.size())));
                 continue;
             }
             Map<String, String> values = new LinkedHashMap<>();
@@ -68,17 +69,17 @@ public final class CsvFile {
         Set<String> seen = new HashSet<>();
         for (String column : columns) {
             if (column.isEmpty()) {
-                problems.add(new LineProblem(line, null, "表头有空的列名。"));
+                problems.add(new LineProblem(line, null, Phrase.of("upstream.problem.csv.blankColumn")));
             } else if (!kind.fields().contains(column)) {
-                problems.add(new LineProblem(line, column, "表头中的未知列；" + kind.label() + "的列为 "
-                        + String.join(",", kind.fields()) + "。"));
+                problems.add(new LineProblem(line, column, Phrase.of("upstream.problem.csv.unknownColumn", kind.label(),
+                        String.join(",", kind.fields()))));
             } else if (!seen.add(column)) {
-                problems.add(new LineProblem(line, column, "表头中的列重复。"));
+                problems.add(new LineProblem(line, column, Phrase.of("upstream.problem.csv.repeatedColumn")));
             }
         }
         for (String field : kind.fields()) {
             if (kind.isRequired(field) && !columns.contains(field)) {
-                problems.add(new LineProblem(line, field, "表头缺少必需的列。"));
+                problems.add(new LineProblem(line, field, Phrase.of("upstream.problem.csv.missingColumn")));
             }
         }
         return problems;
@@ -94,7 +95,7 @@ public final class CsvFile {
             int start = line;
             List<String> values = new ArrayList<>();
             boolean quotedAny = false;
-            String error = null;
+            Phrase error = null;
             while (true) {
                 StringBuilder value = new StringBuilder();
                 if (i < length && text.charAt(i) == '"') {
@@ -120,11 +121,11 @@ public final class CsvFile {
                         i++;
                     }
                     if (!closed) {
-                        problems.add(new LineProblem(start, null, "引号没有闭合（从本行到文件末尾都在引号内）。"));
+                        problems.add(new LineProblem(start, null, Phrase.of("upstream.problem.csv.openQuote")));
                         return rows;
                     }
                     if (i < length && text.charAt(i) != ',' && text.charAt(i) != '\r' && text.charAt(i) != '\n') {
-                        error = "引号内的值结束后应紧跟逗号或换行；值中的引号要写成两个（\"\"）。";
+                        error = Phrase.of("upstream.problem.csv.afterQuote");
                     }
                 } else {
                     while (i < length && text.charAt(i) != ',' && text.charAt(i) != '\r' && text.charAt(i) != '\n') {

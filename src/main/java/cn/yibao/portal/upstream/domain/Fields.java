@@ -1,5 +1,6 @@
 package cn.yibao.portal.upstream.domain;
 
+import cn.yibao.portal.text.domain.Phrase;
 import cn.yibao.portal.identity.domain.NationalId;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -58,10 +59,10 @@ final class Fields {
             return null;
         }
         if (value.codePointCount(0, value.length()) > maxLength) {
-            return problem(field, "不能超过 " + maxLength + " 个字符。");
+            return problem(field, Phrase.of("upstream.problem.tooLong", maxLength));
         }
         if (value.chars().anyMatch(Character::isISOControl)) {
-            return problem(field, "不能含有换行等控制字符。");
+            return problem(field, Phrase.of("upstream.problem.control"));
         }
         return value;
     }
@@ -70,7 +71,7 @@ final class Fields {
     String identifier(String field) {
         String value = text(field, 40);
         if (value != null && !IDENTIFIER.matcher(value).matches()) {
-            return problem(field, "只能由字母、数字、- 和 _ 组成，最长 40 位。");
+            return problem(field, Phrase.of("upstream.problem.identifier"));
         }
         return value;
     }
@@ -84,15 +85,16 @@ final class Fields {
         if (value == null) {
             return null;
         }
-        String problem = NationalId.problemWith(value);
-        return problem == null ? NationalId.parse(value).orElseThrow() : problem("certno", problem + "。");
+        Phrase problem = NationalId.problem(value);
+        return problem == null ? NationalId.parse(value).orElseThrow()
+                : problem("certno", Phrase.of("upstream.problem.certno", problem));
     }
 
     /** A business date that has happened: ISO, and not after the business date. */
     LocalDate pastDate(String field) {
         LocalDate date = date(field);
         if (date != null && date.isAfter(today)) {
-            return problem(field, "日期 " + date + " 晚于业务日期 " + today + "。");
+            return problem(field, Phrase.of("upstream.problem.future", date, today));
         }
         return date;
     }
@@ -113,7 +115,7 @@ final class Fields {
             }
             return LocalDate.parse(value);
         } catch (DateTimeParseException e) {
-            return problem(field, "日期应为 YYYY-MM-DD 格式的有效日期，例如 2023-10-15。");
+            return problem(field, Phrase.of("upstream.problem.date"));
         }
     }
 
@@ -124,7 +126,7 @@ final class Fields {
             return null;
         }
         if (!FEN.matcher(value).matches()) {
-            return problem(field, "金额应为以分为单位的非负整数（不带小数点和单位），例如 12000 表示 120 元。");
+            return problem(field, Phrase.of("upstream.problem.fen"));
         }
         return Long.parseLong(value);
     }
@@ -135,7 +137,7 @@ final class Fields {
             return null;
         }
         if (!INTEGER.matcher(value).matches() || Integer.parseInt(value) < min || Integer.parseInt(value) > max) {
-            return problem(field, "应为 " + min + " 到 " + max + " 之间的整数。");
+            return problem(field, Phrase.of("upstream.problem.integer", min, max));
         }
         return Integer.parseInt(value);
     }
@@ -148,7 +150,7 @@ final class Fields {
         return switch (value) {
             case "true" -> true;
             case "false" -> false;
-            default -> problem(field, "应为 true 或 false。");
+            default -> problem(field, Phrase.of("upstream.problem.boolean"));
         };
     }
 
@@ -162,8 +164,8 @@ final class Fields {
                 return constant;
             }
         }
-        return problem(field, "应为 " + Arrays.stream(type.getEnumConstants()).map(Enum::name)
-                .collect(Collectors.joining("、")) + " 之一。");
+        return problem(field, Phrase.of("upstream.problem.choice",
+                Arrays.stream(type.getEnumConstants()).map(Enum::name).toList()));
     }
 
     /** A 6-digit administrative division code the portal knows (GB/T 2260). */
@@ -173,13 +175,13 @@ final class Fields {
             return null;
         }
         if (!REGION_CODE.matcher(value).matches() || !knownRegion.test(value)) {
-            return problem(field, "未知的行政区划代码，应为 6 位代码，例如 141121（文水县）。");
+            return problem(field, Phrase.of("upstream.problem.region"));
         }
         return value;
     }
 
     /** Notes a problem that involves several fields (the cross-field rules). */
-    <T> T problem(String field, String reason) {
+    <T> T problem(String field, Phrase reason) {
         problems.add(new LineProblem(line.line(), field, reason));
         return null;
     }
@@ -187,7 +189,7 @@ final class Fields {
     private String raw(String field) {
         String value = line.values().get(field);
         if (value == null || value.isBlank()) {
-            return problem(field, "缺少必填字段。");
+            return problem(field, Phrase.of("upstream.problem.missing"));
         }
         return value.strip();
     }

@@ -1,5 +1,6 @@
 package cn.yibao.portal.upstream.domain;
 
+import cn.yibao.portal.text.domain.Phrase;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
@@ -20,7 +21,7 @@ public final class FileText {
     public record Text(String text, boolean byteOrderMark) implements Decoded {
     }
 
-    public record Unreadable(String reason) implements Decoded {
+    public record Unreadable(Phrase reason) implements Decoded {
     }
 
     private FileText() {
@@ -29,7 +30,7 @@ public final class FileText {
     public static Decoded decode(byte[] bytes) {
         if (bytes.length >= 2 && ((bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF)
                 || (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE))) {
-            return new Unreadable("文件是 UTF-16 编码，请另存为 UTF-8 编码后再导入。");
+            return new Unreadable(Phrase.of("upstream.problem.file.utf16"));
         }
         boolean bom = bytes.length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF;
         int start = bom ? 3 : 0;
@@ -41,16 +42,15 @@ public final class FileText {
         try {
             text = decoder.decode(input).toString();
         } catch (MalformedInputException e) {
-            return new Unreadable("文件不是有效的 UTF-8 编码（第 " + lineAt(bytes, input.position()) + " 行），"
-                    + "可能是 GBK 等其他编码；请另存为 UTF-8 编码后再导入。");
+            return new Unreadable(Phrase.of("upstream.problem.file.encodingAt", lineAt(bytes, input.position())));
         } catch (CharacterCodingException e) {
-            return new Unreadable("文件不是有效的 UTF-8 编码，请另存为 UTF-8 编码后再导入。");
+            return new Unreadable(Phrase.of("upstream.problem.file.encoding"));
         }
         if (text.indexOf('\0') >= 0) {
-            return new Unreadable("文件含有二进制内容，不是文本文件（JSON Lines 或 CSV）。");
+            return new Unreadable(Phrase.of("upstream.problem.file.binary"));
         }
         if (text.isBlank()) {
-            return new Unreadable("文件是空的。");
+            return new Unreadable(Phrase.of("upstream.problem.file.empty"));
         }
         return new Text(text, bom);
     }

@@ -1,5 +1,6 @@
 package cn.yibao.portal.upstream.domain;
 
+import cn.yibao.portal.text.domain.Phrase;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -13,36 +14,34 @@ import java.util.Set;
 public enum ImportKind {
 
     /** 结算记录 from the core medical-insurance platform; a line with {@code reversesSettlementNo} is a reversal (冲正). */
-    SETTLEMENTS("结算记录", Set.of("prescriptionNo", "reversesSettlementNo"), "settlementNo", "certno", "name",
+    SETTLEMENTS(Set.of("prescriptionNo", "reversesSettlementNo"), "settlementNo", "certno", "name",
             "settledOn", "setting", "facilityName", "facilityLevel", "facilityRegion", "remote", "totalFen",
             "inScopeFen", "fundFen", "criticalIllnessFen", "assistanceFen", "selfFen", "prescriptionNo",
             "reversesSettlementNo"),
     /** 两病认定; a line with {@code revokedOn} revokes it (撤销认定). */
-    QUALIFICATIONS("两病认定", Set.of("revokedOn"), "qualificationNo", "certno", "name", "disease", "qualifiedOn",
+    QUALIFICATIONS(Set.of("revokedOn"), "qualificationNo", "certno", "name", "disease", "qualifiedOn",
             "facilityName", "facilityRegion", "revokedOn"),
     /** 电子处方 */
-    PRESCRIPTIONS("电子处方", Set.of("dispensedOn"), "prescriptionNo", "certno", "name", "disease", "drugName",
+    PRESCRIPTIONS(Set.of("dispensedOn"), "prescriptionNo", "certno", "name", "disease", "drugName",
             "specification", "dosage", "quantity", "quantityUnit", "daysSupply", "longTerm", "facilityName",
             "facilityRegion", "prescribedOn", "status", "dispensedOn"),
     /** 资助参保名单 from civil affairs (民政) and rural revitalisation (乡村振兴). */
-    ASSISTANCE("资助参保名单", Set.of(), "certno", "name", "status", "listedOn", "department"),
+    ASSISTANCE(Set.of(), "certno", "name", "status", "listedOn", "department"),
     /** 参保缴费记录 collected outside the portal (tax bureau, banks, collection agents); {@code withdrawnOn}: 退费/作废. */
-    CONTRIBUTIONS("参保缴费记录", Set.of("withdrawnOn"), "recordNo", "certno", "name", "benefitYear", "paidOn",
+    CONTRIBUTIONS(Set.of("withdrawnOn"), "recordNo", "certno", "name", "benefitYear", "paidOn",
             "amountFen", "collector", "benefitStart", "benefitEnd", "withdrawnOn");
 
-    private final String label;
     private final List<String> fields;
     private final Set<String> optional;
 
-    ImportKind(String label, Set<String> optional, String... fields) {
-        this.label = label;
+    ImportKind(Set<String> optional, String... fields) {
         this.fields = List.of(fields);
         this.optional = optional;
     }
 
-    /** The Chinese name operators know the kind by. */
-    public String label() {
-        return label;
+    /** The name operators know the kind by ({@code upstream.kind.<NAME>}: 结算记录…). */
+    public Phrase label() {
+        return Phrase.of("upstream.kind." + name());
     }
 
     /** Every field a line may have, in the order a CSV header would list them. */

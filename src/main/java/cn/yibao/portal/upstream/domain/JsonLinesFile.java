@@ -1,5 +1,6 @@
 package cn.yibao.portal.upstream.domain;
 
+import cn.yibao.portal.text.domain.Phrase;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,11 +28,18 @@ public final class JsonLinesFile {
         Map<String, String> fields(String line) throws NotAnObject;
     }
 
-    /** Why a line is not a flat JSON object, in Chinese. */
+    /** Why a line is not a flat JSON object ({@code upstream.problem.json.*}). */
     public static final class NotAnObject extends Exception {
 
-        public NotAnObject(String reason) {
-            super(reason, null, false, false);
+        private final transient Phrase reason;
+
+        public NotAnObject(Phrase reason) {
+            super(reason.key(), null, false, false);
+            this.reason = reason;
+        }
+
+        public Phrase reason() {
+            return reason;
         }
     }
 
@@ -51,14 +59,14 @@ public final class JsonLinesFile {
             try {
                 values = json.fields(content);
             } catch (NotAnObject e) {
-                problems.add(new LineProblem(number, null, "不是有效的 JSON 对象：" + e.getMessage() + "。"));
+                problems.add(new LineProblem(number, null, Phrase.of("upstream.problem.json.notAnObject", e.reason())));
                 continue;
             }
             boolean known = true;
             for (String key : values.keySet()) {
                 if (!kind.fields().contains(key)) {
-                    problems.add(new LineProblem(number, key, "未知字段；" + kind.label() + "的字段为 "
-                            + String.join(",", kind.fields()) + "。"));
+                    problems.add(new LineProblem(number, key, Phrase.of("upstream.problem.json.unknownField", kind.label(),
+                            String.join(",", kind.fields()))));
                     known = false;
                 }
             }
@@ -67,7 +75,7 @@ public final class JsonLinesFile {
             }
         }
         if (records == 0) {
-            problems.add(new LineProblem(1, null, "文件中没有数据行。"));
+            problems.add(new LineProblem(1, null, Phrase.of("upstream.problem.json.empty")));
         }
         return new ParsedFile(lines, problems, records);
     }

@@ -1,5 +1,6 @@
 package cn.yibao.portal.upstream.domain;
 
+import cn.yibao.portal.text.domain.Phrase;
 import cn.yibao.portal.benefit.domain.CareSetting;
 import cn.yibao.portal.benefit.domain.FacilityLevel;
 import cn.yibao.portal.benefit.domain.RemoteCare;
@@ -55,22 +56,21 @@ final class LineReading {
         String prescriptionNo = f.optionalIdentifier("prescriptionNo");
         String reverses = f.optionalIdentifier("reversesSettlementNo");
         if (total != null && inScope != null && inScope > total) {
-            f.problem("inScopeFen", "政策范围内费用（" + inScope + " 分）不能超过总费用（" + total + " 分）。");
+            f.problem("inScopeFen", Phrase.of("upstream.problem.inScope", inScope, total));
         }
         if (total != null && fund != null && critical != null && assistance != null && self != null
                 && fund + critical + assistance + self != total) {
-            f.problem("totalFen", "基金支付、大病保险、医疗救助与个人支付之和（" + (fund + critical + assistance + self)
-                    + " 分）应等于总费用（" + total + " 分）。");
+            f.problem("totalFen", Phrase.of("upstream.problem.total", fund + critical + assistance + self, total));
         }
         if (prescriptionNo != null && setting != null && setting != CareSetting.TWO_DISEASE) {
-            f.problem("prescriptionNo", "只有两病门诊用药结算（TWO_DISEASE）可以关联处方。");
+            f.problem("prescriptionNo", Phrase.of("upstream.problem.prescriptionLink"));
         }
         if (reverses != null && reverses.equals(settlementNo)) {
-            f.problem("reversesSettlementNo", "冲正记录要有自己的结算单号，不能冲正它自己。");
+            f.problem("reversesSettlementNo", Phrase.of("upstream.problem.reversal.self"));
         }
         if (reverses == null && settledOn != null && settledOn.getYear() < policy.firstBenefitYear()) {
-            f.problem("settledOn", "结算日期 " + settledOn + " 早于政策目录收录的最早待遇年度（" + policy.firstBenefitYear()
-                    + " 年度），无法按政策核对，不能导入。");
+            f.problem("settledOn", Phrase.of("upstream.problem.settledBeforeCatalog", settledOn,
+                    policy.firstBenefitYear()));
         }
         return f.valid() ? new SettlementRecord(settlementNo, null, settledOn, setting, facilityName, level,
                 facilityRegion, remote, total, inScope, fund, critical, assistance, self, prescriptionNo, reverses)
@@ -85,7 +85,7 @@ final class LineReading {
         String facilityRegion = f.region("facilityRegion");
         LocalDate revokedOn = f.optionalPastDate("revokedOn");
         if (revokedOn != null && qualifiedOn != null && revokedOn.isBefore(qualifiedOn)) {
-            f.problem("revokedOn", "撤销日期（" + revokedOn + "）不能早于认定日期（" + qualifiedOn + "）。");
+            f.problem("revokedOn", Phrase.of("upstream.problem.revokedEarly", revokedOn, qualifiedOn));
         }
         return f.valid() ? new QualificationRecord(qualificationNo, null, disease, qualifiedOn, facilityName,
                 facilityRegion, revokedOn) : null;
@@ -108,12 +108,12 @@ final class LineReading {
         LocalDate dispensedOn = null;
         if (status == PrescriptionStatus.ISSUED) {
             if (f.present("dispensedOn")) {
-                f.problem("dispensedOn", "已开具（ISSUED）尚未取药的处方不应有取药日期。");
+                f.problem("dispensedOn", Phrase.of("upstream.problem.dispensedOn.issued"));
             }
         } else if (status != null) {
             dispensedOn = f.pastDate("dispensedOn");
             if (dispensedOn != null && prescribedOn != null && dispensedOn.isBefore(prescribedOn)) {
-                f.problem("dispensedOn", "取药日期（" + dispensedOn + "）不能早于开方日期（" + prescribedOn + "）。");
+                f.problem("dispensedOn", Phrase.of("upstream.problem.dispensedOn.early", dispensedOn, prescribedOn));
             }
         }
         return f.valid() ? new PrescriptionRecord(prescriptionNo, null, disease, drugName, specification, dosage,
@@ -138,31 +138,30 @@ final class LineReading {
         LocalDate end = f.date("benefitEnd");
         LocalDate withdrawnOn = f.optionalPastDate("withdrawnOn");
         if (start != null && end != null && end.isBefore(start)) {
-            f.problem("benefitEnd", "待遇期结束日期不能早于开始日期。");
+            f.problem("benefitEnd", Phrase.of("upstream.problem.benefitEnd.early"));
         }
         if (year != null && start != null && start.getYear() != year) {
-            f.problem("benefitStart", "待遇期开始日期应在 " + year + " 待遇年度内。");
+            f.problem("benefitStart", Phrase.of("upstream.problem.benefitStart.year", year));
         }
         if (year != null && end != null && end.getYear() != year) {
-            f.problem("benefitEnd", "待遇期结束日期应在 " + year + " 待遇年度内。");
+            f.problem("benefitEnd", Phrase.of("upstream.problem.benefitEnd.year", year));
         }
         if (withdrawnOn != null && paidOn != null && withdrawnOn.isBefore(paidOn)) {
-            f.problem("withdrawnOn", "作废（退费）日期（" + withdrawnOn + "）不能早于缴费日期（" + paidOn + "）。");
+            f.problem("withdrawnOn", Phrase.of("upstream.problem.withdrawnEarly", withdrawnOn, paidOn));
         }
         int nextYear = policy.today().getYear() + 1;
         if (withdrawnOn == null && year != null && year > nextYear) {
-            f.problem("benefitYear", "待遇年度 " + year + " 晚于下一年度（" + nextYear + " 年度），不能导入。");
+            f.problem("benefitYear", Phrase.of("upstream.problem.yearAfterNext", year, nextYear));
         }
         if (withdrawnOn == null && year != null && year < policy.firstBenefitYear()) {
-            f.problem("benefitYear", "待遇年度 " + year + " 早于政策目录收录的最早待遇年度（" + policy.firstBenefitYear()
-                    + " 年度），不能导入。");
+            f.problem("benefitYear", Phrase.of("upstream.problem.yearBeforeCatalog", year, policy.firstBenefitYear()));
         }
         return f.valid() ? new ContributionRecord(recordNo, null, year, paidOn, amount, collector, start, end,
                 withdrawnOn) : null;
     }
 
     /** What must be unique inside one file, with the words that explain a clash. */
-    record UniqueKey(String field, String value, String meaning) {
+    record UniqueKey(String field, String value, Phrase meaning) {
     }
 
     /**
@@ -173,24 +172,24 @@ final class LineReading {
         String person = line.certno().value();
         UpstreamRecord record = line.record();
         if (record instanceof SettlementRecord s) {
-            UniqueKey number = new UniqueKey("settlementNo", s.settlementNo(), "结算单号相同");
+            UniqueKey number = new UniqueKey("settlementNo", s.settlementNo(), Phrase.of("upstream.same.settlementNo"));
             return s.isReversal() ? List.of(number, new UniqueKey("reversesSettlementNo", s.reversesSettlementNo(),
-                    "冲正同一笔原结算")) : List.of(number);
+                    Phrase.of("upstream.same.reversal"))) : List.of(number);
         }
         if (record instanceof QualificationRecord q) {
-            UniqueKey number = new UniqueKey("qualificationNo", q.qualificationNo(), "认定编号相同");
+            UniqueKey number = new UniqueKey("qualificationNo", q.qualificationNo(), Phrase.of("upstream.same.qualificationNo"));
             return q.corrected() ? List.of(number)
-                    : List.of(number, new UniqueKey("disease", person + "/" + q.disease(), "同一参保人同一病种"));
+                    : List.of(number, new UniqueKey("disease", person + "/" + q.disease(), Phrase.of("upstream.same.disease")));
         }
         if (record instanceof PrescriptionRecord p) {
-            return List.of(new UniqueKey("prescriptionNo", p.prescriptionNo(), "处方编号相同"));
+            return List.of(new UniqueKey("prescriptionNo", p.prescriptionNo(), Phrase.of("upstream.same.prescriptionNo")));
         }
         if (record instanceof AssistanceRecord a) {
-            return List.of(new UniqueKey("listedOn", person + "/" + a.listedOn(), "同一参保人同一名单日期"));
+            return List.of(new UniqueKey("listedOn", person + "/" + a.listedOn(), Phrase.of("upstream.same.listedOn")));
         }
         ContributionRecord c = (ContributionRecord) record;
-        UniqueKey number = new UniqueKey("recordNo", c.recordNo(), "缴费记录编号相同");
+        UniqueKey number = new UniqueKey("recordNo", c.recordNo(), Phrase.of("upstream.same.recordNo"));
         return c.corrected() ? List.of(number)
-                : List.of(number, new UniqueKey("benefitYear", person + "/" + c.benefitYear(), "同一参保人同一待遇年度"));
+                : List.of(number, new UniqueKey("benefitYear", person + "/" + c.benefitYear(), Phrase.of("upstream.same.benefitYear")));
     }
 }

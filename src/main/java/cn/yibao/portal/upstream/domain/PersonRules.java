@@ -1,5 +1,6 @@
 package cn.yibao.portal.upstream.domain;
 
+import cn.yibao.portal.text.domain.Phrase;
 import cn.yibao.portal.benefit.domain.RemoteCare;
 import java.util.List;
 
@@ -26,14 +27,14 @@ final class PersonRules {
     private static void remoteMatchesThePoolingArea(int line, SettlementRecord s, Person person, ImportPolicy policy,
                                                     List<LineProblem> problems) {
         policy.insidePoolingArea(person.regionPath(), s.facilityRegion()).ifPresent(inside -> {
-            String facility = policy.regionName(s.facilityRegion()) + "（" + s.facilityRegion() + "）";
+            String facility = policy.regionName(s.facilityRegion());
             String area = policy.regionName(policy.poolingArea(person.regionPath()));
             if (!inside && s.remote() == RemoteCare.NONE) {
-                problems.add(new LineProblem(line, "remote", "就医机构所在地" + facility + "不在参保人的统筹地区（" + area
-                        + "）内，属于异地就医：remote 应为 FILED（已备案）或 UNFILED_TEMPORARY（未备案临时外出就医），不能为 NONE。"));
+                problems.add(new LineProblem(line, "remote", Phrase.of("upstream.problem.remote.outside", facility,
+                        s.facilityRegion(), area)));
             } else if (inside && s.remote() != RemoteCare.NONE) {
-                problems.add(new LineProblem(line, "remote", "就医机构所在地" + facility + "在参保人的统筹地区（" + area
-                        + "）内，不属于异地就医：remote 应为 NONE，不能为 " + s.remote() + "。"));
+                problems.add(new LineProblem(line, "remote", Phrase.of("upstream.problem.remote.inside", facility,
+                        s.facilityRegion(), area, s.remote().name())));
             }
         });
     }
@@ -42,9 +43,8 @@ final class PersonRules {
                                                        ImportPolicy policy, List<LineProblem> problems) {
         policy.personalContributionCeiling(c.benefitYear(), person.regionPath())
                 .filter(highest -> c.amountFen() > highest.amountFen())
-                .ifPresent(highest -> problems.add(new LineProblem(line, "amountFen", "个人缴费金额（" + c.amountFen()
-                        + " 分）超过" + policy.regionName(highest.regionCode()) + " " + c.benefitYear()
-                        + " 年度公布的最高个人缴费标准（" + highest.amountFen() + " 分，" + highest.citation().document()
-                        + "）。")));
+                .ifPresent(highest -> problems.add(new LineProblem(line, "amountFen", Phrase.of(
+                        "upstream.problem.aboveCeiling", c.amountFen(), policy.regionName(highest.regionCode()),
+                        c.benefitYear(), highest.amountFen(), highest.citation().document()))));
     }
 }

@@ -1,5 +1,7 @@
 package cn.yibao.portal.upstream.web;
 
+import cn.yibao.portal.text.RequestWords;
+import cn.yibao.portal.text.domain.Phrase;
 import cn.yibao.portal.audit.RequestOrigin;
 import cn.yibao.portal.clock.BusinessClock;
 import cn.yibao.portal.identity.StaffPrincipals;
@@ -82,9 +84,9 @@ class ImportRoutes {
     private Mono<ServerResponse> apiImport(ServerRequest request, StaffIdentity staff) {
         Optional<ImportKind> kind = ImportKind.fromPathName(request.pathVariable("kind"));
         if (kind.isEmpty()) {
-            return ProblemResponses.response(HttpStatus.NOT_FOUND, "没有这种导入类型。可导入："
-                    + Arrays.stream(ImportKind.values()).map(k -> k.pathName() + "（" + k.label() + "）")
-                    .collect(Collectors.joining("、")) + "。", "kind");
+            return ProblemResponses.response(HttpStatus.NOT_FOUND, RequestWords.say(request, Phrase.of("upstream.api.kind",
+                    Arrays.stream(ImportKind.values()).map(k -> Phrase.of("upstream.api.kindItem", k.pathName(), k.label()))
+                            .toList())), "kind");
         }
         String fileName = fileNameHeader(request);
         String contentType = request.headers().contentType().map(MediaType::toString).orElse(null);
@@ -95,17 +97,17 @@ class ImportRoutes {
                         ? imports.importFile(kind.get(), new UpstreamImports.Upload(fileName, contentType, content.get()),
                                 operator, origin)
                         : imports.tooLarge(kind.get(), fileName, operator, origin))
-                .flatMap(ImportRoutes::apiAnswer);
+                .flatMap(result -> apiAnswer(request, result));
     }
 
     /** 200 with the report when stored or unchanged; otherwise a problem detail with the report's fields. */
-    static Mono<ServerResponse> apiAnswer(ImportResult result) {
-        Map<String, Object> report = report(result);
+    static Mono<ServerResponse> apiAnswer(ServerRequest request, ImportResult result) {
+        Map<String, Object> report = report(request, result);
         if (result.status() == ImportResult.Status.STORED || result.status() == ImportResult.Status.UNCHANGED) {
             return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(report);
         }
         HttpStatus status = status(result);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, result.message());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, RequestWords.say(request, result.message()));
         problem.setTitle(status.getReasonPhrase());
         report.remove("message");
         report.forEach(problem::setProperty);
@@ -123,7 +125,11 @@ class ImportRoutes {
         };
     }
 
-    private static Map<String, Object> report(ImportResult result) {
+    /** A problem of the report, in the request's language. */
+    record ProblemView(int line, String field, String reason) {
+    }
+
+    private static Map<String, Object> report(ServerRequest request, ImportResult result) {
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("batchId", result.batchId());
         report.put("kind", result.kind().name());
@@ -133,10 +139,11 @@ class ImportRoutes {
         report.put("updated", result.updated());
         report.put("unchanged", result.unchanged());
         report.put("stored", result.stored());
-        report.put("problems", result.problems());
+        report.put("problems", result.problems().stream()
+                .map(p -> new ProblemView(p.line(), p.field(), RequestWords.say(request, p.reason()))).toList());
         report.put("problemCount", result.problemCount());
         report.put("omittedProblems", result.omittedProblems());
-        report.put("message", result.message());
+        report.put("message", RequestWords.say(request, result.message()));
         return report;
     }
 
@@ -170,7 +177,7 @@ class ImportRoutes {
         Optional<ImportKind> kind = Optional.ofNullable(parts.getFirst("kind") instanceof FormFieldPart field
                 ? field.value() : null).flatMap(ImportKind::fromPathName);
         if (kind.isEmpty() || !(parts.getFirst("file") instanceof FilePart file)) {
-            return page(request, staff, Map.of("error", "请选择导入类型和要导入的文件。"));
+            return page(request, staff, Map.of("error", RequestWords.say(request, Phrase.of("upstream.page.missing"))));
         }
         ImportOperator operator = operatorOf(staff);
         RequestOrigin origin = RequestOrigin.of(request.exchange());

@@ -2,6 +2,8 @@ package cn.yibao.portal.assist.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.yibao.portal.text.RealBundles;
+
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -83,13 +85,39 @@ class AssistActionsTest {
     @ParameterizedTest(name = "{0} {1} reads \"{2}\"")
     @MethodSource("routes")
     void labelsEachRouteByMethodAndPath(String method, String path, String label) {
-        assertThat(AssistActions.label(method, path)).isEqualTo(label);
+        assertThat(RealBundles.zh(AssistActions.label(method, path))).isEqualTo(label);
+        assertThat(RealBundles.en(AssistActions.label(method, path))).doesNotContainPattern("\\p{IsHan}");
     }
 
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource({"PUT, /family", "PATCH, /api/v1/payments/x", "POST, /somewhere/new"})
     void aRouteNobodyNamedReadsAsItsMethodAndPath(String method, String path) {
-        assertThat(AssistActions.label(method, path)).isEqualTo(method + " " + path);
+        assertThat(RealBundles.zh(AssistActions.label(method, path))).isEqualTo(method + " " + path);
+    }
+
+    @ParameterizedTest(name = "{0} reads \"{1}\"")
+    @CsvSource(value = {
+            "family.bind | 绑定家庭成员",
+            "refused family.bind | 被拒绝：绑定家庭成员",
+            "refused.region payment.start | 被拒绝（参保地不在本窗口辖区）：发起缴费",
+            "refused.because.assist.cannot.ended home | 被拒绝（代办已结束。）：查看首页",
+            "refused PUT /family | 被拒绝：PUT /family",
+            "被拒绝：绑定家庭成员 | 被拒绝：绑定家庭成员"}, delimiter = '|')
+    void aRecordedActionReadsInTheReadersLanguageAndOldChineseRowsAsWritten(String recorded, String chinese) {
+        assertThat(RealBundles.zh(AssistActions.said(recorded))).isEqualTo(chinese);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"refused family.bind, Refused: Add a family member",
+            "refused.because.assist.cannot.ended home, Refused (The help session has ended.): View the home page"})
+    void inEnglishTheRecordReadsInEnglish(String recorded, String english) {
+        assertThat(RealBundles.en(AssistActions.said(recorded))).isEqualTo(english);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"POST, /family/bind, refused family.bind", "GET, /home, refused home"})
+    void theRefusedCodeWrapsTheRoutesCode(String method, String path, String recorded) {
+        assertThat(AssistActions.refused(AssistActions.code(method, path))).isEqualTo(recorded);
     }
 
     @ParameterizedTest(name = "{0} → {1}")

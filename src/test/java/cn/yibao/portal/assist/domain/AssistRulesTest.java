@@ -2,6 +2,8 @@ package cn.yibao.portal.assist.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.yibao.portal.text.RealBundles;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -92,14 +94,15 @@ class AssistRulesTest {
             "EXPIRED | 0 | 代办已超时结束，请重新取得参保人同意。",
             "DECLINED | 0 | 参保人拒绝了代办请求。"}, delimiter = '|')
     void aSessionLetsItsWorkerActOnlyWhileActiveAndInTime(AssistStatus status, long seconds, String refusal) {
-        assertThat(AssistRules.cannotActBecause(session(status), "S141121001", STARTED.plusSeconds(seconds)).orElse(null))
-                .isEqualTo(refusal);
+        assertThat(AssistRules.cannotActBecause(session(status), "S141121001", STARTED.plusSeconds(seconds))
+                .map(RealBundles::zh).orElse(null)).isEqualTo(refusal);
     }
 
     @ParameterizedTest
     @EnumSource(AssistStatus.class)
     void anotherWorkerNeverActsInTheSession(AssistStatus status) {
-        assertThat(AssistRules.cannotActBecause(session(status), "S371000001", STARTED)).contains("这不是您发起的代办。");
+        assertThat(AssistRules.cannotActBecause(session(status), "S371000001", STARTED).map(RealBundles::zh))
+                .contains("这不是您发起的代办。");
     }
 
     @ParameterizedTest(name = "staff of {0}, resident in {1}: {2}")

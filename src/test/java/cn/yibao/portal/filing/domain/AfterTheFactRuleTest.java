@@ -1,5 +1,6 @@
 package cn.yibao.portal.filing.domain;
 
+import cn.yibao.portal.text.RealBundles;
 import static cn.yibao.portal.filing.domain.TestRules.TODAY;
 import static cn.yibao.portal.filing.domain.TestRules.application;
 import static cn.yibao.portal.filing.domain.TestRules.national;
@@ -19,7 +20,7 @@ class AfterTheFactRuleTest {
 
         assertThat(FilingRules.afterTheFactNeedsAPastTreatment(tomorrow, TODAY)).hasValueSatisfying(violation -> {
             assertThat(violation.field()).isEqualTo("treatmentDate");
-            assertThat(violation.message()).contains("就医日期").contains("今天");
+            assertThat(RealBundles.zh(violation.message())).contains("就医日期").contains("今天");
         });
     }
 
@@ -30,7 +31,7 @@ class AfterTheFactRuleTest {
 
         assertThat(FilingRules.afterTheFactNeedsAPastTreatment(startsLate, TODAY)).hasValueSatisfying(violation -> {
             assertThat(violation.field()).isEqualTo("startDate");
-            assertThat(violation.message()).contains("就医日期").contains("2023-10-05");
+            assertThat(RealBundles.zh(violation.message())).contains("就医日期").contains("2023-10-05");
         });
     }
 

@@ -1,5 +1,6 @@
 package cn.yibao.portal.filing.domain;
 
+import cn.yibao.portal.text.RealBundles;
 import static cn.yibao.portal.filing.domain.TestRules.application;
 import static cn.yibao.portal.filing.domain.TestRules.national;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,7 +28,7 @@ class CommitmentRuleTest {
         assertThat(FilingRules.commitmentOnlyWhereAllowed(withCommitment, national(type)))
                 .hasValueSatisfying(violation -> {
                     assertThat(violation.field()).isEqualTo("commitment");
-                    assertThat(violation.message()).contains("承诺制").contains(national(type).name());
+                    assertThat(RealBundles.zh(violation.message())).contains("承诺制").contains(national(type).name());
                 });
     }
 

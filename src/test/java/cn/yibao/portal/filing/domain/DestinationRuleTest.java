@@ -1,5 +1,6 @@
 package cn.yibao.portal.filing.domain;
 
+import cn.yibao.portal.text.RealBundles;
 import static cn.yibao.portal.filing.domain.TestRules.application;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,7 +37,7 @@ class DestinationRuleTest {
                 .insured("210100", "210000", "000000").destination("210100", "210000", "000000"));
 
         assertThat(violation.field()).isEqualTo("destination");
-        assertThat(violation.message()).contains("参保地");
+        assertThat(RealBundles.zh(violation.message())).contains("参保地");
     }
 
     @Test
@@ -45,7 +46,7 @@ class DestinationRuleTest {
                 .insured("210100", "210000", "000000").destination("210102", "210100", "210000", "000000"));
 
         assertThat(violation.field()).isEqualTo("destination");
-        assertThat(violation.message()).contains("参保地");
+        assertThat(RealBundles.zh(violation.message())).contains("参保地");
     }
 
     @Test
@@ -54,7 +55,7 @@ class DestinationRuleTest {
                 .insured("210100", "210000", "000000").destination("350000", "000000"));
 
         assertThat(violation.field()).isEqualTo("destination");
-        assertThat(violation.message()).contains("市");
+        assertThat(RealBundles.zh(violation.message())).contains("市");
     }
 
     @Test
@@ -63,7 +64,7 @@ class DestinationRuleTest {
                 .insured("141121", "141100", "140000", "000000").destination("141100", "140000", "000000"));
 
         assertThat(violation.field()).isEqualTo("destination");
-        assertThat(violation.message()).contains("参保地");
+        assertThat(RealBundles.zh(violation.message())).contains("参保地");
     }
 
     @Test

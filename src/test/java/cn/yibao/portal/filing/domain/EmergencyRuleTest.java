@@ -1,5 +1,6 @@
 package cn.yibao.portal.filing.domain;
 
+import cn.yibao.portal.text.RealBundles;
 import static cn.yibao.portal.filing.domain.TestRules.TODAY;
 import static cn.yibao.portal.filing.domain.TestRules.application;
 import static cn.yibao.portal.filing.domain.TestRules.national;
@@ -15,7 +16,7 @@ class EmergencyRuleTest {
     void anEmergencyFilingIsRefusedBecauseItCountsAsFiled() {
         assertThat(FilingRules.emergencyCountsAsFiled(national(FilingType.EMERGENCY))).hasValueSatisfying(violation -> {
             assertThat(violation.field()).isEqualTo("type");
-            assertThat(violation.message()).contains("视同已备案").contains("异地急诊抢救");
+            assertThat(RealBundles.zh(violation.message())).contains("视同已备案").contains("异地急诊抢救");
         });
     }
 
@@ -32,7 +33,7 @@ class EmergencyRuleTest {
 
         assertThat(decision).isInstanceOfSatisfying(FilingRules.Refused.class, refused -> {
             assertThat(refused.violation().field()).isEqualTo("type");
-            assertThat(refused.violation().message()).contains("视同已备案");
+            assertThat(RealBundles.zh(refused.violation().message())).contains("视同已备案");
         });
     }
 }

@@ -1,5 +1,6 @@
 package cn.yibao.portal.filing.domain;
 
+import cn.yibao.portal.text.RealBundles;
 import static cn.yibao.portal.filing.domain.TestRules.TODAY;
 import static cn.yibao.portal.filing.domain.TestRules.application;
 import static cn.yibao.portal.filing.domain.TestRules.national;
@@ -45,7 +46,7 @@ class InitialStatusTest {
         FilingRules.Accepted accepted = accepted(application(FilingType.RESIDENT_WORKING).build());
 
         assertThat(accepted.status()).isEqualTo(FilingStatus.UNDER_REVIEW);
-        assertThat(accepted.notes()).singleElement().asString().contains("材料不全").contains("居住证明");
+        assertThat(accepted.notes().stream().map(RealBundles::zh).toList()).singleElement().asString().contains("材料不全").contains("居住证明");
     }
 
     @Test
@@ -54,7 +55,7 @@ class InitialStatusTest {
                 .end(SIX_MONTHS_ON).materials(Material.REFERRAL_CERTIFICATE).build());
 
         assertThat(accepted.status()).isEqualTo(FilingStatus.UNDER_REVIEW);
-        assertThat(accepted.notes()).singleElement().asString().contains("审核").contains("转诊证明");
+        assertThat(accepted.notes().stream().map(RealBundles::zh).toList()).singleElement().asString().contains("审核").contains("转诊证明");
     }
 
     @Test
@@ -63,7 +64,7 @@ class InitialStatusTest {
                 .end(SIX_MONTHS_ON).build());
 
         assertThat(accepted.status()).isEqualTo(FilingStatus.UNDER_REVIEW);
-        assertThat(accepted.notes()).singleElement().asString().contains("材料不全").contains("转诊证明");
+        assertThat(accepted.notes().stream().map(RealBundles::zh).toList()).singleElement().asString().contains("材料不全").contains("转诊证明");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package cn.yibao.portal.filing.domain;
 
+import cn.yibao.portal.text.RealBundles;
 import static cn.yibao.portal.filing.domain.TestRules.national;
 import static cn.yibao.portal.filing.domain.TestRules.withLock;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,7 +27,7 @@ class LockRuleTest {
         assertThat(FilingRules.cancellable(filing(FilingType.RETIRED_RELOCATED, FilingStatus.EFFECTIVE), longTermRules,
                 LocalDate.of(2024, 3, 31))).hasValueSatisfying(violation -> {
                     assertThat(violation.field()).isEqualTo("status");
-                    assertThat(violation.message()).contains("6个月").contains("2024-04-01");
+                    assertThat(RealBundles.zh(violation.message())).contains("6个月").contains("2024-04-01");
                 });
     }
 
@@ -63,7 +64,7 @@ class LockRuleTest {
         assertThat(FilingRules.cancellable(filing(FilingType.OTHER_TEMPORARY, FilingStatus.REJECTED),
                 national(FilingType.OTHER_TEMPORARY), EFFECTIVE_ON.plusDays(1))).hasValueSatisfying(violation -> {
                     assertThat(violation.field()).isEqualTo("status");
-                    assertThat(violation.message()).contains("不能取消");
+                    assertThat(RealBundles.zh(violation.message())).contains("不能取消");
                 });
     }
 }

@@ -1,5 +1,6 @@
 package cn.yibao.portal.filing.domain;
 
+import cn.yibao.portal.text.RealBundles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
@@ -27,7 +28,7 @@ class OverlapRuleTest {
         assertThat(FilingRules.noOverlap(FilingKind.TEMPORARY, START, END, List.of(effective)))
                 .hasValueSatisfying(violation -> {
                     assertThat(violation.field()).isEqualTo("startDate");
-                    assertThat(violation.message()).contains("临时").contains("2023-09-01").contains("重叠");
+                    assertThat(RealBundles.zh(violation.message())).contains("临时").contains("2023-09-01").contains("重叠");
                 });
     }
 
@@ -71,7 +72,7 @@ class OverlapRuleTest {
         assertThat(FilingRules.noOverlap(FilingKind.LONG_TERM, START, null, List.of(longTerm)))
                 .hasValueSatisfying(violation -> {
                     assertThat(violation.field()).isEqualTo("startDate");
-                    assertThat(violation.message()).contains("长期").contains("2020-01-01").contains("重叠");
+                    assertThat(RealBundles.zh(violation.message())).contains("长期").contains("2020-01-01").contains("重叠");
                 });
     }
 

@@ -1,5 +1,6 @@
 package cn.yibao.portal.filing.domain;
 
+import cn.yibao.portal.text.RealBundles;
 import static cn.yibao.portal.filing.domain.TestRules.TODAY;
 import static cn.yibao.portal.filing.domain.TestRules.application;
 import static cn.yibao.portal.filing.domain.TestRules.national;
@@ -22,7 +23,7 @@ class PeriodRuleTest {
     void anEndOnTheStartDayIsRefused() {
         assertThat(FilingRules.endAfterStart(START, START)).hasValueSatisfying(violation -> {
             assertThat(violation.field()).isEqualTo("endDate");
-            assertThat(violation.message()).contains("晚于开始日期");
+            assertThat(RealBundles.zh(violation.message())).contains("晚于开始日期");
         });
     }
 
@@ -30,7 +31,7 @@ class PeriodRuleTest {
     void anEndBeforeTheStartIsRefused() {
         assertThat(FilingRules.endAfterStart(START, START.minusDays(1))).hasValueSatisfying(violation -> {
             assertThat(violation.field()).isEqualTo("endDate");
-            assertThat(violation.message()).contains("晚于开始日期");
+            assertThat(RealBundles.zh(violation.message())).contains("晚于开始日期");
         });
     }
 
@@ -49,7 +50,7 @@ class PeriodRuleTest {
         assertThat(FilingRules.minimumValidity(START, LocalDate.of(2024, 4, 13), temporary))
                 .hasValueSatisfying(violation -> {
                     assertThat(violation.field()).isEqualTo("endDate");
-                    assertThat(violation.message()).contains("6个月");
+                    assertThat(RealBundles.zh(violation.message())).contains("6个月");
                 });
     }
 

@@ -1,5 +1,6 @@
 package cn.yibao.portal.filing.domain;
 
+import cn.yibao.portal.text.RealBundles;
 import static cn.yibao.portal.filing.domain.TestRules.application;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,7 +27,7 @@ class ReasonRuleTest {
 
         assertThat(FilingRules.reasonGiven(withoutReason)).hasValueSatisfying(violation -> {
             assertThat(violation.field()).isEqualTo("reason");
-            assertThat(violation.message()).contains("备案原因");
+            assertThat(RealBundles.zh(violation.message())).contains("备案原因");
         });
     }
 
@@ -38,7 +39,7 @@ class ReasonRuleTest {
 
         assertThat(FilingRules.reasonGiven(tooLong)).hasValueSatisfying(v -> {
             assertThat(v.field()).isEqualTo("reason");
-            assertThat(v.message()).contains("200");
+            assertThat(RealBundles.zh(v.message())).contains("200");
         });
     }
 
@@ -49,7 +50,7 @@ class ReasonRuleTest {
 
         assertThat(FilingRules.reasonGiven(withControl)).hasValueSatisfying(violation -> {
             assertThat(violation.field()).isEqualTo("reason");
-            assertThat(violation.message()).contains("备案原因", "控制字符");
+            assertThat(RealBundles.zh(violation.message())).contains("备案原因", "控制字符");
         });
     }
 

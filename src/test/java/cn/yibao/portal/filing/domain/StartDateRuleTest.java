@@ -1,5 +1,6 @@
 package cn.yibao.portal.filing.domain;
 
+import cn.yibao.portal.text.RealBundles;
 import static cn.yibao.portal.filing.domain.TestRules.TODAY;
 import static cn.yibao.portal.filing.domain.TestRules.application;
 import static cn.yibao.portal.filing.domain.TestRules.national;
@@ -27,7 +28,7 @@ class StartDateRuleTest {
         assertThat(nationalRules.maxDaysInPast()).isZero();
         assertThat(FilingRules.startNotTooFarBack(yesterday, nationalRules, TODAY)).hasValueSatisfying(violation -> {
             assertThat(violation.field()).isEqualTo("startDate");
-            assertThat(violation.message()).contains("今天").contains("补办");
+            assertThat(RealBundles.zh(violation.message())).contains("今天").contains("补办");
         });
     }
 
@@ -46,7 +47,7 @@ class StartDateRuleTest {
 
         assertThat(FilingRules.startNotTooFarBack(thirtyOneBack, thirtyDays, TODAY)).hasValueSatisfying(violation -> {
             assertThat(violation.field()).isEqualTo("startDate");
-            assertThat(violation.message()).contains("30 天").contains("补办");
+            assertThat(RealBundles.zh(violation.message())).contains("30 天").contains("补办");
         });
     }
 }

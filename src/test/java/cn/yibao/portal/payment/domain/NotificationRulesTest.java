@@ -1,5 +1,6 @@
 package cn.yibao.portal.payment.domain;
 
+import cn.yibao.portal.text.RealBundles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -42,7 +43,7 @@ class NotificationRulesTest {
                 ORDER_NO, "SB-SECOND", AMOUNT, ChannelOutcome.PAID, TransitionCause.NOTIFICATION);
 
         assertThat(decision).isInstanceOf(NotificationRules.Review.class);
-        assertThat(((NotificationRules.Review) decision).why()).startsWith("交易号不符").contains("SB-FIRST", "SB-SECOND");
+        assertThat(RealBundles.zh(((NotificationRules.Review) decision).why())).startsWith("交易号不符").contains("SB-FIRST", "SB-SECOND");
     }
 
     @Test
@@ -74,7 +75,7 @@ class NotificationRulesTest {
     void aPaymentForAnotherMerchantIsPutUpForReviewAndChangesNothing() {
         assertThat(decide(PaymentStatus.AWAITING_PAYMENT, "SANDBOX-MCH-9999", ORDER_NO, AMOUNT, ChannelOutcome.PAID))
                 .isInstanceOf(NotificationRules.Review.class)
-                .extracting(review -> ((NotificationRules.Review) review).why()).asString().contains("SANDBOX-MCH-9999");
+                .extracting(review -> RealBundles.zh(((NotificationRules.Review) review).why())).asString().contains("SANDBOX-MCH-9999");
     }
 
     @Test

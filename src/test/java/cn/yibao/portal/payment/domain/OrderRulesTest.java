@@ -1,5 +1,6 @@
 package cn.yibao.portal.payment.domain;
 
+import cn.yibao.portal.text.RealBundles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.yibao.portal.contribution.domain.DueStanding;
@@ -77,7 +78,7 @@ class OrderRulesTest {
         assertThat(decision).isInstanceOfSatisfying(OrderRules.Refused.class, refused -> {
             assertThat(refused.conflict()).isTrue();
             assertThat(refused.field()).isEqualTo("insured");
-            assertThat(refused.message()).contains("韩**").contains("已缴费");
+            assertThat(RealBundles.zh(refused.message())).contains("韩**").contains("已缴费");
         });
     }
 
@@ -88,7 +89,7 @@ class OrderRulesTest {
 
         assertThat(decision).isInstanceOfSatisfying(OrderRules.Refused.class, refused -> {
             assertThat(refused.conflict()).isTrue();
-            assertThat(refused.message()).contains("未完成");
+            assertThat(RealBundles.zh(refused.message())).contains("未完成");
         });
     }
 
@@ -99,7 +100,7 @@ class OrderRulesTest {
 
         assertThat(decision).isInstanceOfSatisfying(OrderRules.Refused.class, refused -> {
             assertThat(refused.conflict()).isFalse();
-            assertThat(refused.message()).contains("重复");
+            assertThat(RealBundles.zh(refused.message())).contains("重复");
         });
     }
 
@@ -110,7 +111,7 @@ class OrderRulesTest {
 
         assertThat(decision).isInstanceOfSatisfying(OrderRules.Refused.class, refused -> {
             assertThat(refused.conflict()).isFalse();
-            assertThat(refused.message()).contains("韩**").contains("全额资助");
+            assertThat(RealBundles.zh(refused.message())).contains("韩**").contains("全额资助");
         });
     }
 
@@ -123,7 +124,7 @@ class OrderRulesTest {
         assertThat(decision).isInstanceOfSatisfying(OrderRules.Refused.class, refused -> {
             assertThat(refused.conflict()).isFalse();
             assertThat(refused.field()).isEqualTo("year");
-            assertThat(refused.message()).contains("不在缴费期内");
+            assertThat(RealBundles.zh(refused.message())).contains("不在缴费期内");
         });
     }
 
@@ -132,7 +133,7 @@ class OrderRulesTest {
         assertThat(OrderRules.plan(List.of(person(SELF, "韩*", new QuoteResult.NoPolicy("year", Phrase.of("contribution.note.document", "没有2026年度的缴费标准")))), Chinese::say))
                 .isInstanceOfSatisfying(OrderRules.Refused.class, refused -> {
                     assertThat(refused.conflict()).isFalse();
-                    assertThat(refused.message()).contains("没有2026年度的缴费标准");
+                    assertThat(RealBundles.zh(refused.message())).contains("没有2026年度的缴费标准");
                 });
         assertThat(OrderRules.plan(List.of(person(SELF, "韩*", new QuoteResult.Rejected("grade", Phrase.of("contribution.note.document", "档次无效")))), Chinese::say))
                 .isInstanceOfSatisfying(OrderRules.Refused.class, refused -> {
@@ -154,7 +155,7 @@ class OrderRulesTest {
 
         assertThat(decision).isInstanceOfSatisfying(OrderRules.Refused.class, refused -> {
             assertThat(refused.conflict()).isFalse();
-            assertThat(refused.message()).contains("欧阳*", "不是已公布的应缴金额", "不收取");
+            assertThat(RealBundles.zh(refused.message())).contains("欧阳*", "不是已公布的应缴金额", "不收取");
         });
     }
 

@@ -1,5 +1,6 @@
 package cn.yibao.portal.payment.domain;
 
+import cn.yibao.portal.text.RealBundles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.yibao.portal.payment.domain.Reconciliation.Kind;
@@ -100,7 +101,7 @@ class ReconciliationTest {
         String[] wanted = expected.split(" ", 2);
         assertThat(resolution.getClass().getSimpleName()).isEqualTo(wanted[0]);
         if (wanted.length > 1) {
-            assertThat(resolution.note()).contains(wanted[1]).endsWith("待人工核查");
+            assertThat(RealBundles.zh(resolution.note())).contains(wanted[1]).endsWith("待人工核查");
         }
         if (resolution instanceof Reconciliation.Settle settle) {
             assertThat(settle.transactionId()).as("the channel's transaction, not the bill's").isEqualTo("TX-CHANNEL");

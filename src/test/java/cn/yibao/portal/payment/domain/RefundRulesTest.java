@@ -1,5 +1,6 @@
 package cn.yibao.portal.payment.domain;
 
+import cn.yibao.portal.text.RealBundles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.yibao.portal.payment.domain.RefundRules.Existing;
@@ -110,18 +111,18 @@ class RefundRulesTest {
     @ParameterizedTest(name = "\"{0}\": {1}")
     @CsvSource(value = {"NULL, 请填写退款原因", "'  ', 请填写退款原因", "已在务工地参保, NULL"}, nullValues = "NULL")
     void anOperatorMustSayWhy(String reason, String problem) {
-        String found = RefundRules.reasonProblem(reason);
+        String found = RefundRules.reasonProblem(reason) == null ? null : RealBundles.zh(RefundRules.reasonProblem(reason));
         if (problem == null) {
             assertThat(found).isNull();
         } else {
             assertThat(found).startsWith(problem);
         }
-        assertThat(RefundRules.reasonProblem("退".repeat(201))).contains("200");
+        assertThat(RealBundles.zh(RefundRules.reasonProblem("退".repeat(201)))).contains("200");
     }
 
     private static String describe(RefundRules.Decision decision) {
         if (decision instanceof RefundRules.Refused refused) {
-            return "REFUSED " + refused.message();
+            return "REFUSED " + RealBundles.zh(refused.message());
         }
         if (decision instanceof RefundRules.Retry retry) {
             return "RETRY " + retry.refundNo() + " " + retry.insuredIds().stream()

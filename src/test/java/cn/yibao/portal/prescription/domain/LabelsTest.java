@@ -2,6 +2,7 @@ package cn.yibao.portal.prescription.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.yibao.portal.text.RealBundles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -16,14 +17,15 @@ class LabelsTest {
             """)
     void eachStatusHasAWordAndOnlyAnIssuedPrescriptionKeepsItsPickupCodeOpen(PrescriptionStatus status, String label,
                                                                             String closedBecause) {
-        assertThat(PrescriptionLabels.status(status)).isEqualTo(label);
-        assertThat(PrescriptionLabels.pickupClosedBecause(status)).isEqualTo(closedBecause);
+        assertThat(RealBundles.zh(PrescriptionLabels.status(status))).isEqualTo(label);
+        assertThat(RealBundles.zh(PrescriptionLabels.pickupClosedBecause(status))).isEqualTo(closedBecause);
     }
 
     @Test
     void theDiseasesAreNamedInChinese() {
-        assertThat(PrescriptionLabels.disease(Disease.HYPERTENSION)).isEqualTo("高血压");
-        assertThat(PrescriptionLabels.disease(Disease.DIABETES)).isEqualTo("糖尿病");
+        assertThat(RealBundles.zh(PrescriptionLabels.disease(Disease.HYPERTENSION))).isEqualTo("高血压");
+        assertThat(RealBundles.zh(PrescriptionLabels.disease(Disease.DIABETES))).isEqualTo("糖尿病");
+        assertThat(RealBundles.en(PrescriptionLabels.disease(Disease.DIABETES))).doesNotContainPattern("\\p{IsHan}");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package cn.yibao.portal.prescription.domain;
 
+import cn.yibao.portal.text.RealBundles;
 import static cn.yibao.portal.prescription.domain.Rx.TODAY;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,6 +33,6 @@ class LongPrescriptionTest {
         Prescription prescription = rx.build();
 
         assertThat(prescription.longPrescription()).isEqualTo(isLong);
-        assertThat(PrescriptionLabels.longPrescription(prescription)).isEqualTo(label);
+        assertThat(RealBundles.zh(PrescriptionLabels.longPrescription(prescription))).isEqualTo(label);
     }
 }

@@ -1,5 +1,6 @@
 package cn.yibao.portal.upstream.domain;
 
+import cn.yibao.portal.text.domain.Phrase;
 import static cn.yibao.portal.upstream.domain.TestLines.read;
 import static cn.yibao.portal.upstream.domain.TestLines.valid;
 import static cn.yibao.portal.upstream.domain.TestLines.with;
@@ -33,7 +34,7 @@ class BatchRulesTest {
         BatchRules.Resolved resolved = BatchRules.resolve(read(ImportKind.ASSISTANCE, valid(ImportKind.ASSISTANCE))
                 .lines(), PEOPLE, WENSHUI, TestLines.POLICY);
 
-        assertThat(resolved.problems()).isEmpty();
+        assertThat(resolved.problems().stream().map(SaidProblem::of).toList()).isEmpty();
         assertThat(resolved.lines()).singleElement().satisfies(line ->
                 assertThat(line.record().residentId()).isEqualTo(LIU_ID));
     }
@@ -43,8 +44,8 @@ class BatchRulesTest {
         List<ImportLine> lines = read(ImportKind.ASSISTANCE, valid(ImportKind.ASSISTANCE)).lines();
 
         assertThat(BatchRules.resolve(lines, PEOPLE, new OperatorScope("141100", "吕梁市"), TestLines.POLICY)
-                .problems()).isEmpty();
-        assertThat(BatchRules.resolve(lines, PEOPLE, OperatorScope.UNRESTRICTED, TestLines.POLICY).problems()).isEmpty();
+                .problems().stream().map(SaidProblem::of).toList()).isEmpty();
+        assertThat(BatchRules.resolve(lines, PEOPLE, OperatorScope.UNRESTRICTED, TestLines.POLICY).problems().stream().map(SaidProblem::of).toList()).isEmpty();
     }
 
     static Stream<Arguments> wrongPeople() {
@@ -65,7 +66,7 @@ class BatchRulesTest {
                 TestLines.POLICY);
 
         assertThat(resolved.lines()).isEmpty();
-        assertThat(resolved.problems()).containsExactly(new LineProblem(1, field, reason));
+        assertThat(resolved.problems().stream().map(SaidProblem::of).toList()).containsExactly(new SaidProblem(1, field, reason));
     }
 
     @Test
@@ -95,7 +96,7 @@ class BatchRulesTest {
     void aRecordNotStoredBeforeIsInserted() {
         BatchRules.Decided decided = BatchRules.decide(List.of(line(ImportKind.SETTLEMENTS)), storedAs());
 
-        assertThat(decided.problems()).isEmpty();
+        assertThat(decided.problems().stream().map(SaidProblem::of).toList()).isEmpty();
         assertThat(decided.decisions()).extracting(LineDecision::change).containsExactly(Change.INSERT);
     }
 
@@ -105,7 +106,7 @@ class BatchRulesTest {
 
         BatchRules.Decided decided = BatchRules.decide(List.of(settlement), storedAs(settlement));
 
-        assertThat(decided.problems()).isEmpty();
+        assertThat(decided.problems().stream().map(SaidProblem::of).toList()).isEmpty();
         assertThat(decided.decisions()).extracting(LineDecision::change).containsExactly(Change.UNCHANGED);
     }
 
@@ -117,7 +118,7 @@ class BatchRulesTest {
         BatchRules.Decided decided = BatchRules.decide(List.of(changed), storedAs(stored));
 
         assertThat(decided.decisions()).isEmpty();
-        assertThat(decided.problems()).containsExactly(new LineProblem(1, "settledOn",
+        assertThat(decided.problems().stream().map(SaidProblem::of).toList()).containsExactly(new SaidProblem(1, "settledOn",
                 "与已导入的记录不一致（不同的字段：settledOn、fundFen、selfFen）；已导入的记录不能更改。"));
     }
 
@@ -136,7 +137,7 @@ class BatchRulesTest {
 
         BatchRules.Decided decided = BatchRules.decide(List.of(now), storedAs(stored));
 
-        assertThat(decided.problems()).isEmpty();
+        assertThat(decided.problems().stream().map(SaidProblem::of).toList()).isEmpty();
         assertThat(decided.decisions()).singleElement().satisfies(decision -> {
             assertThat(decision.change()).isEqualTo(Change.UPDATE);
             assertThat(((PrescriptionRecord) decision.record()).status()).isEqualTo(PrescriptionStatus.valueOf(to));
@@ -165,7 +166,7 @@ class BatchRulesTest {
         BatchRules.Decided decided = BatchRules.decide(List.of(now), storedAs(stored));
 
         assertThat(decided.decisions()).isEmpty();
-        assertThat(decided.problems()).containsExactly(new LineProblem(1, field, reason));
+        assertThat(decided.problems().stream().map(SaidProblem::of).toList()).containsExactly(new SaidProblem(1, field, reason));
     }
 
     @Test
@@ -173,7 +174,7 @@ class BatchRulesTest {
         ImportLine stored = line(ImportKind.PRESCRIPTIONS, "status", "ISSUED", "dispensedOn", null);
         ImportLine now = line(ImportKind.PRESCRIPTIONS, "drugName", "缬沙坦胶囊");
 
-        assertThat(BatchRules.decide(List.of(now), storedAs(stored)).problems()).singleElement()
+        assertThat(BatchRules.decide(List.of(now), storedAs(stored)).problems().stream().map(SaidProblem::of).toList()).singleElement()
                 .satisfies(problem -> assertThat(problem.reason()).contains("drugName", "status", "dispensedOn"));
     }
 
@@ -182,8 +183,8 @@ class BatchRulesTest {
         StoredRecords stored = new StoredRecords(Map.of(),
                 Map.of(StoredRecords.personDisease(LIU_ID, "HYPERTENSION"), "LB000"), Map.of(), Map.of(), Map.of());
 
-        assertThat(BatchRules.decide(List.of(line(ImportKind.QUALIFICATIONS)), stored).problems())
-                .containsExactly(new LineProblem(1, "disease", "该参保人已有高血压认定（认定编号 LB000），不能重复认定；如原认定有误，请先撤销（revokedOn）。"));
+        assertThat(BatchRules.decide(List.of(line(ImportKind.QUALIFICATIONS)), stored).problems().stream().map(SaidProblem::of).toList())
+                .containsExactly(new SaidProblem(1, "disease", "该参保人已有高血压认定（认定编号 LB000），不能重复认定；如原认定有误，请先撤销（revokedOn）。"));
         assertThat(BatchRules.decide(List.of(line(ImportKind.QUALIFICATIONS, "disease", "DIABETES")), stored)
                 .decisions()).extracting(LineDecision::change).containsExactly(Change.INSERT);
     }
@@ -193,8 +194,8 @@ class BatchRulesTest {
         StoredRecords stored = new StoredRecords(Map.of(), Map.of(),
                 Map.of(StoredRecords.personYear(LIU_ID, 2024), "SW000"), Map.of(), Map.of());
 
-        assertThat(BatchRules.decide(List.of(line(ImportKind.CONTRIBUTIONS)), stored).problems())
-                .containsExactly(new LineProblem(1, "benefitYear",
+        assertThat(BatchRules.decide(List.of(line(ImportKind.CONTRIBUTIONS)), stored).problems().stream().map(SaidProblem::of).toList())
+                .containsExactly(new SaidProblem(1, "benefitYear",
                         "该参保人 2024 年度已有缴费记录（编号 SW000），不能再导入另一条；如原记录有误，请先作废（withdrawnOn）。"));
     }
 
@@ -205,10 +206,10 @@ class BatchRulesTest {
         StoredRecords someoneElses = new StoredRecords(Map.of(), Map.of(), Map.of(), Map.of("CF001", WANG_ID),
                 Map.of());
 
-        assertThat(BatchRules.decide(List.of(settlement), none).problems())
-                .containsExactly(new LineProblem(1, "prescriptionNo", "处方 CF001 尚未导入，请先导入电子处方。"));
-        assertThat(BatchRules.decide(List.of(settlement), someoneElses).problems())
-                .containsExactly(new LineProblem(1, "prescriptionNo", "处方 CF001 不是该参保人的处方。"));
+        assertThat(BatchRules.decide(List.of(settlement), none).problems().stream().map(SaidProblem::of).toList())
+                .containsExactly(new SaidProblem(1, "prescriptionNo", "处方 CF001 尚未导入，请先导入电子处方。"));
+        assertThat(BatchRules.decide(List.of(settlement), someoneElses).problems().stream().map(SaidProblem::of).toList())
+                .containsExactly(new SaidProblem(1, "prescriptionNo", "处方 CF001 不是该参保人的处方。"));
     }
 
     @Test
@@ -218,19 +219,20 @@ class BatchRulesTest {
         assertThat(BatchRules.decide(List.of(line(ImportKind.ASSISTANCE, "listedOn", "2023-10-01")), storedAs(listed))
                 .decisions()).extracting(LineDecision::change).containsExactly(Change.INSERT);
         assertThat(BatchRules.decide(List.of(line(ImportKind.ASSISTANCE, "status", "NONE")), storedAs(listed))
-                .problems()).extracting(LineProblem::field).containsExactly("status");
+                .problems().stream().map(SaidProblem::of).toList()).extracting(SaidProblem::field).containsExactly("status");
     }
 
     // ---- the whole batch -----------------------------------------------------------------------------------------
 
     @Test
     void aBatchWithAnyProblemStoresNothingAndListsProblemsInFileOrder() {
-        Verdict verdict = BatchRules.verdict(3, List.of(new LineProblem(3, "a", "x"), new LineProblem(1, "b", "y")),
+        Verdict verdict = BatchRules.verdict(3, List.of(new LineProblem(3, "a", Phrase.of("upstream.problem.missing")),
+                        new LineProblem(1, "b", Phrase.of("upstream.problem.missing"))),
                 List.of(new LineDecision(line(ImportKind.ASSISTANCE), Change.INSERT)));
 
         assertThat(verdict.refused()).isTrue();
         assertThat(verdict.decisions()).isEmpty();
-        assertThat(verdict.problems()).extracting(LineProblem::line).containsExactly(1, 3);
+        assertThat(verdict.problems().stream().map(SaidProblem::of).toList()).extracting(SaidProblem::line).containsExactly(1, 3);
         assertThat(verdict.changesNothing()).isFalse();
     }
 

@@ -76,7 +76,7 @@ class CorrectionsTest {
     void aReversalOfTheSamePersonsStoredSettlementWithItsFiguresIsStoredAsARecordOfItsOwn() {
         BatchRules.Decided decided = decide(stored(original()), reversal());
 
-        assertThat(decided.problems()).isEmpty();
+        assertThat(decided.problems().stream().map(SaidProblem::of).toList()).isEmpty();
         assertThat(decided.decisions()).singleElement().satisfies(decision -> {
             assertThat(decision.change()).isEqualTo(Change.INSERT);
             assertThat(((SettlementRecord) decision.record()).reversesSettlementNo()).isEqualTo("JS001");
@@ -90,7 +90,7 @@ class CorrectionsTest {
 
         BatchRules.Decided decided = decide(both, numbered(1, line(ImportKind.SETTLEMENTS)), numbered(2, reversal));
 
-        assertThat(decided.problems()).isEmpty();
+        assertThat(decided.problems().stream().map(SaidProblem::of).toList()).isEmpty();
         assertThat(decided.decisions()).extracting(LineDecision::change)
                 .containsExactly(Change.UNCHANGED, Change.UNCHANGED);
     }
@@ -100,13 +100,13 @@ class CorrectionsTest {
         BatchRules.Decided decided = decide(stored(),
                 numbered(1, line(ImportKind.SETTLEMENTS)), numbered(2, reversal()));
 
-        assertThat(decided.problems()).isEmpty();
+        assertThat(decided.problems().stream().map(SaidProblem::of).toList()).isEmpty();
         assertThat(decided.decisions()).extracting(LineDecision::change).containsExactly(Change.INSERT, Change.INSERT);
     }
 
     @Test
     void aReversalOfASettlementNeverImportedIsRefused() {
-        assertThat(decide(stored(), reversal()).problems()).containsExactly(new LineProblem(1, "reversesSettlementNo",
+        assertThat(decide(stored(), reversal()).problems().stream().map(SaidProblem::of).toList()).containsExactly(new SaidProblem(1, "reversesSettlementNo",
                 "要冲正的原结算 JS001 尚未导入，不能冲正；请先导入原结算记录，或核对结算单号。"));
     }
 
@@ -114,7 +114,7 @@ class CorrectionsTest {
     void aReversalOfAnotherPersonsSettlementIsRefused() {
         SettlementRecord wangs = original().withResident(WANG_ID);
 
-        assertThat(decide(stored(wangs), reversal()).problems()).containsExactly(new LineProblem(1,
+        assertThat(decide(stored(wangs), reversal()).problems().stream().map(SaidProblem::of).toList()).containsExactly(new SaidProblem(1,
                 "reversesSettlementNo", "原结算 JS001 不是该参保人的结算，不能冲正。"));
     }
 
@@ -122,20 +122,20 @@ class CorrectionsTest {
     void aReversalIsNeverReversedAndAnOriginalOnlyOnce() {
         StoredRecords reversed = stored(original(), reversal().record());
 
-        assertThat(decide(reversed, reversal("settlementNo", "JS003", "reversesSettlementNo", "JS002")).problems())
-                .containsExactly(new LineProblem(1, "reversesSettlementNo", "结算 JS002 本身是一笔冲正记录，不能再冲正。"));
-        assertThat(decide(reversed, reversal("settlementNo", "JS003")).problems())
-                .containsExactly(new LineProblem(1, "reversesSettlementNo",
+        assertThat(decide(reversed, reversal("settlementNo", "JS003", "reversesSettlementNo", "JS002")).problems().stream().map(SaidProblem::of).toList())
+                .containsExactly(new SaidProblem(1, "reversesSettlementNo", "结算 JS002 本身是一笔冲正记录，不能再冲正。"));
+        assertThat(decide(reversed, reversal("settlementNo", "JS003")).problems().stream().map(SaidProblem::of).toList())
+                .containsExactly(new SaidProblem(1, "reversesSettlementNo",
                         "原结算 JS001 已被冲正（冲正单号 JS002），不能重复冲正。"));
     }
 
     @Test
     void aReversalMustRepeatTheOriginalsFiguresAndComeAfterIt() {
-        assertThat(decide(stored(original()), reversal("fundFen", "900", "selfFen", "990")).problems())
-                .containsExactly(new LineProblem(1, "fundFen",
+        assertThat(decide(stored(original()), reversal("fundFen", "900", "selfFen", "990")).problems().stream().map(SaidProblem::of).toList())
+                .containsExactly(new SaidProblem(1, "fundFen",
                         "冲正记录应与原结算 JS001 的机构和金额一致（不同的字段：fundFen、selfFen）。"));
-        assertThat(decide(stored(original()), reversal("settledOn", "2023-09-03")).problems())
-                .containsExactly(new LineProblem(1, "settledOn", "冲正日期（2023-09-03）不能早于原结算日期（2023-09-04）。"));
+        assertThat(decide(stored(original()), reversal("settledOn", "2023-09-03")).problems().stream().map(SaidProblem::of).toList())
+                .containsExactly(new SaidProblem(1, "settledOn", "冲正日期（2023-09-03）不能早于原结算日期（2023-09-04）。"));
     }
 
     // ---- contributions -------------------------------------------------------------------------------------------
@@ -151,9 +151,9 @@ class CorrectionsTest {
         BatchRules.Decided first = decide(stored(paid()), withdrawal);
         BatchRules.Decided again = decide(stored(paid().asCorrectedOn(java.time.LocalDate.of(2023, 10, 10))), withdrawal);
 
-        assertThat(first.problems()).isEmpty();
+        assertThat(first.problems().stream().map(SaidProblem::of).toList()).isEmpty();
         assertThat(first.decisions()).extracting(LineDecision::change).containsExactly(Change.UPDATE);
-        assertThat(again.problems()).isEmpty();
+        assertThat(again.problems().stream().map(SaidProblem::of).toList()).isEmpty();
         assertThat(again.decisions()).extracting(LineDecision::change).containsExactly(Change.UNCHANGED);
     }
 
@@ -161,27 +161,27 @@ class CorrectionsTest {
     void aWithdrawalOfAnUnknownRecordOrAnotherPersonsIsRefused() {
         ImportLine withdrawal = line(ImportKind.CONTRIBUTIONS, "withdrawnOn", "2023-10-10");
 
-        assertThat(decide(stored(), withdrawal).problems()).containsExactly(new LineProblem(1, "recordNo",
+        assertThat(decide(stored(), withdrawal).problems().stream().map(SaidProblem::of).toList()).containsExactly(new SaidProblem(1, "recordNo",
                 "要作废（退费）的缴费记录 SW001 尚未导入，不能作废（退费）；请核对编号。"));
-        assertThat(decide(stored(paid().withResident(WANG_ID)), withdrawal).problems()).containsExactly(
-                new LineProblem(1, "certno", "缴费记录 SW001 不是该参保人的记录，不能作废（退费）。"));
+        assertThat(decide(stored(paid().withResident(WANG_ID)), withdrawal).problems().stream().map(SaidProblem::of).toList()).containsExactly(
+                new SaidProblem(1, "certno", "缴费记录 SW001 不是该参保人的记录，不能作废（退费）。"));
     }
 
     @Test
     void aWithdrawnRecordIsNeverRestoredAndItsDateNeverChanges() {
         StoredRecords withdrawn = stored(paid().asCorrectedOn(java.time.LocalDate.of(2023, 10, 10)));
 
-        assertThat(decide(withdrawn, line(ImportKind.CONTRIBUTIONS)).problems()).containsExactly(new LineProblem(1,
+        assertThat(decide(withdrawn, line(ImportKind.CONTRIBUTIONS)).problems().stream().map(SaidProblem::of).toList()).containsExactly(new SaidProblem(1,
                 "withdrawnOn", "缴费记录 SW001 已于 2023-10-10 作废（退费），不能恢复；如重新缴费，请使用新的记录编号。"));
-        assertThat(decide(withdrawn, line(ImportKind.CONTRIBUTIONS, "withdrawnOn", "2023-10-11")).problems())
-                .containsExactly(new LineProblem(1, "withdrawnOn",
+        assertThat(decide(withdrawn, line(ImportKind.CONTRIBUTIONS, "withdrawnOn", "2023-10-11")).problems().stream().map(SaidProblem::of).toList())
+                .containsExactly(new SaidProblem(1, "withdrawnOn",
                         "缴费记录 SW001 已于 2023-10-10 作废（退费），作废（退费）日期不能更改。"));
     }
 
     @Test
     void aWithdrawalWhoseOtherFieldsDifferIsRefusedNamingThem() {
         assertThat(decide(stored(paid()), line(ImportKind.CONTRIBUTIONS, "withdrawnOn", "2023-10-10", "amountFen",
-                "3800")).problems()).singleElement().satisfies(problem ->
+                "3800")).problems().stream().map(SaidProblem::of).toList()).singleElement().satisfies(problem ->
                 assertThat(problem.reason()).contains("amountFen", "withdrawnOn", "不能更改"));
     }
 
@@ -195,10 +195,10 @@ class CorrectionsTest {
                 replacement);
         BatchRules.Decided without = decide(stored(paid()), replacement);
 
-        assertThat(together.problems()).isEmpty();
+        assertThat(together.problems().stream().map(SaidProblem::of).toList()).isEmpty();
         assertThat(together.decisions()).extracting(LineDecision::change).containsExactly(Change.UPDATE, Change.INSERT);
-        assertThat(later.problems()).isEmpty();
-        assertThat(without.problems()).extracting(LineProblem::field).containsExactly("benefitYear");
+        assertThat(later.problems().stream().map(SaidProblem::of).toList()).isEmpty();
+        assertThat(without.problems().stream().map(SaidProblem::of).toList()).extracting(SaidProblem::field).containsExactly("benefitYear");
     }
 
     // ---- qualifications ------------------------------------------------------------------------------------------
@@ -218,9 +218,9 @@ class CorrectionsTest {
                 .containsExactly(Change.UPDATE, Change.INSERT);
         assertThat(decide(revoked, revocation).decisions()).extracting(LineDecision::change)
                 .containsExactly(Change.UNCHANGED);
-        assertThat(decide(revoked, line(ImportKind.QUALIFICATIONS)).problems()).containsExactly(new LineProblem(1,
+        assertThat(decide(revoked, line(ImportKind.QUALIFICATIONS)).problems().stream().map(SaidProblem::of).toList()).containsExactly(new SaidProblem(1,
                 "revokedOn", "两病认定 LB001 已于 2023-10-10 撤销，不能恢复；如重新认定，请使用新的认定编号。"));
-        assertThat(decide(stored(), revocation).problems()).containsExactly(new LineProblem(1, "qualificationNo",
+        assertThat(decide(stored(), revocation).problems().stream().map(SaidProblem::of).toList()).containsExactly(new SaidProblem(1, "qualificationNo",
                 "要撤销的两病认定 LB001 尚未导入，不能撤销；请核对编号。"));
     }
 

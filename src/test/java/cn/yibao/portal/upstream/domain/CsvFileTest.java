@@ -21,7 +21,7 @@ class CsvFileTest {
     void aHeaderAndRowsBecomeRecordsByColumnName() {
         ParsedFile file = parse(HEADER + "\n141121196004152121,刘桂芳,MINIMUM_LIVING,2023-09-10,文水县民政局\n");
 
-        assertThat(file.problems()).isEmpty();
+        assertThat(file.problems().stream().map(SaidProblem::of).toList()).isEmpty();
         assertThat(file.records()).isEqualTo(1);
         assertThat(file.lines()).containsExactly(new RawLine(2, Map.of("certno", "141121196004152121", "name", "刘桂芳",
                 "status", "MINIMUM_LIVING", "listedOn", "2023-09-10", "department", "文水县民政局")));
@@ -34,7 +34,7 @@ class CsvFileTest {
                 + "a,\"say \"\"hi\"\"\",c,d,\"two\r\nlines\"\r\n"
                 + "a,b,c,d,e\r\n");
 
-        assertThat(file.problems()).isEmpty();
+        assertThat(file.problems().stream().map(SaidProblem::of).toList()).isEmpty();
         assertThat(file.lines()).extracting(RawLine::line).containsExactly(2, 3, 5);
         assertThat(file.lines().get(0).values()).containsEntry("department", "民政局,城区");
         assertThat(file.lines().get(1).values()).containsEntry("name", "say \"hi\"")
@@ -45,7 +45,7 @@ class CsvFileTest {
     void blankLinesAreIgnoredAndValuesTrimmedAndEmptyValuesAbsent() {
         ParsedFile file = parse("\n" + HEADER + "\n\n  a , b ,,d,e\n   \n");
 
-        assertThat(file.problems()).isEmpty();
+        assertThat(file.problems().stream().map(SaidProblem::of).toList()).isEmpty();
         assertThat(file.records()).isEqualTo(1);
         assertThat(file.lines()).containsExactly(new RawLine(4, Map.of("certno", "a", "name", "b", "listedOn", "d",
                 "department", "e")));
@@ -65,7 +65,7 @@ class CsvFileTest {
     void aBrokenRowIsAProblemOnItsLineAndTheOtherRowsAreStillRead(String why, String row, String reason) {
         ParsedFile file = parse(HEADER + "\na,b,c,d,e\n" + row + "\n");
 
-        assertThat(file.problems()).singleElement().satisfies(problem -> {
+        assertThat(file.problems().stream().map(SaidProblem::of).toList()).singleElement().satisfies(problem -> {
             assertThat(problem.line()).isEqualTo(3);
             assertThat(problem.field()).isNull();
             assertThat(problem.reason()).contains(reason);
@@ -79,8 +79,8 @@ class CsvFileTest {
         ParsedFile file = parse("certno,name,state,listedOn,listedOn\na,b,c,d,e\n");
 
         assertThat(file.lines()).isEmpty();
-        assertThat(file.problems()).extracting(LineProblem::line).containsOnly(1);
-        assertThat(file.problems()).extracting(LineProblem::field, LineProblem::reason).containsExactly(
+        assertThat(file.problems().stream().map(SaidProblem::of).toList()).extracting(SaidProblem::line).containsOnly(1);
+        assertThat(file.problems().stream().map(SaidProblem::of).toList()).extracting(SaidProblem::field, SaidProblem::reason).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("state", "表头中的未知列；资助参保名单的列为 certno,name,status,listedOn,department。"),
                 org.assertj.core.groups.Tuple.tuple("listedOn", "表头中的列重复。"),
                 org.assertj.core.groups.Tuple.tuple("status", "表头缺少必需的列。"),
@@ -94,13 +94,13 @@ class CsvFileTest {
 
         ParsedFile file = CsvFile.parse(header + "\n" + ",".repeat(14) + "\n", ImportKind.SETTLEMENTS);
 
-        assertThat(file.problems()).isEmpty();
+        assertThat(file.problems().stream().map(SaidProblem::of).toList()).isEmpty();
         assertThat(file.lines()).hasSize(1);
     }
 
     @Test
     void aHeaderWithoutRowsIsAProblem() {
-        assertThat(parse(HEADER + "\n").problems()).extracting(LineProblem::reason)
+        assertThat(parse(HEADER + "\n").problems().stream().map(SaidProblem::of).toList()).extracting(SaidProblem::reason)
                 .containsExactly("文件只有表头，没有数据行。");
     }
 

@@ -1,5 +1,7 @@
 package cn.yibao.portal.upstream.domain;
 
+import cn.yibao.portal.text.domain.Phrase;
+import cn.yibao.portal.text.RealBundles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.Charset;
@@ -35,7 +37,7 @@ class FileTextTest {
         FileText.Decoded decoded = FileText.decode(gbk);
 
         assertThat(decoded).isInstanceOfSatisfying(FileText.Unreadable.class, unreadable ->
-                assertThat(unreadable.reason()).contains("不是有效的 UTF-8", "第 2 行", "GBK", "另存为 UTF-8"));
+                assertThat(RealBundles.zh(unreadable.reason())).contains("不是有效的 UTF-8", "第 2 行", "GBK", "另存为 UTF-8"));
     }
 
     @Test
@@ -50,20 +52,21 @@ class FileTextTest {
         byte[] utf16 = "certno".getBytes(StandardCharsets.UTF_16);
 
         assertThat(FileText.decode(utf16)).isInstanceOfSatisfying(FileText.Unreadable.class, unreadable ->
-                assertThat(unreadable.reason()).contains("UTF-16"));
+                assertThat(RealBundles.zh(unreadable.reason())).contains("UTF-16"));
     }
 
     @Test
     void anEmptyOrBlankFileIsRefused() {
-        assertThat(FileText.decode(new byte[0])).isEqualTo(new FileText.Unreadable("文件是空的。"));
-        assertThat(FileText.decode(BOM)).isEqualTo(new FileText.Unreadable("文件是空的。"));
+        assertThat(FileText.decode(new byte[0])).isEqualTo(new FileText.Unreadable(Phrase.of("upstream.problem.file.empty")));
+        assertThat(FileText.decode(BOM)).isEqualTo(new FileText.Unreadable(Phrase.of("upstream.problem.file.empty")));
+        assertThat(RealBundles.zh(Phrase.of("upstream.problem.file.empty"))).isEqualTo("文件是空的。");
         assertThat(FileText.decode(" \r\n\n".getBytes(StandardCharsets.UTF_8))).isInstanceOf(FileText.Unreadable.class);
     }
 
     @Test
     void binaryContentIsRefused() {
         assertThat(FileText.decode(new byte[] {'P', 'K', 3, 4, 0, 0})).isInstanceOfSatisfying(FileText.Unreadable.class,
-                unreadable -> assertThat(unreadable.reason()).contains("二进制"));
+                unreadable -> assertThat(RealBundles.zh(unreadable.reason())).contains("二进制"));
     }
 
     @Test

@@ -24,7 +24,7 @@ class LineRulesTest {
     void aValidLineOfEveryKindBecomesATypedRecordWithoutAProblem(ImportKind kind) {
         BatchRules.Reading reading = read(kind, valid(kind));
 
-        assertThat(reading.problems()).isEmpty();
+        assertThat(reading.problems().stream().map(SaidProblem::of).toList()).isEmpty();
         assertThat(reading.lines()).singleElement().satisfies(line -> {
             assertThat(line.line()).isEqualTo(1);
             assertThat(line.certno().value()).isEqualTo(TestLines.LIU);
@@ -124,7 +124,7 @@ class LineRulesTest {
         BatchRules.Reading reading = read(kind, valid(kind), with(kind, change));
 
         assertThat(reading.lines()).as("the good line still reads").hasSize(1);
-        assertThat(reading.problems()).as(Arrays.toString(change)).singleElement().satisfies(problem -> {
+        assertThat(reading.problems().stream().map(SaidProblem::of).toList()).as(Arrays.toString(change)).singleElement().satisfies(problem -> {
             assertThat(problem.line()).isEqualTo(2);
             assertThat(problem.field()).isEqualTo(field);
             assertThat(problem.reason()).contains(reason);
@@ -136,7 +136,7 @@ class LineRulesTest {
         BatchRules.Reading reading = read(ImportKind.CONTRIBUTIONS, with(ImportKind.CONTRIBUTIONS,
                 "certno", "141121196004152122", "paidOn", "yesterday", "amountFen", "-1", "collector", null));
 
-        assertThat(reading.problems()).extracting(LineProblem::field)
+        assertThat(reading.problems().stream().map(SaidProblem::of).toList()).extracting(SaidProblem::field)
                 .containsExactlyInAnyOrder("certno", "paidOn", "amountFen", "collector");
     }
 
@@ -155,7 +155,7 @@ class LineRulesTest {
     @Test
     void aLongPrescriptionOfTwelveWeeksIsAllowed() {
         assertThat(read(ImportKind.PRESCRIPTIONS, with(ImportKind.PRESCRIPTIONS, "daysSupply", "84", "longTerm", "true"))
-                .problems()).isEmpty();
+                .problems().stream().map(SaidProblem::of).toList()).isEmpty();
     }
 
     @Test
@@ -164,9 +164,9 @@ class LineRulesTest {
         ImportPolicy fourWeeks = TestLines.policy(TestLines.TODAY, 28);
 
         assertThat(read(ninetyDays, ImportKind.PRESCRIPTIONS, with(ImportKind.PRESCRIPTIONS, "daysSupply", "90"))
-                .problems()).isEmpty();
+                .problems().stream().map(SaidProblem::of).toList()).isEmpty();
         assertThat(read(fourWeeks, ImportKind.PRESCRIPTIONS, with(ImportKind.PRESCRIPTIONS, "daysSupply", "29"))
-                .problems()).singleElement().satisfies(problem -> {
+                .problems().stream().map(SaidProblem::of).toList()).singleElement().satisfies(problem -> {
                     assertThat(problem.field()).isEqualTo("daysSupply");
                     assertThat(problem.reason()).isEqualTo("应为 1 到 28 之间的整数。");
                 });
@@ -175,9 +175,9 @@ class LineRulesTest {
     @Test
     void theFirstYearAndNextYearAreTheBoundsOfAContributionsBenefitYear() {
         assertThat(read(ImportKind.CONTRIBUTIONS, with(ImportKind.CONTRIBUTIONS, "benefitYear", "2023",
-                "benefitStart", "2023-01-01", "benefitEnd", "2023-12-31")).problems()).isEmpty();
-        assertThat(read(ImportKind.CONTRIBUTIONS, valid(ImportKind.CONTRIBUTIONS)).problems()).as("next year").isEmpty();
-        assertThat(read(ImportKind.SETTLEMENTS, with(ImportKind.SETTLEMENTS, "settledOn", "2023-01-01")).problems())
+                "benefitStart", "2023-01-01", "benefitEnd", "2023-12-31")).problems().stream().map(SaidProblem::of).toList()).isEmpty();
+        assertThat(read(ImportKind.CONTRIBUTIONS, valid(ImportKind.CONTRIBUTIONS)).problems().stream().map(SaidProblem::of).toList()).as("next year").isEmpty();
+        assertThat(read(ImportKind.SETTLEMENTS, with(ImportKind.SETTLEMENTS, "settledOn", "2023-01-01")).problems().stream().map(SaidProblem::of).toList())
                 .isEmpty();
     }
 
@@ -189,17 +189,17 @@ class LineRulesTest {
         BatchRules.Reading reversal = read(ImportKind.SETTLEMENTS, with(ImportKind.SETTLEMENTS, "settlementNo", "JS002",
                 "settledOn", "2022-12-30", "reversesSettlementNo", "JS001"));
 
-        assertThat(withdrawal.problems()).isEmpty();
+        assertThat(withdrawal.problems().stream().map(SaidProblem::of).toList()).isEmpty();
         assertThat(((ContributionRecord) withdrawal.lines().get(0).record()).withdrawnOn())
                 .isEqualTo(LocalDate.of(2023, 10, 10));
-        assertThat(reversal.problems()).isEmpty();
+        assertThat(reversal.problems().stream().map(SaidProblem::of).toList()).isEmpty();
         assertThat(((SettlementRecord) reversal.lines().get(0).record()).reversesSettlementNo()).isEqualTo("JS001");
     }
 
     @Test
     void aSettlementWithoutAPrescriptionIsFineAndFutureBenefitPeriodsAreFine() {
         assertThat(read(ImportKind.SETTLEMENTS, with(ImportKind.SETTLEMENTS, "prescriptionNo", null, "setting",
-                "INPATIENT")).problems()).isEmpty();
+                "INPATIENT")).problems().stream().map(SaidProblem::of).toList()).isEmpty();
         assertThat(read(ImportKind.CONTRIBUTIONS, valid(ImportKind.CONTRIBUTIONS)).lines().get(0).record())
                 .isInstanceOfSatisfying(ContributionRecord.class,
                         c -> assertThat(c.benefitEnd()).isAfter(TestLines.TODAY));
@@ -227,7 +227,7 @@ class LineRulesTest {
                 with(ImportKind.SETTLEMENTS, "settlementNo", "JS002", "reversesSettlementNo", "JS001"),
                 with(ImportKind.SETTLEMENTS, "settlementNo", "JS003", "reversesSettlementNo", "JS001"));
 
-        assertThat(reading.problems()).containsExactly(new LineProblem(2, "reversesSettlementNo",
+        assertThat(reading.problems().stream().map(SaidProblem::of).toList()).containsExactly(new SaidProblem(2, "reversesSettlementNo",
                 "与第 1 行重复（冲正同一笔原结算），同一文件中只能出现一次。"));
     }
 
@@ -240,9 +240,9 @@ class LineRulesTest {
                 with(ImportKind.QUALIFICATIONS, "revokedOn", "2023-10-10"),
                 with(ImportKind.QUALIFICATIONS, "qualificationNo", "LB002", "qualifiedOn", "2023-10-09"));
 
-        assertThat(reading.problems()).isEmpty();
+        assertThat(reading.problems().stream().map(SaidProblem::of).toList()).isEmpty();
         assertThat(reading.lines()).hasSize(2);
-        assertThat(revocation.problems()).isEmpty();
+        assertThat(revocation.problems().stream().map(SaidProblem::of).toList()).isEmpty();
         assertThat(revocation.lines()).hasSize(2);
     }
 
@@ -252,7 +252,7 @@ class LineRulesTest {
                                                                               String field, String meaning) {
         BatchRules.Reading reading = read(kind, valid(kind), valid(kind), with(kind, change));
 
-        assertThat(reading.problems()).extracting(LineProblem::line, LineProblem::field, LineProblem::reason)
+        assertThat(reading.problems().stream().map(SaidProblem::of).toList()).extracting(SaidProblem::line, SaidProblem::field, SaidProblem::reason)
                 .contains(org.assertj.core.groups.Tuple.tuple(3, field,
                         "与第 1 行重复（" + meaning + "），同一文件中只能出现一次。"));
         assertThat(reading.lines()).extracting(ImportLine::line).containsExactly(1);

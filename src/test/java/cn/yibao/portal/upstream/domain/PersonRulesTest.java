@@ -21,9 +21,9 @@ class PersonRulesTest {
             LIU, new Person(UUID.randomUUID(), "刘桂芳", TestLines.REGIONS.pathToNational("141121")),
             CHEN, new Person(UUID.randomUUID(), "陈海波", TestLines.REGIONS.pathToNational("371000")));
 
-    private static List<LineProblem> problems(ImportKind kind, String... change) {
+    private static List<SaidProblem> problems(ImportKind kind, String... change) {
         return BatchRules.resolve(read(kind, with(kind, change)).lines(), PEOPLE, OperatorScope.UNRESTRICTED,
-                TestLines.POLICY).problems();
+                TestLines.POLICY).problems().stream().map(SaidProblem::of).toList();
     }
 
     @ParameterizedTest(name = "facility {0}, remote {1}")
@@ -39,17 +39,17 @@ class PersonRulesTest {
     @Test
     void aFacilityOutsideThePoolingAreaCannotBeNonRemote() {
         assertThat(problems(ImportKind.SETTLEMENTS, "facilityRegion", "140106", "remote", "NONE")).containsExactly(
-                new LineProblem(1, "remote", "就医机构所在地迎泽区（140106）不在参保人的统筹地区（吕梁市）内，属于异地就医："
+                new SaidProblem(1, "remote", "就医机构所在地迎泽区（140106）不在参保人的统筹地区（吕梁市）内，属于异地就医："
                         + "remote 应为 FILED（已备案）或 UNFILED_TEMPORARY（未备案临时外出就医），不能为 NONE。"));
     }
 
     @Test
     void aFacilityInsideThePoolingAreaIsNotRemote() {
         assertThat(problems(ImportKind.SETTLEMENTS, "facilityRegion", "141102", "remote", "UNFILED_TEMPORARY"))
-                .containsExactly(new LineProblem(1, "remote", "就医机构所在地离石区（141102）在参保人的统筹地区（吕梁市）内，"
+                .containsExactly(new SaidProblem(1, "remote", "就医机构所在地离石区（141102）在参保人的统筹地区（吕梁市）内，"
                         + "不属于异地就医：remote 应为 NONE，不能为 UNFILED_TEMPORARY。"));
         assertThat(problems(ImportKind.SETTLEMENTS, "facilityRegion", "141121", "remote", "FILED"))
-                .extracting(LineProblem::field).containsExactly("remote");
+                .extracting(SaidProblem::field).containsExactly("remote");
     }
 
     @Test
@@ -66,7 +66,7 @@ class PersonRulesTest {
 
     @Test
     void aWenshuiContributionAboveThe380YuanOfItsNoticeIsRefusedNamingTheDocument() {
-        assertThat(problems(ImportKind.CONTRIBUTIONS, "amountFen", "38001")).containsExactly(new LineProblem(1,
+        assertThat(problems(ImportKind.CONTRIBUTIONS, "amountFen", "38001")).containsExactly(new SaidProblem(1,
                 "amountFen", "个人缴费金额（38001 分）超过文水县 2024 年度公布的最高个人缴费标准（38000 分，文医保发〔2023〕10号）。"));
     }
 
