@@ -30,9 +30,7 @@ class TwoDiseaseAllowances implements TwoDiseaseAllowance {
                     usedFundFen);
             Figure cap = use.cap();
             String citation = cap.citation() == null ? null : cap.citation().document() + " " + cap.citation().clause();
-            // The prescription module takes text; it is said in Chinese until its Allowance carries phrases.
-            return new Allowance(phrases.say(cap.display(), Locale.SIMPLIFIED_CHINESE), use.remainingFen(), citation,
-                    phrases.say(cap.note(), Locale.SIMPLIFIED_CHINESE));
+            return new Allowance(cap.display(), use.remainingFen(), citation, cap.note());
         });
     }
 }

@@ -1,6 +1,7 @@
 package cn.yibao.portal.prescription;
 
 import cn.yibao.portal.text.domain.Phrase;
+import cn.yibao.portal.text.domain.Verbatim;
 import cn.yibao.portal.prescription.domain.PrescriptionLabels;
 import cn.yibao.portal.prescription.domain.RefillReminders;
 import cn.yibao.portal.resident.HomeNotices;
@@ -39,13 +40,13 @@ class PrescriptionHomeNotices implements HomeNotices {
             String kind = due.waiting().isPresent() ? "refill.waiting." : "refill.";
             return new Notice("prescription-refill-" + due.personId() + "-" + due.disease().name().toLowerCase(Locale.ROOT),
                     "prescription.notice." + kind + suffix, List.of(whose, PrescriptionLabels.disease(due.disease()),
-                            due.drugName(), endsOn),
+                            new Verbatim(due.drugName()), endsOn),
                     due.waiting().map(waiting -> "/prescriptions/" + waiting.id()).orElse("/prescriptions"));
         }
         RefillReminders.AwaitingPickup waiting = (RefillReminders.AwaitingPickup) found.reminder();
         return new Notice("prescription-pickup-" + waiting.prescription().id(),
                 "prescription.notice.pickup." + suffix, List.of(whose, PrescriptionLabels.disease(waiting.disease()),
-                        waiting.prescription().drugName()),
+                        new Verbatim(waiting.prescription().drugName())),
                 "/prescriptions/" + waiting.prescription().id());
     }
 

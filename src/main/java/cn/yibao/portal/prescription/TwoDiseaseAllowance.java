@@ -1,5 +1,6 @@
 package cn.yibao.portal.prescription;
 
+import cn.yibao.portal.text.domain.Phrase;
 import cn.yibao.portal.resident.domain.Resident;
 import reactor.core.publisher.Mono;
 
@@ -13,11 +14,11 @@ public interface TwoDiseaseAllowance {
     Mono<Allowance> of(Resident person, int benefitYear, long usedFundFen);
 
     /**
-     * @param capText      the cap figure as residents read it ("300元", "由当地确定", "未公布"); the page labels it
+     * @param capText      the cap figure as residents read it (300 元, 由当地确定, 未公布); the page labels it
      * @param remainingFen what is left this year, or null when the cap is not published
      * @param citationOrNull the document (文号 and clause) the cap comes from, if any
      * @param note         anything else to say (may be null)
      */
-    record Allowance(String capText, Long remainingFen, String citationOrNull, String note) {
+    record Allowance(Phrase capText, Long remainingFen, String citationOrNull, Phrase note) {
     }
 }

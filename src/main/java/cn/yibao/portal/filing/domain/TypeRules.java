@@ -20,6 +20,17 @@ public record TypeRules(FilingType type, String regionCode, String name, String 
         return Phrase.of("filing.type." + type.name());
     }
 
+    /**
+     * The plain explanation of the type ({@code filing.type.<TYPE>.explanation}), with this region's figures: {0} the
+     * lock, {1} the minimum validity, {2} the reduction in points ({@code explanation} is the data file's own wording).
+     */
+    public Phrase explained() {
+        return Phrase.of("filing.type." + type.name() + ".explanation",
+                lock == null ? "" : FilingRules.describe(lock),
+                minValidity == null ? "" : FilingRules.describe(minValidity),
+                reductionPoints == null ? "" : reductionPoints);
+    }
+
     public FilingKind kind() {
         return type.kind();
     }

@@ -22,7 +22,7 @@ final class FilingViews {
                     boolean commitmentAllowed, String defaultValidity, String minValidity, String lock,
                     Integer reductionPoints, boolean reviewRequired, boolean countsAsFiled, String document) {
         static TypeView of(TypeRules rules, Function<Phrase, String> say) {
-            return new TypeView(rules.type().name(), say.apply(rules.label()), rules.kind().name(), rules.explanation(),
+            return new TypeView(rules.type().name(), say.apply(rules.label()), rules.kind().name(), say.apply(rules.explained()),
                     rules.requiredMaterials().stream().map(FilingRules::label).map(say).sorted().toList(),
                     rules.commitmentAllowed(), text(rules.defaultValidity(), say), text(rules.minValidity(), say),
                     text(rules.lock(), say), rules.reductionPoints(), rules.reviewRequired(), rules.countsAsFiled(),

@@ -1,10 +1,12 @@
 package cn.yibao.portal.payment.domain;
 
 import cn.yibao.portal.text.domain.Phrase;
+import cn.yibao.portal.text.domain.Verbatim;
 import cn.yibao.portal.contribution.domain.DueStanding;
 import cn.yibao.portal.contribution.domain.Quote;
 import cn.yibao.portal.contribution.domain.QuoteResult;
 import cn.yibao.portal.text.domain.Phrase;
+import cn.yibao.portal.text.domain.Verbatim;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -50,32 +52,32 @@ public final class OrderRules {
         long total = 0;
         for (Candidate candidate : candidates) {
             if (!seen.add(candidate.insuredId())) {
-                return new Refused("insured", Phrase.of("order.refused.twice", candidate.maskedName()), false);
+                return new Refused("insured", Phrase.of("order.refused.twice", new Verbatim(candidate.maskedName())), false);
             }
             if (candidate.alreadyPaid()) {
-                return new Refused("insured", Phrase.of("order.refused.paid", candidate.maskedName()), true);
+                return new Refused("insured", Phrase.of("order.refused.paid", new Verbatim(candidate.maskedName())), true);
             }
             if (candidate.inOpenOrder()) {
-                return new Refused("insured", Phrase.of("order.refused.open", candidate.maskedName()), true);
+                return new Refused("insured", Phrase.of("order.refused.open", new Verbatim(candidate.maskedName())), true);
             }
             if (candidate.quote() instanceof QuoteResult.NoPolicy noPolicy) {
-                return new Refused("insured", Phrase.of("order.refused.quote", candidate.maskedName(), noPolicy.reason()), false);
+                return new Refused("insured", Phrase.of("order.refused.quote", new Verbatim(candidate.maskedName()), noPolicy.reason()), false);
             }
             if (candidate.quote() instanceof QuoteResult.Rejected rejected) {
-                return new Refused(rejected.parameter(), Phrase.of("order.refused.quote", candidate.maskedName(),
+                return new Refused(rejected.parameter(), Phrase.of("order.refused.quote", new Verbatim(candidate.maskedName()),
                         rejected.reason()), false);
             }
             Quote quote = ((QuoteResult.Quoted) candidate.quote()).quote();
             if (!quote.payable()) {
-                return new Refused("year", Phrase.of("order.refused.quote", candidate.maskedName(), quote.reason()), false);
+                return new Refused("year", Phrase.of("order.refused.quote", new Verbatim(candidate.maskedName()), quote.reason()), false);
             }
             if (quote.dueStanding() != DueStanding.EXACT) {
                 // The calculator never makes such a quote payable; a floor, an average or a fallback is never charged.
-                return new Refused("insured", Phrase.of("order.refused.notExact", candidate.maskedName(), quote.headline()),
+                return new Refused("insured", Phrase.of("order.refused.notExact", new Verbatim(candidate.maskedName()), quote.headline()),
                         false);
             }
             if (quote.dueFen() <= 0) {
-                return new Refused("insured", Phrase.of("order.refused.funded", candidate.maskedName()), false);
+                return new Refused("insured", Phrase.of("order.refused.funded", new Verbatim(candidate.maskedName())), false);
             }
             lines.add(new Line(candidate.insuredId(), quote.dueFen(), quote));
             total = Math.addExact(total, quote.dueFen());

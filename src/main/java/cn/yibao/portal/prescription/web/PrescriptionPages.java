@@ -63,7 +63,7 @@ class PrescriptionPages {
     record Card(PrescriptionViews.PrescriptionView p, Amounts money, PrescriptionViews.PickupCodeView code) {
     }
 
-    record AllowanceLine(String capText, String remainingYuan, String citation, String note) {
+    record AllowanceLine(Phrase capText, String remainingYuan, String citation, Phrase note) {
     }
 
     record PersonSection(UUID personId, String maskedName, boolean self, List<PrescriptionViews.QualificationView> qualifications,

@@ -83,18 +83,18 @@ final class PrescriptionViews {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record AllowanceView(String capText, Long remainingFen, String citation, String note) {
-        static AllowanceView of(TwoDiseaseAllowance.Allowance allowance) {
-            return new AllowanceView(allowance.capText(), allowance.remainingFen(), allowance.citationOrNull(),
-                    allowance.note());
+        static AllowanceView of(TwoDiseaseAllowance.Allowance allowance, Function<Phrase, String> say) {
+            return new AllowanceView(say.apply(allowance.capText()), allowance.remainingFen(),
+                    allowance.citationOrNull(), allowance.note() == null ? null : say.apply(allowance.note()));
         }
     }
 
     /** One person's two-disease spending this benefit year, and what the benefit rules say is left. */
     record SpendingView(UUID personId, String maskedName, boolean self, int benefitYear, long twoDiseaseUsedFen,
                         AllowanceView allowance) {
-        static SpendingView of(Prescriptions.PersonRecords records, int year) {
+        static SpendingView of(Prescriptions.PersonRecords records, int year, Function<Phrase, String> say) {
             return new SpendingView(records.person().id(), records.person().maskedName(), records.self(), year,
-                    records.usedFundFen(), records.allowance().map(AllowanceView::of).orElse(null));
+                    records.usedFundFen(), records.allowance().map(a -> AllowanceView.of(a, say)).orElse(null));
         }
     }
 
@@ -127,7 +127,7 @@ final class PrescriptionViews {
                     List<PrescriptionView> prescriptions, List<ReminderView> reminders) {
         static ListView of(Prescriptions.Overview overview, Function<Phrase, String> say) {
             List<SpendingView> people = overview.people().stream()
-                    .map(records -> SpendingView.of(records, overview.benefitYear())).toList();
+                    .map(records -> SpendingView.of(records, overview.benefitYear(), say)).toList();
             SpendingView self = people.get(0);
             return new ListView(overview.benefitYear(), overview.refillNoticeDays(), self.twoDiseaseUsedFen(),
                     self.allowance(), people,
