@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 
 /**
- * On the home page (issue #17, item 2): a remote-settlement filing under review, or in force and ending within
+ * On the home page: a remote-settlement filing under review, or in force and ending within
  * {@link #ENDING_SOON_DAYS} days, for the resident and their bound minors — one query. Notices are Chinese (see
  * {@link HomeNotices}); the wording is in the message bundles.
  */

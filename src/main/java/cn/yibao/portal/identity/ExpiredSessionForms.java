@@ -12,7 +12,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * A form sent after the session ran out fails the CSRF check (the token went with the session). For someone signed in
- * that is a forged or broken request: 403 as before. For someone no longer signed in it is a form left open too long:
+ * that is a forged or broken request: 403. For someone no longer signed in it is a form left open too long:
  * they are asked to sign in again and then brought back to the page the form was on (its same-site {@code Referer}),
  * which shows what was typed again ({@link KeptForms}); nothing the form asked for is done.
  */

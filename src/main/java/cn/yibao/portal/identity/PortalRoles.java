@@ -9,7 +9,7 @@ public final class PortalRoles {
     public static final String PAYMENT_OPERATOR = "PAYMENT_OPERATOR";
     /** Staff who may check the audit trail's integrity (a role from the staff issuer's {@code roles} claim). */
     public static final String AUDITOR = "AUDITOR";
-    /** Staff who may import upstream batch files: settlements, prescriptions, assistance lists… (issue #7). */
+    /** Staff who may import upstream batch files: settlements, prescriptions, assistance lists…, for their own region. */
     public static final String DATA_OPERATOR = "DATA_OPERATOR";
     public static final String STAFF_REGISTRATION = "staff";
 

@@ -12,7 +12,7 @@ import reactor.core.publisher.Mono;
 /**
  * When the payer comes back to the result page while the order is still open, the portal asks the channel once
  * (the order query every channel offers) instead of waiting for its notification: a payment just made shows as paid,
- * a payment cancelled at the cashier as closed, at once (issue #17, item 3). A channel that does not answer within
+ * a payment cancelled at the cashier as closed, at once. A channel that does not answer within
  * {@link #PATIENCE} changes nothing: the notification, and the sweeper, still settle the order.
  */
 @Service

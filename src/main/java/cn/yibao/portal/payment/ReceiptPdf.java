@@ -42,7 +42,7 @@ import org.springframework.stereotype.Component;
  * verification page, that page's address, and a footer that marks sandbox receipts as test-only.
  *
  * <p>Chinese text is drawn in a free CJK TrueType font embedded as a subset (only the glyphs the receipt uses, some
- * tens of kilobytes), so that the receipt prints the same on every viewer and printer (issue #17, item 11): the file
+ * tens of kilobytes), so that the receipt prints the same on every viewer and printer: the file
  * {@code portal.receipt.font} names, else WenQuanYi Micro Hei from Debian's {@code fonts-wqy-microhei} (installed by
  * {@code .ci/run} and the deployment; Apache-2.0/GPLv3 with font embedding exception). A text with a character that
  * font lacks (a rare name character), and every text when no font file is found, falls back to Adobe's STSong-Light

@@ -6,7 +6,7 @@ import java.util.UUID;
 import reactor.core.publisher.Mono;
 
 /**
- * The household at a glance on the home page (issue #17, item 2): for each person, the next benefit year paid or due
+ * The household at a glance on the home page: for each person, the next benefit year paid or due
  * and this year's cover, with what is due in total, by when, and one link to pay it all. Given by the contribution
  * module, so that this module does not depend on it. Lines are message keys with their arguments: the page says them
  * in the reader's language.

@@ -30,8 +30,8 @@ public class ImportLimits {
     }
 
     /**
-     * The longest supply (days) an imported prescription may have: 84 (12 weeks) by default, from the issue's "长处方
-     * up to 12 weeks"; no seed document gives a figure, so it is a setting ({@code portal.upstream.max-days-supply}).
+     * The longest supply (days) an imported prescription may have: 84 (12 weeks) by default, the usual bound of a
+     * long prescription (长处方, up to 12 weeks); no seed document gives a figure, so it is a setting ({@code portal.upstream.max-days-supply}).
      */
     public int maxDaysSupply() {
         return maxDaysSupply;

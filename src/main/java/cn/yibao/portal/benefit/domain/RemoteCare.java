@@ -1,6 +1,6 @@
 package cn.yibao.portal.benefit.domain;
 
-/** Whether care happened outside the insured area, and how it was filed (异地就医备案, issue #6). */
+/** Whether care happened outside the insured area, and how it was filed (异地就医备案). */
 public enum RemoteCare {
     /** In the insured area. */
     NONE,

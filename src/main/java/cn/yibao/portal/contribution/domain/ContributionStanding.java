@@ -8,8 +8,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Where one person stands for one benefit year, the first thing "我的缴费" and the home page say about them (issue #17,
- * item 1): paid (here, or elsewhere as the core platform reports), an order waiting, due with amount and deadline,
+ * Where one person stands for one benefit year, the first thing "我的缴费" and the home page say about
+ * them: paid (here, or elsewhere as the core platform reports), an order waiting, due with amount and deadline,
  * refunded, nothing to pay (full assistance), or not payable here and why. A payment recorded anywhere wins over
  * what the quote says is due: who has paid is never told that they owe.
  */

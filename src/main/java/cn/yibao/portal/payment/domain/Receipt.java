@@ -16,7 +16,7 @@ public record Receipt(String receiptNo, String payerName, String insuredName, St
 
     /**
      * The same receipt saying how the insured person relates to the payer ({@code SELF}, {@code CHILD}…), so that
-     * two receipts for "王**" of one payer are told apart (issue #17, item 4).
+     * two receipts for "王**" of one payer are told apart.
      */
     public Receipt withRelation(String relation) {
         return new Receipt(receiptNo, payerName, insuredName, insuredIdMasked, insuredRegionName, benefitYear,

@@ -147,7 +147,7 @@ public final class RefundRules {
         return state == ItemState.DUPLICATE && "FAILED".equals(refundStatus) ? "DUPLICATE_REFUND_FAILED" : state.name();
     }
 
-    /** The first refund of an order is RF + order number (as before refunds were records); later ones add -2, -3… */
+    /** The first refund of an order is RF + order number, so one refund per order keeps one number; later ones add -2, -3… */
     public static String refundNo(String orderNo, int refundsBefore) {
         return "RF" + orderNo + (refundsBefore == 0 ? "" : "-" + (refundsBefore + 1));
     }

@@ -206,7 +206,7 @@ class PaymentPages {
         return new PersonRow(value, name, person.relation(), null, "BLOCKED", null, reason);
     }
 
-    /** Inside WeChat WeChat Pay and not Alipay, inside Alipay Alipay and not WeChat Pay (issue #17, item 11). */
+    /** Inside WeChat WeChat Pay and not Alipay, inside Alipay Alipay and not WeChat Pay: a webview can only pay with its own. */
     private List<ChannelOption> channelOptions(ServerRequest request, String chosen) {
         ClientKind client = ClientKind.fromUserAgent(request.headers().firstHeader(HttpHeaders.USER_AGENT));
         PaymentChannelId preferred = chosen != null ? PaymentChannelId.valueOf(chosen) : channels.defaultFor(client);
@@ -216,7 +216,7 @@ class PaymentPages {
 
     /**
      * How each person an order may name relates to the resident (SELF, SPOUSE, CHILD…), so that two "王**" are never
-     * confused where money is confirmed (issue #17, item 4); {@code FAMILY} for someone no longer bound.
+     * confused where money is confirmed; {@code FAMILY} for someone no longer bound.
      */
     private Mono<Map<UUID, String>> relations(Resident me) {
         return family.activeMembersOf(me).collectMap(member -> member.person().id(), member -> member.relation().name())
@@ -321,7 +321,7 @@ class PaymentPages {
     }
 
     /**
-     * What the result page says about the order (issue #17, item 3): {@code phase} names what happened, what happens
+     * What the result page says about the order: {@code phase} names what happened, what happens
      * next and what to do — an online order not paid yet (pay, or wait if just paid), cash waiting for the worker,
      * paid, closed or failed without a charge, a refund under way, done or failed.
      */

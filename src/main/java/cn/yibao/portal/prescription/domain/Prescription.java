@@ -14,7 +14,7 @@ public record Prescription(UUID id, String prescriptionNo, UUID residentId, Dise
                            boolean longTerm, String facilityName, String facilityRegion, LocalDate prescribedOn,
                            PrescriptionStatus status, LocalDate dispensedOn) {
 
-    /** A long prescription (长处方) covers at most 12 weeks (issue #7); the upstream table enforces the same bound. */
+    /** A long prescription (长处方) covers at most 12 weeks; the upstream table enforces the same bound. */
     public static final int LONG_PRESCRIPTION_MAX_DAYS = 12 * 7;
 
     /**
