@@ -91,7 +91,8 @@ class SecurityConfiguration {
         return http
                 .securityMatcher(ServerWebExchangeMatchers.pathMatchers("/api/**"))
                 .authorizeExchange(exchanges -> {
-                    exchanges.pathMatchers(HttpMethod.GET, "/api/v1/regions", "/api/v1/policy/**").permitAll()
+                    exchanges.pathMatchers(HttpMethod.GET, "/api/v1/regions", "/api/v1/policy/**", "/api/v1/openapi.json")
+                                    .permitAll()
                             .pathMatchers(HttpMethod.POST, "/api/v1/codes/verify").permitAll()
                             // Channels prove themselves by their signature, checked by the handler before anything else.
                             .pathMatchers(HttpMethod.POST, "/api/v1/payments/notify/**").permitAll();

@@ -49,7 +49,7 @@ class AssistedRoutesIT extends AssistOverHttp {
     static {
         classify(Kind.NOT_ACTING,
                 "GET /", "GET /verify", "GET /upload-too-large", "GET /policy/documents", "GET /contribution/calculator",
-                "GET /api/v1/policy/quote", "GET /api/v1/regions", "POST /api/v1/codes/verify",
+                "GET /api/v1/policy/quote", "GET /api/v1/regions", "POST /api/v1/codes/verify", "GET /api/v1/openapi.json",
                 "GET /codes/image/{token}.png", "GET /codes/image/{token}.svg", "GET /pay/{token}",
                 "POST /api/v1/payments/notify/{channel}",
                 "GET /sandbox-pay/bills/{date}", "GET /sandbox-pay/cashier/{orderNo}",
