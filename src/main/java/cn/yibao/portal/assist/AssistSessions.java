@@ -77,23 +77,34 @@ public class AssistSessions {
     public record Started(AssistSession session) implements Outcome {
     }
 
-    /** {@code status}: 400 bad input, 403 not allowed (region), 404 unknown resident, 409 wrong state. */
-    public record Refused(int status, String field, String message) implements Outcome {
+    /** What kind of no it is; the web layer says which HTTP status each kind is. */
+    public enum Refusal {
+        /** The input is malformed or incomplete. */
+        BAD_INPUT,
+        /** The resident is outside the worker's region. */
+        OTHER_REGION,
+        /** No such resident (or no such session). */
+        NOT_FOUND,
+        /** The request is no longer in a state that allows this. */
+        NOT_NOW
+    }
+
+    public record Refused(Refusal kind, String field, String message) implements Outcome {
     }
 
     /** The worker scanned or pasted the resident's dynamic 医保码: the resident is present and consents. */
     public Mono<Outcome> startWithResidentCode(StaffIdentity staff, String token, RequestOrigin origin) {
         if (token == null || token.isBlank()) {
-            return Mono.just(new Refused(400, "residentCode", "请扫描或粘贴参保人的医保码。"));
+            return Mono.just(new Refused(Refusal.BAD_INPUT, "residentCode", "请扫描或粘贴参保人的医保码。"));
         }
         return codes.verify(token.strip(), Set.of(CodePurpose.RESIDENT)).flatMap(checked -> {
             if (!(checked instanceof CodeTokens.Verified verified)) {
                 String reason = checked instanceof CodeTokens.Refused refused ? refused.reason().chinese() : "无效";
-                return Mono.just((Outcome) new Refused(400, "residentCode", "医保码无效：" + reason + "，请让参保人刷新后重试。"));
+                return Mono.just((Outcome) new Refused(Refusal.BAD_INPUT, "residentCode", "医保码无效：" + reason + "，请让参保人刷新后重试。"));
             }
             return residents.findById(verified.code().subject())
                     .flatMap(resident -> start(staff, resident, "RESIDENT_CODE", origin))
-                    .defaultIfEmpty(new Refused(404, "residentCode", "没有找到该医保码对应的参保人。"));
+                    .defaultIfEmpty(new Refused(Refusal.NOT_FOUND, "residentCode", "没有找到该医保码对应的参保人。"));
         });
     }
 
@@ -101,10 +112,10 @@ public class AssistSessions {
     public Mono<Outcome> request(StaffIdentity staff, String certno, String name, RequestOrigin origin) {
         Optional<NationalId> id = NationalId.parse(certno == null ? "" : certno.strip());
         if (id.isEmpty()) {
-            return Mono.just(new Refused(400, "certno", NationalId.problemWith(certno == null ? "" : certno.strip())));
+            return Mono.just(new Refused(Refusal.BAD_INPUT, "certno", NationalId.problemWith(certno == null ? "" : certno.strip())));
         }
         if (name == null || name.isBlank()) {
-            return Mono.just(new Refused(400, "name", "请填写参保人姓名。"));
+            return Mono.just(new Refused(Refusal.BAD_INPUT, "name", "请填写参保人姓名。"));
         }
         // One answer for "unknown number", "name does not match" and "insured in another region": typing a number
         // and a name must not tell anyone whether or where that person is insured. The audit row keeps the reason.
@@ -122,7 +133,7 @@ public class AssistSessions {
 
     private Mono<Outcome> notFound(StaffIdentity staff, UUID residentId, String reason, RequestOrigin origin) {
         return audit.record(entry(staff, residentId, AUDIT_START, false, origin, "按身份证号发起代办未成功：" + reason, null))
-                .thenReturn(new Refused(404, "certno", NOT_FOUND_BY_ID_NUMBER));
+                .thenReturn(new Refused(Refusal.NOT_FOUND, "certno", NOT_FOUND_BY_ID_NUMBER));
     }
 
     /** The resident is insured in the worker's region (the region itself or a place inside it). */
@@ -136,7 +147,7 @@ public class AssistSessions {
     private Mono<Outcome> start(StaffIdentity staff, Resident resident, String consent, RequestOrigin origin) {
         if (!mayAssist(staff, resident)) {
             return audit.record(entry(staff, resident.id(), AUDIT_START, false, origin, "参保地不在本窗口辖区", null))
-                    .thenReturn(new Refused(403, "resident", "该参保人不在您所在经办机构的辖区，不能代办。"));
+                    .thenReturn(new Refused(Refusal.OTHER_REGION, "resident", "该参保人不在您所在经办机构的辖区，不能代办。"));
         }
         Instant now = clock.now();
         boolean present = consent.equals("RESIDENT_CODE");
@@ -171,12 +182,12 @@ public class AssistSessions {
         return sessions.find(sessionId).filter(session -> session.residentId().equals(resident.id()))
                 .flatMap(session -> {
                     if (session.status() != AssistStatus.AWAITING_RESIDENT || !now.isBefore(session.requestExpiresAt())) {
-                        return Mono.just((Outcome) new Refused(409, "status", "该代办请求已失效。"));
+                        return Mono.just((Outcome) new Refused(Refusal.NOT_NOW, "status", "该代办请求已失效。"));
                     }
                     Mono<Boolean> change = approve ? sessions.activate(session, now, now.plus(sessionLength))
                             : sessions.end(session, AssistStatus.DECLINED, "RESIDENT", now);
                     return change.flatMap(changed -> !changed
-                            ? Mono.just((Outcome) new Refused(409, "status", "该代办请求已失效。"))
+                            ? Mono.just((Outcome) new Refused(Refusal.NOT_NOW, "status", "该代办请求已失效。"))
                             : audit.record(new AuditEntry(now, AuditEntry.ActorType.RESIDENT, resident.id().toString(),
                                             resident.id(), approve ? "ASSIST_APPROVE" : "ASSIST_DECLINE",
                                             AuditEntry.Outcome.SUCCESS, origin.clientAddress(), origin.userAgent(),
@@ -192,7 +203,7 @@ public class AssistSessions {
         return sessions.find(sessionId).filter(session -> session.staffId().equals(staff.staffId()))
                 .flatMap(session -> {
                     if (session.status() != AssistStatus.AWAITING_RESIDENT || !now.isBefore(session.requestExpiresAt())) {
-                        return Mono.just((Outcome) new Refused(409, "status", "该代办请求已失效，请重新发起。"));
+                        return Mono.just((Outcome) new Refused(Refusal.NOT_NOW, "status", "该代办请求已失效，请重新发起。"));
                     }
                     return sessions.codeHash(sessionId)
                             .filter(stored -> code != null && MessageDigest.isEqual(stored, hash(sessionId, code.strip())))
@@ -202,11 +213,11 @@ public class AssistSessions {
                                                     true, origin, "参保人告知授权码", session.id()))
                                                     .then(oneTimeCodes.forget(sessionId))
                                                     .then(sessions.find(sessionId)).map(s -> (Outcome) new Started(s))
-                                            : Mono.just((Outcome) new Refused(409, "status", "该代办请求已失效，请重新发起。"))))
+                                            : Mono.just((Outcome) new Refused(Refusal.NOT_NOW, "status", "该代办请求已失效，请重新发起。"))))
                             .switchIfEmpty(Mono.defer(() -> sessions.countFailedTry(sessionId).flatMap(tries -> tries >= MAX_CODE_TRIES
                                     ? sessions.end(session, AssistStatus.DECLINED, "TIMEOUT", now)
-                                            .thenReturn((Outcome) new Refused(409, "code", "授权码错误次数过多，请求已作废。"))
-                                    : Mono.just((Outcome) new Refused(400, "code", "授权码不正确。")))));
+                                            .thenReturn((Outcome) new Refused(Refusal.NOT_NOW, "code", "授权码错误次数过多，请求已作废。"))
+                                    : Mono.just((Outcome) new Refused(Refusal.BAD_INPUT, "code", "授权码不正确。")))));
                 });
     }
 

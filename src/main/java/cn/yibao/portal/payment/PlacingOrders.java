@@ -75,8 +75,17 @@ public class PlacingOrders {
         }
     }
 
-    /** {@code status}: 409 for conflicts (key reused, person paid or in an open order), 422 for bad requests. */
-    public record Refusal(int status, String field, String message) implements Placed {
+    /** Why no order was placed, and what kind of no it is; the web layer says which HTTP status each kind is. */
+    public record Refusal(Kind kind, String field, String message) implements Placed {
+
+        public enum Kind {
+            /** The request itself is malformed (an Idempotency-Key that cannot be one). */
+            MALFORMED,
+            /** It conflicts with what is stored: the key reused for another request, a person paid or in an open order. */
+            CONFLICT,
+            /** Well-formed, but the rules do not take it (channel, year, people, amount). */
+            NOT_ACCEPTED
+        }
     }
 
     public cn.yibao.portal.payment.domain.PaymentChannelId defaultChannel(cn.yibao.portal.web.domain.ClientKind client) {
@@ -95,7 +104,7 @@ public class PlacingOrders {
 
     public Mono<Placed> place(Resident payer, String key, OrderRequest request) {
         if (!IdempotencyRules.isWellFormed(key)) {
-            return Mono.just(new Refusal(400, "Idempotency-Key",
+            return Mono.just(new Refusal(Refusal.Kind.MALFORMED, "Idempotency-Key",
                     "请求头 Idempotency-Key 应为 8 到 64 位字母、数字或 - _ : . 。"));
         }
         byte[] fingerprint = IdempotencyRules.fingerprint(request.year(), request.insured(), request.channel(),
@@ -106,11 +115,11 @@ public class PlacingOrders {
                 .then(payments.liveKey(payer.id(), key, now)
                         .flatMap(stored -> Arrays.equals(stored.requestHash(), fingerprint)
                                 ? payments.find(stored.orderId()).map(order -> (Placed) new Placement(order, false))
-                                : Mono.just((Placed) new Refusal(409, "Idempotency-Key",
+                                : Mono.just((Placed) new Refusal(Refusal.Kind.CONFLICT, "Idempotency-Key",
                                         "该 Idempotency-Key 已用于另一笔不同的缴费请求。")))
                         .switchIfEmpty(Mono.defer(() -> decideAndStore(payer, key, request, fingerprint, now))));
         return transaction.transactional(decide)
-                .onErrorResume(DataIntegrityViolationException.class, e -> Mono.just(new Refusal(409, "insured",
+                .onErrorResume(DataIntegrityViolationException.class, e -> Mono.just(new Refusal(Refusal.Kind.CONFLICT, "insured",
                         "所选参保人已有未完成或已支付的订单，请刷新后重试。")))
                 .flatMap(placed -> placed instanceof Placement placement && placement.order().status() == PaymentStatus.CREATED
                         ? opening.open(placement.order(), request).map(opened -> (Placed) new Placement(opened.order(),
@@ -133,18 +142,18 @@ public class PlacingOrders {
     public Mono<Placed> preview(Resident payer, OrderRequest request) {
         List<PaymentChannelId> offered = channels.offered(request.atCounter());
         if (offered.isEmpty()) {
-            return Mono.just(new Refusal(422, "channel", channels.notOfferedOnline(Locale.SIMPLIFIED_CHINESE)));
+            return Mono.just(new Refusal(Refusal.Kind.NOT_ACCEPTED, "channel", channels.notOfferedOnline(Locale.SIMPLIFIED_CHINESE)));
         }
         if (request.channel() == null || !offered.contains(request.channel())) {
-            return Mono.just(new Refusal(422, "channel", "支付渠道不可用，可选："
+            return Mono.just(new Refusal(Refusal.Kind.NOT_ACCEPTED, "channel", "支付渠道不可用，可选："
                     + String.join("、", offered.stream().map(PaymentChannelId::name).toList()) + "。"));
         }
         if (!quotes.benefitYears().contains(request.year())) {
-            return Mono.just(new Refusal(422, "year", "没有" + request.year() + "待遇年度的缴费标准。"));
+            return Mono.just(new Refusal(Refusal.Kind.NOT_ACCEPTED, "year", "没有" + request.year() + "待遇年度的缴费标准。"));
         }
         return insuredPeople(payer, request.insured()).flatMap(people -> {
             if (people.size() != request.insured().size()) {
-                return Mono.just((Placed) new Refusal(422, "insured",
+                return Mono.just((Placed) new Refusal(Refusal.Kind.NOT_ACCEPTED, "insured",
                         "参保人只能是本人（SELF）或已绑定的家庭成员（成员编号）。"));
             }
             List<UUID> ids = people.stream().map(Resident::id).toList();
@@ -158,7 +167,7 @@ public class PlacingOrders {
                         paid.contains(person.id()), open.contains(person.id()))).toList();
                 OrderRules.Decision decision = OrderRules.plan(candidates);
                 if (decision instanceof OrderRules.Refused refused) {
-                    return (Placed) new Refusal(refused.conflict() ? 409 : 422, refused.field(), refused.message());
+                    return (Placed) new Refusal(refused.conflict() ? Refusal.Kind.CONFLICT : Refusal.Kind.NOT_ACCEPTED, refused.field(), refused.message());
                 }
                 return (Placed) new Preview((OrderRules.Plan) decision, people);
             });

@@ -1,6 +1,7 @@
 package cn.yibao.portal.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.yibao.portal.support.ApiContract;
 import cn.yibao.portal.support.PortalIntegrationTest;
@@ -40,6 +41,17 @@ class ApiContractIT extends PortalIntegrationTest {
 
         assertThat(routes).as("API routes without an operation in api/openapi.json").isSubsetOf(operations);
         assertThat(operations).as("operations in api/openapi.json that no router declares").isSubsetOf(routes);
+    }
+
+    @Test
+    void theTestClientsRefuseAnApiResponseTheContractDoesNotDeclare() {
+        assertThatThrownBy(() -> portal.get().uri("/api/v1/not-in-the-contract").exchange())
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("does not conform")
+                .hasMessageContaining("no path in the contract matches /api/v1/not-in-the-contract");
+        assertThatThrownBy(() -> signIn.newBrowser().client().get().uri("/api/v1/not-in-the-contract").exchange())
+                .as("a browser session's client is made from the same checked client")
+                .isInstanceOf(AssertionError.class);
     }
 
     @Test

@@ -94,7 +94,7 @@ class AssistApiRoutes {
             return sessions.startWithResidentCode(staff, body.residentCode(), origin);
         }
         if (body.certno() == null && body.name() == null) {
-            return Mono.just(new AssistSessions.Refused(400, "body",
+            return Mono.just(new AssistSessions.Refused(AssistSessions.Refusal.BAD_INPUT, "body",
                     "请求体应为 {\"residentCode\": \"医保码\"} 或 {\"certno\": \"身份证号\", \"name\": \"姓名\"}。"));
         }
         return sessions.request(staff, body.certno(), body.name(), origin);
@@ -140,7 +140,7 @@ class AssistApiRoutes {
 
     static Mono<ServerResponse> answer(AssistSessions.Outcome outcome, HttpStatus success) {
         if (outcome instanceof AssistSessions.Refused refused) {
-            return ProblemResponses.fieldProblem(HttpStatus.valueOf(refused.status()), refused.message(), refused.field());
+            return ProblemResponses.fieldProblem(AssistStatuses.of(refused.kind()), refused.message(), refused.field());
         }
         return ServerResponse.status(success).bodyValue(SessionView.of(((AssistSessions.Started) outcome).session()));
     }

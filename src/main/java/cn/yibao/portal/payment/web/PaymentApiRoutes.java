@@ -133,7 +133,7 @@ class PaymentApiRoutes {
 
     static Mono<ServerResponse> answer(PlacingOrders.Placed placed) {
         if (placed instanceof PlacingOrders.Refusal refusal) {
-            return ProblemResponses.fieldProblem(HttpStatus.valueOf(refusal.status()), refusal.message(), refusal.field());
+            return ProblemResponses.fieldProblem(PaymentStatuses.of(refusal.kind()), refusal.message(), refusal.field());
         }
         PlacingOrders.Placement placement = (PlacingOrders.Placement) placed;
         PaymentOrder order = placement.order();
