@@ -1,0 +1,113 @@
+package cn.yibao.portal.payment.web;
+
+import cn.yibao.portal.contribution.ContributionPayments;
+import cn.yibao.portal.contribution.ContributionQuotes;
+import cn.yibao.portal.contribution.domain.QuoteResult;
+import cn.yibao.portal.payment.PaymentChannels;
+import cn.yibao.portal.payment.domain.ChannelChoice;
+import cn.yibao.portal.payment.domain.PaymentChannelId;
+import cn.yibao.portal.policy.domain.Money;
+import cn.yibao.portal.resident.CurrentResident;
+import cn.yibao.portal.resident.domain.Resident;
+import cn.yibao.portal.web.Pages;
+import cn.yibao.portal.web.domain.ClientKind;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import reactor.core.publisher.Mono;
+
+/**
+ * The first payment page: the payer and bound family with what each owes (or why they cannot be paid for here),
+ * and the channels offered; shown again with the problem when a review or an order is refused.
+ */
+@Component
+class ChoosePage {
+
+    private final ContributionQuotes quotes;
+    private final ContributionPayments marks;
+    private final PaymentChannels channels;
+    private final PaymentPeople people;
+    private final Pages pages;
+
+    ChoosePage(ContributionQuotes quotes, ContributionPayments marks, PaymentChannels channels, PaymentPeople people,
+               Pages pages) {
+        this.quotes = quotes;
+        this.marks = marks;
+        this.channels = channels;
+        this.people = people;
+        this.pages = pages;
+    }
+
+    /** A person on the choose page: who, how much, and whether they can be chosen. */
+    record PersonRow(String value, String maskedName, String relation, String dueYuan, String status, String note) {
+    }
+
+    record ChannelOption(String id, boolean checked) {
+    }
+
+    int year(Optional<String> text) {
+        return text.filter(y -> y.matches("\\d{4}")).map(Integer::valueOf)
+                .filter(quotes.benefitYears()::contains).orElse(quotes.currentBenefitYear());
+    }
+
+    Mono<ServerResponse> render(ServerRequest request, Resident me, int year, String error) {
+        return people.people(me).collectList().flatMap(people -> marks.marks(people.stream().map(p -> p.person().id()).toList(), year)
+                .flatMap(paymentMarks -> {
+                    List<PersonRow> rows = new ArrayList<>();
+                    for (PaymentPeople.Person person : people) {
+                        ContributionPayments.Mark mark = paymentMarks.get(person.person().id());
+                        QuoteResult quote = quotes.quoteFor(person.person(), year, null);
+                        rows.add(row(person, quote, mark));
+                    }
+                    Map<String, Object> model = new HashMap<>();
+                    model.put("year", year);
+                    model.put("years", quotes.benefitYears());
+                    model.put("people", rows);
+                    List<ChannelOption> options = channelOptions(request, null);
+                    model.put("channels", options);
+                    if (options.isEmpty()) {
+                        model.put("notOffered", channels.notOfferedOnline(request.exchange().getLocaleContext().getLocale()));
+                    }
+                    model.put("key", UUID.randomUUID().toString());
+                    model.put("error", error);
+                    return pages.render(request, "payment/new", model);
+                }));
+    }
+
+    private static PersonRow row(PaymentPeople.Person person, QuoteResult quote, ContributionPayments.Mark mark) {
+        String value = person.relation().equals("SELF") ? "SELF" : person.person().id().toString();
+        String name = person.person().maskedName();
+        if (mark != null) {
+            return new PersonRow(value, name, person.relation(), null, mark.paid() ? "PAID" : "OPEN",
+                    mark.orderId().toString());
+        }
+        if (quote instanceof QuoteResult.Quoted quoted) {
+            if (!quoted.quote().payable()) {
+                return new PersonRow(value, name, person.relation(), Money.yuan(quoted.quote().dueFen()), "BLOCKED",
+                        quoted.quote().reason());
+            }
+            if (quoted.quote().dueFen() <= 0) {
+                return new PersonRow(value, name, person.relation(), "0", "FREE", null);
+            }
+            return new PersonRow(value, name, person.relation(), Money.yuan(quoted.quote().dueFen()), "PAYABLE", null);
+        }
+        String reason = quote instanceof QuoteResult.NoPolicy noPolicy ? noPolicy.reason()
+                : ((QuoteResult.Rejected) quote).reason();
+        return new PersonRow(value, name, person.relation(), null, "BLOCKED", reason);
+    }
+
+    /** Inside WeChat WeChat Pay and not Alipay, inside Alipay Alipay and not WeChat Pay (issue #17, item 11). */
+    private List<ChannelOption> channelOptions(ServerRequest request, String chosen) {
+        ClientKind client = ClientKind.fromUserAgent(request.headers().firstHeader(HttpHeaders.USER_AGENT));
+        PaymentChannelId preferred = chosen != null ? PaymentChannelId.valueOf(chosen) : channels.defaultFor(client);
+        return ChannelChoice.offeredIn(client, channels.offered(CurrentResident.isAssisted(request))).stream()
+                .map(id -> new ChannelOption(id.name(), id == preferred)).toList();
+    }
+}
