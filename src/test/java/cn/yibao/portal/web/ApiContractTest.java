@@ -8,12 +8,20 @@ import io.swagger.v3.oas.models.SpecVersion;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.AnnotatedBeanDefinition;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.core.type.filter.AnnotationTypeFilter;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -85,6 +93,73 @@ class ApiContractTest {
             }
         }
         assertThat(violations).isEmpty();
+    }
+
+    @Test
+    void eachJsonBodyRecordIsTheRequestSchemaOfItsOperationFieldForField() {
+        SoftAssertions softly = new SoftAssertions();
+        for (Class<?> type : jsonBodies()) {
+            JsonBody described = type.getAnnotation(JsonBody.class);
+            String[] route = described.route().split(" ", 2);
+            if (!route[1].startsWith("/api/v1/")) {
+                continue;
+            }
+            JsonNode schema = CONTRACT.document().path("paths").path(route[1]).path(route[0].toLowerCase())
+                    .path("requestBody").path("content").path("application/json").path("schema");
+            softly.assertThat(schema.isMissingNode()).as(described.route() + ": a JSON request body").isFalse();
+            Map<String, String> fields = new TreeMap<>();
+            for (RecordComponent component : type.getRecordComponents()) {
+                fields.put(component.getName(), jsonType(component));
+            }
+            Map<String, String> declared = new TreeMap<>();
+            schema.path("properties").properties().forEach(property ->
+                    declared.put(property.getKey(), property.getValue().path("type").asString()));
+            softly.assertThat(declared).as(described.route() + ": properties and their types").isEqualTo(fields);
+            Set<String> required = new TreeSet<>(fields.keySet());
+            required.removeAll(List.of(described.optional()));
+            Set<String> declaredRequired = new TreeSet<>();
+            schema.path("required").forEach(name -> declaredRequired.add(name.asString()));
+            softly.assertThat(declaredRequired).as(described.route() + ": required").isEqualTo(required);
+            softly.assertThat(schema.has("example") || schema.path("examples").size() > 0
+                    || CONTRACT.document().path("paths").path(route[1]).path(route[0].toLowerCase()).path("requestBody")
+                    .path("content").path("application/json").has("example")).as(described.route() + ": example").isTrue();
+        }
+        softly.assertAll();
+    }
+
+    private static String jsonType(RecordComponent component) {
+        Class<?> type = component.getType();
+        if (type == Integer.class || type == Long.class) {
+            return "integer";
+        }
+        if (type == Boolean.class) {
+            return "boolean";
+        }
+        return type == List.class ? "array" : "string";
+    }
+
+    /** The records the API's routes read their bodies into (as ApiBodiesIT finds them). */
+    private static List<Class<?>> jsonBodies() {
+        ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false) {
+            @Override
+            protected boolean isCandidateComponent(AnnotatedBeanDefinition definition) {
+                return true;
+            }
+        };
+        scanner.addIncludeFilter(new AnnotationTypeFilter(JsonBody.class));
+        List<Class<?>> found = new ArrayList<>();
+        for (BeanDefinition definition : scanner.findCandidateComponents("cn.yibao.portal")) {
+            try {
+                Class<?> type = Class.forName(definition.getBeanClassName());
+                if (!type.getProtectionDomain().getCodeSource().getLocation().getPath().contains("test-classes")) {
+                    found.add(type);
+                }
+            } catch (ClassNotFoundException e) {
+                throw new AssertionError(e);
+            }
+        }
+        assertThat(found).as("JSON body records found").hasSizeGreaterThan(5);
+        return found;
     }
 
     @Test
