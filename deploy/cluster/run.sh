@@ -174,9 +174,11 @@ http {
     uwsgi_temp_path $WORK/nginx/uwsgi;
     scgi_temp_path $WORK/nginx/scgi;
 
+    # A node is left out after 3 failed tries within 10 s, not after one (nginx's default): with one, a single
+    # hiccup of the surviving node while the other is down leaves no node at all (502, "no live upstreams").
     upstream portal {
-        server 127.0.0.1:$NODE1_PORT max_fails=1 fail_timeout=10s;
-        server 127.0.0.1:$NODE2_PORT max_fails=1 fail_timeout=10s;
+        server 127.0.0.1:$NODE1_PORT max_fails=3 fail_timeout=10s;
+        server 127.0.0.1:$NODE2_PORT max_fails=3 fail_timeout=10s;
         keepalive 32;
     }
     server {

@@ -25,7 +25,14 @@ public class LandingPage {
         return new LandingPage(driver);
     }
 
-    public SandboxIssuerLoginPage signInWithEvoucher() {
+    /** The sign-in button: the national e-voucher's authorization page (the sandbox's simulator). */
+    public EvoucherAuthorizationPage signInWithEvoucher() {
+        driver.findElement(SIGN_IN).click();
+        return new EvoucherAuthorizationPage(driver);
+    }
+
+    /** The same button when a province signs residents in through an OpenID Connect broker ({@code sign-in=oidc}). */
+    public SandboxIssuerLoginPage signInThroughOidcBroker() {
         driver.findElement(SIGN_IN).click();
         return new SandboxIssuerLoginPage(driver);
     }

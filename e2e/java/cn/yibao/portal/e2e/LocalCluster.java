@@ -87,11 +87,12 @@ final class LocalCluster {
     String logs() {
         StringBuilder text = new StringBuilder(String.join("\n", output));
         if (workDir != null && Files.isDirectory(workDir)) {
-            try (Stream<Path> files = Files.list(workDir)) {
+            // Two levels: the nginx access and error logs (which node answered what) live in nginx/.
+            try (Stream<Path> files = Files.walk(workDir, 2)) {
                 files.filter(file -> file.toString().endsWith(".log")).sorted().forEach(file -> {
                     try {
                         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-                        text.append("\n==== ").append(file.getFileName()).append('\n')
+                        text.append("\n==== ").append(workDir.relativize(file)).append('\n')
                                 .append(String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size())));
                     } catch (IOException | UncheckedIOException unreadable) {
                         text.append("\n==== ").append(file.getFileName()).append(": ").append(unreadable);

@@ -220,8 +220,8 @@ class ResidentFormsJourney extends PortalJourneyBase {
         assertThat(text("landing-info")).contains("登录已超时");
         screenshot("session-expired");
         Accessibility.assertNoViolations(driver, "landing page after the session expired");
-        driver.findElement(By.id("signin-evoucher")).click();
-        // The issuer still knows this browser: straight back, to the form's page.
+        // The e-voucher asks for the resident's authorisation again; then back to the form's page.
+        new LandingPage(driver).signInWithEvoucher().signInAs(login, claims);
         Pages.waitForPath(driver, "/family");
         FamilyPage family = new FamilyPage(driver);
         assertThat(family.typed("name")).as("what was typed is back").isEqualTo("某某");

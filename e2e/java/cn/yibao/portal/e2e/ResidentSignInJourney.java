@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.springframework.test.context.TestPropertySource;
 
+/** Residents sign in through an OpenID Connect broker in front of the e-voucher: the configured alternative. */
+@TestPropertySource(properties = "portal.evoucher.sign-in=oidc")
 class ResidentSignInJourney extends PortalJourneyBase {
 
     private static final String DIBAO_CERTNO = "141121196004152121";
@@ -15,7 +18,7 @@ class ResidentSignInJourney extends PortalJourneyBase {
         assertThat(landing.demoAccountNames()).contains("wenshui-dibao");
         screenshot("landing");
 
-        HomePage home = landing.signInWithEvoucher().signInAs("wenshui-dibao");
+        HomePage home = landing.signInThroughOidcBroker().signInAs("wenshui-dibao");
         screenshot("home");
 
         assertThat(home.maskedName()).isEqualTo("刘**");
@@ -42,7 +45,7 @@ class ResidentSignInJourney extends PortalJourneyBase {
                 {"name":"钱多多","certno":"%s","psn_no":"99900000000001","insuplc_admdvs":"999999"}\
                 """.formatted(certno);
 
-        LandingPage.open(driver, portalUrl("/")).signInWithEvoucher().signInAs("stranger-999", claims);
+        LandingPage.open(driver, portalUrl("/")).signInThroughOidcBroker().signInAs("stranger-999", claims);
         HomePage home = new HomePage(driver);
         screenshot("unsupported-region");
 

@@ -91,10 +91,10 @@ public class Benefits {
     public record Person(Resident resident, String relation) {
     }
 
-    /** Whose benefits the resident may see: themselves and the minors bound to them. */
+    /** Whose benefits the resident may see: themselves and the minors bound to them (the household read). */
     public Flux<Person> people(Resident me) {
-        return Flux.concat(Mono.just(new Person(me, "SELF")), family.boundMinorMembers(me)
-                .map(member -> new Person(member.person(), member.relation().name())));
+        return family.selfAndBoundMinors(me).flatMapIterable(people -> people.stream()
+                .map(person -> new Person(person.resident(), person.relation())).toList());
     }
 
     /** The resident themselves, or one of their bound minors by id; empty for anyone else. */

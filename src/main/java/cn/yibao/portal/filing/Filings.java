@@ -100,6 +100,12 @@ public class Filings {
         return family.boundMinor(me, insured);
     }
 
+    /** Whom the resident may file for: themselves first, then the minors bound to them (the household read). */
+    public Mono<List<Resident>> whoMayFileFor(Resident me) {
+        return family.selfAndBoundMinors(me)
+                .map(people -> people.stream().map(Family.Person::resident).toList());
+    }
+
     /** Checks the form as it would be decided now, without storing anything (the summary page). */
     public Mono<Outcome> preview(Resident insured, Form form) {
         Refused invalid = basicProblem(form);

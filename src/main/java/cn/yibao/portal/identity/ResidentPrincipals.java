@@ -2,13 +2,17 @@ package cn.yibao.portal.identity;
 
 import cn.yibao.portal.identity.domain.EvoucherClaims;
 import cn.yibao.portal.identity.domain.EvoucherIdentity;
+import cn.yibao.portal.identity.mip.MipResidentAuthentication;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
-/** The e-voucher identity behind a signed-in page session (OIDC user) or an API bearer token (JWT). */
+/**
+ * The e-voucher identity behind a signed-in page session (the national e-voucher adapter's resident, or an OIDC user)
+ * or an API bearer token (JWT).
+ */
 public final class ResidentPrincipals {
 
     private ResidentPrincipals() {
@@ -32,6 +36,9 @@ public final class ResidentPrincipals {
     static Optional<Map<String, Object>> claimsOf(Authentication authentication) {
         if (authentication == null) {
             return Optional.empty();
+        }
+        if (authentication instanceof MipResidentAuthentication resident) {
+            return Optional.of(resident.claims());
         }
         if (authentication instanceof JwtAuthenticationToken token) {
             return Optional.of(token.getToken().getClaims());

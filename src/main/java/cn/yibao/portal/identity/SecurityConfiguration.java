@@ -4,6 +4,8 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import cn.yibao.portal.identity.domain.StaffRoutes;
+import cn.yibao.portal.identity.mip.AppTokens;
+import cn.yibao.portal.identity.mip.MipSignIn;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,6 +13,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
 import org.springframework.security.oauth2.client.oidc.web.server.logout.OidcClientInitiatedServerLogoutSuccessHandler;
@@ -77,7 +80,7 @@ class SecurityConfiguration {
 
     private final String contentSecurityPolicy;
 
-    SecurityConfiguration(@Value("${spring.security.oauth2.client.provider.evoucher.issuer-uri}") String residentIssuer,
+    SecurityConfiguration(@Value("${spring.security.oauth2.client.provider.evoucher.issuer-uri:}") String residentIssuer,
                           @Value("${spring.security.oauth2.client.provider.staff.issuer-uri}") String staffIssuer) {
         this.contentSecurityPolicy = contentSecurityPolicy(residentIssuer, staffIssuer);
     }
@@ -85,15 +88,19 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, ApiProblems problems,
-                                       @Value("${spring.security.oauth2.client.provider.evoucher.issuer-uri}") String residentIssuer,
+                                       @Value("${spring.security.oauth2.client.provider.evoucher.issuer-uri:}") String residentIssuer,
                                        @Value("${spring.security.oauth2.client.provider.staff.issuer-uri}") String staffIssuer,
-                                       @Value("${portal.api.audiences:}") List<String> audiences) {
+                                       @Value("${portal.api.audiences:}") List<String> audiences,
+                                       @Value("${portal.api.token-issuer}") String portalIssuer,
+                                       @Value("${portal.api.token-key:}") String portalKey) {
         return http
                 .securityMatcher(ServerWebExchangeMatchers.pathMatchers("/api/**"))
                 .authorizeExchange(exchanges -> {
                     exchanges.pathMatchers(HttpMethod.GET, "/api/v1/regions", "/api/v1/policy/**", "/api/v1/openapi.json")
                                     .permitAll()
                             .pathMatchers(HttpMethod.POST, "/api/v1/codes/verify").permitAll()
+                            // The mobile app exchanges an e-voucher authCode for the portal's own token here.
+                            .pathMatchers(HttpMethod.POST, AppTokens.PATH).permitAll()
                             // Channels prove themselves by their signature, checked by the handler before anything else.
                             .pathMatchers(HttpMethod.POST, "/api/v1/payments/notify/**").permitAll();
                     staffRoutes(exchanges, true);
@@ -101,6 +108,7 @@ class SecurityConfiguration {
                 })
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .authenticationManagerResolver(BearerTokenIssuers.resolver(residentIssuer, staffIssuer,
+                                portalIssuer, portalKey.isBlank() ? null : AppTokens.secretKey(portalKey),
                                 audiences.stream().filter(a -> !a.isBlank()).toList()))
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
@@ -132,7 +140,8 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityWebFilterChain pageSecurity(ServerHttpSecurity http, ReactiveClientRegistrationRepository registrations,
-                                        SignInOutcomes outcomes, SignOutEverywhere everywhere, ReturnPaths returnPaths) {
+                                        SignInOutcomes outcomes, SignOutEverywhere everywhere, ReturnPaths returnPaths,
+                                        MipSignIn mip) {
         DefaultServerOAuth2AuthorizationRequestResolver authorizationRequests =
                 new DefaultServerOAuth2AuthorizationRequestResolver(registrations);
         // PKCE for our confidential client too, not only for public clients.
@@ -150,10 +159,14 @@ class SecurityConfiguration {
                                     "/actuator/health", "/actuator/health/**").permitAll()
                             .pathMatchers(HttpMethod.GET, "/contribution/calculator", "/policy/documents", "/verify", "/pay/*",
                                     "/codes/image/**", "/upload-too-large").permitAll()
-                            .pathMatchers(HttpMethod.POST, "/verify").permitAll();
+                            .pathMatchers(HttpMethod.POST, "/verify").permitAll()
+                            .pathMatchers(HttpMethod.GET, MipSignIn.START_PATH).permitAll();
                     staffRoutes(exchanges, false);
                     exchanges.anyExchange().access(AssistedAccess.residentOrAssistingStaff(false));
                 })
+                // Residents: the national e-voucher (its own authentication: authCode → userQuery → 1101).
+                .addFilterAt(mip.filter(outcomes, outcomes), SecurityWebFiltersOrder.AUTHENTICATION)
+                // Staff, and residents where a province fronts the e-voucher with an OpenID Connect broker.
                 .oauth2Login(login -> login
                         .authorizationRequestResolver(authorizationRequests)
                         .authenticationSuccessHandler(outcomes)

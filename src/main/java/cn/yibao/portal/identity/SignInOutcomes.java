@@ -8,6 +8,7 @@ import cn.yibao.portal.audit.domain.AuditEntry.ActorType;
 import cn.yibao.portal.audit.domain.AuditEntry.Outcome;
 import cn.yibao.portal.clock.BusinessClock;
 import cn.yibao.portal.identity.domain.EvoucherClaims;
+import cn.yibao.portal.identity.mip.MipSignInException;
 import cn.yibao.portal.identity.domain.ReturnPath;
 import java.net.URI;
 import java.util.Map;
@@ -104,6 +105,12 @@ class SignInOutcomes implements ServerAuthenticationSuccessHandler, ServerAuthen
     @Override
     public Mono<Void> onAuthenticationFailure(WebFilterExchange webFilterExchange, AuthenticationException exception) {
         ServerWebExchange exchange = webFilterExchange.getExchange();
+        if (exception instanceof MipSignInException mip) {
+            // The platform's failure in words a resident understands; the audit keeps what happened (no secret, no code).
+            log.info("E-voucher sign-in failed: " + mip.failure());
+            return recordResident(exchange, null, null, AuditAction.SIGN_IN, Outcome.FAILURE, mip.getMessage())
+                    .then(redirect.sendRedirect(exchange, URI.create("/?error=" + mip.failure().landingError())));
+        }
         String reason = exception instanceof OAuth2AuthenticationException oauth
                 ? oauth.getError().getErrorCode() : exception.getClass().getSimpleName();
         log.info("E-voucher sign-in failed: " + reason);

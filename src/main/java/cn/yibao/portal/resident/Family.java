@@ -10,6 +10,8 @@ import cn.yibao.portal.resident.domain.Categories;
 import cn.yibao.portal.resident.domain.FamilyBinding.Status;
 import cn.yibao.portal.resident.domain.Relation;
 import cn.yibao.portal.resident.domain.Resident;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -116,6 +118,37 @@ public class Family {
     public Flux<Member> activeMembersOf(Resident me) {
         return overviewOf(me).flatMapIterable(overview -> overview.members().stream()
                 .filter(member -> member.status() == Status.ACTIVE).toList());
+    }
+
+    /** Someone of the resident's household: the resident ({@code SELF}) or an active bound member, and how related. */
+    public record Person(Resident resident, String relation) {
+
+        public boolean self() {
+            return "SELF".equals(relation);
+        }
+    }
+
+    /**
+     * The household as every page and the API list it: the resident first, then the active bound members by
+     * {@link Relation#listingRank()} (spouse, parents, children, others), each group in the order bound. Two queries
+     * whatever the size of the household (see {@link #overviewOf}).
+     */
+    public Mono<List<Person>> household(Resident me) {
+        return activeMembersOf(me).collectList().map(members -> {
+            List<Person> people = new ArrayList<>();
+            people.add(new Person(me, "SELF"));
+            members.stream()
+                    .sorted(Comparator.comparingInt(member -> member.relation().listingRank()))
+                    .forEach(member -> people.add(new Person(member.person(), member.relation().name())));
+            return people;
+        });
+    }
+
+    /** The same, the bound members limited to those who are minors today: whose benefits and filings one may see. */
+    public Mono<List<Person>> selfAndBoundMinors(Resident me) {
+        return household(me).map(people -> people.stream()
+                .filter(person -> person.self() || Categories.isMinorOn(person.resident().birthDate(), clock.today()))
+                .toList());
     }
 
     public Mono<BindOutcome> bind(Resident me, String certno, String name, Relation relation, RequestOrigin origin) {

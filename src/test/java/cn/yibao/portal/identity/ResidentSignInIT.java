@@ -18,6 +18,10 @@ import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.util.UriComponentsBuilder;
 
+/**
+ * Residents signing in through the OpenID Connect alternative (a province's broker in front of the e-voucher), against
+ * the sandbox issuer; the national protocol itself is {@link EvoucherSignInIT}.
+ */
 @ExtendWith(OutputCaptureExtension.class)
 class ResidentSignInIT extends PortalIntegrationTest {
 
@@ -99,7 +103,7 @@ class ResidentSignInIT extends PortalIntegrationTest {
 
     @Test
     void residentOfAnUnknownRegionStillSignsInAndIsToldTheRegionIsNotSupported() {
-        BrowserSession browser = signIn.as("outsider", "{\"name\":\"钱多多\",\"certno\":\"" + validCertno("11010119900307777")
+        BrowserSession browser = signIn.asThroughOidc("outsider", "{\"name\":\"钱多多\",\"certno\":\"" + validCertno("11010119900307777")
                 + "\",\"psn_no\":\"99900000000000000001\",\"insuplc_admdvs\":\"999999\"}");
 
         assertThat(homePage(browser)).contains("钱**", "region-unsupported", "999999", "暂未开通");
@@ -107,7 +111,7 @@ class ResidentSignInIT extends PortalIntegrationTest {
 
     @Test
     void signOutIsByPostWithCsrfOnlyAndEndsTheSession() {
-        BrowserSession browser = signIn.as("wenshui-tekun");
+        BrowserSession browser = signIn.asThroughOidc("wenshui-tekun", null);
         String csrfToken = csrfTokenOn(homePage(browser));
 
         browser.client().get().uri("/logout").exchange().expectStatus().isNotFound();

@@ -23,8 +23,18 @@ import org.springframework.web.util.UriComponentsBuilder;
 class SignOutIT extends PortalIntegrationTest {
 
     @Test
-    void aResidentsSignOutGoesOnToTheEvoucherProvidersEndSessionAndBackToTheLandingPage() {
+    void aResidentSignedInThroughTheNationalEvoucherSignsOutToTheLandingPageAndTheSessionIsGone() {
         BrowserSession browser = signIn.as("wenshui-fanpin");
+
+        // The national platform keeps no sign-in session of ours to end: each authorisation is asked for anew.
+        assertThat(signOut(browser, "/home")).hasToString("/?signedOut");
+        browser.client().get().uri("/home").exchange()
+                .expectStatus().is3xxRedirection().expectHeader().location("/?signin=required");
+    }
+
+    @Test
+    void aResidentsSignOutThroughAnOidcBrokerGoesOnToItsEndSessionAndBackToTheLandingPage() {
+        BrowserSession browser = signIn.asThroughOidc("wenshui-fanpin", null);
 
         URI endSession = signOut(browser, "/home");
 

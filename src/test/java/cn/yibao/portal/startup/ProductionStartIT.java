@@ -37,12 +37,17 @@ import org.junit.jupiter.api.Test;
  */
 class ProductionStartIT {
 
-    /** Every setting production needs, by its environment variable. */
+    /**
+     * Every setting production needs, by its environment variable, when residents sign in through the national
+     * e-voucher protocol (the default).
+     */
     private static final List<String> REQUIRED = List.of("SPRING_R2DBC_URL", "SPRING_R2DBC_USERNAME",
             "SPRING_R2DBC_PASSWORD", "SPRING_FLYWAY_URL", "SPRING_FLYWAY_USER", "SPRING_FLYWAY_PASSWORD",
-            "PORTAL_API_AUDIENCES", "PORTAL_EVOUCHER_ISSUER_URI", "PORTAL_EVOUCHER_CLIENT_SECRET",
-            "PORTAL_STAFF_ISSUER_URI", "PORTAL_STAFF_CLIENT_SECRET", "PORTAL_CODE_KEYS", "PORTAL_ID_ENCRYPTION_KEY",
-            "PORTAL_ID_HASH_KEY", "PORTAL_TRUSTED_PROXIES");
+            "PORTAL_API_AUDIENCES", "PORTAL_STAFF_ISSUER_URI", "PORTAL_STAFF_CLIENT_SECRET", "PORTAL_CODE_KEYS",
+            "PORTAL_ID_ENCRYPTION_KEY", "PORTAL_ID_HASH_KEY", "PORTAL_TRUSTED_PROXIES", "PORTAL_MIP_AUTHORIZE_URL",
+            "PORTAL_MIP_API_BASE_URL", "PORTAL_MIP_PERSON_SERVICE_URL", "PORTAL_MIP_PARTNER_ID",
+            "PORTAL_MIP_PARTNER_SECRET", "PORTAL_MIP_APP_ID", "PORTAL_MIP_APP_SECRET", "PORTAL_MIP_ORG_CHNL_CRTF_CODG",
+            "PORTAL_MIP_PORTAL_PRIVATE_KEY", "PORTAL_MIP_PLATFORM_PUBLIC_KEY", "PORTAL_API_TOKEN_KEY");
 
     private static EmbeddedPostgres postgres;
     private static MockOAuth2Server issuer;
@@ -116,6 +121,38 @@ class ProductionStartIT {
     }
 
     @Test
+    void withTheNationalEvoucherChannelSetItStartsHealthyWithoutAResidentOidcProvider() throws Exception {
+        Map<String, String> settings = new HashMap<>(good());
+        settings.remove("PORTAL_EVOUCHER_ISSUER_URI");
+        settings.remove("PORTAL_EVOUCHER_CLIENT_SECRET");
+        settings.put("PORTAL_EVOUCHER_SIGN_IN", "mip");
+        java.util.Properties sandboxChannel = new java.util.Properties();
+        try (var in = getClass().getResourceAsStream("/sandbox/mip-simulator.properties")) {
+            sandboxChannel.load(in);
+        }
+        // The sandbox simulator's published keys stand in for a province's own; the hosts need not answer to start.
+        settings.put("PORTAL_MIP_AUTHORIZE_URL", "https://mip.example.cn/authorize");
+        settings.put("PORTAL_MIP_API_BASE_URL", "https://mip.example.cn");
+        settings.put("PORTAL_MIP_PERSON_SERVICE_URL", "https://mip.example.cn/api/hsa/1101");
+        settings.put("PORTAL_MIP_PARTNER_ID", "partner");
+        settings.put("PORTAL_MIP_PARTNER_SECRET", "partner-secret-value");
+        settings.put("PORTAL_MIP_APP_ID", sandboxChannel.getProperty("sandbox.mip.app-id"));
+        settings.put("PORTAL_MIP_APP_SECRET", "app-secret-value");
+        settings.put("PORTAL_MIP_ORG_CHNL_CRTF_CODG", sandboxChannel.getProperty("sandbox.mip.org-chnl-crtf-codg"));
+        settings.put("PORTAL_MIP_PORTAL_PRIVATE_KEY", sandboxChannel.getProperty("sandbox.mip.portal-private-key"));
+        settings.put("PORTAL_MIP_PLATFORM_PUBLIC_KEY", sandboxChannel.getProperty("sandbox.mip.platform-public-key"));
+        settings.put("PORTAL_API_TOKEN_KEY", randomKey());
+        Run run = Run.start("mip-set", settings);
+        try {
+            run.awaitHealthy(Duration.ofSeconds(120));
+        } finally {
+            run.stop();
+        }
+        assertThat(run.output()).doesNotContain("partner-secret-value", "app-secret-value",
+                sandboxChannel.getProperty("sandbox.mip.portal-private-key"));
+    }
+
+    @Test
     void wrongDatabaseCredentialsStopTheStartBeforeListening() throws Exception {
         // The test's PostgreSQL trusts local connections whatever the password: a role that does not exist is what
         // it refuses.
@@ -142,9 +179,10 @@ class ProductionStartIT {
         assertThat(output).contains(named);
     }
 
-    /** A production configuration that is complete and safe. */
+    /** A production configuration that is complete and safe, residents signing in through an OIDC broker. */
     private static Map<String, String> good() {
         Map<String, String> settings = new HashMap<>();
+        settings.put("PORTAL_EVOUCHER_SIGN_IN", "oidc");
         int port = postgres.getPort();
         settings.put("SPRING_R2DBC_URL", "r2dbc:postgresql://127.0.0.1:" + port + "/portal");
         settings.put("SPRING_R2DBC_USERNAME", "portal_app");

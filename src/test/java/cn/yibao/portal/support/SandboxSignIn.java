@@ -11,8 +11,9 @@ import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * Walks the real authorization-code flow over HTTP the way a browser does: portal → sandbox issuer sign-in form →
- * callback → {@code /home}, in one {@link BrowserSession}.
+ * Signs residents in the way a browser does, in one {@link BrowserSession}: through the national e-voucher protocol
+ * against the sandbox's simulator ({@link #as}, the portal's default), or through the OpenID Connect alternative against
+ * the sandbox issuer ({@link #asThroughOidc}, {@link #start}); staff always through the staff issuer.
  */
 public class SandboxSignIn {
 
@@ -73,8 +74,16 @@ public class SandboxSignIn {
                 .expectBody().isEmpty();
     }
 
-    /** A browser signed in as a demo login (extra claims JSON overrides the demo claims), now on its way to /home. */
-    public BrowserSession as(String login, String extraClaimsJson) {
+    /**
+     * A browser signed in through the e-voucher simulator as a demo login, or, with claims JSON (see
+     * {@link FreshResidents}), as that made-up person; now on its way to /home.
+     */
+    public BrowserSession as(String login, String claimsJson) {
+        return new EvoucherSimulator(portal, issuerBaseUrl).as(login, claimsJson);
+    }
+
+    /** A browser signed in through the OpenID Connect alternative (extra claims JSON overrides the demo claims). */
+    public BrowserSession asThroughOidc(String login, String extraClaimsJson) {
         BrowserSession browser = newBrowser();
         AuthorizationStart start = start(browser);
         EntityExchangeResult<Void> callback = callback(browser, submitIssuerLogin(start.authorize(), login, extraClaimsJson));

@@ -1,13 +1,11 @@
 package cn.yibao.portal.contribution.web;
 
-import cn.yibao.portal.contribution.ContributionPayments;
 import cn.yibao.portal.contribution.ContributionQuotes;
-import cn.yibao.portal.contribution.ContributionStandings;
-import cn.yibao.portal.contribution.domain.ContributionStanding;
+import cn.yibao.portal.contribution.HouseholdContributions;
 import cn.yibao.portal.contribution.domain.QuoteResult;
+import cn.yibao.portal.identity.mip.NationalIdentityTypes;
 import cn.yibao.portal.policy.SupportedRegions;
 import cn.yibao.portal.resident.CurrentResident;
-import cn.yibao.portal.resident.Family;
 import cn.yibao.portal.resident.domain.Resident;
 import cn.yibao.portal.web.Pages;
 import cn.yibao.portal.web.ProblemResponses;
@@ -24,7 +22,6 @@ import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** "我的缴费" and {@code GET /api/v1/contributions}: one quote per person, self first, then bound members. */
@@ -32,20 +29,17 @@ import reactor.core.publisher.Mono;
 class MyContributionRoutes {
 
     private final CurrentResident currentResident;
-    private final Family family;
+    private final HouseholdContributions household;
     private final ContributionQuotes quotes;
     private final SupportedRegions regions;
     private final Pages pages;
-    private final ContributionPayments payments;
-    private final ContributionStandings standings;
+    private final NationalIdentityTypes nationalIdentityTypes;
 
-    MyContributionRoutes(CurrentResident currentResident, Family family, ContributionQuotes quotes,
-                         SupportedRegions regions, Pages pages, ContributionPayments payments,
-                         ContributionStandings standings) {
-        this.payments = payments;
-        this.standings = standings;
+    MyContributionRoutes(CurrentResident currentResident, HouseholdContributions household, ContributionQuotes quotes,
+                         SupportedRegions regions, Pages pages, NationalIdentityTypes nationalIdentityTypes) {
+        this.nationalIdentityTypes = nationalIdentityTypes;
         this.currentResident = currentResident;
-        this.family = family;
+        this.household = household;
         this.quotes = quotes;
         this.regions = regions;
         this.pages = pages;
@@ -59,15 +53,6 @@ class MyContributionRoutes {
                 .build();
     }
 
-    /** A person the resident may pay for, with how they relate to the resident. */
-    record Person(Resident resident, String relation) {
-    }
-
-    private Flux<Person> people(Resident me) {
-        return Flux.concat(Mono.just(new Person(me, "SELF")),
-                family.activeMembersOf(me).map(member -> new Person(member.person(), member.relation().name())));
-    }
-
     private Mono<ServerResponse> page(ServerRequest request) {
         Optional<Integer> year = year(request);
         if (request.queryParam("year").isPresent() && year.isEmpty()) {
@@ -76,12 +61,13 @@ class MyContributionRoutes {
         int benefitYear = year.orElse(quotes.currentBenefitYear());
         Integer grade = request.queryParam("grade").filter(g -> g.matches("\\d")).map(Integer::valueOf).orElse(null);
         return currentResident.of(request)
-                .flatMap(me -> people(me).collectList()
-                        .flatMap(people -> standings.of(people.stream().map(Person::resident).toList(), benefitYear, grade)
-                                .map(found -> people.stream().map(person -> card(me, person, benefitYear, grade,
-                                        found.get(person.resident().id()))).toList())))
-                .flatMap(cards -> {
+                .flatMap(me -> household.withStandings(me, benefitYear, grade)
+                        .map(members -> members.stream().map(member -> card(me, member)).toList()))
+                .zipWith(nationalIdentityTypes.of(request))
+                .flatMap(cardsAndIdentities -> {
+                    List<Card> cards = cardsAndIdentities.getT1();
                     Map<String, Object> model = new HashMap<>();
+                    model.put("nationalIdentityTypes", cardsAndIdentities.getT2());
                     model.put("cards", cards);
                     model.put("summary", Summary.of(cards));
                     model.put("year", benefitYear);
@@ -129,10 +115,10 @@ class MyContributionRoutes {
         }
     }
 
-    private Card card(Resident me, Person person, int year, Integer grade, ContributionStanding standing) {
-        QuoteResult result = quotes.quoteFor(person.resident(), year, grade);
-        return new Card(person.resident().id().toString(), person.resident().maskedName(), person.relation(),
-                StandingView.of(standing, me.id(), person.resident().assistance()),
+    private Card card(Resident me, HouseholdContributions.Member person) {
+        QuoteResult result = person.quote();
+        return new Card(person.person().id().toString(), person.person().maskedName(), person.relation(),
+                StandingView.of(person.standing(), me.id(), person.person().assistance()),
                 result instanceof QuoteResult.Quoted quoted ? QuoteView.of(quoted.quote(), regions) : null,
                 problemOf(result));
     }
@@ -151,24 +137,20 @@ class MyContributionRoutes {
         int benefitYear = year.orElse(quotes.currentBenefitYear());
         Integer grade = request.queryParam("grade").filter(g -> g.matches("\\d")).map(Integer::valueOf).orElse(null);
         return currentResident.of(request)
-                .flatMap(me -> people(me).collectList())
-                .flatMap(people -> payments.marks(people.stream().map(p -> p.resident().id()).toList(), benefitYear)
-                        .flatMap(marks -> standings.of(people.stream().map(Person::resident).toList(), benefitYear,
-                                        grade)
-                                .map(found -> people.stream().map(person -> entry(person, benefitYear, grade,
-                                        marks.get(person.resident().id()), found.get(person.resident().id()))).toList())))
+                .flatMap(me -> household.withStandingsAndOrders(me, benefitYear, grade))
+                .map(members -> members.stream().map(MyContributionRoutes::entry).toList())
                 .flatMap(entries -> ServerResponse.ok().bodyValue(entries))
                 .switchIfEmpty(Mono.defer(() -> CurrentResident.refuse(request)));
     }
 
-    private Entry entry(Person person, int year, Integer grade, ContributionPayments.Mark mark,
-                        ContributionStanding standing) {
-        QuoteResult result = quotes.quoteFor(person.resident(), year, grade);
-        Resident resident = person.resident();
+    private static Entry entry(HouseholdContributions.Member person) {
+        QuoteResult result = person.quote();
+        Resident resident = person.person();
+        var mark = person.order();
         return new Entry(resident.id(), person.relation(), resident.maskedName(), resident.maskedCertno(),
                 result instanceof QuoteResult.Quoted quoted ? QuoteResponse.of(quoted.quote()) : null,
                 problemOf(result), mark == null ? null : mark.paid() ? "PAID" : "OPEN",
-                mark == null ? null : mark.orderId(), StandingView.of(standing, person.resident().id(), null).state());
+                mark == null ? null : mark.orderId(), StandingView.of(person.standing(), resident.id(), null).state());
     }
 
     private static String problemOf(QuoteResult result) {

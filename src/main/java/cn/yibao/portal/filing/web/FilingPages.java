@@ -1,6 +1,5 @@
 package cn.yibao.portal.filing.web;
 
-import cn.yibao.portal.database.InTurn;
 import cn.yibao.portal.clock.BusinessClock;
 import cn.yibao.portal.filing.Filing;
 import cn.yibao.portal.filing.Filings;
@@ -13,7 +12,6 @@ import cn.yibao.portal.filing.domain.Uploads;
 import cn.yibao.portal.policy.RegionCatalog;
 import cn.yibao.portal.policy.domain.Region;
 import cn.yibao.portal.resident.CurrentResident;
-import cn.yibao.portal.resident.Family;
 import cn.yibao.portal.resident.domain.Resident;
 import cn.yibao.portal.web.AssistedObject;
 import cn.yibao.portal.web.KeptForms;
@@ -29,16 +27,15 @@ import java.util.List;
 import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Function;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.MediaType;
 import org.springframework.http.codec.multipart.FilePart;
 import org.springframework.http.codec.multipart.FormFieldPart;
 import org.springframework.http.codec.multipart.Part;
@@ -52,7 +49,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * 异地备案 pages: choose a type (with a plain explanation of each), fill the form, see a summary and add materials
- * or the commitment letter, submit, then the confirmation with the filing number, validity and FILING code.
+ * or the commitment letter, submit; then the filing's own page ({@link FilingRecordPages}) with the filing number,
+ * validity and FILING code.
  */
 @Configuration(proxyBeanMethods = false)
 class FilingPages {
@@ -61,35 +59,29 @@ class FilingPages {
 
     private final Filings filings;
     private final CurrentResident currentResident;
-    private final Family family;
     private final RegionCatalog regions;
-    private final FilingApiRoutes api;
     private final BusinessClock clock;
     private final Pages pages;
 
-    FilingPages(Filings filings, CurrentResident currentResident, Family family, RegionCatalog regions,
-                FilingApiRoutes api, BusinessClock clock, Pages pages) {
+    FilingPages(Filings filings, CurrentResident currentResident, RegionCatalog regions, BusinessClock clock,
+                Pages pages) {
         this.filings = filings;
         this.currentResident = currentResident;
-        this.family = family;
         this.regions = regions;
-        this.api = api;
         this.clock = clock;
         this.pages = pages;
     }
 
+    /** Before {@link FilingRecordPages}' router, whose {@code /filing/{id}} would take {@code /filing/new}. */
     @Bean
+    @Order(Ordered.LOWEST_PRECEDENCE - 1)
     RouterFunction<ServerResponse> filingPageRouter() {
         return RouterFunctions.route()
-                .GET("/filing", request -> asResident(request, me -> list(request, me)))
                 .GET("/filing/new", request -> asResident(request, me -> chooseType(request, me)))
                 .GET("/filing/new/{type}", request -> asResident(request, me -> newForm(request, me)))
                 .POST("/filing/review", request -> asResident(request, me -> review(request, me)))
                 .GET("/filing/review", request -> asResident(request, me -> reviewAgain(request, me)))
                 .POST("/filing", request -> asResident(request, me -> submit(request, me)))
-                .GET("/filing/{id}", request -> asResident(request, me -> detail(request, me, Map.of())))
-                .POST("/filing/{id}/cancel", request -> asResident(request, me -> cancel(request, me)))
-                .GET("/filing/{id}/materials/{material}", request -> asResident(request, me -> download(request, me)))
                 .build();
     }
 
@@ -97,25 +89,15 @@ class FilingPages {
         return currentResident.handle(request, handler);
     }
 
-    private Mono<ServerResponse> list(ServerRequest request, Resident me) {
-        return filings.visibleTo(me).collectList().flatMap(api::views)
-                .flatMap(list -> pages.render(request, "filing/list", Map.of("filings", list)));
-    }
-
     record PersonChoice(String id, String name) {
     }
 
     /** Self and bound minors: whom the resident may file for. */
     private Mono<List<PersonChoice>> people(Resident me) {
-        return family.boundMinors(me)
-                .map(minor -> new PersonChoice(minor.id().toString(), minor.maskedName()))
-                .collectList()
-                .map(minors -> {
-                    List<PersonChoice> all = new ArrayList<>();
-                    all.add(new PersonChoice("SELF", me.maskedName()));
-                    all.addAll(minors);
-                    return all;
-                });
+        return filings.whoMayFileFor(me).map(people -> people.stream()
+                .map(person -> new PersonChoice(person.id().equals(me.id()) ? "SELF" : person.id().toString(),
+                        person.maskedName()))
+                .toList());
     }
 
     private Mono<ServerResponse> chooseType(ServerRequest request, Resident me) {
@@ -381,73 +363,10 @@ class FilingPages {
         });
     }
 
-    private Mono<ServerResponse> detail(ServerRequest request, Resident me, Map<String, Object> extra) {
-        return Mono.justOrEmpty(RequestValues.uuid(request.pathVariable("id")))
-                .flatMap(id -> filings.findFor(me, id))
-                .flatMap(filing -> InTurn.zip(api.view(filing), filings.materialsOf(filing).collectList()))
-                .flatMap(t -> {
-                    Map<String, Object> model = new HashMap<>(extra);
-                    model.put("filing", t.getT1());
-                    model.put("materials", t.getT2());
-                    model.put("justSubmitted", request.queryParam("submitted").isPresent());
-                    model.put("justCancelled", request.queryParam("cancelled").isPresent());
-                    return pages.render(request, "filing/detail", model);
-                })
-                .switchIfEmpty(Mono.defer(() -> pages.notFound(request)));
-    }
-
-    /**
-     * 取消备案 in two steps, without JavaScript: the first post (no {@code confirm}) shows what cancelling does and
-     * that it cannot be undone; the confirmation's own post cancels. A filing that may not be cancelled (lock period,
-     * status) says why at once, with nothing to confirm.
-     */
-    private Mono<ServerResponse> cancel(ServerRequest request, Resident me) {
-        return request.formData().flatMap(form -> Mono.justOrEmpty(RequestValues.uuid(request.pathVariable("id")))
-                .flatMap(id -> filings.findFor(me, id))
-                .flatMap(filing -> "yes".equals(form.getFirst("confirm"))
-                        ? filings.cancel(me, filing.id()).flatMap(outcome -> outcome instanceof Filings.Filed filed
-                                ? noted(request, filed.filing()).then(ServerResponse.seeOther(
-                                        URI.create("/filing/" + filed.filing().id() + "?cancelled")).build())
-                                : detail(request, me, Map.of("error", ((Filings.Refused) outcome).message())))
-                        : api.view(filing).flatMap(view -> view.cancellable()
-                                ? pages.render(request, "filing/cancel", cancelModel(filing, view))
-                                : detail(request, me, Map.of("error", view.cancelBlockedBecause() != null
-                                        ? view.cancelBlockedBecause() : "该备案当前状态不能取消。")))))
-                .switchIfEmpty(Mono.defer(() -> pages.notFound(request)));
-    }
-
-    private Map<String, Object> cancelModel(Filing filing, FilingViews.FilingView view) {
-        Map<String, Object> model = new HashMap<>();
-        model.put("filing", view);
-        TypeRules rules = filings.rulesOf(filing);
-        if (rules.lock() != null && rules.kind() == cn.yibao.portal.filing.domain.FilingKind.LONG_TERM) {
-            model.put("lock", FilingRules.describe(rules.lock()));
-        }
-        return model;
-    }
-
     /** For the resident's 代办记录 when a worker does this for them: which filing, by its number. */
     static Mono<Void> noted(ServerRequest request, Filing filing) {
         return Mono.fromRunnable(() -> AssistedObject.note(request.exchange(), AssistedObject.FILING, filing.id(),
                 filing.number()));
-    }
-
-    private Mono<ServerResponse> download(ServerRequest request, Resident me) {
-        Optional<UUID> material = RequestValues.uuid(request.pathVariable("material"));
-        return Mono.justOrEmpty(RequestValues.uuid(request.pathVariable("id")))
-                .flatMap(id -> filings.findFor(me, id))
-                .filter(filing -> filings.mayDownloadMaterials(me, filing))
-                .flatMap(filing -> Mono.justOrEmpty(material).flatMap(m -> filings.material(filing, m)))
-                .flatMap(FilingPages::file)
-                .switchIfEmpty(Mono.defer(() -> ServerResponse.notFound().build()));
-    }
-
-    static Mono<ServerResponse> file(cn.yibao.portal.filing.FilingMaterial.File file) {
-        return ServerResponse.ok().contentType(MediaType.parseMediaType(file.contentType()))
-                .headers(h -> h.setContentDisposition(ContentDisposition.attachment()
-                        .filename(file.fileName(), java.nio.charset.StandardCharsets.UTF_8).build()))
-                .header("X-Content-Type-Options", "nosniff")
-                .bodyValue(file.content());
     }
 
     record Destination(String code, String label) {

@@ -44,7 +44,7 @@ class StaffFilingPages {
                                 .flatMap(id -> filings.findForStaff(staff, id))
                                 .flatMap(filing -> Mono.justOrEmpty(RequestValues.uuid(request.pathVariable("material")))
                                         .flatMap(m -> filings.material(filing, m)))
-                                .flatMap(FilingPages::file)
+                                .flatMap(FilingRecordPages::file)
                                 .switchIfEmpty(Mono.defer(() -> ServerResponse.notFound().build()))))
                 .build();
     }

@@ -77,7 +77,21 @@ public class SandboxIssuerEnvironment implements EnvironmentPostProcessor, Order
         OAuth2Config config = new OAuth2Config(true, loginPage(accounts).toString(), null, false,
                 new OAuth2TokenProvider(), Set.of(residentIssuer(accounts), staffIssuer(accounts)));
         // Like a real provider, the issuer remembers a browser that signed in until its session ends (sign-out).
-        MockOAuth2Server server = new MockOAuth2Server(config, new RememberedSignIns(config));
+        // Beside it, under /mip/, the simulator of the national e-voucher platform (not OpenID Connect).
+        MipSimulator mip = new MipSimulator(accounts);
+        RememberedSignIns oidc = new RememberedSignIns(config);
+        MockOAuth2Server server = new MockOAuth2Server(config, new no.nav.security.mock.oauth2.http.Route() {
+            @Override
+            public boolean match(no.nav.security.mock.oauth2.http.OAuth2HttpRequest request) {
+                return true;
+            }
+
+            @Override
+            public no.nav.security.mock.oauth2.http.OAuth2HttpResponse invoke(
+                    no.nav.security.mock.oauth2.http.OAuth2HttpRequest request) {
+                return mip.handles(request) ? mip.invoke(request) : oidc.invoke(request);
+            }
+        });
         try {
             server.start(InetAddress.getLoopbackAddress(), port);
         } catch (RuntimeException e) {

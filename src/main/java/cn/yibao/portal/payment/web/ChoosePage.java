@@ -1,7 +1,7 @@
 package cn.yibao.portal.payment.web;
 
-import cn.yibao.portal.contribution.ContributionPayments;
 import cn.yibao.portal.contribution.ContributionQuotes;
+import cn.yibao.portal.contribution.HouseholdContributions;
 import cn.yibao.portal.contribution.domain.QuoteResult;
 import cn.yibao.portal.payment.PaymentChannels;
 import cn.yibao.portal.payment.domain.ChannelChoice;
@@ -11,7 +11,6 @@ import cn.yibao.portal.resident.CurrentResident;
 import cn.yibao.portal.resident.domain.Resident;
 import cn.yibao.portal.web.Pages;
 import cn.yibao.portal.web.domain.ClientKind;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,17 +30,14 @@ import reactor.core.publisher.Mono;
 class ChoosePage {
 
     private final ContributionQuotes quotes;
-    private final ContributionPayments marks;
+    private final HouseholdContributions household;
     private final PaymentChannels channels;
-    private final PaymentPeople people;
     private final Pages pages;
 
-    ChoosePage(ContributionQuotes quotes, ContributionPayments marks, PaymentChannels channels, PaymentPeople people,
-               Pages pages) {
+    ChoosePage(ContributionQuotes quotes, HouseholdContributions household, PaymentChannels channels, Pages pages) {
         this.quotes = quotes;
-        this.marks = marks;
+        this.household = household;
         this.channels = channels;
-        this.people = people;
         this.pages = pages;
     }
 
@@ -58,14 +54,9 @@ class ChoosePage {
     }
 
     Mono<ServerResponse> render(ServerRequest request, Resident me, int year, String error) {
-        return people.people(me).collectList().flatMap(people -> marks.marks(people.stream().map(p -> p.person().id()).toList(), year)
-                .flatMap(paymentMarks -> {
-                    List<PersonRow> rows = new ArrayList<>();
-                    for (PaymentPeople.Person person : people) {
-                        ContributionPayments.Mark mark = paymentMarks.get(person.person().id());
-                        QuoteResult quote = quotes.quoteFor(person.person(), year, null);
-                        rows.add(row(person, quote, mark));
-                    }
+        return household.withOrders(me, year)
+                .flatMap(people -> {
+                    List<PersonRow> rows = people.stream().map(ChoosePage::row).toList();
                     Map<String, Object> model = new HashMap<>();
                     model.put("year", year);
                     model.put("years", quotes.benefitYears());
@@ -78,10 +69,12 @@ class ChoosePage {
                     model.put("key", UUID.randomUUID().toString());
                     model.put("error", error);
                     return pages.render(request, "payment/new", model);
-                }));
+                });
     }
 
-    private static PersonRow row(PaymentPeople.Person person, QuoteResult quote, ContributionPayments.Mark mark) {
+    private static PersonRow row(HouseholdContributions.Member person) {
+        QuoteResult quote = person.quote();
+        var mark = person.order();
         String value = person.relation().equals("SELF") ? "SELF" : person.person().id().toString();
         String name = person.person().maskedName();
         if (mark != null) {

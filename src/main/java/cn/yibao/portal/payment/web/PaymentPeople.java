@@ -7,10 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** The people a payer's pages name: the payer and bound family, each with how they relate to the payer. */
+/** How the people a payer's pages name relate to the payer (the payer and bound family), and in which order. */
 @Component
 class PaymentPeople {
 
@@ -21,14 +20,6 @@ class PaymentPeople {
 
     PaymentPeople(Family family) {
         this.family = family;
-    }
-
-    record Person(Resident person, String relation) {
-    }
-
-    Flux<Person> people(Resident me) {
-        return Flux.concat(Mono.just(new Person(me, "SELF")),
-                family.activeMembersOf(me).map(member -> new Person(member.person(), member.relation().name())));
     }
 
     /**

@@ -4,9 +4,7 @@ import cn.yibao.portal.policy.RegionCatalog;
 import cn.yibao.portal.policy.SupportedRegions;
 import cn.yibao.portal.policy.domain.Region;
 import cn.yibao.portal.resident.CurrentResident;
-import cn.yibao.portal.resident.Family;
-import cn.yibao.portal.resident.HouseholdSummary;
-import cn.yibao.portal.resident.domain.FamilyBinding;
+import cn.yibao.portal.resident.ResidentHome;
 import cn.yibao.portal.resident.domain.Resident;
 import cn.yibao.portal.web.Pages;
 import cn.yibao.portal.web.ProblemResponses;
@@ -28,20 +26,15 @@ class ResidentRoutes {
     private final CurrentResident currentResident;
     private final RegionCatalog regions;
     private final SupportedRegions supported;
-    private final Family family;
+    private final ResidentHome home;
     private final Pages pages;
-    private final java.util.List<cn.yibao.portal.resident.HomeNotices> notices;
-    private final java.util.List<HouseholdSummary> summaries;
 
-    ResidentRoutes(CurrentResident currentResident, RegionCatalog regions, SupportedRegions supported, Family family,
-                   Pages pages, java.util.List<cn.yibao.portal.resident.HomeNotices> notices,
-                   java.util.List<HouseholdSummary> summaries) {
-        this.notices = notices;
-        this.summaries = summaries;
+    ResidentRoutes(CurrentResident currentResident, RegionCatalog regions, SupportedRegions supported,
+                   ResidentHome home, Pages pages) {
         this.currentResident = currentResident;
         this.regions = regions;
         this.supported = supported;
-        this.family = family;
+        this.home = home;
         this.pages = pages;
     }
 
@@ -55,27 +48,14 @@ class ResidentRoutes {
 
     private Mono<ServerResponse> home(ServerRequest request) {
         return currentResident.of(request)
-                // One after the other: each source reads on its own connection, never two at once. A fixed number of
-                // queries whatever the size of the household: each source reads everyone it needs at once.
-                .flatMap(resident -> family.overviewOf(resident).flatMap(overview -> {
-                    java.util.List<Family.Member> members = overview.members().stream()
-                            .filter(member -> member.status() == FamilyBinding.Status.ACTIVE).toList();
-                    return reactor.core.publisher.Flux.fromIterable(summaries)
-                            .concatMap(source -> source.of(resident, members))
-                            .next().map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty())
-                            .flatMap(household -> reactor.core.publisher.Flux.fromIterable(notices)
-                                    .concatMap(source -> source.of(resident, family.boundMinorsIn(overview)))
-                                    .collectList()
-                                    .flatMap(found -> {
-                                        Map<String, Object> model = new java.util.HashMap<>();
-                                        model.put("resident", ResidentView.of(resident,
-                                                regions.find(resident.insuredRegionCode()),
-                                                supported.isSupported(resident.insuredRegionCode())));
-                                        model.put("invitations", overview.invitations().size());
-                                        model.put("notices", found);
-                                        household.ifPresent(h -> model.put("household", h));
-                                        return pages.render(request, "resident/home", model);
-                                    }));
+                .flatMap(resident -> home.of(resident).flatMap(found -> {
+                    Map<String, Object> model = new java.util.HashMap<>();
+                    model.put("resident", ResidentView.of(resident, regions.find(resident.insuredRegionCode()),
+                            supported.isSupported(resident.insuredRegionCode())));
+                    model.put("invitations", found.invitations());
+                    model.put("notices", found.notices());
+                    found.household().ifPresent(h -> model.put("household", h));
+                    return pages.render(request, "resident/home", model);
                 }))
                 .switchIfEmpty(Mono.defer(() -> CurrentResident.refuse(request)));
     }

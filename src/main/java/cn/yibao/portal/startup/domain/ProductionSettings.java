@@ -51,7 +51,17 @@ public final class ProductionSettings {
     public static final Setting FORWARD_HEADERS = new Setting("SERVER_FORWARD_HEADERS_STRATEGY",
             "server.forward-headers-strategy");
 
-    /** The sandbox's client secret, published in the README: never a production secret. */
+    /** How residents sign in: {@code mip} (the national e-voucher protocol, the default) or {@code oidc}. */
+    public static final Setting RESIDENT_SIGN_IN = new Setting("PORTAL_EVOUCHER_SIGN_IN", "portal.evoucher.sign-in");
+    /** The national e-voucher channel, required when residents sign in through it ({@code sign-in=mip}). */
+    public static final List<Setting> MIP = java.util.stream.Stream.of("AUTHORIZE_URL", "API_BASE_URL",
+                    "PERSON_SERVICE_URL", "PARTNER_ID", "PARTNER_SECRET", "APP_ID", "APP_SECRET", "ORG_CHNL_CRTF_CODG",
+                    "PORTAL_PRIVATE_KEY", "PLATFORM_PUBLIC_KEY")
+            .map(name -> new Setting("PORTAL_MIP_" + name,
+                    "portal.evoucher.mip." + name.toLowerCase(java.util.Locale.ROOT).replace('_', '-')))
+            .toList();
+    public static final Setting API_TOKEN_KEY = new Setting("PORTAL_API_TOKEN_KEY", "portal.api.token-key");
+
     static final String SANDBOX_SECRET = "sandbox-secret";
 
     private ProductionSettings() {
@@ -72,8 +82,11 @@ public final class ProductionSettings {
         checks.required(FLYWAY_USER);
         checks.required(FLYWAY_PASSWORD);
         checks.notTheOwner();
-        checks.issuer(EVOUCHER_ISSUER);
-        checks.secret(EVOUCHER_SECRET);
+        boolean residentsThroughOidc = checks.value(RESIDENT_SIGN_IN).filter("oidc"::equalsIgnoreCase).isPresent();
+        if (residentsThroughOidc) {
+            checks.issuer(EVOUCHER_ISSUER);
+            checks.secret(EVOUCHER_SECRET);
+        }
         checks.issuer(STAFF_ISSUER);
         checks.secret(STAFF_SECRET);
         checks.required(AUDIENCES);
@@ -81,6 +94,17 @@ public final class ProductionSettings {
         checks.key(ID_ENCRYPTION_KEY);
         checks.key(ID_HASH_KEY);
         checks.trustedProxies();
+        checks.value(RESIDENT_SIGN_IN).filter(mode -> !mode.equalsIgnoreCase("mip") && !mode.equalsIgnoreCase("oidc"))
+                .ifPresent(mode -> checks.problem(RESIDENT_SIGN_IN, "must be mip (the national e-voucher protocol, "
+                        + "the default) or oidc (an OpenID Connect broker in front of it)"));
+        if (!residentsThroughOidc) {
+            MIP.forEach(checks::required);
+            if (checks.required(API_TOKEN_KEY)
+                    && checks.decoded(checks.value(API_TOKEN_KEY).get()).filter(bytes -> bytes.length >= 32).isEmpty()) {
+                checks.problem(API_TOKEN_KEY, "must be at least 32 random bytes, base64 (openssl rand -base64 32), "
+                        + "the same on every node");
+            }
+        }
         checks.absent(BUSINESS_DATE, "must not be set in production: the portal runs on real time (a business date "
                 + "would date payments and audit rows wrongly)");
         if (activeProfiles.contains("sandbox")) {

@@ -17,8 +17,10 @@ class ProductionSettingsTest {
 
     private static final String KEY = "q8xK3uJ0vO1yQ2e5mZ7nP9rT4wL6aB0cD2fG5hJ8kM0=";
 
+    /** A complete configuration where residents sign in through a province's OpenID Connect broker. */
     private static Map<String, String> complete() {
         Map<String, String> settings = new HashMap<>();
+        settings.put("portal.evoucher.sign-in", "oidc");
         settings.put("spring.r2dbc.url", "r2dbc:postgresql://db:5432/portal");
         settings.put("spring.r2dbc.username", "portal_app");
         settings.put("spring.r2dbc.password", "app-secret");
@@ -51,13 +53,62 @@ class ProductionSettingsTest {
     }
 
     @Test
+    void signingResidentsInThroughTheNationalEvoucherNeedsTheChannelAndAnAppTokenKey() {
+        Map<String, String> mip = complete();
+        mip.put("portal.evoucher.sign-in", "mip");
+        // No resident OpenID Connect provider is needed: residents come through the national protocol.
+        mip.remove("spring.security.oauth2.client.provider.evoucher.issuer-uri");
+        mip.remove("spring.security.oauth2.client.registration.evoucher.client-secret");
+        assertThat(problems(mip, "production")).extracting(ProductionSettings.Problem::variable).containsExactly(
+                "PORTAL_MIP_AUTHORIZE_URL", "PORTAL_MIP_API_BASE_URL", "PORTAL_MIP_PERSON_SERVICE_URL",
+                "PORTAL_MIP_PARTNER_ID", "PORTAL_MIP_PARTNER_SECRET", "PORTAL_MIP_APP_ID", "PORTAL_MIP_APP_SECRET",
+                "PORTAL_MIP_ORG_CHNL_CRTF_CODG", "PORTAL_MIP_PORTAL_PRIVATE_KEY", "PORTAL_MIP_PLATFORM_PUBLIC_KEY",
+                "PORTAL_API_TOKEN_KEY");
+        mip.put("portal.evoucher.mip.authorize-url", "https://mip.example.cn/authorize");
+        mip.put("portal.evoucher.mip.api-base-url", "https://mip.example.cn");
+        mip.put("portal.evoucher.mip.person-service-url", "https://mip.example.cn/1101");
+        mip.put("portal.evoucher.mip.partner-id", "p");
+        mip.put("portal.evoucher.mip.partner-secret", "s");
+        mip.put("portal.evoucher.mip.app-id", "APP-ID-0000000001");
+        mip.put("portal.evoucher.mip.app-secret", "s");
+        mip.put("portal.evoucher.mip.org-chnl-crtf-codg", "a/b");
+        mip.put("portal.evoucher.mip.portal-private-key", "ab");
+        mip.put("portal.evoucher.mip.platform-public-key", "04ab");
+        mip.put("portal.api.token-key", "c2hvcnQ=");
+        assertThat(problems(mip, "production")).extracting(ProductionSettings.Problem::variable)
+                .containsExactly("PORTAL_API_TOKEN_KEY");
+        mip.put("portal.api.token-key", KEY);
+        assertThat(problems(mip, "production")).isEmpty();
+    }
+
+    @Test
     void withNothingSetEveryRequiredSettingIsNamedInTheREADMEsOrder() {
+        // Residents then sign in through the national e-voucher protocol, the default.
         assertThat(problems(Map.of(), "production")).extracting(ProductionSettings.Problem::variable).containsExactly(
                 "SPRING_R2DBC_URL", "SPRING_R2DBC_USERNAME", "SPRING_R2DBC_PASSWORD", "SPRING_FLYWAY_URL",
-                "SPRING_FLYWAY_USER", "SPRING_FLYWAY_PASSWORD", "PORTAL_EVOUCHER_ISSUER_URI",
-                "PORTAL_EVOUCHER_CLIENT_SECRET", "PORTAL_STAFF_ISSUER_URI", "PORTAL_STAFF_CLIENT_SECRET",
+                "SPRING_FLYWAY_USER", "SPRING_FLYWAY_PASSWORD", "PORTAL_STAFF_ISSUER_URI", "PORTAL_STAFF_CLIENT_SECRET",
                 "PORTAL_API_AUDIENCES", "PORTAL_CODE_KEYS", "PORTAL_ID_ENCRYPTION_KEY", "PORTAL_ID_HASH_KEY",
-                "PORTAL_TRUSTED_PROXIES");
+                "PORTAL_TRUSTED_PROXIES", "PORTAL_MIP_AUTHORIZE_URL", "PORTAL_MIP_API_BASE_URL",
+                "PORTAL_MIP_PERSON_SERVICE_URL", "PORTAL_MIP_PARTNER_ID", "PORTAL_MIP_PARTNER_SECRET",
+                "PORTAL_MIP_APP_ID", "PORTAL_MIP_APP_SECRET", "PORTAL_MIP_ORG_CHNL_CRTF_CODG",
+                "PORTAL_MIP_PORTAL_PRIVATE_KEY", "PORTAL_MIP_PLATFORM_PUBLIC_KEY", "PORTAL_API_TOKEN_KEY");
+    }
+
+    @Test
+    void throughAnOpenIdConnectBrokerResidentsNeedItsIssuerAndSecret() {
+        Map<String, String> oidc = complete();
+        oidc.remove("spring.security.oauth2.client.provider.evoucher.issuer-uri");
+        oidc.remove("spring.security.oauth2.client.registration.evoucher.client-secret");
+        assertThat(problems(oidc, "production")).extracting(ProductionSettings.Problem::variable)
+                .containsExactly("PORTAL_EVOUCHER_ISSUER_URI", "PORTAL_EVOUCHER_CLIENT_SECRET");
+    }
+
+    @Test
+    void anUnknownSignInModeIsNamed() {
+        Map<String, String> settings = complete();
+        settings.put("portal.evoucher.sign-in", "wechat");
+        assertThat(problems(settings, "production")).extracting(ProductionSettings.Problem::variable)
+                .contains("PORTAL_EVOUCHER_SIGN_IN");
     }
 
     static Stream<Arguments> unsafe() {
