@@ -2,11 +2,13 @@ package cn.yibao.portal.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.yibao.portal.support.ApiContract;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -122,6 +124,10 @@ class ClusterJourney {
                     .POST(HttpRequest.BodyPublishers.ofString("{\"token\": \"not-a-code\"}")).build(),
                     HttpResponse.BodyHandlers.ofString());
             statuses.add(answer.statusCode());
+            assertThat(ApiContract.instance().violations("POST", "/api/v1/codes/verify", answer.statusCode(),
+                    answer.headers().firstValue("Content-Type").orElse(null),
+                    answer.body().getBytes(StandardCharsets.UTF_8))).as("answer %d keeps to the API contract", i + 1)
+                    .isEmpty();
             if (i < 30) {
                 answeredBy.add(node(answer));
             } else {

@@ -107,7 +107,7 @@ class AssistGate implements WebFilter {
                 || path.equals("/error") || path.startsWith("/verify") || path.startsWith("/codes/image/")
                 || path.startsWith("/api/v1/payments/notify/") || path.equals("/contribution/calculator")
                 || path.startsWith("/policy/") || path.startsWith("/api/v1/policy/") || path.equals("/api/v1/regions")
-                || path.equals("/api/v1/codes/verify") || path.equals("/upload-too-large") || path.startsWith("/pay/")
+                || path.equals("/api/v1/codes/verify") || path.equals("/api/v1/openapi.json") || path.equals("/upload-too-large") || path.startsWith("/pay/")
                 || path.startsWith("/api/v1/auth/"));
     }
 

@@ -78,24 +78,35 @@ public class AssistSessions {
     public record Started(AssistSession session) implements Outcome {
     }
 
-    /** {@code status}: 400 bad input, 403 not allowed (region), 404 unknown resident, 409 wrong state. */
-    public record Refused(int status, String field, Phrase message) implements Outcome {
+    /** What kind of no it is; the web layer says which HTTP status each kind is. */
+    public enum Refusal {
+        /** The input is malformed or incomplete. */
+        BAD_INPUT,
+        /** The resident is outside the worker's region. */
+        OTHER_REGION,
+        /** No such resident (or no such session). */
+        NOT_FOUND,
+        /** The request is no longer in a state that allows this. */
+        NOT_NOW
+    }
+
+    public record Refused(Refusal kind, String field, Phrase message) implements Outcome {
     }
 
     /** The worker scanned or pasted the resident's dynamic 医保码: the resident is present and consents. */
     public Mono<Outcome> startWithResidentCode(StaffIdentity staff, String token, RequestOrigin origin) {
         if (token == null || token.isBlank()) {
-            return Mono.just(new Refused(400, "residentCode", Phrase.of("assist.refused.code.missing")));
+            return Mono.just(new Refused(Refusal.BAD_INPUT, "residentCode", Phrase.of("assist.refused.code.missing")));
         }
         return codes.verify(token.strip(), Set.of(CodePurpose.RESIDENT)).flatMap(checked -> {
             if (!(checked instanceof CodeTokens.Verified verified)) {
                 Phrase reason = checked instanceof CodeTokens.Refused refused ? refused.reason().said()
                         : Phrase.of("code.refused.INVALID");
-                return Mono.just((Outcome) new Refused(400, "residentCode", Phrase.of("assist.refused.code.invalid", reason)));
+                return Mono.just((Outcome) new Refused(Refusal.BAD_INPUT, "residentCode", Phrase.of("assist.refused.code.invalid", reason)));
             }
             return residents.findById(verified.code().subject())
                     .flatMap(resident -> start(staff, resident, "RESIDENT_CODE", origin))
-                    .defaultIfEmpty(new Refused(404, "residentCode", Phrase.of("assist.refused.code.unknown")));
+                    .defaultIfEmpty(new Refused(Refusal.NOT_FOUND, "residentCode", Phrase.of("assist.refused.code.unknown")));
         });
     }
 
@@ -103,10 +114,10 @@ public class AssistSessions {
     public Mono<Outcome> request(StaffIdentity staff, String certno, String name, RequestOrigin origin) {
         Optional<NationalId> id = NationalId.parse(certno == null ? "" : certno.strip());
         if (id.isEmpty()) {
-            return Mono.just(new Refused(400, "certno", NationalId.problem(certno == null ? "" : certno.strip())));
+            return Mono.just(new Refused(Refusal.BAD_INPUT, "certno", NationalId.problem(certno == null ? "" : certno.strip())));
         }
         if (name == null || name.isBlank()) {
-            return Mono.just(new Refused(400, "name", Phrase.of("assist.refused.name.missing")));
+            return Mono.just(new Refused(Refusal.BAD_INPUT, "name", Phrase.of("assist.refused.name.missing")));
         }
         // One answer for "unknown number", "name does not match" and "insured in another region": typing a number
         // and a name must not tell anyone whether or where that person is insured. The audit row keeps the reason.
@@ -123,7 +134,7 @@ public class AssistSessions {
 
     private Mono<Outcome> notFound(StaffIdentity staff, UUID residentId, String reason, RequestOrigin origin) {
         return audit.record(entry(staff, residentId, AUDIT_START, false, origin, "按身份证号发起代办未成功：" + reason, null))
-                .thenReturn(new Refused(404, "certno", NOT_FOUND_BY_ID_NUMBER));
+                .thenReturn(new Refused(Refusal.NOT_FOUND, "certno", NOT_FOUND_BY_ID_NUMBER));
     }
 
     /** The resident is insured in the worker's region (the region itself or a place inside it). */
@@ -137,7 +148,7 @@ public class AssistSessions {
     private Mono<Outcome> start(StaffIdentity staff, Resident resident, String consent, RequestOrigin origin) {
         if (!mayAssist(staff, resident)) {
             return audit.record(entry(staff, resident.id(), AUDIT_START, false, origin, "参保地不在本窗口辖区", null))
-                    .thenReturn(new Refused(403, "resident", Phrase.of("assist.refused.region")));
+                    .thenReturn(new Refused(Refusal.OTHER_REGION, "resident", Phrase.of("assist.refused.region")));
         }
         Instant now = clock.now();
         boolean present = consent.equals("RESIDENT_CODE");
@@ -172,12 +183,12 @@ public class AssistSessions {
         return sessions.find(sessionId).filter(session -> session.residentId().equals(resident.id()))
                 .flatMap(session -> {
                     if (session.status() != AssistStatus.AWAITING_RESIDENT || !now.isBefore(session.requestExpiresAt())) {
-                        return Mono.just((Outcome) new Refused(409, "status", Phrase.of("assist.refused.stale")));
+                        return Mono.just((Outcome) new Refused(Refusal.NOT_NOW, "status", Phrase.of("assist.refused.stale")));
                     }
                     Mono<Boolean> change = approve ? sessions.activate(session, now, now.plus(sessionLength))
                             : sessions.end(session, AssistStatus.DECLINED, "RESIDENT", now);
                     return change.flatMap(changed -> !changed
-                            ? Mono.just((Outcome) new Refused(409, "status", Phrase.of("assist.refused.stale")))
+                            ? Mono.just((Outcome) new Refused(Refusal.NOT_NOW, "status", Phrase.of("assist.refused.stale")))
                             : audit.record(new AuditEntry(now, AuditEntry.ActorType.RESIDENT, resident.id().toString(),
                                             resident.id(), approve ? "ASSIST_APPROVE" : "ASSIST_DECLINE",
                                             AuditEntry.Outcome.SUCCESS, origin.clientAddress(), origin.userAgent(),
@@ -193,7 +204,7 @@ public class AssistSessions {
         return sessions.find(sessionId).filter(session -> session.staffId().equals(staff.staffId()))
                 .flatMap(session -> {
                     if (session.status() != AssistStatus.AWAITING_RESIDENT || !now.isBefore(session.requestExpiresAt())) {
-                        return Mono.just((Outcome) new Refused(409, "status", Phrase.of("assist.refused.stale.again")));
+                        return Mono.just((Outcome) new Refused(Refusal.NOT_NOW, "status", Phrase.of("assist.refused.stale.again")));
                     }
                     return sessions.codeHash(sessionId)
                             .filter(stored -> code != null && MessageDigest.isEqual(stored, hash(sessionId, code.strip())))
@@ -203,11 +214,11 @@ public class AssistSessions {
                                                     true, origin, "参保人告知授权码", session.id()))
                                                     .then(oneTimeCodes.forget(sessionId))
                                                     .then(sessions.find(sessionId)).map(s -> (Outcome) new Started(s))
-                                            : Mono.just((Outcome) new Refused(409, "status", Phrase.of("assist.refused.stale.again")))))
+                                            : Mono.just((Outcome) new Refused(Refusal.NOT_NOW, "status", Phrase.of("assist.refused.stale.again")))))
                             .switchIfEmpty(Mono.defer(() -> sessions.countFailedTry(sessionId).flatMap(tries -> tries >= MAX_CODE_TRIES
                                     ? sessions.end(session, AssistStatus.DECLINED, "TIMEOUT", now)
-                                            .thenReturn((Outcome) new Refused(409, "code", Phrase.of("assist.refused.code.tooMany")))
-                                    : Mono.just((Outcome) new Refused(400, "code", Phrase.of("assist.refused.code.wrong"))))));
+                                            .thenReturn((Outcome) new Refused(Refusal.NOT_NOW, "code", Phrase.of("assist.refused.code.tooMany")))
+                                    : Mono.just((Outcome) new Refused(Refusal.BAD_INPUT, "code", Phrase.of("assist.refused.code.wrong"))))));
                 });
     }
 

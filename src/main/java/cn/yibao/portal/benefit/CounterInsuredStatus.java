@@ -32,13 +32,11 @@ class CounterInsuredStatus implements InsuredStatus {
 
     /** This year's cover, and in the autumn collection season also next year's payment. */
     @Override
-    public Mono<String> of(Resident resident) {
+    public Mono<Phrase> of(Resident resident) {
         return Flux.fromStream(Stream.of(benefits.currentBenefitYear(), quotes.currentBenefitYear()).distinct())
                 .concatMap(year -> coverages.of(resident, year).map(coverage -> line(year, coverage)))
                 .collectList()
-                // The counter page (staff) is Chinese; the interface hands over text.
-                .map(lines -> lines.isEmpty() ? "" : phrases.say((Phrase) PhraseLists.clauses(lines),
-                        Locale.SIMPLIFIED_CHINESE));
+                .map(lines -> lines.isEmpty() ? Phrase.of("verify.status.asGiven", "") : (Phrase) PhraseLists.clauses(lines));
     }
 
     private static Phrase line(int year, Coverage coverage) {

@@ -96,7 +96,8 @@ class SecurityConfiguration {
         return http
                 .securityMatcher(ServerWebExchangeMatchers.pathMatchers("/api/**"))
                 .authorizeExchange(exchanges -> {
-                    exchanges.pathMatchers(HttpMethod.GET, "/api/v1/regions", "/api/v1/policy/**").permitAll()
+                    exchanges.pathMatchers(HttpMethod.GET, "/api/v1/regions", "/api/v1/policy/**", "/api/v1/openapi.json")
+                                    .permitAll()
                             .pathMatchers(HttpMethod.POST, "/api/v1/codes/verify").permitAll()
                             // The mobile app exchanges an e-voucher authCode for the portal's own token here.
                             .pathMatchers(HttpMethod.POST, AppTokens.PATH).permitAll()

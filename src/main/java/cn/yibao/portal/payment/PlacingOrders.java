@@ -79,8 +79,17 @@ public class PlacingOrders {
         }
     }
 
-    /** {@code status}: 409 for conflicts (key reused, person paid or in an open order), 422 for bad requests. */
-    public record Refusal(int status, String field, Phrase message) implements Placed {
+    /** Why no order was placed, and what kind of no it is; the web layer says which HTTP status each kind is. */
+    public record Refusal(Kind kind, String field, Phrase message) implements Placed {
+
+        public enum Kind {
+            /** The request itself is malformed (an Idempotency-Key that cannot be one). */
+            MALFORMED,
+            /** It conflicts with what is stored: the key reused for another request, a person paid or in an open order. */
+            CONFLICT,
+            /** Well-formed, but the rules do not take it (channel, year, people, amount). */
+            NOT_ACCEPTED
+        }
     }
 
     public cn.yibao.portal.payment.domain.PaymentChannelId defaultChannel(cn.yibao.portal.web.domain.ClientKind client) {
@@ -99,7 +108,7 @@ public class PlacingOrders {
 
     public Mono<Placed> place(Resident payer, String key, OrderRequest request) {
         if (!IdempotencyRules.isWellFormed(key)) {
-            return Mono.just(new Refusal(400, "Idempotency-Key", Phrase.of("order.refused.key")));
+            return Mono.just(new Refusal(Refusal.Kind.MALFORMED, "Idempotency-Key", Phrase.of("order.refused.key")));
         }
         byte[] fingerprint = IdempotencyRules.fingerprint(request.year(), request.insured(), request.channel(),
                 request.grade());
@@ -109,11 +118,11 @@ public class PlacingOrders {
                 .then(payments.liveKey(payer.id(), key, now)
                         .flatMap(stored -> Arrays.equals(stored.requestHash(), fingerprint)
                                 ? payments.find(stored.orderId()).map(order -> (Placed) new Placement(order, false))
-                                : Mono.just((Placed) new Refusal(409, "Idempotency-Key",
+                                : Mono.just((Placed) new Refusal(Refusal.Kind.CONFLICT, "Idempotency-Key",
                                         Phrase.of("order.refused.keyUsed"))))
                         .switchIfEmpty(Mono.defer(() -> decideAndStore(payer, key, request, fingerprint, now))));
         return transaction.transactional(decide)
-                .onErrorResume(DataIntegrityViolationException.class, e -> Mono.just(new Refusal(409, "insured",
+                .onErrorResume(DataIntegrityViolationException.class, e -> Mono.just(new Refusal(Refusal.Kind.CONFLICT, "insured",
                         Phrase.of("order.refused.race"))))
                 .flatMap(placed -> placed instanceof Placement placement && placement.order().status() == PaymentStatus.CREATED
                         ? opening.open(placement.order(), request).map(opened -> (Placed) new Placement(opened.order(),
@@ -136,18 +145,18 @@ public class PlacingOrders {
     public Mono<Placed> preview(Resident payer, OrderRequest request) {
         List<PaymentChannelId> offered = channels.offered(request.atCounter());
         if (offered.isEmpty()) {
-            return Mono.just(new Refusal(422, "channel", channels.notOfferedOnline()));
+            return Mono.just(new Refusal(Refusal.Kind.NOT_ACCEPTED, "channel", channels.notOfferedOnline()));
         }
         if (request.channel() == null || !offered.contains(request.channel())) {
-            return Mono.just(new Refusal(422, "channel", Phrase.of("order.refused.channel",
+            return Mono.just(new Refusal(Refusal.Kind.NOT_ACCEPTED, "channel", Phrase.of("order.refused.channel",
                     offered.stream().map(PaymentChannelId::name).toList())));
         }
         if (!quotes.benefitYears().contains(request.year())) {
-            return Mono.just(new Refusal(422, "year", Phrase.of("order.refused.year", request.year())));
+            return Mono.just(new Refusal(Refusal.Kind.NOT_ACCEPTED, "year", Phrase.of("order.refused.year", request.year())));
         }
         return insuredPeople(payer, request.insured()).flatMap(people -> {
             if (people.size() != request.insured().size()) {
-                return Mono.just((Placed) new Refusal(422, "insured", Phrase.of("order.refused.people")));
+                return Mono.just((Placed) new Refusal(Refusal.Kind.NOT_ACCEPTED, "insured", Phrase.of("order.refused.people")));
             }
             List<UUID> ids = people.stream().map(Resident::id).toList();
             return payments.blockingItems(ids, request.year()).collectList().map(blocking -> {
@@ -161,7 +170,7 @@ public class PlacingOrders {
                 OrderRules.Decision decision = OrderRules.plan(candidates,
                         phrase -> phrases.say(phrase, Locale.SIMPLIFIED_CHINESE));
                 if (decision instanceof OrderRules.Refused refused) {
-                    return (Placed) new Refusal(refused.conflict() ? 409 : 422, refused.field(), refused.message());
+                    return (Placed) new Refusal(refused.conflict() ? Refusal.Kind.CONFLICT : Refusal.Kind.NOT_ACCEPTED, refused.field(), refused.message());
                 }
                 return (Placed) new Preview((OrderRules.Plan) decision, people);
             });

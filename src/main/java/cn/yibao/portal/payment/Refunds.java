@@ -67,7 +67,7 @@ public class Refunds {
     public record PreviewPerson(UUID insuredId, String maskedName, long amountFen) {
     }
 
-    /** Why nothing was refunded, and what kind of no it is (the routes answer 400, 403, 404 or 409). */
+    /** Why nothing was refunded, and what kind of no it is; the web layer says which HTTP status each kind is. */
     public enum Refusal { BAD_INPUT, OTHER_REGION, NO_SUCH_ORDER, NOT_NOW }
 
     public record NotPossible(Refusal kind, String field, Phrase message) implements Outcome {

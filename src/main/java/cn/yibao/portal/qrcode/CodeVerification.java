@@ -121,7 +121,7 @@ public class CodeVerification {
                 .flatMap(resident -> insuredStatus.of(resident).map(status -> new Described(new Result(reason == null,
                         code.purpose().name(), code.purpose().label(), reason, resident.maskedName(),
                         regions.find(resident.insuredRegionCode()).map(Region::name).orElse(resident.insuredRegionCode()),
-                        Phrase.of("verify.status.asGiven", status), code.expiresAt(), false), resident.insuredRegionCode())))
+                        status, code.expiresAt(), false), resident.insuredRegionCode())))
                 .defaultIfEmpty(new Described(Result.refused(CodeTokens.Reason.REVOKED.said()), null));
     }
 

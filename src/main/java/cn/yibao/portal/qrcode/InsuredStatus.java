@@ -1,6 +1,7 @@
 package cn.yibao.portal.qrcode;
 
 import cn.yibao.portal.resident.domain.Resident;
+import cn.yibao.portal.text.domain.Phrase;
 import reactor.core.publisher.Mono;
 
 /**
@@ -9,6 +10,6 @@ import reactor.core.publisher.Mono;
  */
 public interface InsuredStatus {
 
-    /** One Chinese line for the counter, e.g. "2024年度已参保缴费，待遇期 2024-01-01 至 2024-12-31". */
-    Mono<String> of(Resident resident);
+    /** One line for the counter, e.g. 2024年度已参保缴费，待遇期 2024-01-01 至 2024-12-31, said in the reader's language. */
+    Mono<Phrase> of(Resident resident);
 }

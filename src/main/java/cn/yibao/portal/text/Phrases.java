@@ -2,6 +2,7 @@ package cn.yibao.portal.text;
 
 import cn.yibao.portal.text.domain.Phrase;
 import cn.yibao.portal.text.domain.Verbatim;
+import cn.yibao.portal.text.domain.WholeTokens;
 import java.math.BigDecimal;
 import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
@@ -15,9 +16,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class Phrases {
 
-    /** Private-use characters around the index of an argument whose HTML is put in after escaping the sentence. */
-    private static final char OPEN = '\uE000';
-    private static final char CLOSE = '\uE001';
 
     private final MessageSource messages;
 
@@ -35,28 +33,18 @@ public class Phrases {
 
     /**
      * The phrase as escaped HTML for {@code th:utext}: the same words as {@link #say}, with each {@link Verbatim}
-     * (a proper name, a document reference) in a {@code <span lang="zh-CN">}, so an English page marks its Chinese.
+     * (a proper name, a document reference) in a {@code <span lang="zh-CN">}, so an English page marks its Chinese,
+     * and each date and amount kept whole on one line ({@link WholeTokens}).
      */
     public String html(Phrase phrase, Locale locale) {
-        if (phrase == null) {
-            return null;
-        }
-        List<String> pieces = new ArrayList<>();
-        Object[] args = phrase.args().stream().map(arg -> {
-            if (arg instanceof Phrase nested) {
-                pieces.add(html(nested, locale));
-            } else if (arg instanceof Verbatim verbatim) {
-                pieces.add("<span lang=\"zh-CN\">" + escape(verbatim.text()) + "</span>");
-            } else {
-                return argument(arg, locale);
-            }
-            return OPEN + String.valueOf(pieces.size() - 1) + CLOSE;
-        }).toArray();
-        String html = escape(messages.getMessage(phrase.key(), args, locale));
-        for (int i = 0; i < pieces.size(); i++) {
-            html = html.replace(OPEN + String.valueOf(i) + CLOSE, pieces.get(i));
-        }
-        return html;
+        return phrase == null ? null : WholeTokens.html(marked(phrase, locale));
+    }
+
+    /** The phrase said with each verbatim argument marked as Chinese, for {@link WholeTokens#html} to make markup of. */
+    private String marked(Phrase phrase, Locale locale) {
+        Object[] args = phrase.args().stream().map(arg -> arg instanceof Phrase nested ? marked(nested, locale)
+                : arg instanceof Verbatim verbatim ? WholeTokens.zh(verbatim.text()) : argument(arg, locale)).toArray();
+        return messages.getMessage(phrase.key(), args, locale);
     }
 
     /**
@@ -84,18 +72,4 @@ public class Phrases {
         return arg;
     }
 
-    private static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
-    }
 }

@@ -1,5 +1,6 @@
 package cn.yibao.portal.web;
 
+import cn.yibao.portal.text.domain.Phrase;
 import io.r2dbc.spi.R2dbcNonTransientResourceException;
 import io.r2dbc.spi.R2dbcTimeoutException;
 import io.r2dbc.spi.R2dbcTransientResourceException;
@@ -14,7 +15,6 @@ import org.springframework.dao.QueryTimeoutException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
@@ -51,10 +51,8 @@ class DatabaseUnavailable implements WebExceptionHandler {
                 + exchange.getRequest().getPath().value() + ": " + rootCause(error));
         exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, retryAfterSeconds);
         if (exchange.getRequest().getPath().value().startsWith("/api/")) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                    "系统繁忙，本次请求没有办理。请在 " + retryAfterSeconds + " 秒后重试。");
-            problem.setTitle(HttpStatus.SERVICE_UNAVAILABLE.getReasonPhrase());
-            return problems.write(exchange, problem);
+            return problems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE,
+                    Phrase.of("api.problem.503", retryAfterSeconds));
         }
         // Boot's error handler renders templates/error/503.html; the header set above stays on the response.
         return Mono.error(new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "database unavailable", error));

@@ -1,5 +1,6 @@
 package cn.yibao.portal.web;
 
+import cn.yibao.portal.text.domain.Phrase;
 import cn.yibao.portal.web.domain.PlainText;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.ParameterizedType;
@@ -53,11 +54,14 @@ public final class JsonBodies {
     public record Body<T extends Record>(T value) implements Read<T> {
     }
 
-    /** {@code field} is the body field at fault, or {@code "body"} when the body as a whole is not a JSON object. */
-    public record Refused<T extends Record>(String field, String detail) implements Read<T> {
+    /**
+     * {@code field} is the body field at fault, or {@code "body"} when the body as a whole is not a JSON object;
+     * {@code detail} says what is wrong ({@code api.body.*} and {@code text.*} in the message bundles).
+     */
+    public record Refused<T extends Record>(String field, Phrase detail) implements Read<T> {
 
         public Mono<ServerResponse> response() {
-            return ProblemResponses.fieldProblem(HttpStatus.BAD_REQUEST, detail, field);
+            return ProblemResponses.response(HttpStatus.BAD_REQUEST, detail, field);
         }
     }
 
@@ -72,7 +76,7 @@ public final class JsonBodies {
                 .defaultIfEmpty(new byte[0])
                 .map(bytes -> parse(bytes, type))
                 .onErrorResume(DataBufferLimitException.class, tooLarge -> Mono.just(new Refused<>("body",
-                        "请求体过大（超过 " + MAX_BYTES / 1024 + " KB），没有保存任何内容。")))
+                        Phrase.of("api.body.too-large", MAX_BYTES / 1024))))
                 .flatMap(read -> read instanceof Body<T> body ? handle.apply(body.value())
                         : ((Refused<T>) read).response());
     }
@@ -93,7 +97,7 @@ public final class JsonBodies {
                     || String.valueOf(unreadable.getOriginalMessage()).startsWith("Duplicate ");
             String field = parser == null || !fieldAtFault ? null : parser.streamReadContext().currentName();
             return field != null && isComponent(type, field)
-                    ? new Refused<>(field, field + " 的值无法读取（格式不对或过长），请按示例填写。")
+                    ? new Refused<>(field, Phrase.of("api.body.unreadable", field))
                     : notAnObject(type);
         } finally {
             if (parser != null) {
@@ -118,9 +122,9 @@ public final class JsonBodies {
         return new Body<>(construct(type, components, values));
     }
 
-    private record Value(Object value, String problem) {
+    private record Value(Object value, Phrase problem) {
 
-        static Value refused(String problem) {
+        static Value refused(Phrase problem) {
             return new Value(null, problem);
         }
     }
@@ -131,21 +135,21 @@ public final class JsonBodies {
         }
         if (type == Integer.class || type == Long.class) {
             if (!node.isNumber()) {
-                return Value.refused(field + " 应为整数（数字，不加引号）。");
+                return Value.refused(Phrase.of("api.body.integer", field));
             }
             if (!node.isIntegralNumber()) {
-                return Value.refused(field + " 应为整数，不能带小数。");
+                return Value.refused(Phrase.of("api.body.whole-number", field));
             }
             if (type == Integer.class) {
                 return node.canConvertToInt() ? new Value(node.intValue(), null)
-                        : Value.refused(field + " 超出了允许的范围。");
+                        : Value.refused(Phrase.of("api.body.out-of-range", field));
             }
             return node.canConvertToLong() ? new Value(node.longValue(), null)
-                    : Value.refused(field + " 超出了允许的范围。");
+                    : Value.refused(Phrase.of("api.body.out-of-range", field));
         }
         if (type == Boolean.class) {
             return node.isBoolean() ? new Value(node.booleanValue(), null)
-                    : Value.refused(field + " 应为 true 或 false（不加引号）。");
+                    : Value.refused(Phrase.of("api.body.boolean", field));
         }
         if (type instanceof ParameterizedType list && list.getRawType() == List.class
                 && list.getActualTypeArguments()[0] == String.class) {
@@ -154,32 +158,33 @@ public final class JsonBodies {
         throw new IllegalStateException("JSON body field " + field + " has a type the reader does not know: " + type);
     }
 
-    private static Value text(String field, JsonNode node) {
+    /** {@code field} is the field's name, or a phrase naming an item of a list field. */
+    private static Value text(Object field, JsonNode node) {
         if (!node.isString()) {
-            return Value.refused(field + " 应为文本（加引号的字符串）。");
+            return Value.refused(Phrase.of("api.body.text", field));
         }
         String text = node.stringValue();
-        Optional<String> problem = PlainText.problem(field, text, MAX_TEXT);
+        Optional<Phrase> problem = PlainText.check(field, text, MAX_TEXT);
         return problem.map(Value::refused).orElseGet(() -> new Value(text, null));
     }
 
     private static Value texts(String field, JsonNode node) {
         if (!node.isArray()) {
-            return Value.refused(field + " 应为列表，例如 [\"SELF\"]。");
+            return Value.refused(Phrase.of("api.body.list", field));
         }
         if (node.size() > MAX_ITEMS) {
-            return Value.refused(field + " 最多列出 " + MAX_ITEMS + " 项。");
+            return Value.refused(Phrase.of("api.body.list-too-long", field, MAX_ITEMS));
         }
         List<String> items = new ArrayList<>();
         for (int i = 0; i < node.size(); i++) {
             JsonNode item = node.get(i);
             if (item == null || item.isNull()) {
-                return Value.refused(field + " 的第 " + (i + 1) + " 项为空（null），请删去或填写。");
+                return Value.refused(Phrase.of("api.body.item-null", field, i + 1));
             }
-            Value value = text(field, item);
+            // The item's problem names the item instead of the field: "insured 的第 2 项 应为文本".
+            Value value = text(Phrase.of("api.body.item", field, i + 1), item);
             if (value.problem() != null) {
-                return Value.refused(value.problem().replaceFirst("^" + java.util.regex.Pattern.quote(field),
-                        field + " 的第 " + (i + 1) + " 项"));
+                return value;
             }
             items.add((String) value.value());
         }
@@ -188,8 +193,8 @@ public final class JsonBodies {
 
     private static <T extends Record> Refused<T> notAnObject(Class<T> type) {
         JsonBody described = type.getAnnotation(JsonBody.class);
-        return new Refused<>("body", "请求体应为 JSON 对象" + (described == null ? "" : "，例如 " + described.example())
-                + "。");
+        return new Refused<>("body", described == null ? Phrase.of("api.body.not-an-object")
+                : Phrase.of("api.body.not-an-object.example", described.example()));
     }
 
     private static boolean isComponent(Class<?> type, String name) {

@@ -1,5 +1,6 @@
 package cn.yibao.portal.web;
 
+import cn.yibao.portal.text.domain.Phrase;
 import java.net.URI;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.codec.DecodingException;
@@ -39,12 +40,11 @@ class UploadLimits implements WebExceptionHandler {
         }
         if (!isTooLarge(error)) {
             return isUnreadable(error)
-                    ? problems.write(exchange, HttpStatus.BAD_REQUEST, "Bad Request", "表单内容无法读取（项目过多或格式不对），没有保存任何内容。")
+                    ? problems.write(exchange, HttpStatus.BAD_REQUEST, Phrase.of("api.problem.form-unreadable"))
                     : Mono.error(error);
         }
         if (exchange.getRequest().getPath().value().startsWith("/api/")) {
-            return problems.write(exchange, HttpStatus.CONTENT_TOO_LARGE, "Content Too Large",
-                    "上传的内容超过了允许的大小，没有保存任何内容。");
+            return problems.write(exchange, HttpStatus.CONTENT_TOO_LARGE, Phrase.of("api.problem.too-large"));
         }
         String path = exchange.getRequest().getPath().value();
         URI formAgain = forms.orderedStream().map(form -> form.formAgain(path)).flatMap(java.util.Optional::stream)

@@ -21,6 +21,12 @@ class WebConfiguration {
                 .build();
     }
 
+    /** The API contract at {@code /api/v1/openapi.json}. */
+    @Bean
+    RouterFunction<ServerResponse> apiContractRouter() {
+        return ApiContractRoute.router();
+    }
+
     /**
      * Forwarded headers are believed only from the reverse proxies in {@code portal.trusted-proxies}
      * ({@code PORTAL_TRUSTED_PROXIES}); the bean name is what WebFlux looks up.

@@ -49,7 +49,7 @@ class AssistedRoutesIT extends AssistOverHttp {
     static {
         classify(Kind.NOT_ACTING,
                 "GET /", "GET /verify", "GET /upload-too-large", "GET /policy/documents", "GET /contribution/calculator",
-                "GET /api/v1/policy/quote", "GET /api/v1/regions", "POST /api/v1/codes/verify",
+                "GET /api/v1/policy/quote", "GET /api/v1/regions", "POST /api/v1/codes/verify", "GET /api/v1/openapi.json",
                 // Signing in through the e-voucher (page, or the mobile app's code exchange) acts for no one yet.
                 "GET /login/evoucher", "POST /api/v1/auth/evoucher",
                 "GET /codes/image/{token}.png", "GET /codes/image/{token}.svg", "GET /pay/{token}",

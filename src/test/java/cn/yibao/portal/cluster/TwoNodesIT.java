@@ -3,6 +3,7 @@ package cn.yibao.portal.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.yibao.portal.PortalApplication;
+import cn.yibao.portal.support.ApiContract;
 import cn.yibao.portal.support.BrowserSession;
 import cn.yibao.portal.support.FreshResidents;
 import cn.yibao.portal.support.FreshStaff;
@@ -68,7 +69,8 @@ class TwoNodesIT {
     }
 
     private static WebTestClient client(ConfigurableApplicationContext node) {
-        return WebTestClient.bindToServer().baseUrl(baseUrl(node)).responseTimeout(Duration.ofSeconds(20)).build();
+        return WebTestClient.bindToServer().baseUrl(baseUrl(node)).responseTimeout(Duration.ofSeconds(20))
+                .filter(ApiContract.check()).build();
     }
 
     private static SandboxSignIn signIn(ConfigurableApplicationContext node) {

@@ -82,7 +82,7 @@ class QuoteApiIT extends PortalIntegrationTest {
                 .expectStatus().isBadRequest()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
-                .jsonPath("$.parameter").isEqualTo(parameter)
+                .jsonPath("$.field").isEqualTo(parameter)
                 .jsonPath("$.detail").value(detail -> assertThat((String) detail).isNotBlank()
                         .contains(mentions == null ? "" : mentions));
     }

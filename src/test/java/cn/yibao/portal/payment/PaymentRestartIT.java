@@ -2,6 +2,7 @@ package cn.yibao.portal.payment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.yibao.portal.support.ApiContract;
 import cn.yibao.portal.support.FreshResidents;
 import cn.yibao.portal.support.SandboxSignIn;
 import java.io.IOException;
@@ -176,7 +177,7 @@ class PaymentRestartIT {
 
         Api(PortalProcess process, String claims) {
             this.portal = WebTestClient.bindToServer().baseUrl(process.baseUrl())
-                    .responseTimeout(Duration.ofSeconds(30)).build();
+                    .responseTimeout(Duration.ofSeconds(30)).filter(ApiContract.check()).build();
             this.token = SandboxSignIn.against(process.baseUrl(), process.issuerBaseUrl())
                     .accessToken("restart-" + UUID.randomUUID(), claims);
         }

@@ -78,7 +78,7 @@ class FamilyBindingIT extends PortalIntegrationTest {
         String shenyang = signIn.accessToken("shenyang-general");
 
         bind(shenyang, "35010219800808512X", "欧阳文静").expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.parameter").isEqualTo("certno");
+                .expectBody().jsonPath("$.field").isEqualTo("certno");
         bind(shenyang, FUZHOU_CERTNO, "欧阳文").expectStatus().isNotFound()
                 .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("未找到"));
         bind(shenyang, "210102197001014113", "郑国强").expectStatus().isEqualTo(422);

@@ -43,6 +43,7 @@ public abstract class PortalIntegrationTest {
         portal = WebTestClient.bindToServer()
                 .baseUrl("http://localhost:" + port)
                 .responseTimeout(Duration.ofSeconds(20))
+                .filter(ApiContract.check())
                 .build();
         signIn = new SandboxSignIn(portal, issuerBaseUrl);
     }

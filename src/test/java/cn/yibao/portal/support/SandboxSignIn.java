@@ -31,7 +31,7 @@ public class SandboxSignIn {
     /** Sign-in against a portal and issuer that this JVM did not start (another process, as in a restart test). */
     public static SandboxSignIn against(String portalBaseUrl, String issuerBaseUrl) {
         return new SandboxSignIn(WebTestClient.bindToServer().baseUrl(portalBaseUrl)
-                .responseTimeout(Duration.ofSeconds(20)).build(), issuerBaseUrl);
+                .responseTimeout(Duration.ofSeconds(20)).filter(ApiContract.check()).build(), issuerBaseUrl);
     }
 
     public BrowserSession newBrowser() {

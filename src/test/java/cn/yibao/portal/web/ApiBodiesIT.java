@@ -129,8 +129,7 @@ class ApiBodiesIT extends PortalIntegrationTest {
         if (answer.getStatus().is4xxClientError()
                 && MediaType.APPLICATION_PROBLEM_JSON.equals(answer.getResponseHeaders().getContentType())) {
             JsonNode problem = JSON.readTree(text);
-            String named = problem.hasNonNull("field") ? problem.get("field").asString()
-                    : problem.hasNonNull("parameter") ? problem.get("parameter").asString() : null;
+            String named = problem.hasNonNull("field") ? problem.get("field").asString() : null;
             softly.assertThat(named).as(what + ": the field named → " + text).isEqualTo(field);
             softly.assertThat(problem.path("detail").asString()).as(what + ": a Chinese detail")
                     .containsPattern("\\p{IsHan}");

@@ -2,19 +2,33 @@ package cn.yibao.portal.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.yibao.portal.text.Phrases;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.context.MessageSource;
+import org.springframework.context.support.ResourceBundleMessageSource;
 
 /** A JSON body read strictly into its record: each field already of its type, plain text, or refused naming it. */
 class JsonBodiesTest {
 
     @JsonBody(route = "POST /test", example = "{\"year\": 2024, \"insured\": [\"SELF\"], \"channel\": \"SANDBOX\"}")
     record Order(Integer year, List<String> insured, String channel, Long amountFen, Boolean commitment) {
+    }
+
+    private static final Phrases PHRASES = new Phrases(bundles());
+
+    private static MessageSource bundles() {
+        ResourceBundleMessageSource bundles = new ResourceBundleMessageSource();
+        bundles.setBasename("messages");
+        bundles.setDefaultEncoding("UTF-8");
+        bundles.setFallbackToSystemLocale(false);
+        return bundles;
     }
 
     private static JsonBodies.Read<Order> read(String json) {
@@ -60,7 +74,19 @@ class JsonBodiesTest {
     void anythingBentIsRefusedNamingTheField(String json, String field, String reason) {
         assertThat(read(json)).isInstanceOfSatisfying(JsonBodies.Refused.class, refused -> {
             assertThat(refused.field()).isEqualTo(field);
-            assertThat(refused.detail()).contains(reason);
+            assertThat(PHRASES.say(refused.detail(), Locale.SIMPLIFIED_CHINESE)).contains(reason);
+            assertThat(PHRASES.say(refused.detail(), Locale.ENGLISH)).as("said in English too")
+                    .contains(field).doesNotContainPattern("\\p{IsHan}");
+        });
+    }
+
+    @Test
+    void aListItemAtFaultIsNamedAsTheItemInEitherLanguage() {
+        assertThat(read("{\"insured\": [\"SELF\", 123]}")).isInstanceOfSatisfying(JsonBodies.Refused.class, refused -> {
+            assertThat(PHRASES.say(refused.detail(), Locale.SIMPLIFIED_CHINESE))
+                    .isEqualTo("insured 的第 2 项 应为文本（加引号的字符串）。");
+            assertThat(PHRASES.say(refused.detail(), Locale.ENGLISH))
+                    .isEqualTo("item 2 of insured must be text (a quoted string).");
         });
     }
 }

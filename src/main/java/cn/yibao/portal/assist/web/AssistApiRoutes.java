@@ -97,7 +97,7 @@ class AssistApiRoutes {
             return sessions.startWithResidentCode(staff, body.residentCode(), origin);
         }
         if (body.certno() == null && body.name() == null) {
-            return Mono.just(new AssistSessions.Refused(400, "body", Phrase.of("assist.refused.body")));
+            return Mono.just(new AssistSessions.Refused(AssistSessions.Refusal.BAD_INPUT, "body", Phrase.of("assist.refused.body")));
         }
         return sessions.request(staff, body.certno(), body.name(), origin);
     }
@@ -142,8 +142,7 @@ class AssistApiRoutes {
 
     static Mono<ServerResponse> answer(ServerRequest request, AssistSessions.Outcome outcome, HttpStatus success) {
         if (outcome instanceof AssistSessions.Refused refused) {
-            return ProblemResponses.fieldProblem(HttpStatus.valueOf(refused.status()),
-                    RequestWords.say(request, refused.message()), refused.field());
+            return ProblemResponses.response(AssistStatuses.of(refused.kind()), refused.message(), refused.field());
         }
         return ServerResponse.status(success).bodyValue(SessionView.of(((AssistSessions.Started) outcome).session()));
     }

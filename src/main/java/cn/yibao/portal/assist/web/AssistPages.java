@@ -102,11 +102,11 @@ class AssistPages {
 
     /**
      * Active: the worker's session now names it and the resident's home page opens. Waiting: the desk says so.
-     * Refused: the desk says why, with the refusal's status (another region's resident 403, not found 404…).
+     * Refused: the desk says why, with the refusal's status ({@link AssistStatuses}).
      */
     private Mono<ServerResponse> afterStart(ServerRequest request, AssistSessions.Outcome outcome) {
         if (outcome instanceof AssistSessions.Refused refused) {
-            return desk(request, Map.of("error", refused.message()), HttpStatus.valueOf(refused.status()));
+            return desk(request, Map.of("error", refused.message()), AssistStatuses.of(refused.kind()));
         }
         AssistSession session = ((AssistSessions.Started) outcome).session();
         if (session.status() == AssistStatus.ACTIVE) {

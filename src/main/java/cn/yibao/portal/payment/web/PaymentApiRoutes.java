@@ -137,8 +137,7 @@ class PaymentApiRoutes {
 
     static Mono<ServerResponse> answer(ServerRequest request, PlacingOrders.Placed placed) {
         if (placed instanceof PlacingOrders.Refusal refusal) {
-            return ProblemResponses.fieldProblem(HttpStatus.valueOf(refusal.status()),
-                    RequestWords.say(request, refusal.message()), refusal.field());
+            return ProblemResponses.response(PaymentStatuses.of(refusal.kind()), refusal.message(), refusal.field());
         }
         PlacingOrders.Placement placement = (PlacingOrders.Placement) placed;
         PaymentOrder order = placement.order();

@@ -138,16 +138,7 @@ class PaymentOperatorRoutes {
                     "status", requested.orderStatus().name()));
         }
         Refunds.NotPossible refused = (Refunds.NotPossible) outcome;
-        return ProblemResponses.fieldProblem(status(refused), RequestWords.say(request, refused.message()), refused.field());
-    }
-
-    private static HttpStatus status(Refunds.NotPossible refused) {
-        return switch (refused.kind()) {
-            case BAD_INPUT -> HttpStatus.BAD_REQUEST;
-            case OTHER_REGION -> HttpStatus.FORBIDDEN;
-            case NO_SUCH_ORDER -> HttpStatus.NOT_FOUND;
-            case NOT_NOW -> HttpStatus.CONFLICT;
-        };
+        return ProblemResponses.response(PaymentStatuses.of(refused.kind()), refused.message(), refused.field());
     }
 
     /** A refund's first step as the API shows it; {@code confirmation} goes back with the second. */
@@ -178,7 +169,7 @@ class PaymentOperatorRoutes {
             return desk(request, staff, Map.of("refunded", RefundOutcome.of(requested)), HttpStatus.OK);
         }
         Refunds.NotPossible refused = (Refunds.NotPossible) outcome;
-        HttpStatus status = status(refused);
+        HttpStatus status = PaymentStatuses.of(refused.kind());
         return desk(request, staff, Map.of("refundRefused", RequestWords.say(request, refused.message())),
                 status == HttpStatus.BAD_REQUEST ? HttpStatus.UNPROCESSABLE_CONTENT : status);
     }

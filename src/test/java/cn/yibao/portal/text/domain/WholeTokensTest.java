@@ -1,4 +1,4 @@
-package cn.yibao.portal.web.domain;
+package cn.yibao.portal.text.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package cn.yibao.portal.web.domain;
+package cn.yibao.portal.text.domain;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
