@@ -1,7 +1,7 @@
 package cn.yibao.portal.assist;
 
 import cn.yibao.portal.resident.HomeNotices;
-import cn.yibao.portal.resident.domain.Resident;
+import cn.yibao.portal.resident.api.Resident;
 import java.util.List;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;

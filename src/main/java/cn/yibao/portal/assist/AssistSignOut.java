@@ -2,7 +2,7 @@ package cn.yibao.portal.assist;
 
 import cn.yibao.portal.audit.RequestOrigin;
 import cn.yibao.portal.identity.StaffSignOutListener;
-import cn.yibao.portal.identity.domain.StaffIdentity;
+import cn.yibao.portal.identity.api.StaffIdentity;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;

@@ -1,11 +1,11 @@
 package cn.yibao.portal.audit;
 
-import cn.yibao.portal.database.ConnectionScope;
-import cn.yibao.portal.audit.domain.AuditEntry;
-import cn.yibao.portal.audit.domain.AuditEntry.ActorType;
-import cn.yibao.portal.audit.domain.AuditEntry.Outcome;
+import cn.yibao.portal.audit.api.AuditEntry.ActorType;
+import cn.yibao.portal.audit.api.AuditEntry.Outcome;
+import cn.yibao.portal.audit.api.AuditEntry;
 import cn.yibao.portal.audit.domain.AuditRetention;
 import cn.yibao.portal.clock.BusinessClock;
+import cn.yibao.portal.database.ConnectionScope;
 import java.time.Duration;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;

@@ -1,10 +1,10 @@
 package cn.yibao.portal.benefit;
 
-import cn.yibao.portal.benefit.domain.CareSetting;
+import cn.yibao.portal.benefit.api.CareSetting;
+import cn.yibao.portal.benefit.api.FacilityLevel;
+import cn.yibao.portal.benefit.api.RemoteCare;
 import cn.yibao.portal.benefit.domain.Coverage;
 import cn.yibao.portal.benefit.domain.CoverageRules;
-import cn.yibao.portal.benefit.domain.FacilityLevel;
-import cn.yibao.portal.benefit.domain.RemoteCare;
 import cn.yibao.portal.benefit.domain.SettledBill;
 import io.r2dbc.spi.Readable;
 import java.time.LocalDate;

@@ -1,8 +1,8 @@
 package cn.yibao.portal.benefit;
 
+import cn.yibao.portal.benefit.api.CareSetting;
 import cn.yibao.portal.benefit.domain.BenefitSchedule;
 import cn.yibao.portal.benefit.domain.CapUse;
-import cn.yibao.portal.benefit.domain.CareSetting;
 import cn.yibao.portal.benefit.domain.Coverage;
 import cn.yibao.portal.benefit.domain.Estimate;
 import cn.yibao.portal.benefit.domain.EstimateEligibility;
@@ -14,8 +14,8 @@ import cn.yibao.portal.benefit.domain.Usage;
 import cn.yibao.portal.clock.BusinessClock;
 import cn.yibao.portal.contribution.ContributionQuotes;
 import cn.yibao.portal.resident.Family;
-import cn.yibao.portal.resident.domain.Resident;
-import cn.yibao.portal.text.domain.Phrase;
+import cn.yibao.portal.resident.api.Resident;
+import cn.yibao.portal.shared.Phrase;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;

@@ -2,13 +2,13 @@ package cn.yibao.portal.benefit;
 
 import cn.yibao.portal.benefit.domain.Coverage;
 import cn.yibao.portal.contribution.ContributionQuotes;
-import java.util.stream.Stream;
 import cn.yibao.portal.qrcode.InsuredStatus;
-import cn.yibao.portal.resident.domain.Resident;
+import cn.yibao.portal.resident.api.Resident;
+import cn.yibao.portal.shared.Phrase;
+import cn.yibao.portal.shared.PhraseLists;
 import cn.yibao.portal.text.Phrases;
-import cn.yibao.portal.text.domain.Phrase;
-import cn.yibao.portal.text.domain.PhraseLists;
 import java.util.Locale;
+import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;

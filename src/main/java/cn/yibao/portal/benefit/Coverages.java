@@ -1,17 +1,17 @@
 package cn.yibao.portal.benefit;
 
-import cn.yibao.portal.database.InTurn;
 import cn.yibao.portal.benefit.domain.Coverage;
 import cn.yibao.portal.benefit.domain.CoverageRules;
 import cn.yibao.portal.benefit.domain.SettledBill;
 import cn.yibao.portal.clock.BusinessClock;
 import cn.yibao.portal.contribution.ContributionQuotes;
-import cn.yibao.portal.contribution.domain.QuoteResult;
+import cn.yibao.portal.contribution.api.QuoteResult;
+import cn.yibao.portal.database.InTurn;
 import cn.yibao.portal.payment.Payments;
 import cn.yibao.portal.policy.SupportedRegions;
-import cn.yibao.portal.policy.domain.DateRange;
-import cn.yibao.portal.resident.domain.Resident;
-import cn.yibao.portal.text.domain.Phrase;
+import cn.yibao.portal.resident.api.Resident;
+import cn.yibao.portal.shared.DateRange;
+import cn.yibao.portal.shared.Phrase;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,13 +1,13 @@
 package cn.yibao.portal.benefit;
 
+import cn.yibao.portal.benefit.api.CareSetting;
 import cn.yibao.portal.benefit.domain.CapUse;
-import cn.yibao.portal.benefit.domain.CareSetting;
 import cn.yibao.portal.benefit.domain.Figure;
 import cn.yibao.portal.prescription.TwoDiseaseAllowance;
-import cn.yibao.portal.resident.domain.Resident;
-import org.springframework.stereotype.Component;
+import cn.yibao.portal.resident.api.Resident;
 import cn.yibao.portal.text.Phrases;
 import java.util.Locale;
+import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /** The two-disease annual cap for the prescriptions page, from the benefit rules; never a made-up figure. */

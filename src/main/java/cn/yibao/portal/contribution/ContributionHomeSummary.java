@@ -1,11 +1,11 @@
 package cn.yibao.portal.contribution;
 
 import cn.yibao.portal.clock.BusinessClock;
-import cn.yibao.portal.contribution.domain.ContributionStanding;
-import cn.yibao.portal.policy.domain.Money;
+import cn.yibao.portal.contribution.api.ContributionStanding;
 import cn.yibao.portal.resident.Family;
 import cn.yibao.portal.resident.HouseholdSummary;
-import cn.yibao.portal.resident.domain.Resident;
+import cn.yibao.portal.resident.api.Resident;
+import cn.yibao.portal.shared.Money;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package cn.yibao.portal.contribution;
 
-import cn.yibao.portal.contribution.domain.ContributionStanding;
+import cn.yibao.portal.contribution.api.ContributionStanding;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;

@@ -1,19 +1,19 @@
 package cn.yibao.portal.contribution;
 
 import cn.yibao.portal.clock.BusinessClock;
+import cn.yibao.portal.contribution.api.QuoteResult;
 import cn.yibao.portal.contribution.domain.ContributionCalculator;
 import cn.yibao.portal.contribution.domain.Enrolment;
 import cn.yibao.portal.contribution.domain.PersonalCircumstances;
 import cn.yibao.portal.contribution.domain.QuoteRequest;
-import cn.yibao.portal.contribution.domain.QuoteResult;
 import cn.yibao.portal.policy.SupportedRegions;
-import cn.yibao.portal.policy.domain.PolicyCatalog;
-import cn.yibao.portal.policy.domain.Region;
-import cn.yibao.portal.resident.domain.Category;
-import cn.yibao.portal.resident.domain.Resident;
-import cn.yibao.portal.policy.domain.DateRange;
-import cn.yibao.portal.text.domain.Phrase;
-import cn.yibao.portal.text.domain.PhraseLists;
+import cn.yibao.portal.policy.api.PolicyCatalog;
+import cn.yibao.portal.resident.api.Category;
+import cn.yibao.portal.resident.api.Resident;
+import cn.yibao.portal.shared.DateRange;
+import cn.yibao.portal.shared.Phrase;
+import cn.yibao.portal.shared.PhraseLists;
+import cn.yibao.portal.shared.Region;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package cn.yibao.portal.contribution;
 
-import cn.yibao.portal.contribution.domain.ContributionStanding;
-import cn.yibao.portal.resident.domain.Resident;
+import cn.yibao.portal.contribution.api.ContributionStanding;
+import cn.yibao.portal.resident.api.Resident;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,9 +1,9 @@
 package cn.yibao.portal.contribution;
 
-import cn.yibao.portal.contribution.domain.ContributionStanding;
-import cn.yibao.portal.contribution.domain.QuoteResult;
+import cn.yibao.portal.contribution.api.ContributionStanding;
+import cn.yibao.portal.contribution.api.QuoteResult;
 import cn.yibao.portal.resident.Family;
-import cn.yibao.portal.resident.domain.Resident;
+import cn.yibao.portal.resident.api.Resident;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;

@@ -1,8 +1,8 @@
 package cn.yibao.portal.contribution;
 
 import cn.yibao.portal.contribution.domain.Enrolment;
-import cn.yibao.portal.resident.domain.AssistanceStatus;
-import cn.yibao.portal.resident.domain.Category;
+import cn.yibao.portal.resident.api.AssistanceStatus;
+import cn.yibao.portal.resident.api.Category;
 import java.time.LocalDate;
 
 /** A quote asked for by region code (from a form, the API, or a resident's record). */

@@ -1,6 +1,6 @@
 package cn.yibao.portal.contribution;
 
-import cn.yibao.portal.contribution.domain.ContributionStanding.UpstreamPayment;
+import cn.yibao.portal.contribution.api.ContributionStanding.UpstreamPayment;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;

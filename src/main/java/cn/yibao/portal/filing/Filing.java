@@ -1,8 +1,8 @@
 package cn.yibao.portal.filing;
 
+import cn.yibao.portal.filing.api.FilingType;
 import cn.yibao.portal.filing.domain.ExistingFiling;
 import cn.yibao.portal.filing.domain.FilingStatus;
-import cn.yibao.portal.filing.domain.FilingType;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;

@@ -1,11 +1,11 @@
 package cn.yibao.portal.filing;
 
-import cn.yibao.portal.qrcode.domain.CodeTokens;
-import cn.yibao.portal.text.domain.Phrase;
 import cn.yibao.portal.filing.domain.FilingStatus;
 import cn.yibao.portal.qrcode.CodeSubjects;
-import cn.yibao.portal.qrcode.domain.CodePurpose;
+import cn.yibao.portal.qrcode.api.CodePurpose;
+import cn.yibao.portal.qrcode.api.CodeTokens;
 import cn.yibao.portal.resident.ResidentRegistry;
+import cn.yibao.portal.shared.Phrase;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;

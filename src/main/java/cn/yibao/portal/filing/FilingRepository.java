@@ -1,17 +1,17 @@
 package cn.yibao.portal.filing;
 
+import cn.yibao.portal.filing.api.FilingType;
 import cn.yibao.portal.filing.domain.FilingStatus;
-import cn.yibao.portal.filing.domain.FilingType;
 import cn.yibao.portal.filing.domain.Material;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.LinkedHashMap;
-import java.util.stream.Collectors;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;

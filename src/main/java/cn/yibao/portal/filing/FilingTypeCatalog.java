@@ -1,8 +1,8 @@
 package cn.yibao.portal.filing;
 
-import cn.yibao.portal.filing.domain.FilingType;
+import cn.yibao.portal.filing.api.FilingType;
+import cn.yibao.portal.filing.api.TypeRules;
 import cn.yibao.portal.filing.domain.Material;
-import cn.yibao.portal.filing.domain.TypeRules;
 import cn.yibao.portal.policy.RegionCatalog;
 import java.io.IOException;
 import java.io.UncheckedIOException;

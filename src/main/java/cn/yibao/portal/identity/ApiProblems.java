@@ -1,7 +1,8 @@
 package cn.yibao.portal.identity;
 
+import cn.yibao.portal.shared.Phrase;
 import cn.yibao.portal.text.RequestWords;
-import cn.yibao.portal.text.domain.Phrase;
+import cn.yibao.portal.web.ProblemResponses;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
@@ -9,7 +10,6 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
-import cn.yibao.portal.web.ProblemResponses;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;

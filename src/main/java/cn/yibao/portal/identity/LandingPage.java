@@ -1,6 +1,8 @@
 package cn.yibao.portal.identity;
 
-import cn.yibao.portal.identity.sandbox.DemoAccounts;
+import cn.yibao.portal.identity.DemoAccounts;
+import cn.yibao.portal.identity.mip.MipSignIn;
+import cn.yibao.portal.identity.mip.MipSignInException;
 import cn.yibao.portal.web.Pages;
 import java.net.URI;
 import java.util.HashMap;
@@ -8,8 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-import cn.yibao.portal.identity.mip.MipSignIn;
-import cn.yibao.portal.identity.mip.MipSignInException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

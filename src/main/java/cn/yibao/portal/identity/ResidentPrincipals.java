@@ -1,7 +1,7 @@
 package cn.yibao.portal.identity;
 
+import cn.yibao.portal.identity.api.EvoucherIdentity;
 import cn.yibao.portal.identity.domain.EvoucherClaims;
-import cn.yibao.portal.identity.domain.EvoucherIdentity;
 import cn.yibao.portal.identity.mip.MipResidentAuthentication;
 import java.util.Map;
 import java.util.Optional;

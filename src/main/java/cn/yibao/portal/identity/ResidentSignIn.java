@@ -1,6 +1,6 @@
 package cn.yibao.portal.identity;
 
-import cn.yibao.portal.identity.domain.EvoucherIdentity;
+import cn.yibao.portal.identity.api.EvoucherIdentity;
 import java.util.UUID;
 import reactor.core.publisher.Mono;
 

@@ -1,11 +1,11 @@
 package cn.yibao.portal.identity;
 
+import cn.yibao.portal.identity.api.StaffRoutes;
+import cn.yibao.portal.identity.mip.AppTokens;
+import cn.yibao.portal.identity.mip.MipSignIn;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-import cn.yibao.portal.identity.domain.StaffRoutes;
-import cn.yibao.portal.identity.mip.AppTokens;
-import cn.yibao.portal.identity.mip.MipSignIn;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,9 +19,9 @@ import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
 import org.springframework.security.oauth2.client.oidc.web.server.logout.OidcClientInitiatedServerLogoutSuccessHandler;
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
 import org.springframework.security.oauth2.client.userinfo.ReactiveOAuth2UserService;
-import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
 import org.springframework.security.oauth2.client.web.server.DefaultServerOAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;

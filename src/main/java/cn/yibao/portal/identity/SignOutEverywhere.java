@@ -2,9 +2,9 @@ package cn.yibao.portal.identity;
 
 import cn.yibao.portal.audit.AuditTrail;
 import cn.yibao.portal.audit.RequestOrigin;
-import cn.yibao.portal.audit.domain.AuditEntry;
+import cn.yibao.portal.audit.api.AuditEntry;
 import cn.yibao.portal.clock.BusinessClock;
-import cn.yibao.portal.identity.domain.StaffIdentity;
+import cn.yibao.portal.identity.api.StaffIdentity;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.server.WebFilterExchange;

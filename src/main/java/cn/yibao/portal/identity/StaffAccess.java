@@ -1,11 +1,11 @@
 package cn.yibao.portal.identity;
 
-import cn.yibao.portal.text.domain.Phrase;
-import cn.yibao.portal.identity.domain.StaffIdentity;
-import cn.yibao.portal.identity.domain.StaffPowers;
-import cn.yibao.portal.identity.domain.StaffRole;
+import cn.yibao.portal.identity.api.StaffIdentity;
+import cn.yibao.portal.identity.api.StaffPowers;
+import cn.yibao.portal.identity.api.StaffRole;
 import cn.yibao.portal.policy.RegionCatalog;
-import cn.yibao.portal.policy.domain.Region;
+import cn.yibao.portal.shared.Phrase;
+import cn.yibao.portal.shared.Region;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;

@@ -1,21 +1,21 @@
 package cn.yibao.portal.identity;
 
-import cn.yibao.portal.text.RequestWords;
-import cn.yibao.portal.text.domain.Phrase;
+import cn.yibao.portal.identity.api.StaffIdentity;
+import cn.yibao.portal.identity.api.StaffPowers;
+import cn.yibao.portal.identity.api.StaffRole;
 import cn.yibao.portal.identity.domain.StaffClaims;
-import cn.yibao.portal.identity.domain.StaffIdentity;
-import cn.yibao.portal.identity.domain.StaffPowers;
-import cn.yibao.portal.identity.domain.StaffRole;
+import cn.yibao.portal.shared.Phrase;
+import cn.yibao.portal.text.RequestWords;
 import cn.yibao.portal.web.ProblemResponses;
 import java.net.URI;
 import java.util.Optional;
 import java.util.function.Function;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import org.springframework.web.server.ResponseStatusException;
 import reactor.core.publisher.Mono;
-import org.springframework.security.core.Authentication;
 
 /** The staff member behind a staff page session or a staff bearer token; empty for anyone else. */
 public final class StaffPrincipals {
@@ -30,7 +30,7 @@ public final class StaffPrincipals {
     }
 
     /**
-     * Runs the handler for a staff member who holds {@code role} (the table {@link cn.yibao.portal.identity.domain.StaffRoutes} names each route's;
+     * Runs the handler for a staff member who holds {@code role} (the table {@link cn.yibao.portal.identity.api.StaffRoutes} names each route's;
      * the security configuration checks it too). Anyone else gets 403: a problem detail from the API, the Chinese
      * "no permission" page from a page; someone not signed in as staff is sent to sign in from a page.
      */

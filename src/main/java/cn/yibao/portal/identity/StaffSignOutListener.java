@@ -1,6 +1,6 @@
 package cn.yibao.portal.identity;
 
-import cn.yibao.portal.identity.domain.StaffIdentity;
+import cn.yibao.portal.identity.api.StaffIdentity;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 

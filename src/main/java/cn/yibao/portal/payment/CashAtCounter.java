@@ -1,16 +1,16 @@
 package cn.yibao.portal.payment;
 
-import cn.yibao.portal.text.RequestWords;
-import cn.yibao.portal.text.domain.Phrase;
 import cn.yibao.portal.audit.RequestOrigin;
 import cn.yibao.portal.identity.StaffPrincipals;
-import cn.yibao.portal.identity.domain.StaffPowers;
-import cn.yibao.portal.identity.domain.StaffRole;
+import cn.yibao.portal.identity.api.StaffPowers;
+import cn.yibao.portal.identity.api.StaffRole;
 import cn.yibao.portal.payment.domain.ChannelOutcome;
 import cn.yibao.portal.payment.domain.PaymentChannelId;
 import cn.yibao.portal.payment.domain.PaymentOrder;
 import cn.yibao.portal.payment.domain.TransitionCause;
 import cn.yibao.portal.resident.CurrentResident;
+import cn.yibao.portal.shared.Phrase;
+import cn.yibao.portal.text.RequestWords;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
 import org.springframework.web.reactive.function.server.ServerRequest;

@@ -1,7 +1,7 @@
 package cn.yibao.portal.payment;
 
 import cn.yibao.portal.payment.domain.PaymentOrder;
-import cn.yibao.portal.resident.domain.Resident;
+import cn.yibao.portal.resident.api.Resident;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -1,11 +1,11 @@
 package cn.yibao.portal.payment;
 
 import cn.yibao.portal.audit.RequestOrigin;
-import cn.yibao.portal.audit.domain.AuditEntry;
+import cn.yibao.portal.audit.api.AuditEntry;
 import cn.yibao.portal.identity.StaffPrincipals;
 import cn.yibao.portal.payment.domain.PaymentChannelId;
 import cn.yibao.portal.resident.CurrentResident;
-import cn.yibao.portal.resident.domain.Resident;
+import cn.yibao.portal.resident.api.Resident;
 import java.util.UUID;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import reactor.core.publisher.Mono;

@@ -1,7 +1,7 @@
 package cn.yibao.portal.payment;
 
 import cn.yibao.portal.audit.AuditTrail;
-import cn.yibao.portal.audit.domain.AuditEntry;
+import cn.yibao.portal.audit.api.AuditEntry;
 import cn.yibao.portal.clock.BusinessClock;
 import cn.yibao.portal.payment.domain.PaymentOrder;
 import cn.yibao.portal.payment.domain.PaymentStatus;

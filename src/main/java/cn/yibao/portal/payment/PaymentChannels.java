@@ -1,14 +1,14 @@
 package cn.yibao.portal.payment;
 
-import cn.yibao.portal.text.domain.Phrase;
 import cn.yibao.portal.payment.channel.PaymentChannel;
 import cn.yibao.portal.payment.domain.ChannelChoice;
 import cn.yibao.portal.payment.domain.PaymentChannelId;
-import cn.yibao.portal.web.domain.ClientKind;
+import cn.yibao.portal.shared.Phrase;
+import cn.yibao.portal.web.api.ClientKind;
 import java.util.Comparator;
-import java.util.Locale;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;

@@ -2,15 +2,15 @@ package cn.yibao.portal.payment;
 
 import cn.yibao.portal.clock.BusinessClock;
 import cn.yibao.portal.contribution.ContributionPayments;
-import cn.yibao.portal.contribution.domain.ContributionStanding.PortalPayment;
+import cn.yibao.portal.contribution.api.ContributionStanding.PortalPayment;
 import cn.yibao.portal.payment.domain.ItemState;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 

@@ -2,8 +2,8 @@ package cn.yibao.portal.payment;
 
 import cn.yibao.portal.payment.domain.ItemState;
 import cn.yibao.portal.payment.domain.PaymentOrder;
-import cn.yibao.portal.resident.domain.Resident;
 import cn.yibao.portal.resident.ResidentRegistry;
+import cn.yibao.portal.resident.api.Resident;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -1,17 +1,17 @@
 package cn.yibao.portal.payment;
 
-import cn.yibao.portal.text.domain.Phrase;
 import cn.yibao.portal.clock.BusinessClock;
 import cn.yibao.portal.contribution.ContributionQuotes;
-import cn.yibao.portal.payment.domain.PaymentChannelId;
 import cn.yibao.portal.payment.domain.IdempotencyRules;
 import cn.yibao.portal.payment.domain.ItemState;
 import cn.yibao.portal.payment.domain.OrderRules;
+import cn.yibao.portal.payment.domain.PaymentChannelId;
 import cn.yibao.portal.payment.domain.PaymentOrder;
 import cn.yibao.portal.payment.domain.PaymentStatus;
-import cn.yibao.portal.policy.domain.Citation;
+import cn.yibao.portal.policy.api.Citation;
 import cn.yibao.portal.resident.Family;
-import cn.yibao.portal.resident.domain.Resident;
+import cn.yibao.portal.resident.api.Resident;
+import cn.yibao.portal.shared.Phrase;
 import cn.yibao.portal.text.Phrases;
 import java.time.Duration;
 import java.time.Instant;
@@ -92,7 +92,7 @@ public class PlacingOrders {
         }
     }
 
-    public cn.yibao.portal.payment.domain.PaymentChannelId defaultChannel(cn.yibao.portal.web.domain.ClientKind client) {
+    public cn.yibao.portal.payment.domain.PaymentChannelId defaultChannel(cn.yibao.portal.web.api.ClientKind client) {
         return channels.defaultFor(client);
     }
 

@@ -1,12 +1,12 @@
 package cn.yibao.portal.payment;
 
-import cn.yibao.portal.text.domain.Phrase;
 import cn.yibao.portal.payment.domain.ItemState;
 import cn.yibao.portal.policy.RegionCatalog;
-import cn.yibao.portal.policy.domain.Money;
 import cn.yibao.portal.qrcode.CodeSubjects;
-import cn.yibao.portal.qrcode.domain.CodePurpose;
+import cn.yibao.portal.qrcode.api.CodePurpose;
 import cn.yibao.portal.resident.ResidentRegistry;
+import cn.yibao.portal.shared.Money;
+import cn.yibao.portal.shared.Phrase;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;

@@ -1,14 +1,12 @@
 package cn.yibao.portal.payment;
 
-import cn.yibao.portal.text.domain.Phrase;
-import cn.yibao.portal.database.InTurn;
 import cn.yibao.portal.audit.RequestOrigin;
-import cn.yibao.portal.audit.domain.AuditEntry;
+import cn.yibao.portal.audit.api.AuditEntry;
 import cn.yibao.portal.clock.BusinessClock;
+import cn.yibao.portal.database.InTurn;
 import cn.yibao.portal.identity.StaffAccess;
-import cn.yibao.portal.identity.domain.StaffIdentity;
-import cn.yibao.portal.identity.domain.StaffRole;
-import cn.yibao.portal.resident.ResidentRegistry;
+import cn.yibao.portal.identity.api.StaffIdentity;
+import cn.yibao.portal.identity.api.StaffRole;
 import cn.yibao.portal.payment.domain.ItemState;
 import cn.yibao.portal.payment.domain.PaymentOrder;
 import cn.yibao.portal.payment.domain.PaymentStatus;
@@ -16,6 +14,8 @@ import cn.yibao.portal.payment.domain.RefundAnswer;
 import cn.yibao.portal.payment.domain.RefundRequest;
 import cn.yibao.portal.payment.domain.RefundRules;
 import cn.yibao.portal.payment.domain.TransitionCause;
+import cn.yibao.portal.resident.ResidentRegistry;
+import cn.yibao.portal.shared.Phrase;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

@@ -1,10 +1,10 @@
 package cn.yibao.portal.policy;
 
+import cn.yibao.portal.policy.api.PolicyCatalog;
+import cn.yibao.portal.policy.api.PolicyFigure;
 import cn.yibao.portal.policy.domain.CatalogFile;
-import cn.yibao.portal.policy.domain.PolicyCatalog;
 import cn.yibao.portal.policy.domain.PolicyDocument;
-import cn.yibao.portal.policy.domain.PolicyFigure;
-import cn.yibao.portal.policy.domain.Region;
+import cn.yibao.portal.shared.Region;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

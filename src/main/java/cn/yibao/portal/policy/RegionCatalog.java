@@ -1,6 +1,6 @@
 package cn.yibao.portal.policy;
 
-import cn.yibao.portal.policy.domain.Region;
+import cn.yibao.portal.shared.Region;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

@@ -1,7 +1,7 @@
 package cn.yibao.portal.policy;
 
-import cn.yibao.portal.policy.domain.PolicyCatalog;
-import cn.yibao.portal.policy.domain.Region;
+import cn.yibao.portal.policy.api.PolicyCatalog;
+import cn.yibao.portal.shared.Region;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;

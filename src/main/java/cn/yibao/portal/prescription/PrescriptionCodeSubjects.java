@@ -1,12 +1,12 @@
 package cn.yibao.portal.prescription;
 
-import cn.yibao.portal.text.domain.Phrase;
 import cn.yibao.portal.policy.RegionCatalog;
-import cn.yibao.portal.policy.domain.Region;
 import cn.yibao.portal.prescription.domain.PrescriptionLabels;
 import cn.yibao.portal.qrcode.CodeSubjects;
-import cn.yibao.portal.qrcode.domain.CodePurpose;
+import cn.yibao.portal.qrcode.api.CodePurpose;
 import cn.yibao.portal.resident.ResidentRegistry;
+import cn.yibao.portal.shared.Phrase;
+import cn.yibao.portal.shared.Region;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;

@@ -1,11 +1,11 @@
 package cn.yibao.portal.prescription;
 
-import cn.yibao.portal.text.domain.Phrase;
-import cn.yibao.portal.text.domain.Verbatim;
 import cn.yibao.portal.prescription.domain.PrescriptionLabels;
 import cn.yibao.portal.prescription.domain.RefillReminders;
 import cn.yibao.portal.resident.HomeNotices;
-import cn.yibao.portal.resident.domain.Resident;
+import cn.yibao.portal.resident.api.Resident;
+import cn.yibao.portal.shared.Phrase;
+import cn.yibao.portal.shared.Verbatim;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.stereotype.Component;

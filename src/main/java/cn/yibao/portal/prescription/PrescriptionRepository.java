@@ -1,8 +1,8 @@
 package cn.yibao.portal.prescription;
 
-import cn.yibao.portal.prescription.domain.Disease;
+import cn.yibao.portal.prescription.api.Disease;
+import cn.yibao.portal.prescription.api.PrescriptionStatus;
 import cn.yibao.portal.prescription.domain.Prescription;
-import cn.yibao.portal.prescription.domain.PrescriptionStatus;
 import cn.yibao.portal.prescription.domain.Qualification;
 import cn.yibao.portal.prescription.domain.SettledBill;
 import io.r2dbc.spi.Readable;

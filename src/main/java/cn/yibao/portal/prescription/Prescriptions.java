@@ -1,7 +1,7 @@
 package cn.yibao.portal.prescription;
 
-import cn.yibao.portal.database.InTurn;
 import cn.yibao.portal.clock.BusinessClock;
+import cn.yibao.portal.database.InTurn;
 import cn.yibao.portal.prescription.domain.Prescription;
 import cn.yibao.portal.prescription.domain.Qualification;
 import cn.yibao.portal.prescription.domain.RefillReminders;
@@ -9,9 +9,9 @@ import cn.yibao.portal.prescription.domain.Reimbursement;
 import cn.yibao.portal.prescription.domain.SettledBill;
 import cn.yibao.portal.prescription.domain.TwoDiseaseSpending;
 import cn.yibao.portal.qrcode.Codes;
-import cn.yibao.portal.qrcode.domain.CodePurpose;
+import cn.yibao.portal.qrcode.api.CodePurpose;
 import cn.yibao.portal.resident.Family;
-import cn.yibao.portal.resident.domain.Resident;
+import cn.yibao.portal.resident.api.Resident;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

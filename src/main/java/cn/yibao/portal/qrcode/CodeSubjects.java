@@ -1,7 +1,7 @@
 package cn.yibao.portal.qrcode;
 
-import cn.yibao.portal.text.domain.Phrase;
-import cn.yibao.portal.qrcode.domain.CodePurpose;
+import cn.yibao.portal.qrcode.api.CodePurpose;
+import cn.yibao.portal.shared.Phrase;
 import java.util.UUID;
 import reactor.core.publisher.Mono;
 

@@ -1,10 +1,10 @@
 package cn.yibao.portal.qrcode;
 
 import cn.yibao.portal.clock.BusinessClock;
-import cn.yibao.portal.qrcode.domain.CodePurpose;
-import cn.yibao.portal.qrcode.domain.CodeTokens;
-import cn.yibao.portal.qrcode.domain.CodeTokens.Reason;
-import cn.yibao.portal.qrcode.domain.SignedCode;
+import cn.yibao.portal.qrcode.api.CodePurpose;
+import cn.yibao.portal.qrcode.api.CodeTokens.Reason;
+import cn.yibao.portal.qrcode.api.CodeTokens;
+import cn.yibao.portal.qrcode.api.SignedCode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

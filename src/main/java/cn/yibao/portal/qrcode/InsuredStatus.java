@@ -1,7 +1,7 @@
 package cn.yibao.portal.qrcode;
 
-import cn.yibao.portal.resident.domain.Resident;
-import cn.yibao.portal.text.domain.Phrase;
+import cn.yibao.portal.resident.api.Resident;
+import cn.yibao.portal.shared.Phrase;
 import reactor.core.publisher.Mono;
 
 /**

@@ -1,9 +1,9 @@
 package cn.yibao.portal.resident;
 
-import cn.yibao.portal.text.RequestWords;
-import cn.yibao.portal.text.domain.Phrase;
 import cn.yibao.portal.identity.ResidentPrincipals;
-import cn.yibao.portal.resident.domain.Resident;
+import cn.yibao.portal.resident.api.Resident;
+import cn.yibao.portal.shared.Phrase;
+import cn.yibao.portal.text.RequestWords;
 import cn.yibao.portal.web.ProblemResponses;
 import java.net.URI;
 import java.util.function.Function;

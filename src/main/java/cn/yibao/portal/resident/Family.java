@@ -1,16 +1,16 @@
 package cn.yibao.portal.resident;
 
-import cn.yibao.portal.text.domain.Phrase;
 import cn.yibao.portal.audit.AuditTrail;
 import cn.yibao.portal.audit.RequestOrigin;
-import cn.yibao.portal.audit.domain.AuditEntry;
+import cn.yibao.portal.audit.api.AuditEntry;
 import cn.yibao.portal.clock.BusinessClock;
-import cn.yibao.portal.identity.domain.NationalId;
+import cn.yibao.portal.resident.api.Categories;
+import cn.yibao.portal.resident.api.Relation;
+import cn.yibao.portal.resident.api.Resident;
 import cn.yibao.portal.resident.domain.BindingRules;
-import cn.yibao.portal.resident.domain.Categories;
 import cn.yibao.portal.resident.domain.FamilyBinding.Status;
-import cn.yibao.portal.resident.domain.Relation;
-import cn.yibao.portal.resident.domain.Resident;
+import cn.yibao.portal.shared.NationalId;
+import cn.yibao.portal.shared.Phrase;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -1,7 +1,7 @@
 package cn.yibao.portal.resident;
 
+import cn.yibao.portal.resident.api.Relation;
 import cn.yibao.portal.resident.domain.FamilyBinding;
-import cn.yibao.portal.resident.domain.Relation;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.util.UUID;

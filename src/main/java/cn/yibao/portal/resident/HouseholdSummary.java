@@ -1,6 +1,6 @@
 package cn.yibao.portal.resident;
 
-import cn.yibao.portal.resident.domain.Resident;
+import cn.yibao.portal.resident.api.Resident;
 import java.util.List;
 import java.util.UUID;
 import reactor.core.publisher.Mono;

@@ -1,6 +1,6 @@
 package cn.yibao.portal.resident;
 
-import cn.yibao.portal.identity.domain.NationalId;
+import cn.yibao.portal.shared.NationalId;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;

@@ -1,7 +1,7 @@
 package cn.yibao.portal.resident;
 
+import cn.yibao.portal.resident.api.Resident;
 import cn.yibao.portal.resident.domain.FamilyBinding;
-import cn.yibao.portal.resident.domain.Resident;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;

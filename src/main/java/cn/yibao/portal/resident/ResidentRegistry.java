@@ -2,12 +2,12 @@ package cn.yibao.portal.resident;
 
 import cn.yibao.portal.clock.BusinessClock;
 import cn.yibao.portal.identity.ResidentSignIn;
-import cn.yibao.portal.identity.domain.EvoucherIdentity;
+import cn.yibao.portal.identity.api.EvoucherIdentity;
 import cn.yibao.portal.resident.ResidentRepository.NewResident;
-import cn.yibao.portal.resident.domain.Categories;
-import cn.yibao.portal.identity.domain.NationalId;
-import cn.yibao.portal.resident.domain.Resident;
-import cn.yibao.portal.resident.domain.AssistanceStatus;
+import cn.yibao.portal.resident.api.AssistanceStatus;
+import cn.yibao.portal.resident.api.Categories;
+import cn.yibao.portal.resident.api.Resident;
+import cn.yibao.portal.shared.NationalId;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HexFormat;

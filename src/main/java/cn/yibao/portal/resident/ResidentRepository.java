@@ -1,8 +1,8 @@
 package cn.yibao.portal.resident;
 
-import cn.yibao.portal.resident.domain.AssistanceStatus;
-import cn.yibao.portal.resident.domain.Category;
-import cn.yibao.portal.resident.domain.Resident;
+import cn.yibao.portal.resident.api.AssistanceStatus;
+import cn.yibao.portal.resident.api.Category;
+import cn.yibao.portal.resident.api.Resident;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.time.LocalDate;

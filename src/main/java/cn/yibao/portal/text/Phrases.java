@@ -1,8 +1,8 @@
 package cn.yibao.portal.text;
 
-import cn.yibao.portal.text.domain.Phrase;
-import cn.yibao.portal.text.domain.Verbatim;
-import cn.yibao.portal.text.domain.WholeTokens;
+import cn.yibao.portal.shared.Phrase;
+import cn.yibao.portal.shared.Verbatim;
+import cn.yibao.portal.shared.WholeTokens;
 import java.math.BigDecimal;
 import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;

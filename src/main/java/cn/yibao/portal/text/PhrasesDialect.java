@@ -1,6 +1,6 @@
 package cn.yibao.portal.text;
 
-import cn.yibao.portal.text.domain.Phrase;
+import cn.yibao.portal.shared.Phrase;
 import java.util.Locale;
 import java.util.Set;
 import org.springframework.stereotype.Component;

@@ -1,8 +1,8 @@
 package cn.yibao.portal.upstream;
 
-import cn.yibao.portal.text.domain.Phrase;
-import cn.yibao.portal.upstream.domain.JsonLinesFile;
+import cn.yibao.portal.shared.Phrase;
 import cn.yibao.portal.upstream.domain.JsonLinesFile.NotAnObject;
+import cn.yibao.portal.upstream.domain.JsonLinesFile;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package cn.yibao.portal.upstream;
 
-import cn.yibao.portal.text.domain.Phrase;
+import cn.yibao.portal.shared.Phrase;
 import cn.yibao.portal.upstream.domain.ImportKind;
 import cn.yibao.portal.upstream.domain.LineProblem;
 import java.util.List;

@@ -1,12 +1,12 @@
 package cn.yibao.portal.upstream;
 
+import cn.yibao.portal.benefit.api.CareSetting;
+import cn.yibao.portal.benefit.api.FacilityLevel;
+import cn.yibao.portal.benefit.api.RemoteCare;
 import cn.yibao.portal.database.InTurn;
-import cn.yibao.portal.benefit.domain.CareSetting;
-import cn.yibao.portal.benefit.domain.FacilityLevel;
-import cn.yibao.portal.benefit.domain.RemoteCare;
-import cn.yibao.portal.prescription.domain.Disease;
-import cn.yibao.portal.prescription.domain.PrescriptionStatus;
-import cn.yibao.portal.resident.domain.AssistanceStatus;
+import cn.yibao.portal.prescription.api.Disease;
+import cn.yibao.portal.prescription.api.PrescriptionStatus;
+import cn.yibao.portal.resident.api.AssistanceStatus;
 import cn.yibao.portal.upstream.domain.AssistanceRecord;
 import cn.yibao.portal.upstream.domain.ContributionRecord;
 import cn.yibao.portal.upstream.domain.Correctable;

@@ -1,6 +1,6 @@
 package cn.yibao.portal.web;
 
-import cn.yibao.portal.text.domain.Phrase;
+import cn.yibao.portal.shared.Phrase;
 import java.util.Set;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;

@@ -1,6 +1,6 @@
 package cn.yibao.portal.web;
 
-import cn.yibao.portal.text.domain.Phrase;
+import cn.yibao.portal.shared.Phrase;
 import io.r2dbc.spi.R2dbcNonTransientResourceException;
 import io.r2dbc.spi.R2dbcTimeoutException;
 import io.r2dbc.spi.R2dbcTransientResourceException;

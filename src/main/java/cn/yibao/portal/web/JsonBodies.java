@@ -1,7 +1,7 @@
 package cn.yibao.portal.web;
 
-import cn.yibao.portal.text.domain.Phrase;
-import cn.yibao.portal.web.domain.PlainText;
+import cn.yibao.portal.shared.Phrase;
+import cn.yibao.portal.web.api.PlainText;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;

@@ -1,7 +1,7 @@
 package cn.yibao.portal.web;
 
 import cn.yibao.portal.clock.BusinessClock;
-import cn.yibao.portal.web.domain.ClientKind;
+import cn.yibao.portal.web.api.ClientKind;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;

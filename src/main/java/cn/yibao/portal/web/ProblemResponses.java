@@ -1,7 +1,7 @@
 package cn.yibao.portal.web;
 
+import cn.yibao.portal.shared.Phrase;
 import cn.yibao.portal.text.Phrases;
-import cn.yibao.portal.text.domain.Phrase;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;

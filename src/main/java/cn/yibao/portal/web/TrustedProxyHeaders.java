@@ -1,6 +1,6 @@
 package cn.yibao.portal.web;
 
-import cn.yibao.portal.web.domain.TrustedProxies;
+import cn.yibao.portal.web.api.TrustedProxies;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;

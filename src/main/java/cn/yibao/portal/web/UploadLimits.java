@@ -1,6 +1,6 @@
 package cn.yibao.portal.web;
 
-import cn.yibao.portal.text.domain.Phrase;
+import cn.yibao.portal.shared.Phrase;
 import java.net.URI;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.codec.DecodingException;

@@ -1,14 +1,14 @@
 package cn.yibao.portal.web;
 
-import cn.yibao.portal.web.domain.TrustedProxies;
+import cn.yibao.portal.web.api.TrustedProxies;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.web.server.adapter.ForwardedHeaderTransformer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
+import org.springframework.web.server.adapter.ForwardedHeaderTransformer;
 import org.springframework.web.server.i18n.LocaleContextResolver;
 
 @Configuration(proxyBeanMethods = false)

@@ -2,12 +2,12 @@ package cn.yibao.portal.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.yibao.portal.audit.domain.AuditEntry;
-import cn.yibao.portal.audit.domain.AuditEntry.ActorType;
-import cn.yibao.portal.audit.domain.AuditEntry.Outcome;
-import cn.yibao.portal.audit.domain.ChainReport;
+import cn.yibao.portal.audit.api.AuditEntry.ActorType;
+import cn.yibao.portal.audit.api.AuditEntry.Outcome;
+import cn.yibao.portal.audit.api.AuditEntry;
 import cn.yibao.portal.audit.domain.ChainReport.Broken;
 import cn.yibao.portal.audit.domain.ChainReport.Problem;
+import cn.yibao.portal.audit.domain.ChainReport;
 import cn.yibao.portal.support.PortalIntegrationTest;
 import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.pool.ConnectionPoolConfiguration;

@@ -2,9 +2,9 @@ package cn.yibao.portal.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.yibao.portal.audit.domain.AuditEntry;
-import cn.yibao.portal.audit.domain.AuditEntry.ActorType;
-import cn.yibao.portal.audit.domain.AuditEntry.Outcome;
+import cn.yibao.portal.audit.api.AuditEntry.ActorType;
+import cn.yibao.portal.audit.api.AuditEntry.Outcome;
+import cn.yibao.portal.audit.api.AuditEntry;
 import cn.yibao.portal.audit.domain.ChainReport;
 import cn.yibao.portal.support.PortalIntegrationTest;
 import java.sql.Connection;

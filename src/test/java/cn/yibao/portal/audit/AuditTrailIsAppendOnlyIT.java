@@ -3,9 +3,9 @@ package cn.yibao.portal.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import cn.yibao.portal.audit.domain.AuditEntry;
-import cn.yibao.portal.audit.domain.AuditEntry.ActorType;
-import cn.yibao.portal.audit.domain.AuditEntry.Outcome;
+import cn.yibao.portal.audit.api.AuditEntry.ActorType;
+import cn.yibao.portal.audit.api.AuditEntry.Outcome;
+import cn.yibao.portal.audit.api.AuditEntry;
 import cn.yibao.portal.support.PortalIntegrationTest;
 import java.sql.Connection;
 import java.sql.Statement;

@@ -2,8 +2,8 @@ package cn.yibao.portal.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.yibao.portal.support.PortalIntegrationTest;
 import cn.yibao.portal.support.BrowserSession;
+import cn.yibao.portal.support.PortalIntegrationTest;
 import cn.yibao.portal.support.SandboxSignIn.AuthorizationStart;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -146,6 +146,6 @@ class ResidentSignInIT extends PortalIntegrationTest {
     }
 
     static String validCertno(String first17) {
-        return first17 + cn.yibao.portal.identity.domain.NationalId.checkCharacter(first17);
+        return first17 + cn.yibao.portal.shared.NationalId.checkCharacter(first17);
     }
 }

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.SoftAssertions.assertSoftly;
 
 import cn.yibao.portal.clock.BusinessClock;
-import cn.yibao.portal.identity.domain.StaffRole;
-import cn.yibao.portal.identity.domain.StaffRoutes;
-import cn.yibao.portal.identity.domain.StaffRoutes.RegionOf;
-import cn.yibao.portal.identity.domain.StaffRoutes.StaffRoute;
+import cn.yibao.portal.identity.api.StaffRole;
+import cn.yibao.portal.identity.api.StaffRoutes.RegionOf;
+import cn.yibao.portal.identity.api.StaffRoutes.StaffRoute;
+import cn.yibao.portal.identity.api.StaffRoutes;
 import cn.yibao.portal.qrcode.QrImages;
 import cn.yibao.portal.support.BrowserSession;
 import cn.yibao.portal.support.FreshResidents;

@@ -2,7 +2,7 @@ package cn.yibao.portal.payment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.yibao.portal.identity.domain.StaffIdentity;
+import cn.yibao.portal.identity.api.StaffIdentity;
 import cn.yibao.portal.support.FreshResidents;
 import cn.yibao.portal.support.PortalIntegrationTest;
 import java.time.Duration;

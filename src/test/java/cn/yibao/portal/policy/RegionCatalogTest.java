@@ -2,7 +2,7 @@ package cn.yibao.portal.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.yibao.portal.policy.domain.Region;
+import cn.yibao.portal.shared.Region;
 import org.junit.jupiter.api.Test;
 
 class RegionCatalogTest {

@@ -2,7 +2,7 @@ package cn.yibao.portal.qrcode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.yibao.portal.qrcode.domain.CodePurpose;
+import cn.yibao.portal.qrcode.api.CodePurpose;
 import cn.yibao.portal.support.PortalIntegrationTest;
 import java.time.Duration;
 import java.util.Map;

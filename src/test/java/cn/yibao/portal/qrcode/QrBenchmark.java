@@ -1,17 +1,17 @@
 package cn.yibao.portal.qrcode;
 
-import cn.yibao.portal.qrcode.domain.CodePurpose;
-import cn.yibao.portal.qrcode.domain.CodeTokens;
-import cn.yibao.portal.qrcode.domain.SignedCode;
+import cn.yibao.portal.qrcode.api.CodePurpose;
+import cn.yibao.portal.qrcode.api.CodeTokens;
+import cn.yibao.portal.qrcode.api.SignedCode;
 import cn.yibao.portal.qrcode.domain.SigningKey;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.EnumSet;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.Base64;
-import java.util.Locale;
 import java.util.function.IntFunction;
 
 /**

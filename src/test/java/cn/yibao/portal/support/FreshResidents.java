@@ -1,6 +1,6 @@
 package cn.yibao.portal.support;
 
-import cn.yibao.portal.identity.domain.NationalId;
+import cn.yibao.portal.shared.NationalId;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**

@@ -2,8 +2,8 @@ package cn.yibao.portal.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.yibao.portal.text.domain.Phrase;
-import cn.yibao.portal.text.domain.Verbatim;
+import cn.yibao.portal.shared.Phrase;
+import cn.yibao.portal.shared.Verbatim;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Locale;

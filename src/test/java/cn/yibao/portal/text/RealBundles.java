@@ -1,6 +1,6 @@
 package cn.yibao.portal.text;
 
-import cn.yibao.portal.text.domain.Phrase;
+import cn.yibao.portal.shared.Phrase;
 import java.util.Locale;
 import org.springframework.context.support.ResourceBundleMessageSource;
 

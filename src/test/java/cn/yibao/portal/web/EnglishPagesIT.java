@@ -3,8 +3,8 @@ package cn.yibao.portal.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.yibao.portal.clock.BusinessClock;
-import cn.yibao.portal.filing.domain.FilingType;
-import cn.yibao.portal.identity.domain.StaffRole;
+import cn.yibao.portal.filing.api.FilingType;
+import cn.yibao.portal.identity.api.StaffRole;
 import cn.yibao.portal.support.BrowserSession;
 import cn.yibao.portal.support.ChineseOutsideZh;
 import cn.yibao.portal.support.FreshResidents;

@@ -2,7 +2,7 @@ package cn.yibao.portal.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.yibao.portal.web.domain.TrustedProxies;
+import cn.yibao.portal.web.api.TrustedProxies;
 import java.net.InetSocketAddress;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.server.reactive.ServerHttpRequest;

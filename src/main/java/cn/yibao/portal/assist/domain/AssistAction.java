@@ -1,6 +1,6 @@
 package cn.yibao.portal.assist.domain;
 
-import cn.yibao.portal.text.domain.Phrase;
+import cn.yibao.portal.shared.Phrase;
 import java.time.Instant;
 
 /**

@@ -1,14 +1,14 @@
 package cn.yibao.portal.assist.web;
 
-import cn.yibao.portal.identity.StaffPrincipals;
-import cn.yibao.portal.identity.domain.StaffRole;
 import cn.yibao.portal.assist.AssistSessions;
 import cn.yibao.portal.assist.domain.AssistSession;
 import cn.yibao.portal.assist.domain.AssistStatus;
 import cn.yibao.portal.audit.RequestOrigin;
 import cn.yibao.portal.identity.AssistedAccess;
+import cn.yibao.portal.identity.StaffPrincipals;
+import cn.yibao.portal.identity.api.StaffRole;
 import cn.yibao.portal.resident.CurrentResident;
-import cn.yibao.portal.text.domain.Phrase;
+import cn.yibao.portal.shared.Phrase;
 import cn.yibao.portal.web.Pages;
 import cn.yibao.portal.web.RequestValues;
 import java.net.URI;

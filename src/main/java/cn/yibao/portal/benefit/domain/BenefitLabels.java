@@ -1,9 +1,11 @@
 package cn.yibao.portal.benefit.domain;
 
-import cn.yibao.portal.policy.domain.Citation;
-import cn.yibao.portal.text.domain.Phrase;
-import cn.yibao.portal.text.domain.PhraseLists;
-import cn.yibao.portal.text.domain.Verbatim;
+import cn.yibao.portal.benefit.api.CareSetting;
+import cn.yibao.portal.benefit.api.FacilityLevel;
+import cn.yibao.portal.policy.api.Citation;
+import cn.yibao.portal.shared.Phrase;
+import cn.yibao.portal.shared.PhraseLists;
+import cn.yibao.portal.shared.Verbatim;
 import java.util.List;
 
 /** The names the documents use, for rule names, steps and notes, as phrases. */

@@ -1,7 +1,8 @@
 package cn.yibao.portal.benefit.domain;
 
-import cn.yibao.portal.text.domain.Phrase;
-import cn.yibao.portal.policy.domain.Citation;
+import cn.yibao.portal.benefit.api.CareSetting;
+import cn.yibao.portal.policy.api.Citation;
+import cn.yibao.portal.shared.Phrase;
 
 /**
  * One thing a resident wants to know about their benefits, for display: a stable key, the care setting it belongs to

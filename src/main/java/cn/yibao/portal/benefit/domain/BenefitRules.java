@@ -1,13 +1,15 @@
 package cn.yibao.portal.benefit.domain;
 
-import cn.yibao.portal.policy.domain.FigureKind;
-import cn.yibao.portal.policy.domain.Parameter;
-import cn.yibao.portal.policy.domain.PolicyCatalog;
-import cn.yibao.portal.policy.domain.PolicyFigure;
-import cn.yibao.portal.policy.domain.Region;
-import cn.yibao.portal.text.domain.Phrase;
-import cn.yibao.portal.text.domain.PhraseLists;
-import cn.yibao.portal.text.domain.Verbatim;
+import cn.yibao.portal.benefit.api.CareSetting;
+import cn.yibao.portal.benefit.api.FacilityLevel;
+import cn.yibao.portal.policy.api.FigureKind;
+import cn.yibao.portal.policy.api.Parameter;
+import cn.yibao.portal.policy.api.PolicyCatalog;
+import cn.yibao.portal.policy.api.PolicyFigure;
+import cn.yibao.portal.shared.Phrase;
+import cn.yibao.portal.shared.PhraseLists;
+import cn.yibao.portal.shared.Region;
+import cn.yibao.portal.shared.Verbatim;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;

@@ -1,6 +1,8 @@
 package cn.yibao.portal.benefit.domain;
 
-import cn.yibao.portal.text.domain.Phrase;
+import cn.yibao.portal.benefit.api.CareSetting;
+import cn.yibao.portal.benefit.api.FacilityLevel;
+import cn.yibao.portal.shared.Phrase;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;

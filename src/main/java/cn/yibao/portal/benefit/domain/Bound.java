@@ -1,6 +1,6 @@
 package cn.yibao.portal.benefit.domain;
 
-import cn.yibao.portal.text.domain.Phrase;
+import cn.yibao.portal.shared.Phrase;
 
 /**
  * How to read {@link Estimate#fundPaysFen()}. Every estimate assumes the whole expense is within policy scope

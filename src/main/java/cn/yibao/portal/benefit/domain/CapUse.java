@@ -1,5 +1,7 @@
 package cn.yibao.portal.benefit.domain;
 
+import cn.yibao.portal.benefit.api.CareSetting;
+
 /**
  * A setting's annual cap against what the fund has paid in it this year. What is left is known only where the cap
  * is a published exact figure, and never goes below zero (corrected records can take usage above the cap).

@@ -1,6 +1,6 @@
 package cn.yibao.portal.benefit.domain;
 
-import cn.yibao.portal.text.domain.Phrase;
+import cn.yibao.portal.shared.Phrase;
 import java.time.LocalDate;
 
 /** Whether a person is covered in a benefit year, and if not, why and whether they can fix it here. */

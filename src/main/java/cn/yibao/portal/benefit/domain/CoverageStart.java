@@ -1,6 +1,6 @@
 package cn.yibao.portal.benefit.domain;
 
-import cn.yibao.portal.policy.domain.Citation;
+import cn.yibao.portal.policy.api.Citation;
 import java.time.LocalDate;
 
 /** From when two-disease medication is paid by the fund, with the document that says so. */

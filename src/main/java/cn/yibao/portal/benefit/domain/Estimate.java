@@ -1,6 +1,6 @@
 package cn.yibao.portal.benefit.domain;
 
-import cn.yibao.portal.text.domain.Phrase;
+import cn.yibao.portal.shared.Phrase;
 import java.util.List;
 
 /**

@@ -1,6 +1,7 @@
 package cn.yibao.portal.benefit.domain;
 
-import cn.yibao.portal.text.domain.Phrase;
+import cn.yibao.portal.benefit.api.CareSetting;
+import cn.yibao.portal.shared.Phrase;
 import java.util.ArrayList;
 import java.util.List;
 

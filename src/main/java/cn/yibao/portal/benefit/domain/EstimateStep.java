@@ -1,7 +1,7 @@
 package cn.yibao.portal.benefit.domain;
 
-import cn.yibao.portal.policy.domain.Citation;
-import cn.yibao.portal.text.domain.Phrase;
+import cn.yibao.portal.policy.api.Citation;
+import cn.yibao.portal.shared.Phrase;
 
 /**
  * One step of an estimate: a code (SCOPE, COVERAGE, DEDUCTIBLE, RATIO, REMOTE, CAP, REMAINING_CAP, RESULT), a text (a

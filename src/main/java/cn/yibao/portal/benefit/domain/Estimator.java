@@ -1,10 +1,12 @@
 package cn.yibao.portal.benefit.domain;
 
-import static cn.yibao.portal.policy.domain.Money.yuan;
+import static cn.yibao.portal.shared.Money.yuan;
 
-import cn.yibao.portal.text.domain.Phrase;
-import cn.yibao.portal.text.domain.PhraseLists;
-import cn.yibao.portal.text.domain.Verbatim;
+import cn.yibao.portal.benefit.api.CareSetting;
+import cn.yibao.portal.benefit.api.RemoteCare;
+import cn.yibao.portal.shared.Phrase;
+import cn.yibao.portal.shared.PhraseLists;
+import cn.yibao.portal.shared.Verbatim;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;

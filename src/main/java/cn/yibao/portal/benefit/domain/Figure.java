@@ -1,8 +1,8 @@
 package cn.yibao.portal.benefit.domain;
 
-import cn.yibao.portal.policy.domain.Citation;
-import cn.yibao.portal.policy.domain.Money;
-import cn.yibao.portal.text.domain.Phrase;
+import cn.yibao.portal.policy.api.Citation;
+import cn.yibao.portal.shared.Money;
+import cn.yibao.portal.shared.Phrase;
 
 /**
  * One benefit figure as it applies to a region and year: how binding it is, the number (a percent 0–100 for ratios,

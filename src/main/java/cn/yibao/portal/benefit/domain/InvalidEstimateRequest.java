@@ -1,6 +1,6 @@
 package cn.yibao.portal.benefit.domain;
 
-import cn.yibao.portal.text.domain.Phrase;
+import cn.yibao.portal.shared.Phrase;
 
 /**
  * A request the estimator refuses, naming the JSON field and saying why ({@link #phrase()}). The API answers 400 with

@@ -1,7 +1,7 @@
 package cn.yibao.portal.benefit.domain;
 
-import cn.yibao.portal.filing.domain.TypeRules;
-import cn.yibao.portal.policy.domain.Citation;
+import cn.yibao.portal.filing.api.TypeRules;
+import cn.yibao.portal.policy.api.Citation;
 import java.util.List;
 
 /**

@@ -1,5 +1,8 @@
 package cn.yibao.portal.benefit.domain;
 
+import cn.yibao.portal.benefit.api.CareSetting;
+import cn.yibao.portal.benefit.api.FacilityLevel;
+import cn.yibao.portal.benefit.api.RemoteCare;
 import java.time.LocalDate;
 
 /**

@@ -1,6 +1,6 @@
 package cn.yibao.portal.benefit.domain;
 
-import cn.yibao.portal.policy.domain.FigureKind;
+import cn.yibao.portal.policy.api.FigureKind;
 
 /** How far a benefit figure can be relied on, in the documents' own terms, or that no document gives it. */
 public enum Standing {

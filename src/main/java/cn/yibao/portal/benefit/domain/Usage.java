@@ -1,5 +1,6 @@
 package cn.yibao.portal.benefit.domain;
 
+import cn.yibao.portal.benefit.api.CareSetting;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;

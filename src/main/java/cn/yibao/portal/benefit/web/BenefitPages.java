@@ -1,18 +1,18 @@
 package cn.yibao.portal.benefit.web;
 
-import cn.yibao.portal.database.InTurn;
 import cn.yibao.portal.benefit.Benefits;
-import cn.yibao.portal.benefit.domain.CareSetting;
+import cn.yibao.portal.benefit.api.CareSetting;
+import cn.yibao.portal.benefit.api.FacilityLevel;
+import cn.yibao.portal.benefit.api.RemoteCare;
 import cn.yibao.portal.benefit.domain.EstimateRequest;
-import cn.yibao.portal.benefit.domain.FacilityLevel;
 import cn.yibao.portal.benefit.domain.InvalidEstimateRequest;
 import cn.yibao.portal.benefit.domain.TypedYuan;
-import cn.yibao.portal.benefit.domain.RemoteCare;
 import cn.yibao.portal.benefit.domain.Usage;
-import cn.yibao.portal.policy.domain.Money;
+import cn.yibao.portal.database.InTurn;
 import cn.yibao.portal.resident.CurrentResident;
+import cn.yibao.portal.shared.Money;
+import cn.yibao.portal.shared.Phrase;
 import cn.yibao.portal.web.Pages;
-import cn.yibao.portal.text.domain.Phrase;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;

@@ -1,8 +1,8 @@
 package cn.yibao.portal.benefit.web;
 
 import cn.yibao.portal.benefit.domain.InvalidEstimateRequest;
-import cn.yibao.portal.text.domain.Phrase;
-import cn.yibao.portal.text.domain.PhraseLists;
+import cn.yibao.portal.shared.Phrase;
+import cn.yibao.portal.shared.PhraseLists;
 import java.util.Arrays;
 import java.util.Optional;
 import org.springframework.web.reactive.function.server.ServerRequest;

@@ -1,19 +1,19 @@
 package cn.yibao.portal.benefit.web;
 
-import cn.yibao.portal.text.domain.Phrase;
-import cn.yibao.portal.benefit.domain.CapUse;
 import cn.yibao.portal.benefit.Benefits;
+import cn.yibao.portal.benefit.api.CareSetting;
 import cn.yibao.portal.benefit.domain.BenefitRule;
 import cn.yibao.portal.benefit.domain.BenefitSchedule;
+import cn.yibao.portal.benefit.domain.CapUse;
+import cn.yibao.portal.benefit.domain.Coverage;
 import cn.yibao.portal.benefit.domain.Estimate;
 import cn.yibao.portal.benefit.domain.Figure;
 import cn.yibao.portal.benefit.domain.InvalidEstimateRequest;
-import cn.yibao.portal.policy.domain.Citation;
-import cn.yibao.portal.benefit.domain.CareSetting;
-import cn.yibao.portal.benefit.domain.Coverage;
 import cn.yibao.portal.benefit.domain.SettledBill;
 import cn.yibao.portal.benefit.domain.Usage;
-import cn.yibao.portal.policy.domain.Money;
+import cn.yibao.portal.policy.api.Citation;
+import cn.yibao.portal.shared.Money;
+import cn.yibao.portal.shared.Phrase;
 import java.util.Arrays;
 import java.util.List;
 

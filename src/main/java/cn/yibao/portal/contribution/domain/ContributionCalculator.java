@@ -1,19 +1,22 @@
 package cn.yibao.portal.contribution.domain;
 
-import static cn.yibao.portal.policy.domain.Money.yuan;
+import static cn.yibao.portal.shared.Money.yuan;
 
-import cn.yibao.portal.policy.domain.Citation;
-import cn.yibao.portal.policy.domain.DateRange;
-import cn.yibao.portal.policy.domain.FigureKind;
-import cn.yibao.portal.policy.domain.Parameter;
-import cn.yibao.portal.policy.domain.PolicyCatalog;
-import cn.yibao.portal.policy.domain.PolicyFigure;
-import cn.yibao.portal.policy.domain.Region;
-import cn.yibao.portal.resident.domain.AssistanceStatus;
-import cn.yibao.portal.resident.domain.Category;
-import cn.yibao.portal.text.domain.Phrase;
-import cn.yibao.portal.text.domain.PhraseLists;
-import cn.yibao.portal.text.domain.Verbatim;
+import cn.yibao.portal.contribution.api.DueStanding;
+import cn.yibao.portal.contribution.api.Quote;
+import cn.yibao.portal.contribution.api.QuoteResult;
+import cn.yibao.portal.policy.api.Citation;
+import cn.yibao.portal.policy.api.FigureKind;
+import cn.yibao.portal.policy.api.Parameter;
+import cn.yibao.portal.policy.api.PolicyCatalog;
+import cn.yibao.portal.policy.api.PolicyFigure;
+import cn.yibao.portal.resident.api.AssistanceStatus;
+import cn.yibao.portal.resident.api.Category;
+import cn.yibao.portal.shared.DateRange;
+import cn.yibao.portal.shared.Phrase;
+import cn.yibao.portal.shared.PhraseLists;
+import cn.yibao.portal.shared.Region;
+import cn.yibao.portal.shared.Verbatim;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;

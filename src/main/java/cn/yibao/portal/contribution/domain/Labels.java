@@ -1,9 +1,9 @@
 package cn.yibao.portal.contribution.domain;
 
-import cn.yibao.portal.policy.domain.FigureKind;
-import cn.yibao.portal.resident.domain.AssistanceStatus;
-import cn.yibao.portal.resident.domain.Category;
-import cn.yibao.portal.text.domain.Phrase;
+import cn.yibao.portal.policy.api.FigureKind;
+import cn.yibao.portal.resident.api.AssistanceStatus;
+import cn.yibao.portal.resident.api.Category;
+import cn.yibao.portal.shared.Phrase;
 
 /** The names the documents use, as the bundle keys the pages use too ({@code category.*}, {@code assistance.*}). */
 public final class Labels {

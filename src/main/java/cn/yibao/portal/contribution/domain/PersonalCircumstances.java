@@ -1,7 +1,7 @@
 package cn.yibao.portal.contribution.domain;
 
-import cn.yibao.portal.resident.domain.Categories;
-import cn.yibao.portal.resident.domain.Category;
+import cn.yibao.portal.resident.api.Categories;
+import cn.yibao.portal.resident.api.Category;
 import java.time.LocalDate;
 import java.util.List;
 

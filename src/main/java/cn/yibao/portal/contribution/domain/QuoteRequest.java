@@ -1,8 +1,8 @@
 package cn.yibao.portal.contribution.domain;
 
-import cn.yibao.portal.policy.domain.Region;
-import cn.yibao.portal.resident.domain.AssistanceStatus;
-import cn.yibao.portal.resident.domain.Category;
+import cn.yibao.portal.resident.api.AssistanceStatus;
+import cn.yibao.portal.resident.api.Category;
+import cn.yibao.portal.shared.Region;
 import java.time.LocalDate;
 import java.util.List;
 

@@ -2,13 +2,13 @@ package cn.yibao.portal.contribution.web;
 
 import cn.yibao.portal.contribution.ContributionQuotes;
 import cn.yibao.portal.contribution.HouseholdContributions;
-import cn.yibao.portal.contribution.domain.QuoteResult;
-import cn.yibao.portal.identity.mip.NationalIdentityTypes;
+import cn.yibao.portal.contribution.api.QuoteResult;
+import cn.yibao.portal.identity.NationalIdentityTypes;
 import cn.yibao.portal.policy.SupportedRegions;
 import cn.yibao.portal.resident.CurrentResident;
-import cn.yibao.portal.resident.domain.Resident;
+import cn.yibao.portal.resident.api.Resident;
+import cn.yibao.portal.shared.Phrase;
 import cn.yibao.portal.text.Phrases;
-import cn.yibao.portal.text.domain.Phrase;
 import cn.yibao.portal.web.Pages;
 import cn.yibao.portal.web.ProblemResponses;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
@@ -102,7 +102,7 @@ class MyContributionRoutes {
             for (Card card : cards) {
                 StandingView standing = card.standing();
                 if (standing.payableNow()) {
-                    dueFen += cn.yibao.portal.policy.domain.Money.fenFromYuan(standing.dueYuan());
+                    dueFen += cn.yibao.portal.shared.Money.fenFromYuan(standing.dueYuan());
                     dueCount++;
                     if (standing.deadline() != null && (deadline == null || standing.deadline().compareTo(deadline) < 0)) {
                         deadline = standing.deadline();
@@ -115,7 +115,7 @@ class MyContributionRoutes {
                     settled++;
                 }
             }
-            return new Summary(cn.yibao.portal.policy.domain.Money.yuan(dueFen), dueCount, deadline, paid, settled,
+            return new Summary(cn.yibao.portal.shared.Money.yuan(dueFen), dueCount, deadline, paid, settled,
                     cards.size());
         }
     }

@@ -2,10 +2,10 @@ package cn.yibao.portal.contribution.web;
 
 import cn.yibao.portal.contribution.QuoteQuery;
 import cn.yibao.portal.contribution.domain.Enrolment;
-import cn.yibao.portal.resident.domain.AssistanceStatus;
-import cn.yibao.portal.resident.domain.Category;
-import cn.yibao.portal.text.domain.Phrase;
-import cn.yibao.portal.text.domain.PhraseLists;
+import cn.yibao.portal.resident.api.AssistanceStatus;
+import cn.yibao.portal.resident.api.Category;
+import cn.yibao.portal.shared.Phrase;
+import cn.yibao.portal.shared.PhraseLists;
 import cn.yibao.portal.web.RequestValues;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;

@@ -1,8 +1,8 @@
 package cn.yibao.portal.contribution.web;
 
-import cn.yibao.portal.contribution.domain.Quote;
-import cn.yibao.portal.policy.domain.Citation;
-import cn.yibao.portal.text.domain.Phrase;
+import cn.yibao.portal.contribution.api.Quote;
+import cn.yibao.portal.policy.api.Citation;
+import cn.yibao.portal.shared.Phrase;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Function;

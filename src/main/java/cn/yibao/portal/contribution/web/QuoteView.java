@@ -1,12 +1,12 @@
 package cn.yibao.portal.contribution.web;
 
-import static cn.yibao.portal.policy.domain.Money.yuan;
+import static cn.yibao.portal.shared.Money.yuan;
 
-import cn.yibao.portal.contribution.domain.Quote;
+import cn.yibao.portal.contribution.api.Quote;
 import cn.yibao.portal.policy.SupportedRegions;
-import cn.yibao.portal.policy.domain.Citation;
-import cn.yibao.portal.policy.domain.Region;
-import cn.yibao.portal.text.domain.Phrase;
+import cn.yibao.portal.policy.api.Citation;
+import cn.yibao.portal.shared.Phrase;
+import cn.yibao.portal.shared.Region;
 import java.util.List;
 
 /**

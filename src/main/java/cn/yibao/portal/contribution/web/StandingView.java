@@ -1,10 +1,10 @@
 package cn.yibao.portal.contribution.web;
 
-import static cn.yibao.portal.policy.domain.Money.yuan;
+import static cn.yibao.portal.shared.Money.yuan;
 
-import cn.yibao.portal.contribution.domain.ContributionStanding;
-import cn.yibao.portal.resident.domain.AssistanceStatus;
-import cn.yibao.portal.text.domain.Phrase;
+import cn.yibao.portal.contribution.api.ContributionStanding;
+import cn.yibao.portal.resident.api.AssistanceStatus;
+import cn.yibao.portal.shared.Phrase;
 import java.time.LocalDate;
 import java.util.UUID;
 

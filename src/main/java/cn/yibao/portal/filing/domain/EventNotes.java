@@ -1,6 +1,6 @@
 package cn.yibao.portal.filing.domain;
 
-import cn.yibao.portal.text.domain.Phrase;
+import cn.yibao.portal.shared.Phrase;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;

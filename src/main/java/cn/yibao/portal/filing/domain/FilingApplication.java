@@ -1,5 +1,6 @@
 package cn.yibao.portal.filing.domain;
 
+import cn.yibao.portal.filing.api.FilingType;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;

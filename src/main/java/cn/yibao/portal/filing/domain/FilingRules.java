@@ -1,11 +1,12 @@
 package cn.yibao.portal.filing.domain;
 
-import java.util.Collection;
-import cn.yibao.portal.text.domain.TextProblems;
-import cn.yibao.portal.text.domain.Phrase;
+import cn.yibao.portal.web.api.PlainText;
+import cn.yibao.portal.filing.api.TypeRules;
+import cn.yibao.portal.shared.Phrase;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -86,7 +87,7 @@ public final class FilingRules {
         if (application.reason().strip().length() > MAX_REASON_LENGTH) {
             return Optional.of(new Violation("reason", Phrase.of("filing.refused.reason.tooLong", MAX_REASON_LENGTH)));
         }
-        return TextProblems.problem(Phrase.of("filing.field.reason"), application.reason(), MAX_REASON_LENGTH + 1000)
+        return PlainText.check(Phrase.of("filing.field.reason"), application.reason(), MAX_REASON_LENGTH + 1000)
                 .map(problem -> new Violation("reason", problem));
     }
 

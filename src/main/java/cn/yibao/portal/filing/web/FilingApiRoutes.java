@@ -1,16 +1,15 @@
 package cn.yibao.portal.filing.web;
 
-import java.util.function.Function;
-import cn.yibao.portal.filing.domain.EventNotes;
-import cn.yibao.portal.text.RequestWords;
-import cn.yibao.portal.text.domain.Phrase;
 import cn.yibao.portal.clock.BusinessClock;
 import cn.yibao.portal.filing.Filing;
 import cn.yibao.portal.filing.FilingEvent;
 import cn.yibao.portal.filing.Filings;
-import cn.yibao.portal.filing.domain.FilingType;
+import cn.yibao.portal.filing.api.FilingType;
+import cn.yibao.portal.filing.domain.EventNotes;
 import cn.yibao.portal.resident.CurrentResident;
 import cn.yibao.portal.resident.ResidentRegistry;
+import cn.yibao.portal.shared.Phrase;
+import cn.yibao.portal.text.RequestWords;
 import cn.yibao.portal.web.JsonBodies;
 import cn.yibao.portal.web.JsonBody;
 import cn.yibao.portal.web.ProblemResponses;
@@ -20,6 +19,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;

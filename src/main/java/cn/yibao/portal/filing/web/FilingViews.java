@@ -1,16 +1,16 @@
 package cn.yibao.portal.filing.web;
 
-import java.util.function.Function;
-import cn.yibao.portal.text.domain.Phrase;
 import cn.yibao.portal.filing.Filing;
 import cn.yibao.portal.filing.Filings;
+import cn.yibao.portal.filing.api.TypeRules;
 import cn.yibao.portal.filing.domain.FilingRules;
 import cn.yibao.portal.filing.domain.FilingStatus;
-import cn.yibao.portal.filing.domain.TypeRules;
 import cn.yibao.portal.qrcode.Codes;
+import cn.yibao.portal.shared.Phrase;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 /** JSON shapes of the filing API (and what the pages show). */
 final class FilingViews {

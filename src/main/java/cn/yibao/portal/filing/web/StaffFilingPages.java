@@ -1,12 +1,12 @@
 package cn.yibao.portal.filing.web;
 
-import cn.yibao.portal.text.RequestWords;
-import cn.yibao.portal.database.InTurn;
 import cn.yibao.portal.audit.RequestOrigin;
+import cn.yibao.portal.database.InTurn;
 import cn.yibao.portal.filing.Filings;
 import cn.yibao.portal.identity.StaffPrincipals;
-import cn.yibao.portal.identity.domain.StaffRole;
-import cn.yibao.portal.identity.domain.StaffIdentity;
+import cn.yibao.portal.identity.api.StaffIdentity;
+import cn.yibao.portal.identity.api.StaffRole;
+import cn.yibao.portal.text.RequestWords;
 import cn.yibao.portal.web.Pages;
 import cn.yibao.portal.web.RequestValues;
 import java.net.URI;

@@ -1,5 +1,7 @@
 package cn.yibao.portal.identity.domain;
 
+import cn.yibao.portal.identity.api.EvoucherIdentity;
+import cn.yibao.portal.shared.NationalId;
 import java.util.Map;
 
 /** Maps the e-voucher issuer's claims to an {@link EvoucherIdentity}, or says in Chinese what is missing or wrong. */

@@ -1,5 +1,7 @@
 package cn.yibao.portal.identity.domain;
 
+import cn.yibao.portal.identity.api.StaffIdentity;
+import cn.yibao.portal.identity.api.StaffRole;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;

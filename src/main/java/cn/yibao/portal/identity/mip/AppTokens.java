@@ -2,8 +2,8 @@ package cn.yibao.portal.identity.mip;
 
 import cn.yibao.portal.audit.AuditTrail;
 import cn.yibao.portal.audit.RequestOrigin;
-import cn.yibao.portal.audit.domain.AuditAction;
-import cn.yibao.portal.audit.domain.AuditEntry;
+import cn.yibao.portal.audit.api.AuditAction;
+import cn.yibao.portal.audit.api.AuditEntry;
 import cn.yibao.portal.clock.BusinessClock;
 import cn.yibao.portal.identity.ResidentSignIn;
 import cn.yibao.portal.identity.domain.EvoucherClaims;

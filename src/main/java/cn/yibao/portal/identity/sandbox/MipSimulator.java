@@ -1,11 +1,12 @@
 package cn.yibao.portal.identity.sandbox;
 
-import cn.yibao.portal.identity.domain.NationalId;
+import cn.yibao.portal.identity.DemoAccounts;
 import cn.yibao.portal.identity.domain.mip.AuthorizationRequest;
 import cn.yibao.portal.identity.domain.mip.ChannelEnvelope;
 import cn.yibao.portal.identity.domain.mip.OneTimeCodes;
 import cn.yibao.portal.identity.domain.mip.Sm4Ecb;
 import cn.yibao.portal.identity.domain.mip.UserQuerySignature;
+import cn.yibao.portal.shared.NationalId;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,7 +1,8 @@
 package cn.yibao.portal.identity.sandbox;
 
-import cn.yibao.portal.identity.sandbox.DemoAccounts.DemoResident;
-import cn.yibao.portal.identity.sandbox.DemoAccounts.DemoStaff;
+import cn.yibao.portal.identity.DemoAccounts.DemoResident;
+import cn.yibao.portal.identity.DemoAccounts.DemoStaff;
+import cn.yibao.portal.identity.DemoAccounts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;

@@ -1,6 +1,6 @@
 package cn.yibao.portal.payment.domain;
 
-import cn.yibao.portal.web.domain.ClientKind;
+import cn.yibao.portal.web.api.ClientKind;
 import java.util.List;
 
 /** Which channel a payer gets when they do not choose: the one of the app they are in, else the first enabled. */

@@ -1,6 +1,6 @@
 package cn.yibao.portal.payment.domain;
 
-import cn.yibao.portal.text.domain.Phrase;
+import cn.yibao.portal.shared.Phrase;
 
 /**
  * What a verified payment result means for our order. The channel is trusted only to have said it: a result for

@@ -1,12 +1,10 @@
 package cn.yibao.portal.payment.domain;
 
-import cn.yibao.portal.text.domain.Phrase;
-import cn.yibao.portal.text.domain.Verbatim;
-import cn.yibao.portal.contribution.domain.DueStanding;
-import cn.yibao.portal.contribution.domain.Quote;
-import cn.yibao.portal.contribution.domain.QuoteResult;
-import cn.yibao.portal.text.domain.Phrase;
-import cn.yibao.portal.text.domain.Verbatim;
+import cn.yibao.portal.contribution.api.DueStanding;
+import cn.yibao.portal.contribution.api.Quote;
+import cn.yibao.portal.contribution.api.QuoteResult;
+import cn.yibao.portal.shared.Phrase;
+import cn.yibao.portal.shared.Verbatim;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

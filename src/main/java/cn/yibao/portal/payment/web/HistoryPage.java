@@ -2,8 +2,8 @@ package cn.yibao.portal.payment.web;
 
 import cn.yibao.portal.database.InTurn;
 import cn.yibao.portal.payment.Payments;
-import cn.yibao.portal.policy.domain.Money;
 import cn.yibao.portal.resident.CurrentResident;
+import cn.yibao.portal.shared.Money;
 import cn.yibao.portal.web.Pages;
 import java.util.Map;
 import org.springframework.stereotype.Component;

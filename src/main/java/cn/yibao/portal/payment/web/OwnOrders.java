@@ -3,7 +3,7 @@ package cn.yibao.portal.payment.web;
 import cn.yibao.portal.payment.Payments;
 import cn.yibao.portal.payment.domain.PaymentOrder;
 import cn.yibao.portal.resident.CurrentResident;
-import cn.yibao.portal.resident.domain.Resident;
+import cn.yibao.portal.resident.api.Resident;
 import cn.yibao.portal.web.Pages;
 import cn.yibao.portal.web.RequestValues;
 import org.springframework.stereotype.Component;

@@ -1,20 +1,20 @@
 package cn.yibao.portal.payment.web;
 
-import cn.yibao.portal.text.domain.TextProblems;
-import cn.yibao.portal.text.RequestWords;
-import cn.yibao.portal.text.domain.Phrase;
-import cn.yibao.portal.database.InTurn;
+import cn.yibao.portal.web.api.PlainText;
 import cn.yibao.portal.audit.RequestOrigin;
+import cn.yibao.portal.database.InTurn;
 import cn.yibao.portal.identity.StaffAccess;
 import cn.yibao.portal.identity.StaffPrincipals;
-import cn.yibao.portal.identity.domain.StaffRole;
-import cn.yibao.portal.identity.domain.StaffIdentity;
+import cn.yibao.portal.identity.api.StaffIdentity;
+import cn.yibao.portal.identity.api.StaffRole;
 import cn.yibao.portal.payment.PaymentChannels;
 import cn.yibao.portal.payment.Payments;
 import cn.yibao.portal.payment.Reconciling;
 import cn.yibao.portal.payment.Refunds;
 import cn.yibao.portal.payment.domain.PaymentChannelId;
-import cn.yibao.portal.policy.domain.Money;
+import cn.yibao.portal.shared.Money;
+import cn.yibao.portal.shared.Phrase;
+import cn.yibao.portal.text.RequestWords;
 import cn.yibao.portal.web.JsonBodies;
 import cn.yibao.portal.web.JsonBody;
 import cn.yibao.portal.web.Pages;
@@ -112,9 +112,9 @@ class PaymentOperatorRoutes {
 
     /** A form's text that no refund could store (a NUL, an endless value): said on the desk, nothing asked of anyone. */
     private static java.util.Optional<Phrase> plainTextProblem(MultiValueMap<String, String> form) {
-        return TextProblems.problem(Phrase.of("refund.field.reason"), form.getFirst("reason"), JsonBodies.MAX_TEXT)
-                .or(() -> TextProblems.problem(Phrase.of("refund.field.orderNo"), form.getFirst("orderNo"), 64))
-                .or(() -> TextProblems.problem(Phrase.of("refund.field.confirmation"), form.getFirst("confirmation"), 128));
+        return PlainText.check(Phrase.of("refund.field.reason"), form.getFirst("reason"), JsonBodies.MAX_TEXT)
+                .or(() -> PlainText.check(Phrase.of("refund.field.orderNo"), form.getFirst("orderNo"), 64))
+                .or(() -> PlainText.check(Phrase.of("refund.field.confirmation"), form.getFirst("confirmation"), 128));
     }
 
     @JsonBody(route = "POST /api/v1/staff/payments/{orderNo}/refund/preview", example = "{\"reason\": \"居民申请退费\"}")

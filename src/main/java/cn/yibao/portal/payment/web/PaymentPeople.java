@@ -1,7 +1,7 @@
 package cn.yibao.portal.payment.web;
 
 import cn.yibao.portal.resident.Family;
-import cn.yibao.portal.resident.domain.Resident;
+import cn.yibao.portal.resident.api.Resident;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

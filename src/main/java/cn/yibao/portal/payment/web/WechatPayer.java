@@ -5,7 +5,7 @@ import cn.yibao.portal.payment.channel.wechat.WechatWebAuth;
 import cn.yibao.portal.payment.domain.PaymentChannelId;
 import cn.yibao.portal.resident.CurrentResident;
 import cn.yibao.portal.web.Pages;
-import cn.yibao.portal.web.domain.ClientKind;
+import cn.yibao.portal.web.api.ClientKind;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,5 +1,11 @@
 package cn.yibao.portal.policy.domain;
 
+import cn.yibao.portal.policy.api.Citation;
+import cn.yibao.portal.policy.api.FigureKind;
+import cn.yibao.portal.policy.api.Parameter;
+import cn.yibao.portal.policy.api.PolicyFigure;
+import cn.yibao.portal.shared.DateRange;
+import cn.yibao.portal.shared.Money;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;

@@ -1,10 +1,10 @@
 package cn.yibao.portal.policy.web;
 
 import cn.yibao.portal.policy.RegionCatalog;
-import cn.yibao.portal.policy.domain.PolicyCatalog;
+import cn.yibao.portal.policy.api.PolicyCatalog;
+import cn.yibao.portal.policy.api.PolicyFigure;
 import cn.yibao.portal.policy.domain.PolicyDocument;
-import cn.yibao.portal.policy.domain.PolicyFigure;
-import cn.yibao.portal.policy.domain.Region;
+import cn.yibao.portal.shared.Region;
 import cn.yibao.portal.web.Pages;
 import java.util.Comparator;
 import java.util.List;

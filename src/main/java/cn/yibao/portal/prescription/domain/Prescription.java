@@ -1,5 +1,7 @@
 package cn.yibao.portal.prescription.domain;
 
+import cn.yibao.portal.prescription.api.Disease;
+import cn.yibao.portal.prescription.api.PrescriptionStatus;
 import java.time.LocalDate;
 import java.util.UUID;
 

@@ -1,6 +1,8 @@
 package cn.yibao.portal.prescription.domain;
 
-import cn.yibao.portal.text.domain.Phrase;
+import cn.yibao.portal.prescription.api.Disease;
+import cn.yibao.portal.prescription.api.PrescriptionStatus;
+import cn.yibao.portal.shared.Phrase;
 
 /**
  * The words for prescriptions where a page's own template does not name them (the JSON API, verification answers,

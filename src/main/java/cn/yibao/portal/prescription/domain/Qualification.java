@@ -1,5 +1,6 @@
 package cn.yibao.portal.prescription.domain;
 
+import cn.yibao.portal.prescription.api.Disease;
 import java.time.LocalDate;
 import java.util.UUID;
 

@@ -1,12 +1,12 @@
 package cn.yibao.portal.prescription.web;
 
-import java.util.function.Function;
-import cn.yibao.portal.text.RequestWords;
-import cn.yibao.portal.text.domain.Phrase;
 import cn.yibao.portal.prescription.Prescriptions;
 import cn.yibao.portal.resident.CurrentResident;
+import cn.yibao.portal.shared.Phrase;
+import cn.yibao.portal.text.RequestWords;
 import cn.yibao.portal.web.ProblemResponses;
 import cn.yibao.portal.web.RequestValues;
+import java.util.function.Function;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.CacheControl;

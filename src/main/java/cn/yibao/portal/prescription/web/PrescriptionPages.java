@@ -1,13 +1,12 @@
 package cn.yibao.portal.prescription.web;
 
-import java.util.function.Function;
-import cn.yibao.portal.text.RequestWords;
-import cn.yibao.portal.text.domain.Phrase;
-import cn.yibao.portal.policy.domain.Money;
 import cn.yibao.portal.prescription.Prescriptions;
 import cn.yibao.portal.prescription.domain.Reimbursement;
 import cn.yibao.portal.resident.CurrentResident;
-import cn.yibao.portal.resident.domain.Resident;
+import cn.yibao.portal.resident.api.Resident;
+import cn.yibao.portal.shared.Money;
+import cn.yibao.portal.shared.Phrase;
+import cn.yibao.portal.text.RequestWords;
 import cn.yibao.portal.web.Pages;
 import cn.yibao.portal.web.RequestValues;
 import java.time.LocalDate;
@@ -15,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.function.server.RouterFunction;

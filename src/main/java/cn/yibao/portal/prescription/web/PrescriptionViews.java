@@ -1,8 +1,5 @@
 package cn.yibao.portal.prescription.web;
 
-import java.util.function.Function;
-import cn.yibao.portal.text.domain.Phrase;
-import cn.yibao.portal.policy.domain.Money;
 import cn.yibao.portal.prescription.Prescriptions;
 import cn.yibao.portal.prescription.TwoDiseaseAllowance;
 import cn.yibao.portal.prescription.domain.Prescription;
@@ -12,13 +9,16 @@ import cn.yibao.portal.prescription.domain.RefillReminders;
 import cn.yibao.portal.prescription.domain.Reimbursement;
 import cn.yibao.portal.prescription.domain.SettledBill;
 import cn.yibao.portal.qrcode.Codes;
-import cn.yibao.portal.resident.domain.Resident;
+import cn.yibao.portal.resident.api.Resident;
+import cn.yibao.portal.shared.Money;
+import cn.yibao.portal.shared.Phrase;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 /** JSON shapes of {@code /api/v1/prescriptions}, reused by the pages (which add yuan texts). Money ends in Fen. */
 final class PrescriptionViews {

@@ -1,13 +1,13 @@
 package cn.yibao.portal.qrcode.web;
 
-import cn.yibao.portal.text.RequestWords;
-import cn.yibao.portal.text.domain.Phrase;
 import cn.yibao.portal.qrcode.Codes;
 import cn.yibao.portal.qrcode.QrImages;
-import cn.yibao.portal.qrcode.domain.CodePurpose;
+import cn.yibao.portal.qrcode.api.CodePurpose;
 import cn.yibao.portal.resident.CurrentResident;
 import cn.yibao.portal.resident.Family;
-import cn.yibao.portal.resident.domain.Resident;
+import cn.yibao.portal.resident.api.Resident;
+import cn.yibao.portal.shared.Phrase;
+import cn.yibao.portal.text.RequestWords;
 import cn.yibao.portal.web.Pages;
 import cn.yibao.portal.web.ProblemResponses;
 import java.nio.charset.StandardCharsets;

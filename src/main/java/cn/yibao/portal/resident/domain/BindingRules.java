@@ -1,6 +1,10 @@
 package cn.yibao.portal.resident.domain;
 
-import cn.yibao.portal.text.domain.Phrase;
+import cn.yibao.portal.resident.api.Categories;
+import cn.yibao.portal.resident.api.Category;
+import cn.yibao.portal.resident.api.Relation;
+import cn.yibao.portal.resident.api.Resident;
+import cn.yibao.portal.shared.Phrase;
 import java.time.LocalDate;
 import java.util.List;
 

@@ -1,5 +1,6 @@
 package cn.yibao.portal.resident.domain;
 
+import cn.yibao.portal.resident.api.Relation;
 import java.util.UUID;
 
 /** A binding between an owner and a member, as stored. */

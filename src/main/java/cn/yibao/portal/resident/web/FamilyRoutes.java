@@ -1,18 +1,18 @@
 package cn.yibao.portal.resident.web;
 
-import cn.yibao.portal.text.RequestWords;
-import cn.yibao.portal.text.domain.Phrase;
 import cn.yibao.portal.audit.RequestOrigin;
 import cn.yibao.portal.resident.CurrentResident;
 import cn.yibao.portal.resident.Family;
-import cn.yibao.portal.resident.domain.Relation;
-import cn.yibao.portal.resident.domain.Resident;
+import cn.yibao.portal.resident.api.Relation;
+import cn.yibao.portal.resident.api.Resident;
+import cn.yibao.portal.shared.Phrase;
+import cn.yibao.portal.text.RequestWords;
 import cn.yibao.portal.web.JsonBodies;
-import cn.yibao.portal.web.KeptForms;
 import cn.yibao.portal.web.JsonBody;
+import cn.yibao.portal.web.KeptForms;
 import cn.yibao.portal.web.Pages;
-import cn.yibao.portal.web.RequestValues;
 import cn.yibao.portal.web.ProblemResponses;
+import cn.yibao.portal.web.RequestValues;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.List;

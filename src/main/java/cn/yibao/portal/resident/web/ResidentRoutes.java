@@ -1,13 +1,13 @@
 package cn.yibao.portal.resident.web;
 
-import cn.yibao.portal.text.RequestWords;
-import cn.yibao.portal.text.domain.Phrase;
 import cn.yibao.portal.policy.RegionCatalog;
 import cn.yibao.portal.policy.SupportedRegions;
-import cn.yibao.portal.policy.domain.Region;
 import cn.yibao.portal.resident.CurrentResident;
 import cn.yibao.portal.resident.ResidentHome;
-import cn.yibao.portal.resident.domain.Resident;
+import cn.yibao.portal.resident.api.Resident;
+import cn.yibao.portal.shared.Phrase;
+import cn.yibao.portal.shared.Region;
+import cn.yibao.portal.text.RequestWords;
 import cn.yibao.portal.web.Pages;
 import cn.yibao.portal.web.ProblemResponses;
 import java.util.Map;

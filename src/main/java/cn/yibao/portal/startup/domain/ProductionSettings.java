@@ -1,6 +1,6 @@
 package cn.yibao.portal.startup.domain;
 
-import cn.yibao.portal.web.domain.TrustedProxies;
+import cn.yibao.portal.web.api.TrustedProxies;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Base64;

@@ -1,6 +1,6 @@
 package cn.yibao.portal.upstream.domain;
 
-import cn.yibao.portal.resident.domain.AssistanceStatus;
+import cn.yibao.portal.resident.api.AssistanceStatus;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;

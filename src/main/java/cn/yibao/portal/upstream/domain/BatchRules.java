@@ -1,10 +1,10 @@
 package cn.yibao.portal.upstream.domain;
 
-import cn.yibao.portal.text.domain.Phrase;
-import cn.yibao.portal.identity.domain.NationalId;
-import cn.yibao.portal.policy.domain.Region;
-import cn.yibao.portal.prescription.domain.Disease;
-import cn.yibao.portal.prescription.domain.PrescriptionStatus;
+import cn.yibao.portal.prescription.api.Disease;
+import cn.yibao.portal.prescription.api.PrescriptionStatus;
+import cn.yibao.portal.shared.NationalId;
+import cn.yibao.portal.shared.Phrase;
+import cn.yibao.portal.shared.Region;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;

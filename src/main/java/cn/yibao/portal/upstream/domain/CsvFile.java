@@ -1,6 +1,6 @@
 package cn.yibao.portal.upstream.domain;
 
-import cn.yibao.portal.text.domain.Phrase;
+import cn.yibao.portal.shared.Phrase;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;

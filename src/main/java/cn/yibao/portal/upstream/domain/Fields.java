@@ -1,7 +1,7 @@
 package cn.yibao.portal.upstream.domain;
 
-import cn.yibao.portal.text.domain.Phrase;
-import cn.yibao.portal.identity.domain.NationalId;
+import cn.yibao.portal.shared.NationalId;
+import cn.yibao.portal.shared.Phrase;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;

@@ -1,6 +1,6 @@
 package cn.yibao.portal.upstream.domain;
 
-import cn.yibao.portal.text.domain.Phrase;
+import cn.yibao.portal.shared.Phrase;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;

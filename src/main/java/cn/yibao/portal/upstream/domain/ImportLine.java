@@ -1,6 +1,6 @@
 package cn.yibao.portal.upstream.domain;
 
-import cn.yibao.portal.identity.domain.NationalId;
+import cn.yibao.portal.shared.NationalId;
 
 /**
  * A line that passed the field rules: where it is in the file, whom it names, and the record it carries (with the

@@ -1,9 +1,9 @@
 package cn.yibao.portal.upstream.domain;
 
-import cn.yibao.portal.policy.domain.FigureKind;
-import cn.yibao.portal.policy.domain.Parameter;
-import cn.yibao.portal.policy.domain.PolicyCatalog;
-import cn.yibao.portal.policy.domain.PolicyFigure;
+import cn.yibao.portal.policy.api.FigureKind;
+import cn.yibao.portal.policy.api.Parameter;
+import cn.yibao.portal.policy.api.PolicyCatalog;
+import cn.yibao.portal.policy.api.PolicyFigure;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;

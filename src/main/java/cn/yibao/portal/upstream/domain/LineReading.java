@@ -1,13 +1,13 @@
 package cn.yibao.portal.upstream.domain;
 
-import cn.yibao.portal.text.domain.Phrase;
-import cn.yibao.portal.benefit.domain.CareSetting;
-import cn.yibao.portal.benefit.domain.FacilityLevel;
-import cn.yibao.portal.benefit.domain.RemoteCare;
-import cn.yibao.portal.identity.domain.NationalId;
-import cn.yibao.portal.prescription.domain.Disease;
-import cn.yibao.portal.prescription.domain.PrescriptionStatus;
-import cn.yibao.portal.resident.domain.AssistanceStatus;
+import cn.yibao.portal.benefit.api.CareSetting;
+import cn.yibao.portal.benefit.api.FacilityLevel;
+import cn.yibao.portal.benefit.api.RemoteCare;
+import cn.yibao.portal.prescription.api.Disease;
+import cn.yibao.portal.prescription.api.PrescriptionStatus;
+import cn.yibao.portal.resident.api.AssistanceStatus;
+import cn.yibao.portal.shared.NationalId;
+import cn.yibao.portal.shared.Phrase;
 import java.time.LocalDate;
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package cn.yibao.portal.upstream.domain;
 
-import cn.yibao.portal.text.domain.Phrase;
-import cn.yibao.portal.benefit.domain.RemoteCare;
+import cn.yibao.portal.benefit.api.RemoteCare;
+import cn.yibao.portal.shared.Phrase;
 import java.util.List;
 
 /**

@@ -1,7 +1,7 @@
 package cn.yibao.portal.upstream.domain;
 
-import cn.yibao.portal.prescription.domain.Disease;
-import cn.yibao.portal.prescription.domain.PrescriptionStatus;
+import cn.yibao.portal.prescription.api.Disease;
+import cn.yibao.portal.prescription.api.PrescriptionStatus;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;

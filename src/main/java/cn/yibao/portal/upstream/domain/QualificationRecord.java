@@ -1,6 +1,6 @@
 package cn.yibao.portal.upstream.domain;
 
-import cn.yibao.portal.prescription.domain.Disease;
+import cn.yibao.portal.prescription.api.Disease;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;

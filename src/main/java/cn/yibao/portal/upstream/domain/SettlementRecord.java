@@ -1,8 +1,8 @@
 package cn.yibao.portal.upstream.domain;
 
-import cn.yibao.portal.benefit.domain.CareSetting;
-import cn.yibao.portal.benefit.domain.FacilityLevel;
-import cn.yibao.portal.benefit.domain.RemoteCare;
+import cn.yibao.portal.benefit.api.CareSetting;
+import cn.yibao.portal.benefit.api.FacilityLevel;
+import cn.yibao.portal.benefit.api.RemoteCare;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;

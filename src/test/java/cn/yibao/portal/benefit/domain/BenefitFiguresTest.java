@@ -3,10 +3,12 @@ package cn.yibao.portal.benefit.domain;
 import static cn.yibao.portal.text.Chinese.say;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.yibao.portal.benefit.api.CareSetting;
+import cn.yibao.portal.benefit.api.FacilityLevel;
 import cn.yibao.portal.filing.FilingTypesForTests;
 import cn.yibao.portal.policy.PolicyCatalogLoader;
 import cn.yibao.portal.policy.RegionCatalog;
-import cn.yibao.portal.policy.domain.PolicyCatalog;
+import cn.yibao.portal.policy.api.PolicyCatalog;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -61,7 +63,7 @@ class BenefitFiguresTest {
 
     @Test
     void aGoalForALaterYearDoesNotMakeThatYearQuotable() {
-        assertThat(CATALOG.goalYearsAfter(cn.yibao.portal.policy.domain.Parameter.OUTPATIENT_POOLING_CAP, 2024,
+        assertThat(CATALOG.goalYearsAfter(cn.yibao.portal.policy.api.Parameter.OUTPATIENT_POOLING_CAP, 2024,
                 REGIONS.pathToNational("371000"))).containsExactly(2025);
 
         assertThat(CATALOG.benefitYears()).containsExactly(2023, 2024);

@@ -3,6 +3,8 @@ package cn.yibao.portal.benefit.domain;
 import static cn.yibao.portal.text.Chinese.say;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.yibao.portal.benefit.api.CareSetting;
+import cn.yibao.portal.benefit.api.FacilityLevel;
 import org.junit.jupiter.api.Test;
 
 /** How a figure is found on the region path, on made-up documents. */

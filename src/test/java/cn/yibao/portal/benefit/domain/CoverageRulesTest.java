@@ -3,7 +3,10 @@ package cn.yibao.portal.benefit.domain;
 import static cn.yibao.portal.text.Chinese.say;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.yibao.portal.text.domain.Phrase;
+import cn.yibao.portal.benefit.api.CareSetting;
+import cn.yibao.portal.benefit.api.FacilityLevel;
+import cn.yibao.portal.benefit.api.RemoteCare;
+import cn.yibao.portal.shared.Phrase;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -3,6 +3,7 @@ package cn.yibao.portal.benefit.domain;
 import static cn.yibao.portal.text.Chinese.say;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.yibao.portal.benefit.api.CareSetting;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
@@ -12,7 +13,7 @@ class EstimateEligibilityTest {
             LocalDate.of(2024, 12, 31), Coverage.Phase.IN_FORCE, Coverage.Source.UPSTREAM, LocalDate.of(2023, 12, 12),
             38000, "税务");
     private static final Coverage NOT_COVERED = new Coverage.NotCovered(2024, Coverage.Why.NOT_PAID, false,
-            cn.yibao.portal.text.domain.Phrase.of("benefit.coverage.regionNotServed"));
+            cn.yibao.portal.shared.Phrase.of("benefit.coverage.regionNotServed"));
 
     @Test
     void anInsuredPersonsEstimateCarriesNoWarning() {

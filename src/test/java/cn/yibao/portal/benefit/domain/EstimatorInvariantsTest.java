@@ -1,10 +1,13 @@
 package cn.yibao.portal.benefit.domain;
 
-import static cn.yibao.portal.text.Chinese.say;
 import static cn.yibao.portal.benefit.domain.BenefitFiguresTest.schedule;
+import static cn.yibao.portal.text.Chinese.say;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.yibao.portal.policy.domain.Money;
+import cn.yibao.portal.benefit.api.CareSetting;
+import cn.yibao.portal.benefit.api.FacilityLevel;
+import cn.yibao.portal.benefit.api.RemoteCare;
+import cn.yibao.portal.shared.Money;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

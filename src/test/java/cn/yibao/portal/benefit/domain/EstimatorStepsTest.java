@@ -4,6 +4,9 @@ import static cn.yibao.portal.text.Chinese.english;
 import static cn.yibao.portal.text.Chinese.say;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.yibao.portal.benefit.api.CareSetting;
+import cn.yibao.portal.benefit.api.FacilityLevel;
+import cn.yibao.portal.benefit.api.RemoteCare;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -1,10 +1,13 @@
 package cn.yibao.portal.benefit.domain;
 
-import static cn.yibao.portal.text.Chinese.say;
 import static cn.yibao.portal.benefit.domain.BenefitFiguresTest.schedule;
+import static cn.yibao.portal.text.Chinese.say;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.yibao.portal.benefit.api.CareSetting;
+import cn.yibao.portal.benefit.api.FacilityLevel;
+import cn.yibao.portal.benefit.api.RemoteCare;
 import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;

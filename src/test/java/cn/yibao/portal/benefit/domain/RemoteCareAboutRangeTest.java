@@ -1,9 +1,12 @@
 package cn.yibao.portal.benefit.domain;
 
-import static cn.yibao.portal.text.Chinese.say;
 import static cn.yibao.portal.benefit.domain.BenefitFiguresTest.schedule;
+import static cn.yibao.portal.text.Chinese.say;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.yibao.portal.benefit.api.CareSetting;
+import cn.yibao.portal.benefit.api.FacilityLevel;
+import cn.yibao.portal.benefit.api.RemoteCare;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -38,7 +41,7 @@ class RemoteCareAboutRangeTest {
         EstimateStep reduced = estimate.steps().stream().filter(step -> step.code().equals("REMOTE")).findFirst()
                 .orElseThrow();
         assertThat(say(reduced.text())).as("the step computes the range's lower end")
-                .contains("约" + cn.yibao.portal.policy.domain.Money.yuan(from) + "元");
+                .contains("约" + cn.yibao.portal.shared.Money.yuan(from) + "元");
         assertThat(estimate.fundPaysFen()).as("the range's upper end").isEqualTo(to);
         assertThat(estimate.fundPaysFen() + estimate.selfPaysFen()).isEqualTo(expense);
     }

@@ -2,9 +2,9 @@ package cn.yibao.portal.benefit.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.yibao.portal.policy.api.Citation;
+import cn.yibao.portal.policy.api.PolicyCatalog;
 import cn.yibao.portal.policy.domain.CatalogFile;
-import cn.yibao.portal.policy.domain.Citation;
-import cn.yibao.portal.policy.domain.PolicyCatalog;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -39,7 +39,7 @@ final class TestCatalogs {
         CatalogFile.Parsed second = CatalogFile.parse("national.csv", national, Set.of("141121", "000000")::contains);
         assertThat(first.problems()).isEmpty();
         assertThat(second.problems()).isEmpty();
-        List<cn.yibao.portal.policy.domain.PolicyFigure> figures = new ArrayList<>(first.figures());
+        List<cn.yibao.portal.policy.api.PolicyFigure> figures = new ArrayList<>(first.figures());
         figures.addAll(second.figures());
         return PolicyCatalog.of(List.of(first.document(), second.document()), figures);
     }

@@ -2,6 +2,9 @@ package cn.yibao.portal.benefit.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.yibao.portal.benefit.api.CareSetting;
+import cn.yibao.portal.benefit.api.FacilityLevel;
+import cn.yibao.portal.benefit.api.RemoteCare;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -2,9 +2,9 @@ package cn.yibao.portal.benefit.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.yibao.portal.benefit.domain.CareSetting;
-import cn.yibao.portal.benefit.domain.FacilityLevel;
-import cn.yibao.portal.benefit.domain.RemoteCare;
+import cn.yibao.portal.benefit.api.CareSetting;
+import cn.yibao.portal.benefit.api.FacilityLevel;
+import cn.yibao.portal.benefit.api.RemoteCare;
 import cn.yibao.portal.benefit.domain.SettledBill;
 import cn.yibao.portal.benefit.domain.Usage;
 import java.time.LocalDate;

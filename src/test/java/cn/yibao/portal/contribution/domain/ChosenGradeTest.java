@@ -2,7 +2,7 @@ package cn.yibao.portal.contribution.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.yibao.portal.resident.domain.Category;
+import cn.yibao.portal.resident.api.Category;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -4,9 +4,11 @@ import static cn.yibao.portal.text.Chinese.english;
 import static cn.yibao.portal.text.Chinese.say;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.yibao.portal.resident.domain.AssistanceStatus;
-import cn.yibao.portal.resident.domain.Category;
-import cn.yibao.portal.text.domain.Phrase;
+import cn.yibao.portal.contribution.api.DueStanding;
+import cn.yibao.portal.contribution.api.QuoteResult;
+import cn.yibao.portal.resident.api.AssistanceStatus;
+import cn.yibao.portal.resident.api.Category;
+import cn.yibao.portal.shared.Phrase;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
@@ -121,8 +123,8 @@ class ContributionChecksTest {
     @Test
     void theStandingOfAFullyAssistedPersonIsExactWhateverTheStandard() {
         assertThat(ContributionCalculator.standing(TestQuotes.CATALOG.find(
-                cn.yibao.portal.policy.domain.Parameter.PERSONAL_CONTRIBUTION, 2024, TestQuotes.path("141121").stream()
-                        .map(cn.yibao.portal.policy.domain.Region::code).toList(), java.util.List.of("ADULT", "ALL")).orElseThrow(),
+                cn.yibao.portal.policy.api.Parameter.PERSONAL_CONTRIBUTION, 2024, TestQuotes.path("141121").stream()
+                        .map(cn.yibao.portal.shared.Region::code).toList(), java.util.List.of("ADULT", "ALL")).orElseThrow(),
                 new ContributionCalculator.Assistance(38000, true, true))).isEqualTo(DueStanding.EXACT);
     }
 }

@@ -1,11 +1,13 @@
 package cn.yibao.portal.contribution.domain;
 
-import static cn.yibao.portal.text.Chinese.say;
 import static cn.yibao.portal.contribution.domain.TestQuotes.quote;
+import static cn.yibao.portal.text.Chinese.say;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.yibao.portal.resident.domain.AssistanceStatus;
-import cn.yibao.portal.resident.domain.Category;
+import cn.yibao.portal.contribution.api.Quote;
+import cn.yibao.portal.contribution.api.QuoteResult;
+import cn.yibao.portal.resident.api.AssistanceStatus;
+import cn.yibao.portal.resident.api.Category;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Random;

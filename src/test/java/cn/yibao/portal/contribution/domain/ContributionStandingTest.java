@@ -3,10 +3,12 @@ package cn.yibao.portal.contribution.domain;
 import static cn.yibao.portal.contribution.domain.TestQuotes.quote;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.yibao.portal.contribution.domain.ContributionStanding.PortalPayment;
-import cn.yibao.portal.contribution.domain.ContributionStanding.UpstreamPayment;
-import cn.yibao.portal.resident.domain.AssistanceStatus;
-import cn.yibao.portal.resident.domain.Category;
+import cn.yibao.portal.contribution.api.ContributionStanding.PortalPayment;
+import cn.yibao.portal.contribution.api.ContributionStanding.UpstreamPayment;
+import cn.yibao.portal.contribution.api.ContributionStanding;
+import cn.yibao.portal.contribution.api.QuoteResult;
+import cn.yibao.portal.resident.api.AssistanceStatus;
+import cn.yibao.portal.resident.api.Category;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;

@@ -3,12 +3,14 @@ package cn.yibao.portal.contribution.domain;
 import static cn.yibao.portal.text.Chinese.say;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.yibao.portal.contribution.api.Quote;
+import cn.yibao.portal.contribution.api.QuoteResult;
 import cn.yibao.portal.policy.PolicyCatalogLoader;
 import cn.yibao.portal.policy.RegionCatalog;
-import cn.yibao.portal.policy.domain.PolicyCatalog;
-import cn.yibao.portal.policy.domain.Region;
-import cn.yibao.portal.resident.domain.AssistanceStatus;
-import cn.yibao.portal.resident.domain.Category;
+import cn.yibao.portal.policy.api.PolicyCatalog;
+import cn.yibao.portal.resident.api.AssistanceStatus;
+import cn.yibao.portal.resident.api.Category;
+import cn.yibao.portal.shared.Region;
 import java.time.LocalDate;
 import java.util.List;
 

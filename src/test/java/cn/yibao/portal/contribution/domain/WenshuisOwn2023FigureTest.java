@@ -3,8 +3,9 @@ package cn.yibao.portal.contribution.domain;
 import static cn.yibao.portal.contribution.domain.TestQuotes.words;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.yibao.portal.resident.domain.AssistanceStatus;
-import cn.yibao.portal.resident.domain.Category;
+import cn.yibao.portal.contribution.api.Quote;
+import cn.yibao.portal.resident.api.AssistanceStatus;
+import cn.yibao.portal.resident.api.Category;
 import java.time.LocalDate;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -1,9 +1,10 @@
 package cn.yibao.portal.filing.domain;
 
-import cn.yibao.portal.text.RealBundles;
 import static cn.yibao.portal.filing.domain.TestRules.application;
 import static org.assertj.core.api.Assertions.assertThat;
+import cn.yibao.portal.text.RealBundles;
 
+import cn.yibao.portal.filing.api.FilingType;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,11 +1,12 @@
 package cn.yibao.portal.filing.domain;
 
-import cn.yibao.portal.text.RealBundles;
 import static cn.yibao.portal.filing.domain.TestRules.TODAY;
 import static cn.yibao.portal.filing.domain.TestRules.application;
 import static cn.yibao.portal.filing.domain.TestRules.national;
 import static org.assertj.core.api.Assertions.assertThat;
+import cn.yibao.portal.text.RealBundles;
 
+import cn.yibao.portal.filing.api.FilingType;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;

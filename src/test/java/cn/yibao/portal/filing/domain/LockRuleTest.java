@@ -1,10 +1,12 @@
 package cn.yibao.portal.filing.domain;
 
-import cn.yibao.portal.text.RealBundles;
 import static cn.yibao.portal.filing.domain.TestRules.national;
 import static cn.yibao.portal.filing.domain.TestRules.withLock;
 import static org.assertj.core.api.Assertions.assertThat;
+import cn.yibao.portal.text.RealBundles;
 
+import cn.yibao.portal.filing.api.FilingType;
+import cn.yibao.portal.filing.api.TypeRules;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.UUID;

@@ -1,8 +1,9 @@
 package cn.yibao.portal.filing.domain;
 
-import cn.yibao.portal.text.RealBundles;
 import static org.assertj.core.api.Assertions.assertThat;
+import cn.yibao.portal.text.RealBundles;
 
+import cn.yibao.portal.filing.api.FilingType;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;

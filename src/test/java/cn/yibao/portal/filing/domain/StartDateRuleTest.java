@@ -1,12 +1,14 @@
 package cn.yibao.portal.filing.domain;
 
-import cn.yibao.portal.text.RealBundles;
 import static cn.yibao.portal.filing.domain.TestRules.TODAY;
 import static cn.yibao.portal.filing.domain.TestRules.application;
 import static cn.yibao.portal.filing.domain.TestRules.national;
 import static cn.yibao.portal.filing.domain.TestRules.withMaxDaysInPast;
 import static org.assertj.core.api.Assertions.assertThat;
+import cn.yibao.portal.text.RealBundles;
 
+import cn.yibao.portal.filing.api.FilingType;
+import cn.yibao.portal.filing.api.TypeRules;
 import org.junit.jupiter.api.Test;
 
 /** A filing starts today or later unless the region allows a few days back; older care goes through 补办. */

@@ -1,5 +1,7 @@
 package cn.yibao.portal.filing.domain;
 
+import cn.yibao.portal.filing.api.FilingType;
+import cn.yibao.portal.filing.api.TypeRules;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.EnumSet;

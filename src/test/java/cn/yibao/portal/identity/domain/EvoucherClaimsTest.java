@@ -2,6 +2,8 @@ package cn.yibao.portal.identity.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.yibao.portal.identity.api.EvoucherIdentity;
+import cn.yibao.portal.shared.NationalId;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -6,7 +6,7 @@ import static cn.yibao.portal.payment.domain.PaymentChannelId.SANDBOX;
 import static cn.yibao.portal.payment.domain.PaymentChannelId.WECHAT_PAY;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.yibao.portal.web.domain.ClientKind;
+import cn.yibao.portal.web.api.ClientKind;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,16 +1,16 @@
 package cn.yibao.portal.payment.domain;
 
-import cn.yibao.portal.text.RealBundles;
 import static org.assertj.core.api.Assertions.assertThat;
+import cn.yibao.portal.text.RealBundles;
 
-import cn.yibao.portal.contribution.domain.DueStanding;
-import cn.yibao.portal.contribution.domain.Quote;
-import cn.yibao.portal.contribution.domain.QuoteResult;
-import cn.yibao.portal.policy.domain.Citation;
-import cn.yibao.portal.policy.domain.DateRange;
+import cn.yibao.portal.contribution.api.DueStanding;
+import cn.yibao.portal.contribution.api.Quote;
+import cn.yibao.portal.contribution.api.QuoteResult;
+import cn.yibao.portal.policy.api.Citation;
+import cn.yibao.portal.shared.DateRange;
+import cn.yibao.portal.shared.Phrase;
+import cn.yibao.portal.shared.Verbatim;
 import cn.yibao.portal.text.Chinese;
-import cn.yibao.portal.text.domain.Phrase;
-import cn.yibao.portal.text.domain.Verbatim;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;

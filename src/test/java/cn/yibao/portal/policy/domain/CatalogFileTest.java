@@ -3,6 +3,9 @@ package cn.yibao.portal.policy.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.yibao.portal.policy.api.Citation;
+import cn.yibao.portal.policy.api.FigureKind;
+import cn.yibao.portal.policy.api.PolicyCatalog;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;

@@ -5,6 +5,7 @@ import static cn.yibao.portal.prescription.domain.Rx.TODAY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.yibao.portal.prescription.api.Disease;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;

@@ -3,6 +3,7 @@ package cn.yibao.portal.prescription.domain;
 import static cn.yibao.portal.prescription.domain.Rx.TODAY;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.yibao.portal.prescription.api.PrescriptionStatus;
 import java.time.LocalDate;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

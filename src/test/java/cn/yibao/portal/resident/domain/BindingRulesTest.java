@@ -2,6 +2,10 @@ package cn.yibao.portal.resident.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.yibao.portal.resident.api.AssistanceStatus;
+import cn.yibao.portal.resident.api.Category;
+import cn.yibao.portal.resident.api.Relation;
+import cn.yibao.portal.resident.api.Resident;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;

@@ -1,13 +1,13 @@
 package cn.yibao.portal.upstream.domain;
 
-import cn.yibao.portal.text.domain.Phrase;
 import static cn.yibao.portal.upstream.domain.TestLines.read;
 import static cn.yibao.portal.upstream.domain.TestLines.valid;
 import static cn.yibao.portal.upstream.domain.TestLines.with;
 import static org.assertj.core.api.Assertions.assertThat;
+import cn.yibao.portal.shared.Phrase;
 
-import cn.yibao.portal.identity.domain.NationalId;
-import cn.yibao.portal.prescription.domain.PrescriptionStatus;
+import cn.yibao.portal.prescription.api.PrescriptionStatus;
+import cn.yibao.portal.shared.NationalId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;

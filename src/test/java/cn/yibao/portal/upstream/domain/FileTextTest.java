@@ -1,8 +1,8 @@
 package cn.yibao.portal.upstream.domain;
 
-import cn.yibao.portal.text.domain.Phrase;
-import cn.yibao.portal.text.RealBundles;
 import static org.assertj.core.api.Assertions.assertThat;
+import cn.yibao.portal.shared.Phrase;
+import cn.yibao.portal.text.RealBundles;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;

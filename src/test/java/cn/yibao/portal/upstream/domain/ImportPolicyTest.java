@@ -2,7 +2,7 @@ package cn.yibao.portal.upstream.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.yibao.portal.policy.domain.PolicyFigure;
+import cn.yibao.portal.policy.api.PolicyFigure;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;

@@ -5,8 +5,8 @@ import static cn.yibao.portal.upstream.domain.TestLines.valid;
 import static cn.yibao.portal.upstream.domain.TestLines.with;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.yibao.portal.benefit.domain.CareSetting;
-import cn.yibao.portal.prescription.domain.PrescriptionStatus;
+import cn.yibao.portal.benefit.api.CareSetting;
+import cn.yibao.portal.prescription.api.PrescriptionStatus;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.stream.Stream;

@@ -4,7 +4,7 @@ import static cn.yibao.portal.upstream.domain.TestLines.read;
 import static cn.yibao.portal.upstream.domain.TestLines.with;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.yibao.portal.identity.domain.NationalId;
+import cn.yibao.portal.shared.NationalId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;

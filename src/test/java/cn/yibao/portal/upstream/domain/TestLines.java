@@ -2,7 +2,7 @@ package cn.yibao.portal.upstream.domain;
 
 import cn.yibao.portal.policy.PolicyCatalogLoader;
 import cn.yibao.portal.policy.RegionCatalog;
-import cn.yibao.portal.policy.domain.PolicyCatalog;
+import cn.yibao.portal.policy.api.PolicyCatalog;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;

@@ -2,17 +2,17 @@ package cn.yibao.portal.upstream.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.yibao.portal.benefit.domain.CareSetting;
-import cn.yibao.portal.benefit.domain.FacilityLevel;
-import cn.yibao.portal.identity.domain.NationalId;
-import cn.yibao.portal.identity.sandbox.DemoAccounts;
+import cn.yibao.portal.benefit.api.CareSetting;
+import cn.yibao.portal.benefit.api.FacilityLevel;
+import cn.yibao.portal.identity.DemoAccounts;
 import cn.yibao.portal.policy.PolicyCatalogLoader;
 import cn.yibao.portal.policy.RegionCatalog;
-import cn.yibao.portal.policy.domain.Parameter;
-import cn.yibao.portal.policy.domain.PolicyCatalog;
-import cn.yibao.portal.policy.domain.PolicyFigure;
-import cn.yibao.portal.prescription.domain.Disease;
-import cn.yibao.portal.prescription.domain.PrescriptionStatus;
+import cn.yibao.portal.policy.api.Parameter;
+import cn.yibao.portal.policy.api.PolicyCatalog;
+import cn.yibao.portal.policy.api.PolicyFigure;
+import cn.yibao.portal.prescription.api.Disease;
+import cn.yibao.portal.prescription.api.PrescriptionStatus;
+import cn.yibao.portal.shared.NationalId;
 import cn.yibao.portal.upstream.FlatJson;
 import cn.yibao.portal.upstream.domain.AssistanceRecord;
 import cn.yibao.portal.upstream.domain.BatchRules;

@@ -1,7 +1,7 @@
 package cn.yibao.portal.identity.domain.mip;
 
-import cn.yibao.portal.identity.domain.EvoucherIdentity;
-import cn.yibao.portal.identity.domain.NationalId;
+import cn.yibao.portal.identity.api.EvoucherIdentity;
+import cn.yibao.portal.shared.NationalId;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;

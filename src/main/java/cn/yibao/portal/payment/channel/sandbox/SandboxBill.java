@@ -2,7 +2,7 @@ package cn.yibao.portal.payment.channel.sandbox;
 
 import cn.yibao.portal.payment.channel.BillFormatException;
 import cn.yibao.portal.payment.domain.BillLine;
-import cn.yibao.portal.policy.domain.Money;
+import cn.yibao.portal.shared.Money;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

@@ -1,8 +1,0 @@
-package cn.yibao.portal.resident.domain;
-
-/** The resident's enrolment category, which decides the contribution standard in some regions. */
-public enum Category {
-    ADULT,
-    MINOR,
-    COLLEGE_STUDENT
-}
