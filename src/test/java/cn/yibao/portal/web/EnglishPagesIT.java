@@ -77,6 +77,7 @@ class EnglishPagesIT extends PortalIntegrationTest {
             "GET /staff/filings/{id}/materials/{material}", "an uploaded proof (the resident's own file)",
             "GET /payment/{id}/status", "an order's status (JSON, polled by the result page)",
             "GET /sandbox-pay/bills/{date}", "the sandbox channel's daily bill (CSV in the channel's format)",
+            "GET /login/evoucher", "the e-voucher sign-in's redirect to the national platform's authorization page",
             "GET (static resources)", "CSS, scripts and images");
 
     /** Pages anyone may open, signed in or not. */
