@@ -83,7 +83,7 @@ class AuditChainIT extends PortalIntegrationTest {
                 assertThat(chain.verify().block()).isInstanceOfSatisfying(Broken.class, broken -> {
                     assertThat(broken.rowId()).isEqualTo(next);
                     assertThat(broken.problem()).isEqualTo(Problem.LINK_BROKEN);
-                    assertThat(broken.detail()).contains("id " + before);
+                    assertThat(cn.yibao.portal.text.RealBundles.zh(broken.detail())).contains("id " + before);
                 });
             } finally {
                 statement.execute("insert into audit_event select * from kept");

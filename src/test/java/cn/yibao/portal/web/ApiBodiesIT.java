@@ -227,29 +227,7 @@ class ApiBodiesIT extends PortalIntegrationTest {
         return counts;
     }
 
-    /** The records the API's routes read their bodies into, found on the class path. */
     private static List<Class<?>> bodies() {
-        ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false) {
-            @Override
-            protected boolean isCandidateComponent(AnnotatedBeanDefinition definition) {
-                return true;
-            }
-        };
-        scanner.addIncludeFilter(new AnnotationTypeFilter(JsonBody.class));
-        List<Class<?>> found = new ArrayList<>();
-        for (BeanDefinition definition : scanner.findCandidateComponents("cn.yibao.portal")) {
-            try {
-                Class<?> type = Class.forName(definition.getBeanClassName());
-                // Only the portal's own records, not those of tests that exercise the reader itself.
-                if (!type.getProtectionDomain().getCodeSource().getLocation().getPath().contains("test-classes")) {
-                    found.add(type);
-                }
-            } catch (ClassNotFoundException e) {
-                throw new AssertionError(e);
-            }
-        }
-        found.sort((a, b) -> a.getName().compareTo(b.getName()));
-        assertThat(found).allSatisfy(type -> assertThat(type.isRecord()).as(type + " is a record").isTrue());
-        return found;
+        return JsonBodyRecords.all();
     }
 }

@@ -138,26 +138,9 @@ class ApiContractTest {
         return type == List.class ? "array" : "string";
     }
 
-    /** The records the API's routes read their bodies into (as ApiBodiesIT finds them). */
+    /** The records the API's routes read their bodies into. */
     private static List<Class<?>> jsonBodies() {
-        ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false) {
-            @Override
-            protected boolean isCandidateComponent(AnnotatedBeanDefinition definition) {
-                return true;
-            }
-        };
-        scanner.addIncludeFilter(new AnnotationTypeFilter(JsonBody.class));
-        List<Class<?>> found = new ArrayList<>();
-        for (BeanDefinition definition : scanner.findCandidateComponents("cn.yibao.portal")) {
-            try {
-                Class<?> type = Class.forName(definition.getBeanClassName());
-                if (!type.getProtectionDomain().getCodeSource().getLocation().getPath().contains("test-classes")) {
-                    found.add(type);
-                }
-            } catch (ClassNotFoundException e) {
-                throw new AssertionError(e);
-            }
-        }
+        List<Class<?>> found = JsonBodyRecords.all();
         assertThat(found).as("JSON body records found").hasSizeGreaterThan(5);
         return found;
     }

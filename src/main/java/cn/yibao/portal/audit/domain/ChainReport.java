@@ -1,5 +1,6 @@
 package cn.yibao.portal.audit.domain;
 
+import cn.yibao.portal.shared.Phrase;
 /** The outcome of checking the audit chain: whole, or the first row where it breaks. */
 public sealed interface ChainReport {
 
@@ -13,7 +14,7 @@ public sealed interface ChainReport {
     }
 
     /** The first row that does not fit, and why; {@code rowsBefore} rows before it were fine. */
-    record Broken(long rowId, Problem problem, String detail, long rowsBefore) implements ChainReport {
+    record Broken(long rowId, Problem problem, Phrase detail, long rowsBefore) implements ChainReport {
     }
 
     enum Problem {

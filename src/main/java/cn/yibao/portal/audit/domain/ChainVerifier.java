@@ -1,5 +1,6 @@
 package cn.yibao.portal.audit.domain;
 
+import cn.yibao.portal.shared.Phrase;
 import cn.yibao.portal.audit.domain.ChainReport.Broken;
 import cn.yibao.portal.audit.domain.ChainReport.Problem;
 import java.security.MessageDigest;
@@ -25,16 +26,16 @@ public final class ChainVerifier {
 
     public Optional<Broken> check(ChainedRow row) {
         if (!isHash(row.prevHash()) || !isHash(row.rowHash())) {
-            return broken(row, Problem.MISSING_HASH, "该行缺少 prev_hash 或 row_hash");
+            return broken(row, Problem.MISSING_HASH, Phrase.of("audit.chain.missingHash"));
         }
         if (!MessageDigest.isEqual(expectedPrevious, row.prevHash())) {
             return broken(row, Problem.LINK_BROKEN, previousId == null
-                    ? "prev_hash 与链的起点（" + (anchoredAfterId == null ? "全零" : "清理锚点 id " + anchoredAfterId)
-                            + "）不一致：此前的记录被删除、插入或改写"
-                    : "prev_hash 与上一行（id " + previousId + "）的 row_hash 不一致：两行之间的记录被删除或插入，或上一行被改写");
+                    ? Phrase.of("audit.chain.linkBrokenAtStart", anchoredAfterId == null
+                            ? Phrase.of("audit.chain.start.genesis") : Phrase.of("audit.chain.start.anchor", anchoredAfterId))
+                    : Phrase.of("audit.chain.linkBroken", previousId));
         }
         if (!MessageDigest.isEqual(AuditRowHash.of(row), row.rowHash())) {
-            return broken(row, Problem.CONTENT_CHANGED, "row_hash 与该行内容不一致：该行在写入后被改动");
+            return broken(row, Problem.CONTENT_CHANGED, Phrase.of("audit.chain.contentChanged"));
         }
         expectedPrevious = row.rowHash();
         previousId = row.id();
@@ -47,7 +48,7 @@ public final class ChainVerifier {
         return new ChainReport.Intact(checked, previousId, HexFormat.of().formatHex(expectedPrevious), anchoredAfterId);
     }
 
-    private Optional<Broken> broken(ChainedRow row, Problem problem, String detail) {
+    private Optional<Broken> broken(ChainedRow row, Problem problem, Phrase detail) {
         return Optional.of(new Broken(row.id(), problem, detail, checked));
     }
 

@@ -2,6 +2,8 @@ package cn.yibao.portal.audit.web;
 
 import cn.yibao.portal.audit.AuditChain;
 import cn.yibao.portal.audit.domain.ChainReport;
+import cn.yibao.portal.shared.Phrase;
+import cn.yibao.portal.text.RequestWords;
 import cn.yibao.portal.web.ProblemResponses;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.springframework.http.HttpStatus;
@@ -26,9 +28,9 @@ class AuditChainRoutes {
                 .GET("/api/v1/staff/audit/chain", request -> request.principal().ofType(Authentication.class)
                         .filter(AuditChainRoutes::auditor)
                         .flatMap(auditor -> chain.verify())
-                        .flatMap(report -> ServerResponse.ok().bodyValue(ChainAnswer.of(report)))
+                        .flatMap(report -> ServerResponse.ok().bodyValue(ChainAnswer.of(report, phrase -> RequestWords.say(request, phrase))))
                         .switchIfEmpty(Mono.defer(() -> ProblemResponses.response(HttpStatus.FORBIDDEN,
-                                "您没有“审计核验”岗位权限，不能核验审计记录。", null))))
+                                Phrase.of("audit.chain.notAuditor"), null))))
                 .build();
     }
 
@@ -49,10 +51,10 @@ class AuditChainRoutes {
     record ChainAnswer(boolean intact, long rowsChecked, Long lastId, String headHash, Long anchoredAfterId,
                        Long brokenRowId, String problem, String detail) {
 
-        static ChainAnswer of(ChainReport report) {
+        static ChainAnswer of(ChainReport report, java.util.function.Function<Phrase, String> say) {
             if (report instanceof ChainReport.Broken broken) {
                 return new ChainAnswer(false, broken.rowsBefore(), null, null, null, broken.rowId(),
-                        broken.problem().name(), broken.detail());
+                        broken.problem().name(), say.apply(broken.detail()));
             }
             ChainReport.Intact intact = (ChainReport.Intact) report;
             return new ChainAnswer(true, intact.rows(), intact.lastId(), intact.headHash(), intact.anchoredAfterId(), null,

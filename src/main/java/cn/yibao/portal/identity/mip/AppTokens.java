@@ -7,6 +7,7 @@ import cn.yibao.portal.audit.api.AuditEntry;
 import cn.yibao.portal.clock.BusinessClock;
 import cn.yibao.portal.identity.ResidentSignIn;
 import cn.yibao.portal.identity.domain.EvoucherClaims;
+import cn.yibao.portal.shared.Phrase;
 import cn.yibao.portal.web.JsonBodies;
 import cn.yibao.portal.web.JsonBody;
 import cn.yibao.portal.web.ProblemResponses;
@@ -78,11 +79,11 @@ public class AppTokens {
 
     public Mono<ServerResponse> exchange(ServerRequest request) {
         if (encoder == null || !signIn.configured()) {
-            return ProblemResponses.response(HttpStatus.SERVICE_UNAVAILABLE, "本平台未开通医保电子凭证登录。", null);
+            return ProblemResponses.response(HttpStatus.SERVICE_UNAVAILABLE, Phrase.of("app.token.notOffered"), null);
         }
         return JsonBodies.read(request, AuthCodeRequest.class, body -> body.authCode() == null
                 || body.authCode().isBlank() || body.authCode().length() > 200
-                ? ProblemResponses.fieldProblem(HttpStatus.BAD_REQUEST, "请提供医保电子凭证授权码 authCode。", "authCode")
+                ? ProblemResponses.response(HttpStatus.BAD_REQUEST, Phrase.of("app.token.missing"), "authCode")
                 : signIn.exchange(body.authCode().strip())
                         .flatMap(resident -> {
                             var mapping = EvoucherClaims.map(resident.claims());
@@ -107,15 +108,15 @@ public class AppTokens {
     private static Mono<ServerResponse> problem(MipSignInException failure) {
         return switch (failure.failure()) {
             case UNREACHABLE -> ProblemResponses.response(HttpStatus.SERVICE_UNAVAILABLE,
-                    "暂时连接不上国家医保平台，请稍后重试。", null);
+                    Phrase.of("app.token.unreachable"), null);
             case NOT_RESIDENT_SCHEME -> ProblemResponses.response(HttpStatus.FORBIDDEN,
-                    "您目前未参加城乡居民基本医疗保险，本平台只办理居民医保业务。", null);
+                    Phrase.of("app.token.notResident"), null);
             case REGION_NOT_SERVED -> ProblemResponses.response(HttpStatus.FORBIDDEN,
-                    "您的参保地暂未开通本平台的服务。", null);
-            case CODE_EXPIRED, CANCELLED, STATE_MISMATCH -> ProblemResponses.fieldProblem(HttpStatus.UNAUTHORIZED,
-                    "授权码已过期或已使用，请重新授权。", "authCode");
+                    Phrase.of("app.token.region"), null);
+            case CODE_EXPIRED, CANCELLED, STATE_MISMATCH -> ProblemResponses.response(HttpStatus.UNAUTHORIZED,
+                    Phrase.of("app.token.expired"), "authCode");
             case REFUSED -> ProblemResponses.response(HttpStatus.BAD_GATEWAY,
-                    "国家医保平台的应答未通过校验，请稍后重试。", null);
+                    Phrase.of("app.token.refused"), null);
         };
     }
 

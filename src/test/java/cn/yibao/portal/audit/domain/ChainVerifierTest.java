@@ -71,7 +71,7 @@ class ChainVerifierTest {
 
         assertThat(broken.rowId()).isEqualTo(4);
         assertThat(broken.problem()).isEqualTo(Problem.LINK_BROKEN);
-        assertThat(broken.detail()).contains("id 2");
+        assertThat(cn.yibao.portal.text.RealBundles.zh(broken.detail())).contains("id 2");
     }
 
     @Test
