@@ -6,8 +6,6 @@ import cn.yibao.portal.qrcode.InsuredStatus;
 import cn.yibao.portal.resident.api.Resident;
 import cn.yibao.portal.shared.Phrase;
 import cn.yibao.portal.shared.PhraseLists;
-import cn.yibao.portal.text.Phrases;
-import java.util.Locale;
 import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
@@ -21,10 +19,8 @@ class CounterInsuredStatus implements InsuredStatus {
     private final Benefits benefits;
     private final ContributionQuotes quotes;
 
-    private final Phrases phrases;
 
-    CounterInsuredStatus(Coverages coverages, Benefits benefits, ContributionQuotes quotes, Phrases phrases) {
-        this.phrases = phrases;
+    CounterInsuredStatus(Coverages coverages, Benefits benefits, ContributionQuotes quotes) {
         this.coverages = coverages;
         this.benefits = benefits;
         this.quotes = quotes;

@@ -5,8 +5,6 @@ import cn.yibao.portal.benefit.domain.CapUse;
 import cn.yibao.portal.benefit.domain.Figure;
 import cn.yibao.portal.prescription.TwoDiseaseAllowance;
 import cn.yibao.portal.resident.api.Resident;
-import cn.yibao.portal.text.Phrases;
-import java.util.Locale;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -16,11 +14,9 @@ class TwoDiseaseAllowances implements TwoDiseaseAllowance {
 
     private final BenefitSchedules schedules;
 
-    private final Phrases phrases;
 
-    TwoDiseaseAllowances(BenefitSchedules schedules, Phrases phrases) {
+    TwoDiseaseAllowances(BenefitSchedules schedules) {
         this.schedules = schedules;
-        this.phrases = phrases;
     }
 
     @Override

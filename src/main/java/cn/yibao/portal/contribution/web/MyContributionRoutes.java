@@ -8,7 +8,7 @@ import cn.yibao.portal.policy.SupportedRegions;
 import cn.yibao.portal.resident.CurrentResident;
 import cn.yibao.portal.resident.api.Resident;
 import cn.yibao.portal.shared.Phrase;
-import cn.yibao.portal.text.Phrases;
+import cn.yibao.portal.text.RequestWords;
 import cn.yibao.portal.web.Pages;
 import cn.yibao.portal.web.ProblemResponses;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
@@ -36,13 +36,10 @@ class MyContributionRoutes {
     private final SupportedRegions regions;
     private final Pages pages;
     private final NationalIdentityTypes nationalIdentityTypes;
-    private final Phrases phrases;
 
     MyContributionRoutes(CurrentResident currentResident, HouseholdContributions household, ContributionQuotes quotes,
-                         SupportedRegions regions, Pages pages, NationalIdentityTypes nationalIdentityTypes,
-                         Phrases phrases) {
+                         SupportedRegions regions, Pages pages, NationalIdentityTypes nationalIdentityTypes) {
         this.nationalIdentityTypes = nationalIdentityTypes;
-        this.phrases = phrases;
         this.currentResident = currentResident;
         this.household = household;
         this.quotes = quotes;
@@ -138,7 +135,7 @@ class MyContributionRoutes {
         Optional<Integer> year = year(request);
         if (request.queryParam("year").isPresent() && year.isEmpty()) {
             return ProblemResponses.response(HttpStatus.BAD_REQUEST,
-                    phrases.say(Phrase.of("quote.parameter.year"), QuoteRoutes.locale(request)), "year");
+                    RequestWords.say(request, Phrase.of("quote.parameter.year")), "year");
         }
         int benefitYear = year.orElse(quotes.currentBenefitYear());
         Integer grade = request.queryParam("grade").filter(g -> g.matches("\\d")).map(Integer::valueOf).orElse(null);
@@ -150,7 +147,7 @@ class MyContributionRoutes {
     }
 
     private Entry entry(ServerRequest request, HouseholdContributions.Member person) {
-        java.util.function.Function<Phrase, String> say = phrase -> phrases.say(phrase, QuoteRoutes.locale(request));
+        java.util.function.Function<Phrase, String> say = phrase -> RequestWords.say(request, phrase);
         QuoteResult result = person.quote();
         Resident resident = person.person();
         var mark = person.order();

@@ -11,6 +11,7 @@ import cn.yibao.portal.resident.api.Category;
 import cn.yibao.portal.shared.Phrase;
 import cn.yibao.portal.shared.Region;
 import cn.yibao.portal.text.Phrases;
+import cn.yibao.portal.text.RequestWords;
 import cn.yibao.portal.web.Pages;
 import cn.yibao.portal.web.ProblemResponses;
 import java.util.HashMap;
@@ -84,10 +85,8 @@ class QuoteRoutes {
         return ProblemResponses.response(status, phrases.say(detail, locale(request)), parameter);
     }
 
-    /** The request's language: Chinese unless the client asks for another the portal speaks. */
-    static java.util.Locale locale(ServerRequest request) {
-        java.util.Locale locale = request.exchange().getLocaleContext().getLocale();
-        return locale == null ? java.util.Locale.SIMPLIFIED_CHINESE : locale;
+    private static java.util.Locale locale(ServerRequest request) {
+        return RequestWords.locale(request.exchange());
     }
 
     private Mono<ServerResponse> calculatorPage(ServerRequest request) {
