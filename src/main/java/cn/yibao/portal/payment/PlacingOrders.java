@@ -20,7 +20,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -167,8 +166,7 @@ public class PlacingOrders {
                 List<OrderRules.Candidate> candidates = people.stream().map(person -> new OrderRules.Candidate(
                         person.id(), person.maskedName(), quotes.quoteFor(person, request.year(), request.grade()),
                         paid.contains(person.id()), open.contains(person.id()))).toList();
-                OrderRules.Decision decision = OrderRules.plan(candidates,
-                        phrase -> phrases.say(phrase, Locale.SIMPLIFIED_CHINESE));
+                OrderRules.Decision decision = OrderRules.plan(candidates, phrases::record);
                 if (decision instanceof OrderRules.Refused refused) {
                     return (Placed) new Refusal(refused.conflict() ? Refusal.Kind.CONFLICT : Refusal.Kind.NOT_ACCEPTED, refused.field(), refused.message());
                 }

@@ -22,7 +22,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -174,9 +173,9 @@ public class Reconciling {
                 });
     }
 
-    /** A run's resolutions and flags are records (like audit rows): kept in Chinese, said from the bundles. */
+    /** A run's resolutions and flags are records (like audit rows). */
     private String chinese(Phrase phrase) {
-        return phrases.say(phrase, Locale.SIMPLIFIED_CHINESE);
+        return phrases.record(phrase);
     }
 
     private Mono<Void> store(UUID runId, Reconciliation.Mismatch mismatch, String resolution) {

@@ -1,6 +1,5 @@
 package cn.yibao.portal.payment;
 
-import java.util.Locale;
 import cn.yibao.portal.text.Phrases;
 import cn.yibao.portal.clock.BusinessClock;
 import cn.yibao.portal.payment.domain.ChannelOutcome;
@@ -76,7 +75,7 @@ class SettlingPayments {
                 transactionId, amountFen, outcome, source);
         if (decision instanceof NotificationRules.Review review) {
             // The flag and the audit row are records, kept in Chinese like every audit row.
-            String why = phrases.say(review.why(), Locale.SIMPLIFIED_CHINESE);
+            String why = phrases.record(review.why());
             return payments.flagForReview(order.id(), why, clock.now())
                     .then(audit.about(order, PaymentAudit.FLAGGED, false, why, actor))
                     .thenReturn(Effect.FLAGGED);

@@ -16,6 +16,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class Phrases {
 
+    /** The language records are kept in: audit details, payment events, refund reasons, reconciliation notes. */
+    public static final Locale RECORDS = Locale.SIMPLIFIED_CHINESE;
 
     private final MessageSource messages;
 
@@ -29,6 +31,14 @@ public class Phrases {
         }
         Object[] args = phrase.args().stream().map(arg -> argument(arg, locale)).toArray();
         return messages.getMessage(phrase.key(), args, locale);
+    }
+
+    /**
+     * The phrase as a record keeps it (an audit detail, a payment event, a reason sent to a channel): in Chinese,
+     * whatever language the person who caused it reads, so every record of the service reads the same.
+     */
+    public String record(Phrase phrase) {
+        return say(phrase, RECORDS);
     }
 
     /**

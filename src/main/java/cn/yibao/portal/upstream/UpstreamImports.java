@@ -32,7 +32,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -240,7 +239,7 @@ public class UpstreamImports {
     /** The audit row's note is kept in Chinese, like every audit row, whatever the operator's language. */
     private Mono<Void> record(ImportOperator operator, RequestOrigin origin, boolean success, UUID batchId,
                               Phrase note) {
-        String detail = phrases.say(note, Locale.SIMPLIFIED_CHINESE);
+        String detail = phrases.record(note);
         return audit.record(new AuditEntry(clock.now(),
                 operator.staff() ? AuditEntry.ActorType.STAFF : AuditEntry.ActorType.SYSTEM, operator.id(), null,
                 AUDIT_ACTION, success ? AuditEntry.Outcome.SUCCESS : AuditEntry.Outcome.FAILURE,
