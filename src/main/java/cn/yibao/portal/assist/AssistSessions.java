@@ -44,6 +44,14 @@ public class AssistSessions {
 
     static final String AUDIT_START = "ASSIST_START";
     static final String AUDIT_END = "ASSIST_END";
+    /**
+     * What the audit rows of starting a session note: codes that are message keys ({@code assist.audit.*}), as the
+     * module's other rows keep codes ({@link cn.yibao.portal.assist.domain.AssistActions}), so they read in any language.
+     */
+    static final List<String> AUDIT_NOTES = List.of(
+            "assist.audit.byIdNumber.nameMismatch", "assist.audit.byIdNumber.otherRegion",
+            "assist.audit.byIdNumber.unknown", "assist.audit.start.otherRegion", "assist.audit.start.residentCode",
+            "assist.audit.start.requested", "assist.audit.codeConfirmed");
     private static final int MAX_CODE_TRIES = 5;
 
     private final AssistRepository sessions;
@@ -123,17 +131,17 @@ public class AssistSessions {
         // and a name must not tell anyone whether or where that person is insured. The audit row keeps the reason.
         return residents.findByIdNumber(id.get())
                 .flatMap(resident -> !resident.name().equals(name.strip())
-                        ? notFound(staff, resident.id(), "姓名与身份证号不符", origin)
+                        ? notFound(staff, resident.id(), "assist.audit.byIdNumber.nameMismatch", origin)
                         : !mayAssist(staff, resident)
-                                ? notFound(staff, resident.id(), "参保地不在本窗口辖区", origin)
+                                ? notFound(staff, resident.id(), "assist.audit.byIdNumber.otherRegion", origin)
                                 : start(staff, resident, "PHONE_APPROVAL", origin))
-                .switchIfEmpty(Mono.defer(() -> notFound(staff, null, "身份证号未找到", origin)));
+                .switchIfEmpty(Mono.defer(() -> notFound(staff, null, "assist.audit.byIdNumber.unknown", origin)));
     }
 
     static final Phrase NOT_FOUND_BY_ID_NUMBER = Phrase.of("assist.refused.notFound");
 
-    private Mono<Outcome> notFound(StaffIdentity staff, UUID residentId, String reason, RequestOrigin origin) {
-        return audit.record(entry(staff, residentId, AUDIT_START, false, origin, "按身份证号发起代办未成功：" + reason, null))
+    private Mono<Outcome> notFound(StaffIdentity staff, UUID residentId, String note, RequestOrigin origin) {
+        return audit.record(entry(staff, residentId, AUDIT_START, false, origin, note, null))
                 .thenReturn(new Refused(Refusal.NOT_FOUND, "certno", NOT_FOUND_BY_ID_NUMBER));
     }
 
@@ -147,7 +155,7 @@ public class AssistSessions {
     /** The resident is present (their 医保码) or approved the request: only the region can still stand in the way. */
     private Mono<Outcome> start(StaffIdentity staff, Resident resident, String consent, RequestOrigin origin) {
         if (!mayAssist(staff, resident)) {
-            return audit.record(entry(staff, resident.id(), AUDIT_START, false, origin, "参保地不在本窗口辖区", null))
+            return audit.record(entry(staff, resident.id(), AUDIT_START, false, origin, "assist.audit.start.otherRegion", null))
                     .thenReturn(new Refused(Refusal.OTHER_REGION, "resident", Phrase.of("assist.refused.region")));
         }
         Instant now = clock.now();
@@ -159,7 +167,7 @@ public class AssistSessions {
                 present ? now : null, present ? now.plus(sessionLength) : null, null, null, 0);
         return sessions.insert(session, code == null ? null : hash(session.id(), code))
                 .then(audit.record(entry(staff, resident.id(), AUDIT_START, true, origin,
-                        present ? "出示医保码，代办开始" : "已向参保人发送代办请求", session.id())))
+                        present ? "assist.audit.start.residentCode" : "assist.audit.start.requested", session.id())))
                 .then(code == null ? Mono.empty() : oneTimeCodes.keep(session.id(), code, requestLifetime))
                 .thenReturn(new Started(session));
     }
@@ -211,7 +219,7 @@ public class AssistSessions {
                             .flatMap(matches -> sessions.activate(session, now, now.plus(sessionLength))
                                     .flatMap(changed -> changed
                                             ? audit.record(entry(staff, session.residentId(), "ASSIST_CODE_CONFIRMED",
-                                                    true, origin, "参保人告知授权码", session.id()))
+                                                    true, origin, "assist.audit.codeConfirmed", session.id()))
                                                     .then(oneTimeCodes.forget(sessionId))
                                                     .then(sessions.find(sessionId)).map(s -> (Outcome) new Started(s))
                                             : Mono.just((Outcome) new Refused(Refusal.NOT_NOW, "status", Phrase.of("assist.refused.stale.again")))))

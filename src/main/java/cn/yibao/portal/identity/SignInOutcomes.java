@@ -10,6 +10,8 @@ import cn.yibao.portal.clock.BusinessClock;
 import cn.yibao.portal.identity.domain.EvoucherClaims;
 import cn.yibao.portal.identity.domain.ReturnPath;
 import cn.yibao.portal.identity.mip.MipSignInException;
+import cn.yibao.portal.shared.Phrase;
+import cn.yibao.portal.text.Phrases;
 import java.net.URI;
 import java.util.Map;
 import java.util.UUID;
@@ -53,14 +55,16 @@ class SignInOutcomes implements ServerAuthenticationSuccessHandler, ServerAuthen
     private final BusinessClock clock;
     private final ServerRedirectStrategy redirect = new DefaultServerRedirectStrategy();
     private final ReturnPaths returnPaths;
+    private final Phrases phrases;
 
     /** Looked up at sign-out, not at start: listeners may depend on beans that depend on this one. */
     private final org.springframework.beans.factory.ObjectProvider<StaffSignOutListener> signOutListeners;
 
     SignInOutcomes(ResidentSignIn residentSignIn, AuditTrail audit, BusinessClock clock,
                    org.springframework.beans.factory.ObjectProvider<StaffSignOutListener> signOutListeners,
-                   ReturnPaths returnPaths) {
+                   ReturnPaths returnPaths, Phrases phrases) {
         this.returnPaths = returnPaths;
+        this.phrases = phrases;
         this.signOutListeners = signOutListeners;
         this.residentSignIn = residentSignIn;
         this.audit = audit;
@@ -84,7 +88,7 @@ class SignInOutcomes implements ServerAuthenticationSuccessHandler, ServerAuthen
                     .then(returnPaths.take(exchange, ReturnPath.Audience.RESIDENT, "/home"))
                     .flatMap(destination -> redirect.sendRedirect(exchange, destination));
         }
-        String reason = ((EvoucherClaims.Rejected) mapping).reason();
+        String reason = phrases.record(((EvoucherClaims.Rejected) mapping).reason());
         return forget(exchange)
                 .then(recordResident(exchange, subjectOf(claims), null, AuditAction.SIGN_IN, Outcome.FAILURE, reason))
                 .then(redirect.sendRedirect(exchange, URI.create("/?error=" + ERROR_CLAIMS)));
@@ -98,7 +102,7 @@ class SignInOutcomes implements ServerAuthenticationSuccessHandler, ServerAuthen
                         .flatMap(destination -> redirect.sendRedirect(exchange, destination)))
                 .orElseGet(() -> forget(exchange)
                         .then(record(exchange, ActorType.ANONYMOUS, subjectOf(claims), null, AuditAction.SIGN_IN,
-                                Outcome.FAILURE, "工作人员身份信息不完整"))
+                                Outcome.FAILURE, phrases.record(Phrase.of("signin.audit.staffIncomplete"))))
                         .then(redirect.sendRedirect(exchange, URI.create("/?error=" + ERROR_CLAIMS))));
     }
 

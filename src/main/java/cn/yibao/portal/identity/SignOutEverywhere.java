@@ -5,6 +5,8 @@ import cn.yibao.portal.audit.RequestOrigin;
 import cn.yibao.portal.audit.api.AuditEntry;
 import cn.yibao.portal.clock.BusinessClock;
 import cn.yibao.portal.identity.api.StaffIdentity;
+import cn.yibao.portal.shared.Phrase;
+import cn.yibao.portal.text.Phrases;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.server.WebFilterExchange;
@@ -32,9 +34,11 @@ class SignOutEverywhere implements ServerLogoutHandler {
     private final SignedInSessions sessions;
     private final AuditTrail audit;
     private final BusinessClock clock;
+    private final Phrases phrases;
 
-    SignOutEverywhere(SignedInSessions sessions, AuditTrail audit, BusinessClock clock) {
+    SignOutEverywhere(SignedInSessions sessions, AuditTrail audit, BusinessClock clock, Phrases phrases) {
         this.sessions = sessions;
+        this.phrases = phrases;
         this.audit = audit;
         this.clock = clock;
     }
@@ -55,6 +59,7 @@ class SignOutEverywhere implements ServerLogoutHandler {
         return audit.record(new AuditEntry(clock.now(),
                 staff.isPresent() ? AuditEntry.ActorType.STAFF : AuditEntry.ActorType.RESIDENT,
                 staff.map(StaffIdentity::staffId).orElse(person.getName()), null, ACTION, AuditEntry.Outcome.SUCCESS,
-                origin.clientAddress(), origin.userAgent(), "结束 " + ended + " 个会话", null, origin.requestId(), null));
+                origin.clientAddress(), origin.userAgent(),
+                phrases.record(Phrase.of("signout.audit.everywhere", ended)), null, origin.requestId(), null));
     }
 }

@@ -6,6 +6,8 @@ import cn.yibao.portal.payment.domain.ItemState;
 import cn.yibao.portal.payment.domain.PaymentOrder;
 import cn.yibao.portal.payment.domain.PaymentStatus;
 import cn.yibao.portal.payment.domain.TransitionCause;
+import cn.yibao.portal.shared.Phrase;
+import cn.yibao.portal.text.Phrases;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,9 +31,13 @@ class OpeningAtChannel {
     private final BusinessClock clock;
     private final TransactionalOperator transaction;
     private final String publicBaseUrl;
+    /** The order's subject, which the payer sees in the channel's cashier and bill, is said as a record. */
+    private final Phrases phrases;
 
     OpeningAtChannel(PaymentRepository payments, PaymentChannels channels, BusinessClock clock,
-                     TransactionalOperator transaction, @Value("${portal.public-base-url:}") String publicBaseUrl) {
+                     TransactionalOperator transaction, @Value("${portal.public-base-url:}") String publicBaseUrl,
+                     Phrases phrases) {
+        this.phrases = phrases;
         this.payments = payments;
         this.channels = channels;
         this.clock = clock;
@@ -45,7 +51,7 @@ class OpeningAtChannel {
 
     Mono<Opened> open(PaymentOrder order, OrderRequest request) {
         ChannelOrder channelOrder = new ChannelOrder(order.orderNo(), order.amountFen(),
-                "城乡居民医保 " + order.benefitYear() + " 年度个人缴费", order.expiresAt(), request.payerOpenId(),
+                phrases.record(Phrase.of("payment.order.subject", order.benefitYear())), order.expiresAt(), request.payerOpenId(),
                 request.clientAddress(), publicBaseUrl + "/payment/" + order.id());
         Map<String, String> none = Map.of();
         return channels.require(order.channel()).open(channelOrder, request.inWechat())
@@ -58,7 +64,7 @@ class OpeningAtChannel {
                 .onErrorResume(e -> {
                     log.warn("Channel {} refused to open order {}: {}", order.channel(), order.orderNo(), e.toString());
                     return transaction.transactional(payments.transition(order, StatusChange.to(PaymentStatus.FAILED,
-                                    TransitionCause.CHANNEL_OPEN_FAILED, "渠道下单失败", request.actor()), clock.now())
+                                    TransitionCause.CHANNEL_OPEN_FAILED, null, request.actor()), clock.now())
                             .flatMap(moved -> moved
                                     ? payments.setItemStates(order.id(), ItemState.OPEN, ItemState.RELEASED)
                                     : Mono.empty()))

@@ -110,7 +110,7 @@ class PaymentSweeper {
 
     private Mono<Void> close(PaymentOrder order) {
         return transaction.transactional(payments.transition(order, StatusChange.to(PaymentStatus.CLOSED,
-                        TransitionCause.EXPIRED, "超过支付时限", SWEEPER), clock.now())
+                        TransitionCause.EXPIRED, null, SWEEPER), clock.now())
                 .flatMap(moved -> moved ? payments.setItemStates(order.id(), ItemState.OPEN, ItemState.RELEASED)
                         : Mono.empty()));
     }

@@ -201,7 +201,8 @@ public class PlacingOrders {
                         plan.totalFen(), PaymentStatus.CREATED, 0, null, null, now, now.plus(orderLifetime), null, null,
                         payer.insuredRegionCode()))
                 // Last: the audit row takes the chain lock, held until commit.
-                .flatMap(order -> payments.placed(order, "下单：" + plan.lines().size() + " 人，" + plan.totalFen() + " 分",
+                .flatMap(order -> payments.placed(order,
+                        phrases.record(Phrase.of("payment.audit.placed", plan.lines().size(), plan.totalFen())),
                         now, request.actor()).thenReturn((Placed) new Placement(order, true)));
     }
 

@@ -16,6 +16,8 @@ import cn.yibao.portal.payment.domain.RefundRules;
 import cn.yibao.portal.payment.domain.TransitionCause;
 import cn.yibao.portal.resident.ResidentRegistry;
 import cn.yibao.portal.shared.Phrase;
+import cn.yibao.portal.shared.Verbatim;
+import cn.yibao.portal.text.Phrases;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -95,9 +97,12 @@ public class Refunds {
     private final DatabaseClient database;
     private final StaffAccess access;
     private final ResidentRegistry residents;
+    private final Phrases phrases;
 
     Refunds(PaymentRepository payments, PaymentChannels channels, PaymentAudit audit, BusinessClock clock,
-            TransactionalOperator transaction, DatabaseClient database, StaffAccess access, ResidentRegistry residents) {
+            TransactionalOperator transaction, DatabaseClient database, StaffAccess access, ResidentRegistry residents,
+            Phrases phrases) {
+        this.phrases = phrases;
         this.payments = payments;
         this.channels = channels;
         this.audit = audit;
@@ -119,7 +124,7 @@ public class Refunds {
         return payments.items(order.id())
                 .any(item -> item.state() == ItemState.DUPLICATE && item.refundNo() == null)
                 .filter(Boolean::booleanValue)
-                .flatMap(due -> refund(order.id(), true, "重复缴费自动退款",
+                .flatMap(due -> refund(order.id(), true, phrases.record(Phrase.of("ops.refund.cause." + Cause.DUPLICATE)),
                         new PaymentActor(AuditEntry.ActorType.SYSTEM, "PORTAL", origin), null));
     }
 
@@ -145,9 +150,10 @@ public class Refunds {
                                 .map(item -> new PreviewPerson(item.insuredId(), people.containsKey(item.insuredId())
                                         ? people.get(item.insuredId()).maskedName() : "", item.amountFen()))
                                 .collectList())
-                        .flatMap(shown -> audit.about(order, PaymentAudit.REFUND_PREVIEW, true, "核对退款 "
-                                        + planned.refundNo() + "：" + shown.size() + " 人，" + planned.amountFen()
-                                        + " 分，" + reason.strip(), operator.actor())
+                        .flatMap(shown -> audit.about(order, PaymentAudit.REFUND_PREVIEW, true,
+                                        phrases.record(Phrase.of("payment.audit.refundPreview", planned.refundNo(),
+                                                shown.size(), planned.amountFen(), new Verbatim(reason.strip()))),
+                                        operator.actor())
                                 .thenReturn((Outcome) new Preview(order, planned.refundNo(), shown, planned.amountFen(),
                                         planned instanceof RefundRules.Refund refund ? refund.wholeOrder()
                                                 : order.status() == PaymentStatus.REFUND_FAILED,
@@ -201,7 +207,8 @@ public class Refunds {
     }
 
     private Mono<Outcome> refusedFor(PaymentOrder order, Operator operator, String reason, NotPossible refused) {
-        return audit.about(order, PaymentAudit.REFUND, false, reason.strip() + "：" + refused.message().key(), operator.actor())
+        return audit.about(order, PaymentAudit.REFUND, false, phrases.record(Phrase.of("payment.audit.refundRefused",
+                        new Verbatim(reason.strip()), refused.message())), operator.actor())
                 .thenReturn(refused);
     }
 
@@ -268,9 +275,10 @@ public class Refunds {
                                 ? TransitionCause.DUPLICATE_REFUND : TransitionCause.OPERATOR_REFUND, reason, actor), now)
                         : payments.touch(order.id(), now).thenReturn(true))
                 .flatMap(moved -> !moved ? Mono.error(new IllegalStateException("order " + order.orderNo() + " moved"))
-                        : audit.about(order, PaymentAudit.REFUND, true, "申请退款 " + decided.refundNo() + "："
-                                + decided.insuredIds().size() + " 人，" + decided.amountFen() + " 分"
-                                + (decided.wholeOrder() ? "（整单）" : "（部分）") + "，" + reason, actor))
+                        : audit.about(order, PaymentAudit.REFUND, true, phrases.record(Phrase.of(
+                                decided.wholeOrder() ? "payment.audit.refund.whole" : "payment.audit.refund.part",
+                                decided.refundNo(), decided.insuredIds().size(), decided.amountFen(),
+                                new Verbatim(reason))), actor))
                 .then(findByNo(decided.refundNo()))
                 .flatMap(refund -> payments.find(order.id()).map(after -> new Prepared(after, refund, null)));
     }
@@ -283,9 +291,10 @@ public class Refunds {
                 .flatMap(refund -> (refund.wholeOrder() && order.status() == PaymentStatus.REFUND_FAILED
                         ? payments.transition(order, StatusChange.to(PaymentStatus.REFUNDING, refund.cause() == Cause.DUPLICATE
                                 ? TransitionCause.DUPLICATE_REFUND : TransitionCause.OPERATOR_REFUND,
-                                "重试 " + refundNo, actor), now)
+                                phrases.record(Phrase.of("payment.event.refundRetried", refundNo)), actor), now)
                         : payments.touch(order.id(), now).thenReturn(true))
-                        .then(audit.about(order, PaymentAudit.REFUND, true, "重试退款 " + refundNo, actor))
+                        .then(audit.about(order, PaymentAudit.REFUND, true,
+                                phrases.record(Phrase.of("payment.audit.refundRetried", refundNo)), actor))
                         .then(payments.find(order.id()))
                         .map(after -> new Prepared(after, refund, null)));
     }
@@ -344,7 +353,8 @@ public class Refunds {
                 : Mono.just(false);
         return people.then(orderStatus)
                 .then(audit.about(order, PaymentAudit.REFUND, succeeded,
-                        refund.refundNo() + (succeeded ? " 退款成功" : " 退款失败"), actor))
+                        phrases.record(Phrase.of(succeeded ? "payment.audit.refundSucceeded"
+                                : "payment.audit.refundFailed", refund.refundNo())), actor))
                 .then(findByNo(refund.refundNo()))
                 .flatMap(after -> payments.find(order.id()).map(latest -> (Outcome) new Requested(after, latest.status())));
     }

@@ -24,7 +24,7 @@ public final class NationalId {
 
     /** The number, or why it is not one. Lower-case x is accepted and normalised. */
     public static Optional<NationalId> parse(String candidate) {
-        return problemWith(candidate) == null
+        return problem(candidate) == null
                 ? Optional.of(new NationalId(candidate.strip().toUpperCase()))
                 : Optional.empty();
     }
@@ -84,20 +84,6 @@ public final class NationalId {
             return Phrase.of("nationalId.problem.checkCharacter");
         }
         return null;
-    }
-
-    /**
-     * The same in Chinese words, for the e-voucher sign-in's audit note only (EvoucherClaims): people read
-     * {@link #problem}.
-     */
-    public static String problemWith(String candidate) {
-        Phrase problem = problem(candidate);
-        return problem == null ? null : switch (problem.key()) {
-            case "nationalId.problem.missing" -> "缺少身份证号码";
-            case "nationalId.problem.format" -> "身份证号码应为18位，前17位为数字，最后一位为数字或X";
-            case "nationalId.problem.birthDate" -> "身份证号码中的出生日期无效";
-            default -> "身份证号码校验位不正确";
-        };
     }
 
     /** The ISO 7064 MOD 11-2 check character for the first 17 digits. */

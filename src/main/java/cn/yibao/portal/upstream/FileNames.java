@@ -1,23 +1,23 @@
 package cn.yibao.portal.upstream;
 
-/** The name a file is recorded under: the last path segment, printable, at most 255 characters. */
-final class FileNames {
+import java.util.Optional;
 
-    static final String UNNAMED = "未命名文件";
+/** The name a file is recorded under: the last path segment, printable, at most 255 characters; none if that is empty. */
+final class FileNames {
 
     private FileNames() {
     }
 
-    static String clean(String name) {
+    static Optional<String> clean(String name) {
         if (name == null) {
-            return UNNAMED;
+            return Optional.empty();
         }
         String last = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
         String printable = last.codePoints().filter(c -> !Character.isISOControl(c))
                 .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString().strip();
         if (printable.isEmpty()) {
-            return UNNAMED;
+            return Optional.empty();
         }
-        return printable.length() <= 255 ? printable : printable.substring(0, 255);
+        return Optional.of(printable.length() <= 255 ? printable : printable.substring(0, 255));
     }
 }

@@ -96,7 +96,7 @@ public class UpstreamImports {
 
     private Mono<ImportResult> readCheckAndStore(ImportKind kind, Upload upload, ImportOperator operator,
                                                  RequestOrigin origin) {
-        String fileName = FileNames.clean(upload.fileName());
+        String fileName = recordedName(upload.fileName());
         if (upload.content().length > limits.maxBytes()) {
             return tooLarge(kind, fileName, operator, origin);
         }
@@ -146,7 +146,12 @@ public class UpstreamImports {
     /** A file over the size limit, noticed while it was still arriving: refused and audited like any other. */
     public Mono<ImportResult> tooLarge(ImportKind kind, String fileName, ImportOperator operator, RequestOrigin origin) {
         return notAccepted(Status.TOO_LARGE, Phrase.of("upstream.result.tooLarge", limits.maxSizeText()), kind,
-                FileNames.clean(fileName), operator, origin);
+                recordedName(fileName), operator, origin);
+    }
+
+    /** A file sent without a usable name is recorded as unnamed, in the records' language. */
+    private String recordedName(String sent) {
+        return FileNames.clean(sent).orElseGet(() -> phrases.record(Phrase.of("imports.unnamed")));
     }
 
     /**

@@ -179,7 +179,7 @@ class AssistSessionsIT extends AssistOverHttp {
         assertThat(otherRegion.replaceAll("\"instance\":\"[^\"]*\"", "")).as("the same answer, byte for byte")
                 .isEqualTo(wrongName.replaceAll("\"instance\":\"[^\"]*\"", ""));
         assertThat(count("select count(*) from audit_event where request_id = $1 and action = 'ASSIST_START' "
-                + "and outcome = 'FAILURE' and detail like '%参保地不在本窗口辖区%'", requestId)).isEqualTo(1);
+                + "and outcome = 'FAILURE' and detail = 'assist.audit.byIdNumber.otherRegion'", requestId)).isEqualTo(1);
 
         assertThat(count("select count(*) from assist_session where resident_id = "
                 + "(select id from resident where psn_no = $1)", "T" + wenshui.certno())).isEqualTo(sessions);

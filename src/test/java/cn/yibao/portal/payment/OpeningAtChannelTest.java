@@ -17,6 +17,7 @@ import cn.yibao.portal.payment.domain.ItemState;
 import cn.yibao.portal.payment.domain.PaymentChannelId;
 import cn.yibao.portal.payment.domain.PaymentOrder;
 import cn.yibao.portal.payment.domain.PaymentStatus;
+import cn.yibao.portal.text.RealBundles;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -47,7 +48,7 @@ class OpeningAtChannelTest {
         when(channels.require(PaymentChannelId.WECHAT_PAY)).thenReturn(wechat);
         when(transaction.transactional(any(Mono.class))).thenAnswer(call -> call.getArgument(0));
         opening = new OpeningAtChannel(payments, channels, BusinessClock.realTime(ZoneId.of("Asia/Shanghai")),
-                transaction, "https://portal.example.cn");
+                transaction, "https://portal.example.cn", RealBundles.phrases());
     }
 
     private static PaymentOrder order(PaymentStatus status) {
@@ -76,6 +77,8 @@ class OpeningAtChannelTest {
 
         assertThat(opened.order().status()).isEqualTo(PaymentStatus.AWAITING_PAYMENT);
         assertThat(opened.jsapiParameters()).isEqualTo(JSAPI);
+        // What the payer reads in the channel's cashier and bill: Chinese whatever the page's language.
+        verify(wechat).open(argThat(order -> order.description().equals("城乡居民医保 2024 年度个人缴费")), anyBoolean());
     }
 
     @Test

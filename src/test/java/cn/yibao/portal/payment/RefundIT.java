@@ -178,8 +178,13 @@ class RefundIT extends PaymentsOverHttp {
         assertThat(waitForRefund(hong, late, 0, "FAILED").get("status").asString()).isEqualTo("PAID");
 
         // The payer is not told her money is on its way back, and the operator desk lists what is still owed.
-        String payerPage = signIn.as("pay-page-" + UUID.randomUUID(), hong.claims()).page("/payment/" + late);
-        assertThat(payerPage).contains("重复缴费，退款未成功，工作人员处理中").doesNotContain("重复缴费，退款中");
+        BrowserSession payer = signIn.as("pay-page-" + UUID.randomUUID(), hong.claims());
+        String payerPage = payer.page("/payment/" + late);
+        assertThat(payerPage).contains("重复缴费，退款未成功，工作人员处理中", "退款原因：重复缴费自动退款")
+                .doesNotContain("重复缴费，退款中");
+        // The reason is the portal's, so it reads in the payer's language; the refund keeps it as a record, in Chinese.
+        assertThat(payer.page("/payment/" + late + "?lang=en")).contains("Reason: Automatic refund of a double payment");
+        assertThat(text("select reason from payment_refund where refund_no = $1", refundNo)).isEqualTo("重复缴费自动退款");
         BrowserSession operator = signIn.asStaff(FreshStaff.login(), FreshStaff.claims(WENSHUI, "PAYMENT_OPERATOR"));
         String desk = operator.page("/staff/payments");
         assertThat(failedRefunds(desk)).contains(lateOrderNo, refundNo);

@@ -18,7 +18,7 @@ class NationalIdTest {
             "350102198008085120",
             "210102197001014113"})
     void acceptsValidNumbers(String id) {
-        assertThat(NationalId.problemWith(id)).isNull();
+        assertThat(NationalId.problem(id)).isNull();
         assertThat(NationalId.parse(id)).hasValueSatisfying(parsed -> assertThat(parsed.value()).isEqualTo(id));
     }
 
@@ -27,7 +27,7 @@ class NationalIdTest {
             "14112119750312121x,   14112119750312121X",
             "' 14112119750312121x ', 14112119750312121X"})
     void acceptsLowerCaseXAndNormalisesIt(String candidate, String normalised) {
-        assertThat(NationalId.problemWith(candidate)).isNull();
+        assertThat(NationalId.problem(candidate)).isNull();
         assertThat(NationalId.parse(candidate)).hasValueSatisfying(id -> assertThat(id.value()).isEqualTo(normalised));
     }
 
@@ -51,7 +51,7 @@ class NationalIdTest {
             "141121197503121211", "一四一一二一19750312121X", "14112119750312121X\u0000"})
     void normalisingDoesNotMakeAWrongNumberRight(String typed) {
         assertThat(NationalId.fromTyped(typed)).isEmpty();
-        assertThat(NationalId.problemWith(NationalId.normalise(typed))).isNotNull();
+        assertThat(NationalId.problem(NationalId.normalise(typed))).isNotNull();
     }
 
     @ParameterizedTest
@@ -64,7 +64,7 @@ class NationalIdTest {
     @ParameterizedTest
     @ValueSource(strings = {"141121196004152122", "141121197503121211", "371002200505053320", "35010219800808512X"})
     void rejectsNumberWithWrongCheckDigit(String id) {
-        assertThat(NationalId.problemWith(id)).contains("校验位");
+        assertThat(NationalId.problem(id)).isEqualTo(Phrase.of("nationalId.problem.checkCharacter"));
         assertThat(NationalId.parse(id)).isEmpty();
     }
 
@@ -77,20 +77,20 @@ class NationalIdTest {
             "X41121196004152121",    // X not at the end
             "141121-96004152121"})
     void rejectsWrongLengthOrCharacters(String id) {
-        assertThat(NationalId.problemWith(id)).contains("18位");
+        assertThat(NationalId.problem(id)).isEqualTo(Phrase.of("nationalId.problem.format"));
         assertThat(NationalId.parse(id)).isEmpty();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"", "   "})
     void rejectsBlankNumber(String id) {
-        assertThat(NationalId.problemWith(id)).contains("缺少");
+        assertThat(NationalId.problem(id)).isEqualTo(Phrase.of("nationalId.problem.missing"));
         assertThat(NationalId.parse(id)).isEmpty();
     }
 
     @Test
     void rejectsNullNumber() {
-        assertThat(NationalId.problemWith(null)).contains("缺少");
+        assertThat(NationalId.problem(null)).isEqualTo(Phrase.of("nationalId.problem.missing"));
         assertThat(NationalId.parse(null)).isEmpty();
     }
 
@@ -103,7 +103,7 @@ class NationalIdTest {
     void rejectsImpossibleBirthDateEvenWithCorrectCheckDigit(String first17) {
         String id = first17 + NationalId.checkCharacter(first17);
 
-        assertThat(NationalId.problemWith(id)).contains("出生日期");
+        assertThat(NationalId.problem(id)).isEqualTo(Phrase.of("nationalId.problem.birthDate"));
         assertThat(NationalId.parse(id)).isEmpty();
     }
 

@@ -15,6 +15,11 @@ public final class RealBundles {
     private RealBundles() {
     }
 
+    /** For a unit under test that says phrases itself. */
+    public static Phrases phrases() {
+        return PHRASES;
+    }
+
     public static String zh(Phrase phrase) {
         return PHRASES.say(phrase, Locale.SIMPLIFIED_CHINESE);
     }

@@ -2,9 +2,11 @@ package cn.yibao.portal.identity.domain;
 
 import cn.yibao.portal.identity.api.EvoucherIdentity;
 import cn.yibao.portal.shared.NationalId;
+import cn.yibao.portal.shared.Phrase;
 import java.util.Map;
 
-/** Maps the e-voucher issuer's claims to an {@link EvoucherIdentity}, or says in Chinese what is missing or wrong. */
+/** Maps the e-voucher issuer's claims to an {@link EvoucherIdentity}, or says what is missing or wrong
+ * ({@code evoucher.claims.*}, kept in the audit trail). */
 public final class EvoucherClaims {
 
     public static final String NAME = "name";
@@ -21,7 +23,7 @@ public final class EvoucherClaims {
     public record Mapped(EvoucherIdentity identity) implements Mapping {
     }
 
-    public record Rejected(String reason) implements Mapping {
+    public record Rejected(Phrase reason) implements Mapping {
     }
 
     public static Mapping map(Map<String, Object> claims) {
@@ -31,20 +33,20 @@ public final class EvoucherClaims {
         String psnNo = text(claims, PSN_NO);
         String region = text(claims, INSURED_REGION);
         if (subject == null) {
-            return new Rejected("电子凭证缺少用户标识");
+            return new Rejected(Phrase.of("evoucher.claims.subject"));
         }
         if (name == null) {
-            return new Rejected("电子凭证缺少姓名");
+            return new Rejected(Phrase.of("evoucher.claims.name"));
         }
-        String idProblem = NationalId.problemWith(certno);
+        Phrase idProblem = NationalId.problem(certno);
         if (idProblem != null) {
-            return new Rejected("电子凭证中的" + idProblem);
+            return new Rejected(Phrase.of("evoucher.claims.certno", idProblem));
         }
         if (psnNo == null || !psnNo.matches("[0-9A-Za-z]{1,40}")) {
-            return new Rejected("电子凭证缺少有效的人员编号");
+            return new Rejected(Phrase.of("evoucher.claims.psnNo"));
         }
         if (region == null || !region.matches("\\d{6}")) {
-            return new Rejected("电子凭证缺少有效的参保地行政区划代码");
+            return new Rejected(Phrase.of("evoucher.claims.region"));
         }
         return new Mapped(new EvoucherIdentity(subject, name, NationalId.parse(certno).orElseThrow(), psnNo, region));
     }

@@ -88,8 +88,9 @@ public class AppTokens {
                         .flatMap(resident -> {
                             var mapping = EvoucherClaims.map(resident.claims());
                             if (!(mapping instanceof EvoucherClaims.Mapped mapped)) {
+                                // The platform's answer was mapped already: this is a safety net, noted by its key.
                                 return Mono.error(new MipSignInException(MipSignInException.Failure.REFUSED,
-                                        ((EvoucherClaims.Rejected) mapping).reason()));
+                                        "claims refused: " + ((EvoucherClaims.Rejected) mapping).reason().key()));
                             }
                             return residents.signedIn(mapped.identity())
                                     .flatMap(id -> record(request, mapped.identity().subject(), id,

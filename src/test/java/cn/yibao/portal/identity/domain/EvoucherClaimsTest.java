@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.yibao.portal.identity.api.EvoucherIdentity;
 import cn.yibao.portal.shared.NationalId;
+import cn.yibao.portal.shared.Phrase;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -48,28 +49,29 @@ class EvoucherClaimsTest {
                 mapped -> assertThat(mapped.identity().certno().value()).isEqualTo(ID));
     }
 
-    @ParameterizedTest(name = "{0} = [{1}] -> {2}")
+    @ParameterizedTest(name = "{0} = [{1}] -> {2} {3}")
     @CsvSource(nullValues = "ABSENT", value = {
-            "sub,            ABSENT,             用户标识",
-            "sub,            '  ',               用户标识",
-            "name,           ABSENT,             姓名",
-            "name,           '',                 姓名",
-            "certno,         ABSENT,             身份证号码",
-            "certno,         141121197503121211, 校验位",
-            "certno,         14112119751312121X, 出生日期",
-            "certno,         1411211975031212,   18位",
-            "psn_no,         ABSENT,             人员编号",
-            "psn_no,         'PSN-0001',         人员编号",
-            "insuplc_admdvs, ABSENT,             行政区划代码",
-            "insuplc_admdvs, 14112,              行政区划代码",
-            "insuplc_admdvs, 1411210,            行政区划代码",
-            "insuplc_admdvs, 14112A,             行政区划代码"})
-    void rejectsMissingOrInvalidClaimWithChineseReason(String claim, String value, String reasonFragment) {
+            "sub,            ABSENT,             evoucher.claims.subject, ABSENT",
+            "sub,            '  ',               evoucher.claims.subject, ABSENT",
+            "name,           ABSENT,             evoucher.claims.name,    ABSENT",
+            "name,           '',                 evoucher.claims.name,    ABSENT",
+            "certno,         ABSENT,             evoucher.claims.certno,  nationalId.problem.missing",
+            "certno,         141121197503121211, evoucher.claims.certno,  nationalId.problem.checkCharacter",
+            "certno,         14112119751312121X, evoucher.claims.certno,  nationalId.problem.birthDate",
+            "certno,         1411211975031212,   evoucher.claims.certno,  nationalId.problem.format",
+            "psn_no,         ABSENT,             evoucher.claims.psnNo,   ABSENT",
+            "psn_no,         'PSN-0001',         evoucher.claims.psnNo,   ABSENT",
+            "insuplc_admdvs, ABSENT,             evoucher.claims.region,  ABSENT",
+            "insuplc_admdvs, 14112,              evoucher.claims.region,  ABSENT",
+            "insuplc_admdvs, 1411210,            evoucher.claims.region,  ABSENT",
+            "insuplc_admdvs, 14112A,             evoucher.claims.region,  ABSENT"})
+    void rejectsMissingOrInvalidClaimSayingWhich(String claim, String value, String reasonKey, String idProblemKey) {
         Map<String, Object> claims = validClaims();
         claims.put(claim, value);
 
+        Phrase expected = idProblemKey == null ? Phrase.of(reasonKey) : Phrase.of(reasonKey, Phrase.of(idProblemKey));
         assertThat(EvoucherClaims.map(claims)).isInstanceOfSatisfying(EvoucherClaims.Rejected.class,
-                rejected -> assertThat(rejected.reason()).startsWith("电子凭证").contains(reasonFragment));
+                rejected -> assertThat(rejected.reason()).isEqualTo(expected));
     }
 
     @Test

@@ -63,8 +63,7 @@ public final class NationalPersonRecord {
         if (name == null) {
             return new Rejected(Problem.INCOMPLETE, "1101 answered no psn_name");
         }
-        String idProblem = NationalId.problemWith(certno);
-        if (idProblem != null) {
+        if (NationalId.problem(certno) != null) {
             return new Rejected(Problem.INCOMPLETE, "1101 answered an invalid certno");
         }
         List<Map<String, Object>> resident = list(answer.get("insuinfo")).stream()
