@@ -392,7 +392,7 @@ class FilingPages {
         for (Region province : regions.children(Region.NATIONAL)) {
             List<Destination> cities = new ArrayList<>();
             for (Region city : regions.children(province.code())) {
-                List<Region> places = city.name().endsWith("直辖县级行政区划") ? regions.children(city.code()) : List.of(city);
+                List<Region> places = Region.groupsCountiesUnderProvince(city.name()) ? regions.children(city.code()) : List.of(city);
                 for (Region place : places) {
                     String label = regions.displayName(place.code(), " ");
                     if (!own.contains(place.code()) && seen.add(label)) {

@@ -24,9 +24,9 @@ public final class StaffRoutes {
         /** One deployment-wide thing without personal data (the audit chain). */
         WHOLE_DEPLOYMENT("one for the whole deployment, no personal data"),
         /** The insured region of the person a 医保码 or a prescription pickup code names. */
-        CODE_HOLDER("the insured region of the person the 医保码 or pickup code names"),
+        CODE_HOLDER("the insured region of the person the insurance code (QR) or pickup code names"),
         /** The insured region of the resident named by their 医保码, or by ID number and name. */
-        RESIDENT("the insured region of the resident named (医保码, or ID number and name)"),
+        RESIDENT("the insured region of the resident named (insurance code, or ID number and name)"),
         /** The worker's own session; the session's resident must still be in the worker's region. */
         OWN_SESSION("the worker's own session, whose resident must be in the worker's region"),
         /** The filing's review region (the insured person's region). */

@@ -4,6 +4,7 @@ import cn.yibao.portal.policy.api.FigureKind;
 import cn.yibao.portal.policy.api.Parameter;
 import cn.yibao.portal.policy.api.PolicyCatalog;
 import cn.yibao.portal.policy.api.PolicyFigure;
+import cn.yibao.portal.shared.Region;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
@@ -83,7 +84,7 @@ public final class ImportPolicy {
             return path.get(0);
         }
         String city = path.get(path.size() - 3);
-        if (catalog.regionName(city).endsWith("直辖县级行政区划")) {
+        if (Region.groupsCountiesUnderProvince(catalog.regionName(city))) {
             return path.size() >= 4 ? path.get(path.size() - 4) : city;
         }
         return catalog.isGrouping(city) ? path.get(path.size() - 2) : city;
