@@ -67,9 +67,9 @@ public final class CatalogFile {
 
     private static PolicyDocument document(String[] fields, Predicate<String> knownRegion) {
         if (fields.length != 7 || !"document".equals(fields[0])) {
-            throw new IllegalArgumentException("the first line must be document,<文号>,<title>,<issuer>,<date>,<region>,<seed file>");
+            throw new IllegalArgumentException("the first line must be document,<document number>,<title>,<issuer>,<date>,<region>,<seed file>");
         }
-        requireText(fields[1], "document number (文号)");
+        requireText(fields[1], "document number");
         requireRegion(fields[5], knownRegion);
         String issuedOn = fields[4].strip();
         return new PolicyDocument(fields[1].strip(), fields[2].strip(), fields[3].strip(),

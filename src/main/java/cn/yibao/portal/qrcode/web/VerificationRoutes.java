@@ -71,7 +71,7 @@ class VerificationRoutes {
                 .build();
     }
 
-    @JsonBody(route = "POST /api/v1/codes/verify", example = "{\"token\": \"<二维码内容>\"}")
+    @JsonBody(route = "POST /api/v1/codes/verify", example = "{\"token\": \"<the text read from the QR code>\"}")
     record VerifyRequest(String token) {
     }
 
