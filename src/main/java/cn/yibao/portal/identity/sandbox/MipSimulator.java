@@ -1,5 +1,7 @@
 package cn.yibao.portal.identity.sandbox;
 
+import static cn.yibao.portal.identity.sandbox.SimulatorWords.say;
+
 import cn.yibao.portal.identity.DemoAccounts;
 import cn.yibao.portal.identity.domain.mip.AuthorizationRequest;
 import cn.yibao.portal.identity.domain.mip.ChannelEnvelope;
@@ -147,7 +149,7 @@ final class MipSimulator {
         if (path.equals(PERSON_SERVICE) && method.equals("POST")) {
             return personService(request.getBody());
         }
-        return json(404, Map.of("code", 404, "message", "无此接口"));
+        return json(404, Map.of("code", 404, "message", say("answer.noSuchApi")));
     }
 
     // ---- the authorization page -------------------------------------------------------------------------------
@@ -156,46 +158,48 @@ final class MipSimulator {
         String redirectUrl = url.queryParameter("redirectUrl");
         List<String> problems = new ArrayList<>();
         if (!AuthorizationRequest.BIZ_TYPE.equals(url.queryParameter("bizType"))) {
-            problems.add("业务类型 bizType 应为 " + AuthorizationRequest.BIZ_TYPE);
+            problems.add(say("request.bizType", AuthorizationRequest.BIZ_TYPE));
         }
         if (!settings.appId().equals(url.queryParameter("orgAppId"))) {
-            problems.add("机构应用 orgAppId 未登记");
+            problems.add(say("request.orgAppId"));
         }
         AuthorizationRequest.ChannelCodeProblem codeProblem = AuthorizationRequest.channelCodeProblem(
                 rawQueryValue(url, AuthorizationRequest.CHANNEL_CODE_PARAM), settings.orgChnlCrtfCodg(),
                 settings.codeEncoding());
         if (codeProblem != null) {
-            problems.add((codeProblem == AuthorizationRequest.ChannelCodeProblem.MISSING ? "缺少渠道证书编码"
-                    : "渠道证书编码不正确") + (settings.codeEncoding() == AuthorizationRequest.CodeEncoding.RAW
-                    ? "（本平台要求不经编码传递，/ 不能写成 %2F）" : ""));
+            problems.add(say(codeProblem == AuthorizationRequest.ChannelCodeProblem.MISSING
+                    ? "request.channelCode.missing" : "request.channelCode.wrong")
+                    + (settings.codeEncoding() == AuthorizationRequest.CodeEncoding.RAW ? say("request.channelCode.raw") : ""));
         }
         if (redirectUrl == null || !(redirectUrl.startsWith("http://") || redirectUrl.startsWith("https://"))) {
-            problems.add("缺少回调地址 redirectUrl");
+            problems.add(say("request.redirectUrl"));
         }
         if (!problems.isEmpty()) {
-            return html(400, page("授权请求无效", "<p class=\"error\" role=\"alert\">" + String.join("<br>",
+            return html(400, page(say("page.invalid"), "<p class=\"error\" role=\"alert\">" + String.join("<br>",
                     problems.stream().map(HtmlUtils::htmlEscape).toList()) + "</p>"));
         }
         Instant now = Instant.now();
         pending.values().removeIf(p -> p.shownAt().plus(Duration.ofHours(1)).isBefore(now));
         String requestId = UUID.randomUUID().toString();
         pending.put(requestId, new Pending(url.queryParameter("state"), redirectUrl, now));
-        return html(200, page("医保电子凭证授权", choices(requestId)));
+        return html(200, page(say("page.authorize"), choices(requestId)));
     }
 
     private String choices(String requestId) {
         StringBuilder body = new StringBuilder();
-        body.append("<p class=\"note\">这是沙箱模拟的国家医保电子凭证授权页，不是真实平台。请选择授权的演示人员。</p>");
-        body.append("<p>第三方机构申请获取您的医保身份信息（线上身份核验，业务类型 04107）。</p>");
-        body.append("<h2 id=\"self-heading\">本人授权</h2><ul class=\"people\" aria-labelledby=\"self-heading\">");
+        body.append("<p class=\"note\">").append(say("choices.note")).append("</p>");
+        body.append("<p>").append(say("choices.purpose", AuthorizationRequest.BIZ_TYPE)).append("</p>");
+        body.append("<h2 id=\"self-heading\">").append(say("choices.self"))
+                .append("</h2><ul class=\"people\" aria-labelledby=\"self-heading\">");
         for (Person person : people) {
             if (person.login() != null) {
-                body.append("<li>").append(button(requestId, person.login(), null, "使用 " + person.name() + " 的电子凭证授权",
+                body.append("<li>").append(button(requestId, person.login(), null, say("choices.self.person", person.name()),
                         person.description(), "mip-self-" + person.login())).append("</li>");
             }
         }
-        body.append("</ul><h2 id=\"family-heading\">亲情账户授权</h2>")
-                .append("<p>由家庭成员的医保电子凭证为其亲属授权（亲情账户）。</p><ul class=\"people\" aria-labelledby=\"family-heading\">");
+        body.append("</ul><h2 id=\"family-heading\">").append(say("choices.family")).append("</h2>")
+                .append("<p>").append(say("choices.family.purpose"))
+                .append("</p><ul class=\"people\" aria-labelledby=\"family-heading\">");
         for (Person holder : people) {
             if (holder.login() == null || holder.household() == null || !"SELF".equals(holder.relation())) {
                 continue;
@@ -203,19 +207,22 @@ final class MipSimulator {
             for (Person member : people) {
                 if (member != holder && holder.household().equals(member.household())) {
                     body.append("<li>").append(button(requestId, holder.login(), member.psnNo(),
-                            holder.name() + " 为 " + member.name() + " 授权", "亲情账户",
+                            say("choices.family.person", holder.name(), member.name()), say("choices.family.hint"),
                             "mip-family-" + holder.login() + "-" + member.psnNo())).append("</li>");
                 }
             }
         }
-        body.append("</ul><details><summary>测试人员（沙箱）</summary><form method=\"post\" action=\"/mip/authorize\">")
+        body.append("</ul><details><summary>").append(say("choices.typed"))
+                .append("</summary><form method=\"post\" action=\"/mip/authorize\">")
                 .append("<input type=\"hidden\" name=\"request\" value=\"").append(requestId).append("\">")
-                .append("<label for=\"mip-person\">人员信息（JSON：name、certno、psn_no、insuplc_admdvs，可选 insutype）</label>")
+                .append("<label for=\"mip-person\">").append(say("choices.typed.label")).append("</label>")
                 .append("<textarea id=\"mip-person\" name=\"person\" rows=\"4\"></textarea>")
-                .append("<button id=\"mip-person-submit\" type=\"submit\">以该人员授权</button></form></details>");
+                .append("<button id=\"mip-person-submit\" type=\"submit\">").append(say("choices.typed.submit"))
+                .append("</button></form></details>");
         body.append("<form method=\"post\" action=\"/mip/authorize\"><input type=\"hidden\" name=\"request\" value=\"")
                 .append(requestId).append("\"><input type=\"hidden\" name=\"action\" value=\"cancel\">")
-                .append("<button id=\"mip-cancel\" class=\"secondary\" type=\"submit\">取消授权，返回</button></form>");
+                .append("<button id=\"mip-cancel\" class=\"secondary\" type=\"submit\">").append(say("choices.cancel"))
+                .append("</button></form>");
         return body.toString();
     }
 
@@ -232,7 +239,7 @@ final class MipSimulator {
     private OAuth2HttpResponse authorized(Map<String, String> form) {
         Pending request = form.get("request") == null ? null : pending.remove(form.get("request"));
         if (request == null) {
-            return html(400, page("授权页已失效", "<p class=\"error\" role=\"alert\">授权页已失效，请回到原应用重新发起。</p>"));
+            return html(400, page(say("page.expired"), error(say("page.expired.detail"))));
         }
         if ("cancel".equals(form.get("action"))) {
             return redirect(withParams(request.redirectUrl(), "error", "cancelled", request.state()));
@@ -240,8 +247,7 @@ final class MipSimulator {
         if (form.get("person") != null && !form.get("person").isBlank()) {
             Optional<Person> typed = typedPerson(form.get("person"));
             if (typed.isEmpty()) {
-                return html(400, page("人员信息无效", "<p class=\"error\" role=\"alert\">人员信息应为 JSON，"
-                        + "含 name、有效的 certno、psn_no 和 insuplc_admdvs。</p>"));
+                return html(400, page(say("page.typed.invalid"), error(say("page.typed.invalid.detail"))));
             }
             if (typedIn.size() >= 100_000) {
                 typedIn.clear(); // a sandbox that runs for weeks does not keep every test person forever
@@ -252,7 +258,7 @@ final class MipSimulator {
         }
         Optional<Person> holder = people.stream().filter(p -> p.login() != null && p.login().equals(form.get("login"))).findFirst();
         if (holder.isEmpty()) {
-            return html(400, page("未找到该人员", "<p class=\"error\" role=\"alert\">未找到该演示人员。</p>"));
+            return html(400, page(say("page.unknown"), error(say("page.unknown.detail"))));
         }
         Person person = holder.get();
         boolean family = form.get("for") != null;
@@ -260,7 +266,7 @@ final class MipSimulator {
             person = people.stream().filter(p -> p.psnNo().equals(form.get("for"))
                     && p.household() != null && p.household().equals(holder.get().household())).findFirst().orElse(null);
             if (person == null) {
-                return html(400, page("不是家庭成员", "<p class=\"error\" role=\"alert\">只能为本家庭成员授权。</p>"));
+                return html(400, page(say("page.notFamily"), error(say("page.notFamily.detail"))));
             }
         }
         String code = codes.issue(new Grant(person, family), Instant.now());
@@ -287,7 +293,7 @@ final class MipSimulator {
             return Optional.empty();
         }
         String insutype = Optional.ofNullable(text(fields.get("insutype"))).orElse("390");
-        return Optional.of(new Person(null, name, certno, psnNo, region, insutype, null, null, null, null, "测试人员"));
+        return Optional.of(new Person(null, name, certno, psnNo, region, insutype, null, null, null, null, say("typed.description")));
     }
 
     private static String text(Object value) {
@@ -321,36 +327,36 @@ final class MipSimulator {
 
     private OAuth2HttpResponse userQuery(String partnerId, OAuth2HttpRequest request) {
         if (!settings.partnerId().equals(partnerId)) {
-            return json(401, Map.of("code", 401, "message", "合作方未登记"));
+            return json(401, Map.of("code", 401, "message", say("answer.partner")));
         }
         UserQuerySignature.Check check = UserQuerySignature.check(partnerId, settings.partnerSecret(),
                 request.getHeaders().get(UserQuerySignature.TIMESTAMP_HEADER),
                 request.getHeaders().get(UserQuerySignature.SIGNATURE_HEADER), Instant.now(), settings.timestampWindow());
         if (check != UserQuerySignature.Check.VALID) {
             return json(401, Map.of("code", 401, "message", switch (check) {
-                case STALE_TIMESTAMP -> "请求时间戳超出允许范围";
-                case MISSING -> "缺少签名请求头";
-                default -> "签名不正确";
+                case STALE_TIMESTAMP -> say("answer.timestamp");
+                case MISSING -> say("answer.signatureMissing");
+                default -> say("answer.signature");
             }));
         }
         Map<String, Object> body;
         try {
             body = JSON.readValue(request.getBody() == null ? "{}" : request.getBody(), Map.class);
         } catch (RuntimeException unreadable) {
-            return json(400, Map.of("code", 400, "message", "请求体不是 JSON"));
+            return json(400, Map.of("code", 400, "message", say("answer.notJson")));
         }
         Object qrcode = body.get("qrcode");
         OneTimeCodes.Redemption<Grant> redemption = codes.redeem(qrcode == null ? null : qrcode.toString(), Instant.now());
         if (redemption instanceof OneTimeCodes.Redeemed<Grant> redeemed) {
-            return json(200, Map.of("code", 0, "message", "成功", "data", userInfo(redeemed.value())));
+            return json(200, Map.of("code", 0, "message", say("answer.ok"), "data", userInfo(redeemed.value())));
         }
         if (redemption instanceof OneTimeCodes.Expired) {
-            return json(200, Map.of("code", 1002, "message", "授权码已过期"));
+            return json(200, Map.of("code", 1002, "message", say("answer.code.expired")));
         }
         if (redemption instanceof OneTimeCodes.AlreadyUsed) {
-            return json(200, Map.of("code", 1003, "message", "授权码已使用"));
+            return json(200, Map.of("code", 1003, "message", say("answer.code.used")));
         }
-        return json(200, Map.of("code", 1001, "message", "授权码无效"));
+        return json(200, Map.of("code", 1001, "message", say("answer.code.invalid")));
     }
 
     private static Map<String, Object> userInfo(Grant grant) {
@@ -372,11 +378,11 @@ final class MipSimulator {
         try {
             envelope = ChannelEnvelope.of(JSON.readValue(body == null ? "{}" : body, Map.class));
         } catch (RuntimeException unreadable) {
-            return json(400, Map.of("code", 400, "message", "请求体不是 JSON"));
+            return json(400, Map.of("code", 400, "message", say("answer.notJson")));
         }
         ChannelEnvelope.Opening opening = envelope.open(Instant.now(), settings.timestampWindow(), keys);
         if (opening instanceof ChannelEnvelope.Refused refused) {
-            return json(200, Map.of("code", 2001, "message", "报文校验失败：" + refused.reason()));
+            return json(200, Map.of("code", 2001, "message", say("answer.envelope", refused.reason())));
         }
         Map<String, Object> data = JSON.readValue(((ChannelEnvelope.Opened) opening).dataJson(), Map.class);
         Object certno = data.get("input") instanceof Map<?, ?> input && input.get("data") instanceof Map<?, ?> d
@@ -385,12 +391,12 @@ final class MipSimulator {
                 .or(() -> Optional.ofNullable(typedIn.get(String.valueOf(certno))));
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("infcode", person.isPresent() ? 0 : -1);
-        answer.put("err_msg", person.isPresent() ? "" : "未查询到人员信息");
+        answer.put("err_msg", person.isPresent() ? "" : say("answer.noPerson"));
         person.ifPresent(p -> answer.put("output", record(p)));
         ChannelEnvelope sealed = ChannelEnvelope.seal(JSON.writeValueAsString(answer), Instant.now(), keys);
         Map<String, Object> response = new LinkedHashMap<>(sealed.fields());
         response.put("code", 0);
-        response.put("message", "成功");
+        response.put("message", say("answer.ok"));
         return json(200, response);
     }
 
@@ -462,6 +468,10 @@ final class MipSimulator {
 
     private static OAuth2HttpResponse redirect(String location) {
         return new OAuth2HttpResponse(Headers.of("Location", location), 302, null, null);
+    }
+
+    private static String error(String text) {
+        return "<p class=\"error\" role=\"alert\">" + HtmlUtils.htmlEscape(text) + "</p>";
     }
 
     private static String page(String title, String body) {
