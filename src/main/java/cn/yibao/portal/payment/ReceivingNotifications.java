@@ -8,6 +8,7 @@ import cn.yibao.portal.payment.channel.PaymentChannel;
 import cn.yibao.portal.payment.domain.ChannelNotice;
 import cn.yibao.portal.payment.domain.PaymentChannelId;
 import cn.yibao.portal.payment.domain.TransitionCause;
+import cn.yibao.portal.text.Phrases;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
@@ -25,9 +26,11 @@ public class ReceivingNotifications {
     private final PaymentRepository payments;
     private final PaymentAudit audit;
     private final BusinessClock clock;
+    private final Phrases phrases;
 
     ReceivingNotifications(PaymentChannels channels, SettlingPayments settling, Refunds refunds,
-                           PaymentRepository payments, PaymentAudit audit, BusinessClock clock) {
+                           PaymentRepository payments, PaymentAudit audit, BusinessClock clock, Phrases phrases) {
+        this.phrases = phrases;
         this.channels = channels;
         this.settling = settling;
         this.refunds = refunds;
@@ -44,10 +47,11 @@ public class ReceivingNotifications {
 
     private Mono<NotificationAnswer> handle(PaymentChannel channel, ChannelNotice notice, RequestOrigin origin) {
         if (notice instanceof ChannelNotice.Forged forged) {
-            return payments.recordNotification(channel.id(), null, false, "FORGED", forged.reason(), clock.now())
+            String reason = phrases.record(forged.reason());
+            return payments.recordNotification(channel.id(), null, false, "FORGED", reason, clock.now())
                     .then(audit.anonymous(PaymentAudit.NOTIFICATION_FORGED, origin.clientAddress(), origin.requestId(),
-                            channel.id() + " " + forged.reason()))
-                    .thenReturn(channel.reject(forged.reason()));
+                            channel.id() + " " + reason))
+                    .thenReturn(channel.reject(reason));
         }
         if (notice instanceof ChannelNotice.RefundResult refund) {
             return refunds.finish(refund.refundNo(), refund.succeeded(), refund.channelRefundId(),

@@ -49,11 +49,14 @@ public class Reconciling {
     private static final EnumSet<PaymentStatus> COUNTED_AS_PAID = EnumSet.of(PaymentStatus.PAID,
             PaymentStatus.REFUNDING, PaymentStatus.REFUNDED, PaymentStatus.REFUND_FAILED);
 
-    /** {@code otherRegions}: mismatches about orders outside the operator's region, left alone. */
+    /**
+     * {@code otherRegions}: mismatches about orders outside the operator's region, left alone. {@code error}: why the
+     * bill was refused (null when it was read), for the page or the API to say in the operator's language.
+     */
     public record Report(UUID runId, PaymentChannelId channel, LocalDate billDate, int lines,
-                         List<MismatchRow> mismatches, int otherRegions, String error) {
+                         List<MismatchRow> mismatches, int otherRegions, Phrase error) {
 
-        static Report refused(PaymentChannelId channel, LocalDate day, String error) {
+        static Report refused(PaymentChannelId channel, LocalDate day, Phrase error) {
             return new Report(null, channel, day, 0, List.of(), 0, error);
         }
     }
@@ -86,13 +89,13 @@ public class Reconciling {
                                    RequestOrigin origin) {
         Optional<PaymentChannel> channel = channels.get(channelId);
         if (channel.isEmpty()) {
-            return Mono.just(Report.refused(channelId, day, chinese(Phrase.of("reconcile.channelOff"))));
+            return Mono.just(Report.refused(channelId, day, Phrase.of("reconcile.channelOff")));
         }
         List<BillLine> lines;
         try {
             lines = channel.get().parseBill(bill);
         } catch (BillFormatException e) {
-            return Mono.just(Report.refused(channelId, day, e.getMessage()));
+            return Mono.just(Report.refused(channelId, day, e.phrase()));
         }
         byte[] hash = sha256(bill);
         return existingRun(channelId, day, hash, operator.regionCode())

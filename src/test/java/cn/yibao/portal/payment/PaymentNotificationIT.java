@@ -124,6 +124,8 @@ class PaymentNotificationIT extends PaymentsOverHttp {
         String transaction = payAtSandbox(orderNo, "NONE");
         String genuineBody = SandboxNotifications.paid(orderNo, transaction, WENSHUI_ADULT_2024_FEN);
         long forgedBefore = count("select count(*) from payment_notification where not genuine");
+        long badSignatureBefore = forgedFor("签名无效");
+        long unsignedBefore = forgedFor("缺少签名头");
 
         assertThat(deliver(SandboxNotifications.withAnotherKey().sign(genuineBody))).as("signed with another key")
                 .isEqualTo(401);
@@ -142,6 +144,8 @@ class PaymentNotificationIT extends PaymentsOverHttp {
         assertThat(itemStates(paymentId)).containsExactly("OPEN");
         assertThat(count("select count(*) from payment_notification where not genuine") - forgedBefore)
                 .as("each forgery is recorded as such").isEqualTo(4);
+        assertThat(forgedFor("签名无效") - badSignatureBefore).as("why, in the records' language").isEqualTo(3);
+        assertThat(forgedFor("缺少签名头") - unsignedBefore).isEqualTo(1);
 
         // The same payment, genuinely signed, is accepted: only the signatures kept the forgeries out.
         assertThat(deliver(sandbox.sign(genuineBody))).isEqualTo(200);
@@ -207,6 +211,28 @@ class PaymentNotificationIT extends PaymentsOverHttp {
         assertThat(text("select review_reason from payment_order where id = $1", UUID.fromString(paymentId)))
                 .startsWith("商户号不符").contains("SANDBOX-MCH-0666");
         assertThat(payment(payer, paymentId).get("underReview").asBoolean()).isTrue();
+    }
+
+    private long forgedFor(String reason) {
+        return count("select count(*) from payment_notification where not genuine and channel = 'SANDBOX' and detail = $1",
+                reason);
+    }
+
+    @Test
+    void aChannelThatDoesNotExistOrIsNotEnabledIsNotFoundSaidInTheCallersLanguage() {
+        for (String language : new String[] {"zh-CN", "en"}) {
+            boolean english = language.equals("en");
+            portal.post().uri("/api/v1/payments/notify/NO_SUCH_CHANNEL").header("Accept-Language", language)
+                    .contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange()
+                    .expectStatus().isNotFound()
+                    .expectBody().jsonPath("$.field").isEqualTo("channel")
+                    .jsonPath("$.detail").isEqualTo(english ? "There is no such payment channel." : "没有这个支付渠道。");
+            portal.post().uri("/api/v1/payments/notify/ALIPAY").header("Accept-Language", language)
+                    .contentType(MediaType.APPLICATION_FORM_URLENCODED).bodyValue("sign=x").exchange()
+                    .expectStatus().isNotFound()
+                    .expectBody().jsonPath("$.detail")
+                    .isEqualTo(english ? "This payment channel is not enabled." : "该支付渠道未开通。");
+        }
     }
 
     @Test

@@ -3,13 +3,17 @@ package cn.yibao.portal.payment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.yibao.portal.clock.BusinessClock;
+import cn.yibao.portal.support.BrowserSession;
 import cn.yibao.portal.support.FreshResidents;
 import cn.yibao.portal.support.FreshStaff;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.MultipartBodyBuilder;
+import org.springframework.web.reactive.function.BodyInserters;
 import tools.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -197,7 +201,51 @@ class ReconciliationIT extends PaymentsOverHttp {
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + operator)
                 .contentType(MediaType.TEXT_PLAIN).bodyValue(bill)
                 .exchange().expectStatus().isEqualTo(422)
-                .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("第 2 行"));
+                .expectBody().jsonPath("$.detail").isEqualTo("第 2 行：类型或金额不正确。");
+        portal.post().uri("/api/v1/staff/payments/reconciliations?channel=SANDBOX&date=2023-10-15")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + operator).header(HttpHeaders.ACCEPT_LANGUAGE, "en")
+                .contentType(MediaType.TEXT_PLAIN).bodyValue(bill)
+                .exchange().expectStatus().isEqualTo(422)
+                .expectBody().jsonPath("$.detail").isEqualTo("Line 2: The type or the amount is not valid.")
+                .jsonPath("$.field").isEqualTo("bill");
+    }
+
+    @Test
+    void theDeskSaysWhyABillIsRefusedInTheOperatorsLanguage() {
+        BrowserSession operator = signIn.asStaff("staff-weihai");
+        byte[] wechatBill = "日期,金额\n2023-10-15,380.00\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+        String chinese = importOnTheDesk(operator, "", "SANDBOX", "x,y\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(chinese).contains("第 1 行：不是沙箱对账单的表头。");
+
+        String english = importOnTheDesk(operator, "?lang=en", "SANDBOX",
+                "x,y\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(english).contains("Line 1: This is not the header of a sandbox bill.").doesNotContain("沙箱对账单");
+
+        // A channel that is not enabled here: said, not passed on as a Chinese record.
+        assertThat(importOnTheDesk(operator, "?lang=en", "WECHAT_PAY", wechatBill))
+                .contains("This payment channel is not enabled.");
+        assertThat(importOnTheDesk(operator, "?lang=zh-CN", "WECHAT_PAY", wechatBill)).contains("该支付渠道未开通。");
+    }
+
+    /** Imports a bill on the payments desk page and answers the page (422: refused). */
+    private static String importOnTheDesk(BrowserSession operator, String query, String channel, byte[] bill) {
+        MultipartBodyBuilder parts = new MultipartBodyBuilder();
+        parts.part("_csrf", BrowserSession.csrf(operator.page("/staff/payments" + query)));
+        parts.part("channel", channel);
+        parts.part("date", "2023-10-15");
+        parts.part("bill", new ByteArrayResource(bill) {
+            @Override
+            public String getFilename() {
+                return "bill.csv";
+            }
+        });
+        String page = operator.client().post().uri("/staff/payments/reconciliations" + query)
+                .contentType(MediaType.MULTIPART_FORM_DATA).body(BodyInserters.fromMultipartData(parts.build()))
+                .exchange().expectStatus().isEqualTo(422).expectBody(String.class).returnResult().getResponseBody();
+        int start = page.indexOf("id=\"import-error\"");
+        assertThat(start).as("the import error is shown").isPositive();
+        return page.substring(start, page.indexOf("</p>", start));
     }
 
     @Test

@@ -9,6 +9,7 @@ import cn.yibao.portal.payment.domain.Checkout;
 import cn.yibao.portal.payment.domain.PaymentChannelId;
 import cn.yibao.portal.payment.domain.RefundAnswer;
 import cn.yibao.portal.payment.domain.RefundRequest;
+import cn.yibao.portal.shared.Phrase;
 import java.util.List;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -38,7 +39,7 @@ public class CashChannel implements PaymentChannel {
 
     @Override
     public Mono<ChannelNotice> verify(NotificationRequest request) {
-        return Mono.just(new ChannelNotice.Forged("现金代收没有渠道通知"));
+        return Mono.just(new ChannelNotice.Forged(Phrase.of("notify.forged.cash")));
     }
 
     @Override
@@ -64,12 +65,12 @@ public class CashChannel implements PaymentChannel {
 
     @Override
     public Mono<RefundAnswer> refund(RefundRequest request) {
-        return Mono.just(new RefundAnswer(request.refundNo(), RefundAnswer.Status.SUCCEEDED, request.refundNo(),
-                "在窗口退还现金"));
+        // The cash is handed back at the counter.
+        return Mono.just(new RefundAnswer(request.refundNo(), RefundAnswer.Status.SUCCEEDED, request.refundNo(), null));
     }
 
     @Override
     public List<BillLine> parseBill(byte[] bill) throws BillFormatException {
-        throw new BillFormatException(1, "现金代收没有渠道账单。");
+        throw new BillFormatException(1, Phrase.of("reconcile.billFile.cash"));
     }
 }

@@ -23,7 +23,7 @@ public final class SettingsCheck {
 
     public SettingsCheck require(String key, String value) {
         if (blank(value)) {
-            problems.add(prefix + key + "：未设置 / missing");
+            problems.add(prefix + key + ": missing");
         }
         return this;
     }
@@ -31,7 +31,7 @@ public final class SettingsCheck {
     /** A file that must exist and be readable (only checked when set; pair with {@link #require}). */
     public SettingsCheck readableFile(String key, String path) {
         if (!blank(path) && !readable(path)) {
-            problems.add(prefix + key + "：文件不存在或不可读 / file not found or not readable (" + path + ")");
+            problems.add(prefix + key + ": file not found or not readable (" + path + ")");
         }
         return this;
     }
@@ -39,14 +39,14 @@ public final class SettingsCheck {
     /** An absolute http(s) URL (only checked when set). */
     public SettingsCheck httpUrl(String key, String value) {
         if (!blank(value) && !isHttpUrl(value)) {
-            problems.add(prefix + key + "：须为 http(s) 绝对地址 / must be an absolute http(s) URL");
+            problems.add(prefix + key + ": must be an absolute http(s) URL");
         }
         return this;
     }
 
     public SettingsCheck check(boolean fine, String key, String problem) {
         if (!fine) {
-            problems.add(prefix + key + "：" + problem);
+            problems.add(prefix + key + ": " + problem);
         }
         return this;
     }
@@ -56,13 +56,15 @@ public final class SettingsCheck {
     }
 
     /**
+     * A startup error for the log, in English like the portal's own startup check
+     * ({@code startup.domain.ProductionSettings}).
+     *
      * @throws IllegalStateException listing every problem, when there is one
      */
-    public void throwIfAny(String chineseName, String englishName) {
+    public void throwIfAny(String channelName) {
         if (!problems.isEmpty()) {
-            throw new IllegalStateException(chineseName + "已开启（" + prefix + "enabled=true）但设置不完整，无法启动 / "
-                    + englishName + " is enabled (" + prefix + "enabled=true) but its settings are incomplete:\n - "
-                    + String.join("\n - ", problems));
+            throw new IllegalStateException(channelName + " is enabled (" + prefix + "enabled=true) but its settings"
+                    + " are incomplete, so the portal does not start:\n - " + String.join("\n - ", problems));
         }
     }
 

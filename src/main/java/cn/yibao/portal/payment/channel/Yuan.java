@@ -23,7 +23,7 @@ public final class Yuan {
     public static long toFen(String yuan) {
         String text = yuan == null ? "" : yuan.strip();
         if (!AMOUNT.matcher(text).matches()) {
-            throw new IllegalArgumentException("不是以元表示的金额：'" + text + "'");
+            throw new IllegalArgumentException("Not an amount in yuan: '" + text + "'");
         }
         return new BigDecimal(text.replace(",", "")).movePointRight(2).longValueExact();
     }

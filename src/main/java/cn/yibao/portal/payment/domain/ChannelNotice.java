@@ -1,5 +1,6 @@
 package cn.yibao.portal.payment.domain;
 
+import cn.yibao.portal.shared.Phrase;
 import java.time.Instant;
 
 /**
@@ -8,8 +9,11 @@ import java.time.Instant;
  */
 public sealed interface ChannelNotice {
 
-    /** The signature (or decryption) failed: answer 401 and change nothing. */
-    record Forged(String reason) implements ChannelNotice {
+    /**
+     * The signature (or decryption) failed: answer 401 and change nothing. The reason is recorded (in the language
+     * records are kept in) and may be sent back to the channel.
+     */
+    record Forged(Phrase reason) implements ChannelNotice {
     }
 
     /** A payment result. {@code outcome} is PAID, FAILED or CLOSED as the channel reports it. */

@@ -4,6 +4,7 @@ import cn.yibao.portal.audit.RequestOrigin;
 import cn.yibao.portal.payment.ReceivingNotifications;
 import cn.yibao.portal.payment.channel.NotificationRequest;
 import cn.yibao.portal.payment.domain.PaymentChannelId;
+import cn.yibao.portal.shared.Phrase;
 import cn.yibao.portal.web.ProblemResponses;
 import cn.yibao.portal.web.RequestValues;
 import java.net.URLDecoder;
@@ -54,7 +55,7 @@ class NotificationRoutes {
         try {
             channel = PaymentChannelId.valueOf(request.pathVariable("channel"));
         } catch (IllegalArgumentException e) {
-            return ProblemResponses.response(HttpStatus.NOT_FOUND, "没有这个支付渠道。", "channel");
+            return ProblemResponses.response(HttpStatus.NOT_FOUND, Phrase.of("notify.channel.unknown"), "channel");
         }
         return DataBufferUtils.join(request.bodyToFlux(org.springframework.core.io.buffer.DataBuffer.class), MAX_BODY)
                 .map(RequestValues::bytes)
@@ -65,7 +66,7 @@ class NotificationRoutes {
                         .contentType(MediaType.parseMediaType(answer.contentType() + ";charset=UTF-8"))
                         .bodyValue(answer.body()))
                 .switchIfEmpty(Mono.defer(() -> ProblemResponses.response(HttpStatus.NOT_FOUND,
-                        "该支付渠道未开通。", "channel")));
+                        Phrase.of("notify.channel.off"), "channel")));
     }
 
     private static Map<String, String> headers(ServerRequest request) {

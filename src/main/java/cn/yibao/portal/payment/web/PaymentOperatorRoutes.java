@@ -195,7 +195,7 @@ class PaymentOperatorRoutes {
         PaymentChannelId channel = channel(field(parts, "channel"));
         LocalDate day = date(field(parts, "date"));
         if (channel == null || day == null || !(parts.getFirst("bill") instanceof FilePart file)) {
-            return desk(request, staff, Map.of("importError", RequestWords.say(request, Phrase.of("ops.import.missing"))),
+            return desk(request, staff, Map.of("importError", Phrase.of("ops.import.missing")),
                     HttpStatus.UNPROCESSABLE_CONTENT);
         }
         return DataBufferUtils.join(file.content(), MAX_BILL).map(RequestValues::bytes)
@@ -219,7 +219,7 @@ class PaymentOperatorRoutes {
                 .defaultIfEmpty(new byte[0])
                 .flatMap(bill -> reconciling.importBill(channel, day, bill, staff, RequestOrigin.of(request.exchange())))
                 .flatMap(report -> report.error() != null
-                        ? ProblemResponses.fieldProblem(HttpStatus.UNPROCESSABLE_CONTENT, report.error(), "bill")
+                        ? ProblemResponses.response(HttpStatus.UNPROCESSABLE_CONTENT, report.error(), "bill")
                         : ServerResponse.ok().bodyValue(report));
     }
 

@@ -4,6 +4,8 @@ import cn.yibao.portal.payment.channel.BillFormatException;
 import cn.yibao.portal.payment.channel.BillText;
 import cn.yibao.portal.payment.channel.Yuan;
 import cn.yibao.portal.payment.domain.BillLine;
+import cn.yibao.portal.shared.Phrase;
+import cn.yibao.portal.shared.Verbatim;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -22,8 +24,17 @@ import java.util.Map;
  */
 final class AlipayBill {
 
+    // The bill's own column names and 业务类型 values, matched against the file: Alipay's format, not words of ours.
     private static final String PAYMENT = "交易";
     private static final String REFUND = "退款";
+    private static final String TRANSACTION_ID = "支付宝交易号";
+    private static final String ORDER_NO = "商户订单号";
+    private static final String TYPE = "业务类型";
+    private static final String FINISHED_AT = "完成时间";
+    private static final String CREATED_AT = "创建时间";
+    private static final String ORDER_AMOUNT = "订单金额（元）";
+    private static final String RECEIVED = "商家实收（元）";
+    private static final String REFUND_NO = "退款批次号/请求号";
 
     private AlipayBill() {
     }
@@ -46,7 +57,7 @@ final class AlipayBill {
             }
         }
         if (columns == null) {
-            throw new BillFormatException(Math.max(1, lines.size()), "支付宝账单没有表头行，不是业务明细文件");
+            throw new BillFormatException(Math.max(1, lines.size()), Phrase.of("reconcile.billFile.alipay.noHeader"));
         }
         return result;
     }
@@ -78,7 +89,7 @@ final class AlipayBill {
             }
         }
         if (quoted) {
-            throw new BillFormatException(lineNumber, "第 " + lineNumber + " 行：引号未闭合");
+            throw BillFormatException.atLine(lineNumber, "reconcile.billFile.alipay.quote");
         }
         fields.add(field.toString().strip());
         return fields;
@@ -93,14 +104,14 @@ final class AlipayBill {
                 index.putIfAbsent(normalized(header.get(i)), i);
             }
             return new Columns(header.size(),
-                    required(index, lineNumber, "支付宝交易号"),
-                    required(index, lineNumber, "商户订单号"),
-                    required(index, lineNumber, "业务类型"),
-                    index.getOrDefault("完成时间", -1),
-                    required(index, lineNumber, "创建时间"),
-                    required(index, lineNumber, "订单金额（元）"),
-                    required(index, lineNumber, "商家实收（元）"),
-                    required(index, lineNumber, "退款批次号/请求号"));
+                    required(index, lineNumber, TRANSACTION_ID),
+                    required(index, lineNumber, ORDER_NO),
+                    required(index, lineNumber, TYPE),
+                    index.getOrDefault(FINISHED_AT, -1),
+                    required(index, lineNumber, CREATED_AT),
+                    required(index, lineNumber, ORDER_AMOUNT),
+                    required(index, lineNumber, RECEIVED),
+                    required(index, lineNumber, REFUND_NO));
         }
 
         /** Header names are sometimes written with ASCII parentheses. */
@@ -112,20 +123,18 @@ final class AlipayBill {
                 throws BillFormatException {
             Integer column = index.get(name);
             if (column == null) {
-                throw new BillFormatException(lineNumber, "第 " + lineNumber + " 行：表头缺少“" + name
-                        + "”列，不是支付宝业务明细");
+                throw BillFormatException.atLine(lineNumber, "reconcile.billFile.alipay.noColumn", new Verbatim(name));
             }
             return column;
         }
 
         BillLine read(List<String> fields, int lineNumber) throws BillFormatException {
-            String at = "第 " + lineNumber + " 行：";
             if (fields.size() != count) {
-                throw new BillFormatException(lineNumber, at + "应有 " + count + " 个字段，实际 " + fields.size() + " 个");
+                throw BillFormatException.atLine(lineNumber, "reconcile.billFile.fieldCount", count, fields.size());
             }
             String orderNo = fields.get(this.orderNo);
             if (orderNo.isEmpty()) {
-                throw new BillFormatException(lineNumber, at + "缺少商户订单号");
+                throw BillFormatException.atLine(lineNumber, "reconcile.billFile.blank", new Verbatim(ORDER_NO));
             }
             String time = finishedAt >= 0 && !fields.get(finishedAt).isEmpty() ? fields.get(finishedAt)
                     : fields.get(createdAt);
@@ -133,7 +142,7 @@ final class AlipayBill {
             try {
                 occurredAt = BillText.beijingTime(time);
             } catch (DateTimeParseException e) {
-                throw new BillFormatException(lineNumber, at + "时间无法识别：" + time);
+                throw BillFormatException.atLine(lineNumber, "reconcile.billFile.time", new Verbatim(time));
             }
             String kind = fields.get(type);
             return switch (kind) {
@@ -142,12 +151,14 @@ final class AlipayBill {
                 case REFUND -> {
                     String refund = fields.get(this.refundNo);
                     if (refund.isEmpty()) {
-                        throw new BillFormatException(lineNumber, at + "退款记录缺少退款批次号/请求号");
+                        throw BillFormatException.atLine(lineNumber, "reconcile.billFile.refundBlank",
+                                new Verbatim(REFUND_NO));
                     }
                     yield new BillLine(lineNumber, orderNo, fields.get(transactionId), BillLine.Kind.REFUND,
                             Math.abs(amount(fields.get(received), lineNumber)), occurredAt, refund);
                 }
-                default -> throw new BillFormatException(lineNumber, at + "无法识别的业务类型：" + kind);
+                default -> throw BillFormatException.atLine(lineNumber, "reconcile.billFile.alipay.type",
+                        new Verbatim(kind));
             };
         }
 
@@ -155,7 +166,7 @@ final class AlipayBill {
             try {
                 return Yuan.toFen(yuan);
             } catch (IllegalArgumentException | ArithmeticException e) {
-                throw new BillFormatException(lineNumber, "第 " + lineNumber + " 行：金额无法识别：" + yuan);
+                throw BillFormatException.atLine(lineNumber, "reconcile.billFile.amount", new Verbatim(yuan));
             }
         }
     }

@@ -18,6 +18,7 @@ import cn.yibao.portal.payment.domain.Checkout;
 import cn.yibao.portal.payment.domain.PaymentChannelId;
 import cn.yibao.portal.payment.domain.RefundAnswer;
 import cn.yibao.portal.payment.domain.RefundRequest;
+import cn.yibao.portal.shared.Phrase;
 import com.alipay.api.AlipayApiException;
 import com.alipay.api.AlipayClient;
 import com.alipay.api.AlipayConfig;
@@ -85,7 +86,7 @@ final class AlipayChannel implements PaymentChannel {
         try {
             this.client = new DefaultAlipayClient(config);
         } catch (AlipayApiException e) {
-            throw new IllegalStateException("支付宝客户端无法创建 / cannot create the Alipay client: " + e.getErrCode());
+            throw new IllegalStateException("Cannot create the Alipay client: " + e.getErrCode());
         }
     }
 
@@ -108,7 +109,7 @@ final class AlipayChannel implements PaymentChannel {
      */
     @Override
     public Mono<Checkout> open(ChannelOrder order, boolean inWechat) {
-        return call("下单", () -> {
+        return call("wap pay", () -> {
             String back = SettingsCheck.blank(order.returnUrl()) ? settings.returnUrl() : order.returnUrl();
             AlipayTradeWapPayModel model = new AlipayTradeWapPayModel();
             model.setOutTradeNo(order.orderNo());
@@ -147,18 +148,18 @@ final class AlipayChannel implements PaymentChannel {
             });
         }
         if (SettingsCheck.blank(params.get("sign"))) {
-            return new ChannelNotice.Forged("缺少支付宝签名");
+            return new ChannelNotice.Forged(Phrase.of("notify.forged.noSignature"));
         }
         if (!signatureValid(params, alipayPublicKey)) {
-            return new ChannelNotice.Forged("签名无效");
+            return new ChannelNotice.Forged(Phrase.of("notify.forged.badSignature"));
         }
         if (!settings.appId().equals(params.get("app_id"))) {
-            return new ChannelNotice.Forged("通知不属于本应用（app_id 不符）");
+            return new ChannelNotice.Forged(Phrase.of("notify.forged.otherApp"));
         }
         try {
             return notice(params);
         } catch (RuntimeException e) {
-            return new ChannelNotice.Forged("通知内容无法识别");
+            return new ChannelNotice.Forged(Phrase.of("notify.forged.unreadable"));
         }
     }
 
@@ -229,7 +230,7 @@ final class AlipayChannel implements PaymentChannel {
 
     @Override
     public Mono<ChannelQuery> query(String orderNo) {
-        return call("查询订单", () -> {
+        return call("query", () -> {
             AlipayTradeQueryModel model = new AlipayTradeQueryModel();
             model.setOutTradeNo(orderNo);
             AlipayTradeQueryRequest request = new AlipayTradeQueryRequest();
@@ -239,7 +240,7 @@ final class AlipayChannel implements PaymentChannel {
                 if (TRADE_NOT_EXIST.equals(response.getSubCode())) {
                     return new ChannelQuery(orderNo, ChannelOutcome.UNKNOWN, null, 0, null);
                 }
-                throw refused("查询订单", response);
+                throw refused("query", response);
             }
             ChannelOutcome outcome = outcome(response.getTradeStatus());
             boolean paid = outcome == ChannelOutcome.PAID;
@@ -251,14 +252,14 @@ final class AlipayChannel implements PaymentChannel {
 
     @Override
     public Mono<Void> close(String orderNo) {
-        return call("关闭订单", () -> {
+        return call("close", () -> {
             AlipayTradeCloseModel model = new AlipayTradeCloseModel();
             model.setOutTradeNo(orderNo);
             AlipayTradeCloseRequest request = new AlipayTradeCloseRequest();
             request.setBizModel(model);
             AlipayTradeCloseResponse response = client.execute(request);
             if (!response.isSuccess() && !TRADE_NOT_EXIST.equals(response.getSubCode())) {
-                throw refused("关闭订单", response);
+                throw refused("close", response);
             }
             return true;
         }).then();
@@ -266,7 +267,7 @@ final class AlipayChannel implements PaymentChannel {
 
     @Override
     public Mono<RefundAnswer> refund(RefundRequest refund) {
-        return call("退款", () -> {
+        return call("refund", () -> {
             AlipayTradeRefundModel model = new AlipayTradeRefundModel();
             model.setOutTradeNo(refund.orderNo());
             if (!SettingsCheck.blank(refund.transactionId())) {
@@ -283,11 +284,9 @@ final class AlipayChannel implements PaymentChannel {
                 return new RefundAnswer(refund.refundNo(), RefundAnswer.Status.SUCCEEDED, response.getTradeNo(), null);
             }
             if (outcomeUnknown(response)) {
-                throw refused("退款", response); // retrying with the same out_request_no refunds at most once
+                throw refused("refund", response); // retrying with the same out_request_no refunds at most once
             }
-            return new RefundAnswer(refund.refundNo(), RefundAnswer.Status.FAILED, null,
-                    "支付宝拒绝退款：" + response.getSubCode()
-                            + (SettingsCheck.blank(response.getSubMsg()) ? "" : " " + response.getSubMsg()));
+            return new RefundAnswer(refund.refundNo(), RefundAnswer.Status.FAILED, null, response.getSubCode());
         });
     }
 
@@ -314,13 +313,13 @@ final class AlipayChannel implements PaymentChannel {
     // ---- plumbing ---------------------------------------------------------------------------------------------------
 
     private static ChannelCallException refused(String operation, AlipayResponse response) {
-        return new ChannelCallException("支付宝" + operation + "失败：" + response.getCode() + " "
+        return new ChannelCallException("Alipay " + operation + " failed: " + response.getCode() + " "
                 + response.getSubCode());
     }
 
     private static <T> Mono<T> call(String operation, Callable<T> sdkCall) {
         return ChannelCalls.blocking(sdkCall,
-                e -> new ChannelCallException("支付宝" + operation + "失败：" + errorCode(e)));
+                e -> new ChannelCallException("Alipay " + operation + " failed: " + errorCode(e)));
     }
 
     /**
@@ -333,11 +332,11 @@ final class AlipayChannel implements PaymentChannel {
                 return alipay.getErrCode();
             }
             if (t instanceof IOException) {
-                return "无法连接支付宝 " + t.getClass().getSimpleName();
+                return "cannot reach Alipay (" + t.getClass().getSimpleName() + ")";
             }
             if (t instanceof AlipayApiException && t.getMessage() != null
                     && t.getMessage().startsWith("sign check fail")) {
-                return "应答签名无效";
+                return "the answer's signature is not valid";
             }
         }
         return e.getClass().getSimpleName();

@@ -43,17 +43,17 @@ record AlipaySettings(boolean enabled, String appId, String appPrivateKey, Strin
      * @throws IllegalStateException naming every missing or wrong setting
      */
     void requireComplete() {
-        check().throwIfAny("支付宝", "Alipay");
+        check().throwIfAny("Alipay");
     }
 
     private SettingsCheck check() {
         return new SettingsCheck(PREFIX)
                 .require("app-id", appId)
                 .check(!SettingsCheck.blank(appPrivateKey) || !SettingsCheck.blank(appPrivateKeyPath),
-                        "app-private-key", "未设置（或设置 app-private-key-path） / missing (or set app-private-key-path)")
+                        "app-private-key", "missing (or set app-private-key-path)")
                 .readableFile("app-private-key-path", appPrivateKeyPath)
                 .check(!SettingsCheck.blank(alipayPublicKey) || !SettingsCheck.blank(alipayPublicKeyPath),
-                        "alipay-public-key", "未设置（或设置 alipay-public-key-path） / missing (or set alipay-public-key-path)")
+                        "alipay-public-key", "missing (or set alipay-public-key-path)")
                 .readableFile("alipay-public-key-path", alipayPublicKeyPath)
                 .require("seller-id", sellerId)
                 .require("gateway-url", gatewayUrl)

@@ -3,6 +3,8 @@ package cn.yibao.portal.payment.channel.sandbox;
 import cn.yibao.portal.payment.channel.BillFormatException;
 import cn.yibao.portal.payment.domain.BillLine;
 import cn.yibao.portal.shared.Money;
+import cn.yibao.portal.shared.Phrase;
+import cn.yibao.portal.shared.Verbatim;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -18,14 +20,16 @@ import java.util.List;
  */
 final class SandboxBill {
 
+    // The file's own text, in Chinese like the real channels' bills it stands in for (a format, not words of ours).
     static final String HEADER = "交易时间,商户订单号,渠道交易号,类型,金额(元),退款单号";
+    private static final String TITLE = "# 沙箱支付对账单 商户号 %s 日期 %s";
+    private static final String TOTALS = "# 合计 笔数 %d 收款(元) %s 退款(元) %s";
 
     private SandboxBill() {
     }
 
     static String format(String merchantId, String day, List<SandboxBooks.BillRow> rows, ZoneId zone) {
-        StringBuilder bill = new StringBuilder("# 沙箱支付对账单 商户号 ").append(merchantId).append(" 日期 ").append(day)
-                .append('\n').append(HEADER).append('\n');
+        StringBuilder bill = new StringBuilder(TITLE.formatted(merchantId, day)).append('\n').append(HEADER).append('\n');
         long paid = 0;
         long refunded = 0;
         for (SandboxBooks.BillRow row : rows) {
@@ -39,9 +43,8 @@ final class SandboxBill {
                 refunded += row.amountFen();
             }
         }
-        return bill.append("# 合计 笔数 ").append(rows.size()).append(" 收款(元) ")
-                .append(BigDecimal.valueOf(paid, 2).toPlainString()).append(" 退款(元) ")
-                .append(BigDecimal.valueOf(refunded, 2).toPlainString()).append('\n').toString();
+        return bill.append(TOTALS.formatted(rows.size(), BigDecimal.valueOf(paid, 2).toPlainString(),
+                BigDecimal.valueOf(refunded, 2).toPlainString())).append('\n').toString();
     }
 
     static List<BillLine> parse(byte[] bytes) throws BillFormatException {
@@ -60,7 +63,7 @@ final class SandboxBill {
             }
             if (!headerSeen) {
                 if (!row.equals(HEADER)) {
-                    throw new BillFormatException(number, "第 " + number + " 行：不是沙箱对账单的表头。");
+                    throw BillFormatException.atLine(number, "reconcile.billFile.sandbox.header");
                 }
                 headerSeen = true;
                 continue;
@@ -68,27 +71,27 @@ final class SandboxBill {
             lines.add(line(number, row.split(",", -1)));
         }
         if (!headerSeen) {
-            throw new BillFormatException(1, "对账单为空或缺少表头。");
+            throw new BillFormatException(1, Phrase.of("reconcile.billFile.sandbox.empty"));
         }
         return lines;
     }
 
     private static BillLine line(int number, String[] fields) throws BillFormatException {
         if (fields.length != 6) {
-            throw new BillFormatException(number, "第 " + number + " 行：应有 6 列，实际 " + fields.length + " 列。");
+            throw BillFormatException.atLine(number, "reconcile.billFile.fieldCount", 6, fields.length);
         }
         try {
             Instant at = OffsetDateTime.parse(fields[0]).toInstant();
             BillLine.Kind kind = BillLine.Kind.valueOf(fields[3]);
             if (fields[1].isBlank() || fields[2].isBlank()) {
-                throw new BillFormatException(number, "第 " + number + " 行：缺少订单号或交易号。");
+                throw BillFormatException.atLine(number, "reconcile.billFile.sandbox.numbers");
             }
             return new BillLine(number, fields[1], fields[2], kind, Money.fenFromYuan(fields[4]), at,
                     fields[5].isBlank() ? null : fields[5]);
         } catch (DateTimeParseException e) {
-            throw new BillFormatException(number, "第 " + number + " 行：交易时间格式不正确。");
+            throw BillFormatException.atLine(number, "reconcile.billFile.time", new Verbatim(fields[0]));
         } catch (IllegalArgumentException | ArithmeticException e) {
-            throw new BillFormatException(number, "第 " + number + " 行：类型或金额不正确。");
+            throw BillFormatException.atLine(number, "reconcile.billFile.sandbox.typeOrAmount");
         }
     }
 }

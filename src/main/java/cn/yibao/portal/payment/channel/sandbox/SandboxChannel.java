@@ -14,6 +14,7 @@ import cn.yibao.portal.payment.domain.Checkout;
 import cn.yibao.portal.payment.domain.PaymentChannelId;
 import cn.yibao.portal.payment.domain.RefundAnswer;
 import cn.yibao.portal.payment.domain.RefundRequest;
+import cn.yibao.portal.shared.Phrase;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -91,18 +92,18 @@ class SandboxChannel implements PaymentChannel {
         String nonce = request.header(NONCE);
         String signature = request.header(SIGNATURE);
         if (timestamp == null || nonce == null || signature == null) {
-            return Mono.just(new ChannelNotice.Forged("缺少签名头"));
+            return Mono.just(new ChannelNotice.Forged(Phrase.of("notify.forged.noSignature")));
         }
         if (!signatures.verify(SandboxSignatures.message(timestamp, nonce, body), signature)) {
-            return Mono.just(new ChannelNotice.Forged("签名无效"));
+            return Mono.just(new ChannelNotice.Forged(Phrase.of("notify.forged.badSignature")));
         }
         if (!withinWindow(timestamp)) {
-            return Mono.just(new ChannelNotice.Forged("时间戳超出允许范围"));
+            return Mono.just(new ChannelNotice.Forged(Phrase.of("notify.forged.timestamp")));
         }
         try {
             return Mono.just(notice(json.readTree(body)));
         } catch (RuntimeException e) {
-            return Mono.just(new ChannelNotice.Forged("通知内容无法解析"));
+            return Mono.just(new ChannelNotice.Forged(Phrase.of("notify.forged.unreadable")));
         }
     }
 
@@ -162,15 +163,15 @@ class SandboxChannel implements PaymentChannel {
     public Mono<RefundAnswer> refund(RefundRequest request) {
         return books.find(request.orderNo())
                 .flatMap(payment -> !"PAID".equals(payment.status())
-                        ? Mono.just(new RefundAnswer(request.refundNo(), RefundAnswer.Status.FAILED, null, "订单未支付"))
+                        ? Mono.just(new RefundAnswer(request.refundNo(), RefundAnswer.Status.FAILED, null, "ORDER_NOT_PAID"))
                         : books.refund(request.refundNo(), request.orderNo(), "SBR" + UUID.randomUUID()
                                                 .toString().replace("-", "").substring(0, 24), request.refundFen(),
                                         businessTime.instant())
                                 .map(refundId -> new RefundAnswer(request.refundNo(), RefundAnswer.Status.SUCCEEDED,
                                         refundId, null))
                                 .defaultIfEmpty(new RefundAnswer(request.refundNo(), RefundAnswer.Status.FAILED, null,
-                                        "退款金额超过可退金额")))
-                .defaultIfEmpty(new RefundAnswer(request.refundNo(), RefundAnswer.Status.FAILED, null, "订单不存在"));
+                                        "REFUND_EXCEEDS_PAID")))
+                .defaultIfEmpty(new RefundAnswer(request.refundNo(), RefundAnswer.Status.FAILED, null, "ORDER_NOT_FOUND"));
     }
 
     @Override

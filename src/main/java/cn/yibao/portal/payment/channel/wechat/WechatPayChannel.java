@@ -16,6 +16,7 @@ import cn.yibao.portal.payment.domain.Checkout;
 import cn.yibao.portal.payment.domain.PaymentChannelId;
 import cn.yibao.portal.payment.domain.RefundAnswer;
 import cn.yibao.portal.payment.domain.RefundRequest;
+import cn.yibao.portal.shared.Phrase;
 import com.wechat.pay.java.core.Config;
 import com.wechat.pay.java.core.RSAConfig;
 import com.wechat.pay.java.core.RSAPublicKeyConfig;
@@ -73,6 +74,12 @@ final class WechatPayChannel implements PaymentChannel {
     /** RFC 3339 with seconds and offset, as {@code time_expire} wants it: 2024-01-01T10:30:00+08:00. */
     private static final DateTimeFormatter RFC_3339 = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /**
+     * WeChat Pay v3's documented answer bodies to a notification (success; failure when no reason is given): its
+     * format, in its words, so these stay as WeChat writes them.
+     */
+    private static final String ACKNOWLEDGED = "{\"code\":\"SUCCESS\",\"message\":\"成功\"}";
+    private static final String SIGNATURE_FAILED = "验签失败";
     /** WeChat's limit for a refund reason, in characters. */
     private static final int REASON_LIMIT = 80;
 
@@ -150,7 +157,7 @@ final class WechatPayChannel implements PaymentChannel {
     @Override
     public Mono<Checkout> open(ChannelOrder order, boolean inWechat) {
         boolean jsapiPayment = inWechat && !SettingsCheck.blank(order.payerOpenId());
-        return call("下单", () -> jsapiPayment ? jsapiCheckout(order) : h5Checkout(order));
+        return call("prepay", () -> jsapiPayment ? jsapiCheckout(order) : h5Checkout(order));
     }
 
     private Checkout h5Checkout(ChannelOrder order) {
@@ -229,10 +236,10 @@ final class WechatPayChannel implements PaymentChannel {
         String serial = request.header("Wechatpay-Serial");
         if (SettingsCheck.blank(timestamp) || SettingsCheck.blank(nonce) || SettingsCheck.blank(signature)
                 || SettingsCheck.blank(serial)) {
-            return new ChannelNotice.Forged("缺少微信支付签名头");
+            return new ChannelNotice.Forged(Phrase.of("notify.forged.noSignature"));
         }
         if (!withinWindow(timestamp)) {
-            return new ChannelNotice.Forged("时间戳超出允许范围");
+            return new ChannelNotice.Forged(Phrase.of("notify.forged.timestamp"));
         }
         RequestParam param = new RequestParam.Builder()
                 .serialNumber(serial)
@@ -246,15 +253,15 @@ final class WechatPayChannel implements PaymentChannel {
         try {
             resource = notifications.parse(param, NotifiedResource.class);
         } catch (ValidationException e) {
-            return new ChannelNotice.Forged("签名无效");
+            return new ChannelNotice.Forged(Phrase.of("notify.forged.badSignature"));
         } catch (RuntimeException e) {
             // Decryption failed (wrong key, altered ciphertext), bad Base64, an unknown algorithm, no resource.
-            return new ChannelNotice.Forged("通知无法验证或解密");
+            return new ChannelNotice.Forged(Phrase.of("notify.forged.undecryptable"));
         }
         try {
             return notice(resource);
         } catch (RuntimeException e) {
-            return new ChannelNotice.Forged("通知内容无法识别");
+            return new ChannelNotice.Forged(Phrase.of("notify.forged.unreadable"));
         }
     }
 
@@ -306,7 +313,7 @@ final class WechatPayChannel implements PaymentChannel {
     /** WeChat Pay v3: 200 (or 204) means received; no body is needed, this one is what older pages showed. */
     @Override
     public NotificationAnswer acknowledge() {
-        return new NotificationAnswer(200, "application/json", "{\"code\":\"SUCCESS\",\"message\":\"成功\"}");
+        return new NotificationAnswer(200, "application/json", ACKNOWLEDGED);
     }
 
     /** Any 4xx/5xx makes WeChat send the notification again later; the body follows its error format. */
@@ -314,7 +321,7 @@ final class WechatPayChannel implements PaymentChannel {
     public NotificationAnswer reject(String reason) {
         Map<String, String> body = new LinkedHashMap<>();
         body.put("code", "FAIL");
-        body.put("message", reason == null ? "验签失败" : reason);
+        body.put("message", reason == null ? SIGNATURE_FAILED : reason);
         return new NotificationAnswer(401, "application/json", JSON.writeValueAsString(body));
     }
 
@@ -322,7 +329,7 @@ final class WechatPayChannel implements PaymentChannel {
 
     @Override
     public Mono<ChannelQuery> query(String orderNo) {
-        return call("查询订单", () -> {
+        return call("query", () -> {
             QueryOrderByOutTradeNoRequest request = new QueryOrderByOutTradeNoRequest();
             request.setMchid(settings.mchid());
             request.setOutTradeNo(orderNo);
@@ -348,7 +355,7 @@ final class WechatPayChannel implements PaymentChannel {
 
     @Override
     public Mono<Void> close(String orderNo) {
-        return call("关闭订单", () -> {
+        return call("close", () -> {
             CloseOrderRequest request = new CloseOrderRequest();
             request.setMchid(settings.mchid());
             request.setOutTradeNo(orderNo);
@@ -369,7 +376,7 @@ final class WechatPayChannel implements PaymentChannel {
 
     @Override
     public Mono<RefundAnswer> refund(RefundRequest request) {
-        return call("退款", () -> {
+        return call("refund", () -> {
             CreateRequest create = new CreateRequest();
             create.setOutTradeNo(request.orderNo());
             if (!SettingsCheck.blank(request.transactionId())) {
@@ -390,9 +397,7 @@ final class WechatPayChannel implements PaymentChannel {
                         || "FREQUENCY_LIMITED".equals(e.getErrorCode())) {
                     throw e; // unknown outcome: retrying with the same refund number refunds at most once
                 }
-                return new RefundAnswer(request.refundNo(), RefundAnswer.Status.FAILED, null,
-                        "微信支付拒绝退款：" + e.getErrorCode()
-                                + (SettingsCheck.blank(e.getErrorMessage()) ? "" : " " + e.getErrorMessage()));
+                return new RefundAnswer(request.refundNo(), RefundAnswer.Status.FAILED, null, e.getErrorCode());
             }
         });
     }
@@ -402,9 +407,9 @@ final class WechatPayChannel implements PaymentChannel {
         return switch (status) {
             case "SUCCESS" -> new RefundAnswer(refundNo, RefundAnswer.Status.SUCCEEDED, refund.getRefundId(), null);
             case "PROCESSING" -> new RefundAnswer(refundNo, RefundAnswer.Status.PROCESSING, refund.getRefundId(), null);
-            case "CLOSED" -> new RefundAnswer(refundNo, RefundAnswer.Status.FAILED, refund.getRefundId(), "退款已关闭");
-            case "ABNORMAL" -> new RefundAnswer(refundNo, RefundAnswer.Status.FAILED, refund.getRefundId(),
-                    "退款异常（如用户银行卡已注销），需在商户平台处理");
+            // ABNORMAL: the money could not reach the payer (a closed bank card, say); handled at the merchant platform.
+            case "CLOSED", "ABNORMAL" -> new RefundAnswer(refundNo, RefundAnswer.Status.FAILED, refund.getRefundId(),
+                    status);
             default -> new RefundAnswer(refundNo, RefundAnswer.Status.PROCESSING, refund.getRefundId(), null);
         };
     }
@@ -430,19 +435,19 @@ final class WechatPayChannel implements PaymentChannel {
     }
 
     static ChannelCallException translate(String operation, Throwable e) {
-        String what = "微信支付" + operation + "失败：";
+        String what = "WeChat Pay " + operation + " failed: ";
         if (e instanceof ServiceException service) {
             return new ChannelCallException(what + "HTTP " + service.getHttpStatusCode() + " "
                     + service.getErrorCode());
         }
         if (e instanceof ValidationException) {
-            return new ChannelCallException(what + "应答签名无效");
+            return new ChannelCallException(what + "the answer's signature is not valid");
         }
         if (e instanceof HttpException) {
-            return new ChannelCallException(what + "无法连接微信支付");
+            return new ChannelCallException(what + "cannot reach WeChat Pay");
         }
         if (e instanceof MalformedMessageException) {
-            return new ChannelCallException(what + "应答无法解析");
+            return new ChannelCallException(what + "the answer cannot be read");
         }
         return new ChannelCallException(what + e.getClass().getSimpleName());
     }

@@ -49,7 +49,7 @@ record WechatPaySettings(boolean enabled, String mchid, String appid, String mer
      * @throws IllegalStateException naming every missing or wrong setting
      */
     void requireComplete() {
-        check().throwIfAny("微信支付", "WeChat Pay");
+        check().throwIfAny("WeChat Pay");
     }
 
     private SettingsCheck check() {
@@ -67,14 +67,13 @@ record WechatPaySettings(boolean enabled, String mchid, String appid, String mer
                 .httpUrl("h5-app-url", h5AppUrl);
         if (!SettingsCheck.blank(apiV3Key)) {
             check.check(apiV3Key.getBytes(StandardCharsets.UTF_8).length == 32, "api-v3-key",
-                    "须为 32 个字符 / must be 32 characters long");
+                    "must be 32 characters long");
         }
         boolean publicKey = !SettingsCheck.blank(platformPublicKeyPath);
         boolean certificate = !SettingsCheck.blank(platformCertificatePath);
         check.check(publicKey || certificate, "platform-public-key-path",
-                "需设置微信支付公钥（platform-public-key-path 与 platform-public-key-id）或平台证书"
-                        + "（platform-certificate-path） / set the platform public key (path and id) or the platform"
-                        + " certificate");
+                "set WeChat Pay's public key (platform-public-key-path and platform-public-key-id) or the platform"
+                        + " certificate (platform-certificate-path)");
         if (publicKey) {
             check.require("platform-public-key-id", platformPublicKeyId)
                     .readableFile("platform-public-key-path", platformPublicKeyPath);

@@ -4,6 +4,8 @@ import cn.yibao.portal.payment.channel.BillFormatException;
 import cn.yibao.portal.payment.channel.BillText;
 import cn.yibao.portal.payment.channel.Yuan;
 import cn.yibao.portal.payment.domain.BillLine;
+import cn.yibao.portal.shared.Phrase;
+import cn.yibao.portal.shared.Verbatim;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -23,7 +25,15 @@ import java.util.Map;
  */
 final class WechatTradeBill {
 
+    // The bill's own column names, matched against the file: WeChat's format, not words of ours.
     private static final String SUMMARY_HEADER = "总交易单数";
+    private static final String TIME = "交易时间";
+    private static final String TRANSACTION_ID = "微信订单号";
+    private static final String ORDER_NO = "商户订单号";
+    private static final String STATUS = "交易状态";
+    private static final String[] PAYMENT_AMOUNT = {"订单金额", "总金额", "应结订单金额"};
+    private static final String REFUND_NO = "商户退款单号";
+    private static final String[] REFUND_AMOUNT = {"申请退款金额", "退款金额"};
 
     private WechatTradeBill() {
     }
@@ -32,7 +42,7 @@ final class WechatTradeBill {
         List<String> lines = BillText.lines(bill);
         int headerIndex = firstNonBlank(lines);
         if (headerIndex < 0) {
-            throw new BillFormatException(1, "微信支付账单为空");
+            throw new BillFormatException(1, Phrase.of("reconcile.billFile.wechat.empty"));
         }
         Columns columns = Columns.of(lines.get(headerIndex), headerIndex + 1);
         List<BillLine> result = new ArrayList<>();
@@ -47,7 +57,8 @@ final class WechatTradeBill {
             }
             result.add(columns.read(fields(line, lineNumber), lineNumber));
         }
-        throw new BillFormatException(lines.size(), "微信支付账单缺少汇总行（" + SUMMARY_HEADER + "…），文件可能不完整");
+        throw new BillFormatException(lines.size(), Phrase.of("reconcile.billFile.wechat.noSummary",
+                new Verbatim(SUMMARY_HEADER)));
     }
 
     private static int firstNonBlank(List<String> lines) {
@@ -62,7 +73,7 @@ final class WechatTradeBill {
     /** "`a,`b,`c" → [a, b, c]. Splitting at ",`" keeps a comma inside a product name in its field. */
     private static List<String> fields(String line, int lineNumber) throws BillFormatException {
         if (!line.startsWith("`")) {
-            throw new BillFormatException(lineNumber, "第 " + lineNumber + " 行：明细字段应以 ` 开头");
+            throw BillFormatException.atLine(lineNumber, "reconcile.billFile.wechat.backtick");
         }
         List<String> fields = new ArrayList<>();
         for (String field : line.substring(1).split(",`", -1)) {
@@ -81,13 +92,13 @@ final class WechatTradeBill {
                 index.putIfAbsent(names[i].strip(), i);
             }
             return new Columns(names.length, index,
-                    required(index, lineNumber, "交易时间"),
-                    required(index, lineNumber, "微信订单号"),
-                    required(index, lineNumber, "商户订单号"),
-                    required(index, lineNumber, "交易状态"),
-                    required(index, lineNumber, "订单金额", "总金额", "应结订单金额"),
-                    required(index, lineNumber, "商户退款单号"),
-                    required(index, lineNumber, "申请退款金额", "退款金额"));
+                    required(index, lineNumber, TIME),
+                    required(index, lineNumber, TRANSACTION_ID),
+                    required(index, lineNumber, ORDER_NO),
+                    required(index, lineNumber, STATUS),
+                    required(index, lineNumber, PAYMENT_AMOUNT),
+                    required(index, lineNumber, REFUND_NO),
+                    required(index, lineNumber, REFUND_AMOUNT));
         }
 
         private static int required(Map<String, Integer> index, int lineNumber, String... names)
@@ -98,24 +109,22 @@ final class WechatTradeBill {
                     return column;
                 }
             }
-            throw new BillFormatException(lineNumber, "第 " + lineNumber + " 行：表头缺少“" + names[0]
-                    + "”列，不是微信支付交易账单");
+            throw BillFormatException.atLine(lineNumber, "reconcile.billFile.wechat.noColumn", new Verbatim(names[0]));
         }
 
         BillLine read(List<String> fields, int lineNumber) throws BillFormatException {
-            String at = "第 " + lineNumber + " 行：";
             if (fields.size() != count) {
-                throw new BillFormatException(lineNumber, at + "应有 " + count + " 个字段，实际 " + fields.size() + " 个");
+                throw BillFormatException.atLine(lineNumber, "reconcile.billFile.fieldCount", count, fields.size());
             }
             String orderNo = fields.get(this.orderNo);
             if (orderNo.isEmpty()) {
-                throw new BillFormatException(lineNumber, at + "缺少商户订单号");
+                throw BillFormatException.atLine(lineNumber, "reconcile.billFile.blank", new Verbatim(ORDER_NO));
             }
             Instant occurredAt;
             try {
                 occurredAt = BillText.beijingTime(fields.get(time));
             } catch (DateTimeParseException e) {
-                throw new BillFormatException(lineNumber, at + "交易时间无法识别：" + fields.get(time));
+                throw BillFormatException.atLine(lineNumber, "reconcile.billFile.time", new Verbatim(fields.get(time)));
             }
             String state = fields.get(status);
             return switch (state) {
@@ -124,12 +133,14 @@ final class WechatTradeBill {
                 case "REFUND" -> {
                     String refund = fields.get(this.refundNo);
                     if (refund.isEmpty()) {
-                        throw new BillFormatException(lineNumber, at + "退款记录缺少商户退款单号");
+                        throw BillFormatException.atLine(lineNumber, "reconcile.billFile.refundBlank",
+                                new Verbatim(REFUND_NO));
                     }
                     yield new BillLine(lineNumber, orderNo, fields.get(transactionId), BillLine.Kind.REFUND,
                             amount(fields.get(refundAmount), lineNumber), occurredAt, refund);
                 }
-                default -> throw new BillFormatException(lineNumber, at + "无法识别的交易状态：" + state);
+                default -> throw BillFormatException.atLine(lineNumber, "reconcile.billFile.wechat.status",
+                        new Verbatim(state));
             };
         }
 
@@ -142,7 +153,7 @@ final class WechatTradeBill {
             } catch (IllegalArgumentException | ArithmeticException e) {
                 // reported below
             }
-            throw new BillFormatException(lineNumber, "第 " + lineNumber + " 行：金额无法识别：" + yuan);
+            throw BillFormatException.atLine(lineNumber, "reconcile.billFile.amount", new Verbatim(yuan));
         }
     }
 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.yibao.portal.payment.channel.BillFormatException;
 import cn.yibao.portal.payment.domain.BillLine;
+import cn.yibao.portal.shared.Phrase;
+import cn.yibao.portal.shared.Verbatim;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
@@ -57,7 +59,8 @@ class AlipayBillTest {
         assertThatThrownBy(() -> AlipayBill.parse(resource("alipay-business-detail-bad-line.csv")))
                 .isInstanceOfSatisfying(BillFormatException.class, e -> {
                     assertThat(e.lineNumber()).isEqualTo(7);
-                    assertThat(e.getMessage()).contains("第 7 行").contains("0.0l");
+                    assertThat(e.phrase()).isEqualTo(Phrase.of(BillFormatException.AT_LINE, 7,
+                            Phrase.of("reconcile.billFile.amount", new Verbatim("0.0l"))));
                 });
     }
 
@@ -69,7 +72,8 @@ class AlipayBillTest {
         assertThatThrownBy(() -> AlipayBill.parse(bill.getBytes(Charset.forName("GBK"))))
                 .isInstanceOfSatisfying(BillFormatException.class, e -> {
                     assertThat(e.lineNumber()).isEqualTo(8);
-                    assertThat(e.getMessage()).contains("冲正");
+                    assertThat(e.phrase()).isEqualTo(Phrase.of(BillFormatException.AT_LINE, 8,
+                            Phrase.of("reconcile.billFile.alipay.type", new Verbatim("冲正"))));
                 });
     }
 
@@ -79,12 +83,17 @@ class AlipayBillTest {
                 .replace("R20240101000002\t", "\t");
 
         assertThatThrownBy(() -> AlipayBill.parse(bill.getBytes(Charset.forName("GBK"))))
-                .isInstanceOfSatisfying(BillFormatException.class, e -> assertThat(e.lineNumber()).isEqualTo(9));
+                .isInstanceOfSatisfying(BillFormatException.class, e -> {
+                    assertThat(e.lineNumber()).isEqualTo(9);
+                    assertThat(e.phrase()).isEqualTo(Phrase.of(BillFormatException.AT_LINE, 9,
+                            Phrase.of("reconcile.billFile.refundBlank", new Verbatim("退款批次号/请求号"))));
+                });
     }
 
     @Test
     void aFileWithoutHeaderIsNotABill() {
         assertThatThrownBy(() -> AlipayBill.parse("#支付宝业务明细查询\n#导出时间：[2024年01月02日]\n"
-                .getBytes(StandardCharsets.UTF_8))).isInstanceOf(BillFormatException.class);
+                .getBytes(StandardCharsets.UTF_8))).isInstanceOfSatisfying(BillFormatException.class,
+                e -> assertThat(e.phrase()).isEqualTo(Phrase.of("reconcile.billFile.alipay.noHeader")));
     }
 }

@@ -125,7 +125,7 @@ class AlipayCallsTest {
         });
 
         assertThatThrownBy(() -> channel.query("P20240101000002").block())
-                .isInstanceOf(ChannelCallException.class).hasMessageContaining("应答签名无效");
+                .isInstanceOf(ChannelCallException.class).hasMessageContaining("the answer's signature is not valid");
     }
 
     @Test
@@ -189,7 +189,7 @@ class AlipayCallsTest {
                 38000, null)).block();
 
         assertThat(answer.status()).isEqualTo(RefundAnswer.Status.FAILED);
-        assertThat(answer.message()).contains("ACQ.SELLER_BALANCE_NOT_ENOUGH");
+        assertThat(answer.failure()).isEqualTo("ACQ.SELLER_BALANCE_NOT_ENOUGH");
     }
 
     @Test
@@ -207,6 +207,6 @@ class AlipayCallsTest {
         gateway.close();
 
         assertThatThrownBy(() -> channel.query("P20240101000002").block())
-                .isInstanceOf(ChannelCallException.class).hasMessageContaining("无法连接支付宝");
+                .isInstanceOf(ChannelCallException.class).hasMessageContaining("cannot reach Alipay");
     }
 }

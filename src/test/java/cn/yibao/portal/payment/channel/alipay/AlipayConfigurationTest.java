@@ -59,11 +59,12 @@ class AlipayConfigurationTest {
                     while (root.getCause() != null) {
                         root = root.getCause();
                     }
-                    assertThat(root.getMessage()).contains("支付宝", "Alipay", "portal.payment.alipay.app-id",
+                    assertThat(root.getMessage()).contains("Alipay is enabled", "portal.payment.alipay.app-id",
                             "portal.payment.alipay.alipay-public-key", "portal.payment.alipay.seller-id",
-                            "portal.payment.alipay.notify-url", "portal.payment.alipay.gateway-url：须为 http(s) 绝对地址");
+                            "portal.payment.alipay.notify-url", "portal.payment.alipay.gateway-url: must be an absolute http(s) URL");
                     assertThat(root.getMessage()).doesNotContain(secret.substring(0, 40))
-                            .doesNotContain("portal.payment.alipay.app-private-key：");
+                            .doesNotContain("portal.payment.alipay.app-private-key:");
+                    assertThat(root.getMessage()).doesNotContainPattern("\\p{IsHan}");
                 });
     }
 }

@@ -6,6 +6,7 @@ import cn.yibao.portal.payment.channel.NotificationRequest;
 import cn.yibao.portal.payment.channel.TestKeys;
 import cn.yibao.portal.payment.domain.ChannelNotice;
 import cn.yibao.portal.payment.domain.ChannelOutcome;
+import cn.yibao.portal.shared.Phrase;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -78,21 +79,21 @@ class AlipayNotificationTest {
         Map<String, String> params = signedByAlipay(Map.of());
         params.put("total_amount", "0.01");
 
-        assertThat(verify(params)).isEqualTo(new ChannelNotice.Forged("签名无效"));
+        assertThat(verify(params)).isEqualTo(new ChannelNotice.Forged(Phrase.of("notify.forged.badSignature")));
     }
 
     @Test
     void notificationSignedWithAnotherKeyIsForged() {
         Map<String, String> params = AlipayFixture.notification(Map.of(), TestKeys.named("stranger").getPrivate());
 
-        assertThat(verify(params)).isEqualTo(new ChannelNotice.Forged("签名无效"));
+        assertThat(verify(params)).isEqualTo(new ChannelNotice.Forged(Phrase.of("notify.forged.badSignature")));
     }
 
     @Test
     void notificationSignedWithOurOwnAppKeyIsForged() {
         Map<String, String> params = AlipayFixture.notification(Map.of(), fixture.app.getPrivate());
 
-        assertThat(verify(params)).isEqualTo(new ChannelNotice.Forged("签名无效"));
+        assertThat(verify(params)).isEqualTo(new ChannelNotice.Forged(Phrase.of("notify.forged.badSignature")));
     }
 
     @Test
@@ -100,7 +101,7 @@ class AlipayNotificationTest {
         Map<String, String> params = signedByAlipay(Map.of());
         params.put("sign", "not a signature");
 
-        assertThat(verify(params)).isEqualTo(new ChannelNotice.Forged("签名无效"));
+        assertThat(verify(params)).isEqualTo(new ChannelNotice.Forged(Phrase.of("notify.forged.badSignature")));
     }
 
     @Test
@@ -108,19 +109,19 @@ class AlipayNotificationTest {
         Map<String, String> params = signedByAlipay(Map.of());
         params.remove("sign");
 
-        assertThat(verify(params)).isEqualTo(new ChannelNotice.Forged("缺少支付宝签名"));
+        assertThat(verify(params)).isEqualTo(new ChannelNotice.Forged(Phrase.of("notify.forged.noSignature")));
     }
 
     @Test
     void genuineNotificationForAnotherApplicationIsNotOurs() {
         assertThat(verify(signedByAlipay(Map.of("app_id", "2021000000000999"))))
-                .isEqualTo(new ChannelNotice.Forged("通知不属于本应用（app_id 不符）"));
+                .isEqualTo(new ChannelNotice.Forged(Phrase.of("notify.forged.otherApp")));
     }
 
     @Test
     void signedButUnknownTradeStatusIsNotTakenForAResult() {
         assertThat(verify(signedByAlipay(Map.of("trade_status", "TRADE_PENDING_SOMETHING"))))
-                .isEqualTo(new ChannelNotice.Forged("通知内容无法识别"));
+                .isEqualTo(new ChannelNotice.Forged(Phrase.of("notify.forged.unreadable")));
     }
 
     @Test

@@ -155,7 +155,7 @@ class WechatPayCallsTest {
         });
 
         assertThatThrownBy(() -> channel.query("P20240101000001").block())
-                .isInstanceOf(ChannelCallException.class).hasMessageContaining("应答签名无效");
+                .isInstanceOf(ChannelCallException.class).hasMessageContaining("the answer's signature is not valid");
     }
 
     @Test
@@ -223,7 +223,7 @@ class WechatPayCallsTest {
                 38000, null)).block();
 
         assertThat(answer.status()).isEqualTo(RefundAnswer.Status.FAILED);
-        assertThat(answer.message()).contains("NOT_ENOUGH");
+        assertThat(answer.failure()).isEqualTo("NOT_ENOUGH");
     }
 
     @Test
@@ -239,6 +239,6 @@ class WechatPayCallsTest {
         wechat.close();
 
         assertThatThrownBy(() -> channel.query("P20240101000001").block())
-                .isInstanceOf(ChannelCallException.class).hasMessageContaining("无法连接微信支付");
+                .isInstanceOf(ChannelCallException.class).hasMessageContaining("cannot reach WeChat Pay");
     }
 }

@@ -60,13 +60,14 @@ class WechatPayConfigurationTest {
                 .run(started -> {
                     assertThat(started).hasFailed();
                     String message = rootMessage(started.getStartupFailure());
-                    assertThat(message).contains("微信支付", "WeChat Pay", "portal.payment.wechat.enabled=true",
+                    assertThat(message).contains("WeChat Pay is enabled", "portal.payment.wechat.enabled=true",
                             "portal.payment.wechat.appid", "portal.payment.wechat.merchant-serial-number",
                             "portal.payment.wechat.notify-url", "portal.payment.wechat.platform-public-key-path",
-                            "portal.payment.wechat.api-v3-key：须为 32 个字符",
-                            "portal.payment.wechat.private-key-path：文件不存在或不可读");
+                            "portal.payment.wechat.api-v3-key: must be 32 characters long",
+                            "portal.payment.wechat.private-key-path: file not found or not readable");
                     assertThat(message).doesNotContain("short-secret-value")
-                            .doesNotContain("portal.payment.wechat.mchid：");
+                            .doesNotContain("portal.payment.wechat.mchid:")
+                            .doesNotContainPattern("\\p{IsHan}");
                 });
     }
 

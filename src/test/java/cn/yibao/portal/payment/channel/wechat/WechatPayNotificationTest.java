@@ -7,6 +7,7 @@ import cn.yibao.portal.payment.channel.NotificationRequest;
 import cn.yibao.portal.payment.channel.TestKeys;
 import cn.yibao.portal.payment.domain.ChannelNotice;
 import cn.yibao.portal.payment.domain.ChannelOutcome;
+import cn.yibao.portal.shared.Phrase;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -106,7 +107,7 @@ class WechatPayNotificationTest {
         headers.put("wechatpay-signature", TestKeys.sign(fixture.platform.getPrivate(), "something else"));
 
         assertThat(verify(new NotificationRequest(headers, genuine.body(), Map.of())))
-                .isEqualTo(new ChannelNotice.Forged("签名无效"));
+                .isEqualTo(new ChannelNotice.Forged(Phrase.of("notify.forged.badSignature")));
     }
 
     @Test
@@ -124,7 +125,7 @@ class WechatPayNotificationTest {
         NotificationRequest request = WechatPayFixture.signed(paidBody(WechatPayFixture.API_V3_KEY), NOW,
                 TestKeys.named("stranger").getPrivate(), WechatPayFixture.PUBLIC_KEY_ID);
 
-        assertThat(verify(request)).isEqualTo(new ChannelNotice.Forged("签名无效"));
+        assertThat(verify(request)).isEqualTo(new ChannelNotice.Forged(Phrase.of("notify.forged.badSignature")));
     }
 
     @Test
@@ -139,7 +140,7 @@ class WechatPayNotificationTest {
     void resourceEncryptedWithAnotherApiV3KeyIsForged() {
         String body = paidBody("0123456789abcdef0123456789abcdef");
 
-        assertThat(verify(fixture.signedByPlatform(body, NOW))).isEqualTo(new ChannelNotice.Forged("通知无法验证或解密"));
+        assertThat(verify(fixture.signedByPlatform(body, NOW))).isEqualTo(new ChannelNotice.Forged(Phrase.of("notify.forged.undecryptable")));
     }
 
     @Test
@@ -147,7 +148,7 @@ class WechatPayNotificationTest {
         NotificationRequest stale = fixture.signedByPlatform(paidBody(WechatPayFixture.API_V3_KEY),
                 NOW.minus(Duration.ofMinutes(5)).minusSeconds(1));
 
-        assertThat(verify(stale)).isEqualTo(new ChannelNotice.Forged("时间戳超出允许范围"));
+        assertThat(verify(stale)).isEqualTo(new ChannelNotice.Forged(Phrase.of("notify.forged.timestamp")));
     }
 
     @Test
@@ -155,7 +156,7 @@ class WechatPayNotificationTest {
         NotificationRequest early = fixture.signedByPlatform(paidBody(WechatPayFixture.API_V3_KEY),
                 NOW.plus(Duration.ofMinutes(5)).plusSeconds(1));
 
-        assertThat(verify(early)).isEqualTo(new ChannelNotice.Forged("时间戳超出允许范围"));
+        assertThat(verify(early)).isEqualTo(new ChannelNotice.Forged(Phrase.of("notify.forged.timestamp")));
     }
 
     @Test
@@ -173,7 +174,7 @@ class WechatPayNotificationTest {
         headers.remove("wechatpay-signature");
 
         assertThat(verify(new NotificationRequest(headers, genuine.body(), Map.of())))
-                .isEqualTo(new ChannelNotice.Forged("缺少微信支付签名头"));
+                .isEqualTo(new ChannelNotice.Forged(Phrase.of("notify.forged.noSignature")));
     }
 
     @Test
@@ -181,7 +182,7 @@ class WechatPayNotificationTest {
         String body = WechatPayFixture.notificationBody("TRANSACTION.SUCCESS", "transaction",
                 "{\"mchid\":\"1900000109\"}", WechatPayFixture.API_V3_KEY);
 
-        assertThat(verify(fixture.signedByPlatform(body, NOW))).isEqualTo(new ChannelNotice.Forged("通知内容无法识别"));
+        assertThat(verify(fixture.signedByPlatform(body, NOW))).isEqualTo(new ChannelNotice.Forged(Phrase.of("notify.forged.unreadable")));
     }
 
     @Test

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.yibao.portal.payment.channel.BillFormatException;
 import cn.yibao.portal.payment.domain.BillLine;
+import cn.yibao.portal.shared.Phrase;
+import cn.yibao.portal.shared.Verbatim;
+import cn.yibao.portal.text.RealBundles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -43,7 +46,10 @@ class WechatTradeBillTest {
         assertThatThrownBy(() -> WechatTradeBill.parse(resource("wechat-tradebill-bad-amount.csv")))
                 .isInstanceOfSatisfying(BillFormatException.class, e -> {
                     assertThat(e.lineNumber()).isEqualTo(3);
-                    assertThat(e.getMessage()).contains("第 3 行").contains("0.0l");
+                    assertThat(e.phrase()).isEqualTo(Phrase.of(BillFormatException.AT_LINE, 3,
+                            Phrase.of("reconcile.billFile.amount", new Verbatim("0.0l"))));
+                    assertThat(RealBundles.zh(e.phrase())).isEqualTo("第 3 行：金额无法识别：0.0l");
+                    assertThat(RealBundles.en(e.phrase())).isEqualTo("Line 3: The amount cannot be read: 0.0l");
                 });
     }
 
@@ -55,7 +61,8 @@ class WechatTradeBillTest {
         assertThatThrownBy(() -> WechatTradeBill.parse(bill.getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOfSatisfying(BillFormatException.class, e -> {
                     assertThat(e.lineNumber()).isEqualTo(4);
-                    assertThat(e.getMessage()).contains("第 4 行").contains("27");
+                    assertThat(e.phrase()).isEqualTo(Phrase.of(BillFormatException.AT_LINE, 4,
+                            Phrase.of("reconcile.billFile.fieldCount", 27, 25)));
                 });
     }
 
@@ -65,7 +72,8 @@ class WechatTradeBillTest {
         String cut = bill.substring(0, bill.indexOf("总交易单数"));
 
         assertThatThrownBy(() -> WechatTradeBill.parse(cut.getBytes(StandardCharsets.UTF_8)))
-                .isInstanceOf(BillFormatException.class).hasMessageContaining("汇总");
+                .isInstanceOfSatisfying(BillFormatException.class, e -> assertThat(e.phrase()).isEqualTo(
+                        Phrase.of("reconcile.billFile.wechat.noSummary", new Verbatim("总交易单数"))));
     }
 
     @Test
@@ -73,7 +81,11 @@ class WechatTradeBillTest {
         byte[] other = "日期,金额\n2024-01-01,380.00\n".getBytes(StandardCharsets.UTF_8);
 
         assertThatThrownBy(() -> WechatTradeBill.parse(other))
-                .isInstanceOfSatisfying(BillFormatException.class, e -> assertThat(e.lineNumber()).isEqualTo(1));
+                .isInstanceOfSatisfying(BillFormatException.class, e -> {
+                    assertThat(e.lineNumber()).isEqualTo(1);
+                    assertThat(e.phrase()).isEqualTo(Phrase.of(BillFormatException.AT_LINE, 1,
+                            Phrase.of("reconcile.billFile.wechat.noColumn", new Verbatim("交易时间"))));
+                });
     }
 
     @Test
