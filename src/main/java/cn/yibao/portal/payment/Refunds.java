@@ -314,7 +314,7 @@ public class Refunds {
         return channels.require(order.channel()).refund(request)
                 .onErrorResume(e -> {
                     log.warn("Refund {} at {} failed: {}", refund.refundNo(), order.channel(), e.toString());
-                    return Mono.just(new RefundAnswer(refund.refundNo(), RefundAnswer.Status.FAILED, null, "渠道不可用"));
+                    return Mono.just(new RefundAnswer(refund.refundNo(), RefundAnswer.Status.FAILED, null, "CHANNEL_UNREACHABLE"));
                 })
                 .flatMap(answer -> answer.status() == RefundAnswer.Status.PROCESSING
                         ? Mono.just((Outcome) new Requested(refund, order.status()))

@@ -53,7 +53,11 @@ class PaymentExpiryIT extends PaymentsOverHttp {
         String refused = portal.post().uri("/sandbox-pay/cashier/" + orderNo + "/pay")
                 .body(BodyInserters.fromFormData("notify", "ONCE")).exchange()
                 .expectStatus().isEqualTo(409).expectBody(String.class).returnResult().getResponseBody();
-        assertThat(refused).contains("超过支付时限");
+        assertThat(refused).contains("id=\"cashier-error\"", "超过支付时限");
+        portal.post().uri("/sandbox-pay/api/orders/" + orderNo + "/pay?lang=en").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"notification\":\"ONCE\"}").exchange()
+                .expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.detail").value(text -> assertThat((String) text).contains("time limit"));
         assertThat(text("select status from sandbox_payment where order_no = $1", orderNo)).isEqualTo("PENDING");
         assertThat(status(payer, paymentId)).isEqualTo("AWAITING_PAYMENT");
 

@@ -1,6 +1,7 @@
 package cn.yibao.portal.payment.channel.sandbox;
 
 import cn.yibao.portal.clock.BusinessClock;
+import cn.yibao.portal.shared.Phrase;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
@@ -32,7 +33,7 @@ class SandboxCashier {
     record Done(String returnUrl) implements Result {
     }
 
-    record NotPossible(String reason) implements Result {
+    record NotPossible(Phrase reason) implements Result {
     }
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
@@ -73,10 +74,11 @@ class SandboxCashier {
                             .concatMap(due -> books.enqueue(orderNo, body, due))
                             .then(Mono.just((Result) new Done(returnUrl(payment))));
                 }))
-                .defaultIfEmpty(new NotPossible("沙箱中没有这笔订单。"));
+                .defaultIfEmpty(new NotPossible(NOT_FOUND));
     }
 
-    static final String EXPIRED = "这笔订单已超过支付时限，不能再支付。请回到缴费页面重新下单。";
+    static final Phrase EXPIRED = Phrase.of("sandbox.cashier.expired");
+    static final Phrase NOT_FOUND = Phrase.of("sandbox.cashier.notFound");
 
     /** Still pending, but past the time limit the merchant set: it can no longer be paid. */
     static boolean expired(SandboxBooks.SandboxPayment payment, Instant now) {
@@ -90,15 +92,15 @@ class SandboxCashier {
                         ? books.enqueue(orderNo, body(payment, "CLOSED", null, now), Instant.now())
                                 .thenReturn((Result) new Done(returnUrl(payment)))
                         : Mono.just((Result) new NotPossible(alreadyEnded(payment.status())))))
-                .defaultIfEmpty(new NotPossible("沙箱中没有这笔订单。"));
+                .defaultIfEmpty(new NotPossible(NOT_FOUND));
     }
 
-    private static String alreadyEnded(String status) {
-        return switch (status) {
-            case "PAID" -> "这笔订单已经支付过了。";
-            case "CANCELLED" -> "这笔订单已取消支付。";
-            default -> "这笔订单已关闭，不能再支付。";
-        };
+    private static Phrase alreadyEnded(String status) {
+        return Phrase.of(switch (status) {
+            case "PAID" -> "sandbox.cashier.ended.paid";
+            case "CANCELLED" -> "sandbox.cashier.ended.cancelled";
+            default -> "sandbox.cashier.ended.closed";
+        });
     }
 
     /** The outbox runs on real time: it is plumbing, not business, and must not stall when the sandbox clock resets. */

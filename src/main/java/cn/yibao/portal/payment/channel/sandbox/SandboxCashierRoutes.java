@@ -1,6 +1,8 @@
 package cn.yibao.portal.payment.channel.sandbox;
 
 import cn.yibao.portal.clock.BusinessClock;
+import cn.yibao.portal.shared.Phrase;
+import cn.yibao.portal.text.RequestWords;
 import cn.yibao.portal.web.JsonBodies;
 import cn.yibao.portal.web.JsonBody;
 import cn.yibao.portal.web.Pages;
@@ -60,7 +62,7 @@ class SandboxCashierRoutes {
         return request.pathVariable("orderNo");
     }
 
-    private Mono<ServerResponse> page(ServerRequest request, String error) {
+    private Mono<ServerResponse> page(ServerRequest request, Phrase error) {
         return cashier.find(orderNo(request))
                 .flatMap(payment -> {
                     Map<String, Object> model = new HashMap<>();
@@ -76,7 +78,7 @@ class SandboxCashierRoutes {
                             .contentType(Pages.HTML_UTF8).cacheControl(CacheControl.noStore()).render("sandbox/cashier", model);
                 })
                 .switchIfEmpty(Mono.defer(() -> ServerResponse.status(HttpStatus.NOT_FOUND).contentType(Pages.HTML_UTF8)
-                        .render("sandbox/cashier", Map.of("error", "沙箱中没有这笔订单。"))));
+                        .render("sandbox/cashier", Map.of("error", SandboxCashier.NOT_FOUND))));
     }
 
     private Mono<ServerResponse> payFromForm(ServerRequest request) {
@@ -102,7 +104,8 @@ class SandboxCashierRoutes {
         return JsonBodies.read(request, PayRequest.class, body -> cashier.pay(orderNo(request), plan(body.notification()))
                 .flatMap(result -> result instanceof SandboxCashier.NotPossible notPossible
                         ? ServerResponse.status(HttpStatus.CONFLICT).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                                .bodyValue(Map.of("status", 409, "title", "Conflict", "detail", notPossible.reason()))
+                                .bodyValue(Map.of("status", 409, "title", "Conflict",
+                                        "detail", RequestWords.say(request, notPossible.reason())))
                         : books.find(orderNo(request)).flatMap(payment -> ServerResponse.ok().bodyValue(Map.of(
                                 "orderNo", payment.orderNo(), "status", payment.status(),
                                 "transactionId", payment.transactionId())))));
@@ -122,7 +125,7 @@ class SandboxCashierRoutes {
             day = LocalDate.parse(request.pathVariable("date"));
         } catch (DateTimeParseException e) {
             return ServerResponse.badRequest().contentType(MediaType.TEXT_PLAIN)
-                    .bodyValue("日期应为 yyyy-MM-dd，例如 2023-10-15。");
+                    .bodyValue(RequestWords.say(request, Phrase.of("sandbox.bill.date")));
         }
         return books.bill(day, clock.zone()).collectList()
                 .flatMap(rows -> ServerResponse.ok()
