@@ -45,7 +45,7 @@ public final class StaffPrincipals {
                                                       Function<StaffIdentity, Mono<ServerResponse>> handler) {
         return of(request).flatMap(handler).switchIfEmpty(Mono.defer(() -> request.path().startsWith("/api/")
                 ? ProblemResponses.response(HttpStatus.FORBIDDEN,
-                        RequestWords.say(request, Phrase.of("staff.refused.notStaff")), null)
+                        Phrase.of("staff.refused.notStaff"), null)
                 : ServerResponse.seeOther(URI.create("/?signin=required")).build()));
     }
 

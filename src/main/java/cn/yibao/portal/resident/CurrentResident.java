@@ -3,7 +3,6 @@ package cn.yibao.portal.resident;
 import cn.yibao.portal.identity.ResidentPrincipals;
 import cn.yibao.portal.resident.api.Resident;
 import cn.yibao.portal.shared.Phrase;
-import cn.yibao.portal.text.RequestWords;
 import cn.yibao.portal.web.ProblemResponses;
 import java.net.URI;
 import java.util.function.Function;
@@ -35,7 +34,7 @@ public class CurrentResident {
     public static Mono<ServerResponse> refuse(ServerRequest request) {
         return request.path().startsWith("/api/")
                 ? ProblemResponses.response(HttpStatus.FORBIDDEN,
-                        RequestWords.say(request, Phrase.of("resident.refused.notResident")), null)
+                        Phrase.of("resident.refused.notResident"), null)
                 : ServerResponse.seeOther(URI.create("/?signin=required")).build();
     }
 

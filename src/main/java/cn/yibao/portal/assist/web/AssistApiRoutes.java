@@ -149,7 +149,7 @@ class AssistApiRoutes {
 
 
     private static Mono<ServerResponse> notFound(ServerRequest request) {
-        return ProblemResponses.response(HttpStatus.NOT_FOUND, RequestWords.say(request, Phrase.of("assist.cannot.none")),
+        return ProblemResponses.response(HttpStatus.NOT_FOUND, Phrase.of("assist.cannot.none"),
                 null);
     }
 }

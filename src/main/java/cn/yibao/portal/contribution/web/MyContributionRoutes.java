@@ -135,7 +135,7 @@ class MyContributionRoutes {
         Optional<Integer> year = year(request);
         if (request.queryParam("year").isPresent() && year.isEmpty()) {
             return ProblemResponses.response(HttpStatus.BAD_REQUEST,
-                    RequestWords.say(request, Phrase.of("quote.parameter.year")), "year");
+                    Phrase.of("quote.parameter.year"), "year");
         }
         int benefitYear = year.orElse(quotes.currentBenefitYear());
         Integer grade = request.queryParam("grade").filter(g -> g.matches("\\d")).map(Integer::valueOf).orElse(null);

@@ -151,7 +151,7 @@ class PaymentApiRoutes {
         Optional<String> year = request.queryParam("year");
         if (year.isPresent() && !year.get().matches("\\d{4}")) {
             return ProblemResponses.response(HttpStatus.BAD_REQUEST,
-                    RequestWords.say(request, Phrase.of("order.api.yearParam")), "year");
+                    Phrase.of("order.api.yearParam"), "year");
         }
         return currentResident.handle(request, me -> payments.ofPayer(me, year.map(Integer::valueOf).orElse(null))
                 .collectList()
@@ -187,7 +187,7 @@ class PaymentApiRoutes {
     }
 
     private static Mono<ServerResponse> notFound(ServerRequest request) {
-        return ProblemResponses.response(HttpStatus.NOT_FOUND, RequestWords.say(request, Phrase.of("order.api.notFound")),
+        return ProblemResponses.response(HttpStatus.NOT_FOUND, Phrase.of("order.api.notFound"),
                 null);
     }
 }

@@ -208,12 +208,10 @@ class PaymentOperatorRoutes {
         PaymentChannelId channel = channel(request.queryParam("channel").orElse(null));
         LocalDate day = date(request.queryParam("date").orElse(null));
         if (channel == null) {
-            return ProblemResponses.response(HttpStatus.BAD_REQUEST,
-                    RequestWords.say(request, Phrase.of("ops.import.api.channel")), "channel");
+            return ProblemResponses.response(HttpStatus.BAD_REQUEST, Phrase.of("ops.import.api.channel"), "channel");
         }
         if (day == null) {
-            return ProblemResponses.response(HttpStatus.BAD_REQUEST,
-                    RequestWords.say(request, Phrase.of("ops.import.api.date")), "date");
+            return ProblemResponses.response(HttpStatus.BAD_REQUEST, Phrase.of("ops.import.api.date"), "date");
         }
         return DataBufferUtils.join(request.bodyToFlux(DataBuffer.class), MAX_BILL).map(RequestValues::bytes)
                 .defaultIfEmpty(new byte[0])

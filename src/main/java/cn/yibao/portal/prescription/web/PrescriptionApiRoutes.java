@@ -50,7 +50,7 @@ class PrescriptionApiRoutes {
                 .map(found -> detailOf(found, assisted, prescriptions, phrase -> RequestWords.say(request, phrase)))
                 .flatMap(view -> ServerResponse.ok().cacheControl(CacheControl.noStore()).bodyValue(view))
                 .switchIfEmpty(Mono.defer(() -> ProblemResponses.response(HttpStatus.NOT_FOUND,
-                        RequestWords.say(request, Phrase.of("prescription.notFound")), null))));
+                        Phrase.of("prescription.notFound"), null))));
     }
 
     /** The pickup code is the resident's own to show at the pharmacy: never while a worker acts for them. */

@@ -7,7 +7,6 @@ import cn.yibao.portal.resident.CurrentResident;
 import cn.yibao.portal.resident.Family;
 import cn.yibao.portal.resident.api.Resident;
 import cn.yibao.portal.shared.Phrase;
-import cn.yibao.portal.text.RequestWords;
 import cn.yibao.portal.web.Pages;
 import cn.yibao.portal.web.ProblemResponses;
 import java.nio.charset.StandardCharsets;
@@ -91,7 +90,7 @@ class CodeRoutes {
         return subject(request)
                 .flatMap(resident -> ServerResponse.ok().cacheControl(CacheControl.noStore()).bodyValue(issue(resident)))
                 .switchIfEmpty(Mono.defer(() -> ProblemResponses.response(HttpStatus.NOT_FOUND,
-                        RequestWords.say(request, Phrase.of("code.refused.noMember")), "member")));
+                        Phrase.of("code.refused.noMember"), "member")));
     }
 
     /** The home page tile: a fresh code drawn directly, never cached. */

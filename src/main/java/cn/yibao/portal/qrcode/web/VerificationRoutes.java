@@ -93,7 +93,7 @@ class VerificationRoutes {
     private Mono<ServerResponse> api(ServerRequest request) {
         return throttled(request).flatMap(wait -> wait.isPresent()
                 ? ProblemResponses.response(HttpStatus.TOO_MANY_REQUESTS,
-                        RequestWords.say(request, Phrase.of("verify.error.tooOften")), null,
+                        Phrase.of("verify.error.tooOften"), null,
                         headers -> headers.set("Retry-After", String.valueOf(retryAfterSeconds(wait.get()))))
                 : verifyApi(request));
     }

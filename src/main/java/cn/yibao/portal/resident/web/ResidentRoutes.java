@@ -7,7 +7,6 @@ import cn.yibao.portal.resident.ResidentHome;
 import cn.yibao.portal.resident.api.Resident;
 import cn.yibao.portal.shared.Phrase;
 import cn.yibao.portal.shared.Region;
-import cn.yibao.portal.text.RequestWords;
 import cn.yibao.portal.web.Pages;
 import cn.yibao.portal.web.ProblemResponses;
 import java.util.Map;
@@ -68,7 +67,7 @@ class ResidentRoutes {
                         MeResponse.of(resident, regions.find(resident.insuredRegionCode()),
                                 supported.isSupported(resident.insuredRegionCode()))))
                 .switchIfEmpty(Mono.defer(() -> ProblemResponses.response(HttpStatus.FORBIDDEN,
-                        RequestWords.say(request, Phrase.of("resident.refused.claims")), null)));
+                        Phrase.of("resident.refused.claims"), null)));
     }
 
     /** What the home page shows: masked identity and the insured region, or that the region is not supported yet. */

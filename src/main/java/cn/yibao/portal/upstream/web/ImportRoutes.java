@@ -84,9 +84,9 @@ class ImportRoutes {
     private Mono<ServerResponse> apiImport(ServerRequest request, StaffIdentity staff) {
         Optional<ImportKind> kind = ImportKind.fromPathName(request.pathVariable("kind"));
         if (kind.isEmpty()) {
-            return ProblemResponses.response(HttpStatus.NOT_FOUND, RequestWords.say(request, Phrase.of("upstream.api.kind",
+            return ProblemResponses.response(HttpStatus.NOT_FOUND, Phrase.of("upstream.api.kind",
                     Arrays.stream(ImportKind.values()).map(k -> Phrase.of("upstream.api.kindItem", k.pathName(), k.label()))
-                            .toList())), "kind");
+                            .toList()), "kind");
         }
         String fileName = fileNameHeader(request);
         String contentType = request.headers().contentType().map(MediaType::toString).orElse(null);
