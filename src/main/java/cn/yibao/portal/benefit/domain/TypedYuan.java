@@ -1,6 +1,7 @@
 package cn.yibao.portal.benefit.domain;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.OptionalLong;
 import java.util.regex.Pattern;
 
@@ -14,6 +15,10 @@ public final class TypedYuan {
 
     private static final Pattern NUMBER = Pattern.compile("(\\d{1,3}(?:([,' ])\\d{3})?(?:\\2\\d{3})*|\\d+)(?:\\.(\\d{1,2}))?");
     private static final int MAX_INTEGER_DIGITS = 9;
+
+    /** What people type before and after an amount (longest first): read, never shown. */
+    private static final List<String> CURRENCY_SIGNS = List.of("￥", "¥", "RMB", "rmb", "人民币");
+    private static final List<String> UNITS = List.of("元整", "元", "圆", "块钱", "块");
 
     private TypedYuan() {
     }
@@ -58,7 +63,7 @@ public final class TypedYuan {
     }
 
     private static String currency(String text) {
-        for (String sign : new String[] {"￥", "¥", "RMB", "rmb", "人民币"}) {
+        for (String sign : CURRENCY_SIGNS) {
             if (text.startsWith(sign)) {
                 return text.substring(sign.length());
             }
@@ -67,7 +72,7 @@ public final class TypedYuan {
     }
 
     private static String unit(String text) {
-        for (String unit : new String[] {"元整", "元", "圆", "块钱", "块"}) {
+        for (String unit : UNITS) {
             if (text.endsWith(unit)) {
                 return text.substring(0, text.length() - unit.length());
             }
