@@ -6,6 +6,8 @@ import cn.yibao.portal.payment.domain.PaymentOrder;
 import cn.yibao.portal.payment.domain.PaymentStatus;
 import cn.yibao.portal.payment.domain.PaymentTransitions;
 import cn.yibao.portal.payment.domain.TransitionCause;
+import cn.yibao.portal.shared.Phrase;
+import cn.yibao.portal.text.PhraseRecords;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.util.Collection;
@@ -26,7 +28,7 @@ class PaymentRepository {
 
     private static final String ORDER_COLUMNS = """
             id, order_no, payer_id, benefit_year, channel, amount_fen, status, version, transaction_id, pay_url,
-            created_at, expires_at, paid_at, review_reason, region""";
+            created_at, expires_at, paid_at, review_reason, review_phrase, region""";
 
     record StoredKey(byte[] requestHash, UUID orderId, Instant expiresAt) {
     }
@@ -340,9 +342,13 @@ class PaymentRepository {
                                 .then().thenReturn(ItemState.DUPLICATE));
     }
 
-    Mono<Void> flagForReview(UUID orderId, String reason, Instant now) {
-        return database.sql("update payment_order set review_reason = :reason, updated_at = :now where id = :id")
-                .bind("id", orderId).bind("reason", reason).bind("now", now).then();
+    /** Puts the order up for review: {@code recorded} is the record (Chinese), {@code why} what pages say. */
+    Mono<Void> flagForReview(UUID orderId, Phrase why, String recorded, Instant now) {
+        return database.sql("""
+                        update payment_order set review_reason = :reason, review_phrase = :phrase, updated_at = :now
+                        where id = :id""")
+                .bind("id", orderId).bind("reason", recorded).bind("phrase", PhraseRecords.write(why))
+                .bind("now", now).then();
     }
 
     Mono<Void> recordNotification(PaymentChannelId channel, String orderNo, boolean genuine, String outcome,
@@ -402,7 +408,8 @@ class PaymentRepository {
                 PaymentStatus.valueOf(row.get("status", String.class)), row.get("version", Integer.class),
                 row.get("transaction_id", String.class), row.get("pay_url", String.class),
                 row.get("created_at", Instant.class), row.get("expires_at", Instant.class),
-                row.get("paid_at", Instant.class), row.get("review_reason", String.class),
+                row.get("paid_at", Instant.class),
+                PhraseRecords.read(row.get("review_phrase", String.class), row.get("review_reason", String.class)),
                 row.get("region", String.class));
     }
 

@@ -15,6 +15,7 @@ import cn.yibao.portal.payment.domain.PaymentStatus;
 import cn.yibao.portal.payment.domain.Reconciliation;
 import cn.yibao.portal.payment.domain.TransitionCause;
 import cn.yibao.portal.shared.Phrase;
+import cn.yibao.portal.text.PhraseRecords;
 import cn.yibao.portal.text.Phrases;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -61,7 +62,8 @@ public class Reconciling {
         }
     }
 
-    public record MismatchRow(String kind, String orderNo, Long channelFen, Long ourFen, String resolution) {
+    /** A difference between the bill and the portal, and what was done about it (said on pages, kept in Chinese). */
+    public record MismatchRow(String kind, String orderNo, Long channelFen, Long ourFen, Phrase resolution) {
     }
 
     private final PaymentChannels channels;
@@ -147,9 +149,9 @@ public class Reconciling {
     }
 
     /** Asks the channel about the order, then settles, notes or flags as {@link Reconciliation#resolve} says. */
-    private Mono<String> resolve(PaymentChannel channel, Found found, PaymentActor importedBy) {
+    private Mono<Phrase> resolve(PaymentChannel channel, Found found, PaymentActor importedBy) {
         if (found.order() == null) {
-            return Mono.just(chinese(Reconciliation.resolve(found.mismatch(), null).note()));
+            return Mono.just(Reconciliation.resolve(found.mismatch(), null).note());
         }
         PaymentOrder order = found.order();
         return channel.query(order.orderNo())
@@ -163,16 +165,16 @@ public class Reconciling {
                     if (resolution instanceof Reconciliation.Settle settle) {
                         return settling.apply(channel.merchantId(), order.orderNo(), settle.transactionId(),
                                         settle.amountFen(), ChannelOutcome.PAID, TransitionCause.RECONCILIATION, importedBy)
-                                .map(effect -> chinese(effect == SettlingPayments.Effect.MOVED ? settle.note()
-                                        : Phrase.of("reconcile.settle.failed", effect.name())));
+                                .map(effect -> effect == SettlingPayments.Effect.MOVED ? settle.note()
+                                        : Phrase.of("reconcile.settle.failed", effect.name()));
                     }
                     if (resolution instanceof Reconciliation.Flag flag) {
-                        String why = chinese(Phrase.of("reconcile.flag", channel.id().name(), flag.why()));
-                        return payments.flagForReview(order.id(), why, clock.now())
-                                .then(audit.about(order, PaymentAudit.FLAGGED, false, why, importedBy))
-                                .thenReturn(chinese(flag.note()));
+                        Phrase why = Phrase.of("reconcile.flag", channel.id().name(), flag.why());
+                        return payments.flagForReview(order.id(), why, chinese(why), clock.now())
+                                .then(audit.about(order, PaymentAudit.FLAGGED, false, chinese(why), importedBy))
+                                .thenReturn(flag.note());
                     }
-                    return Mono.just(chinese(resolution.note()));
+                    return Mono.just(resolution.note());
                 });
     }
 
@@ -181,14 +183,15 @@ public class Reconciling {
         return phrases.record(phrase);
     }
 
-    private Mono<Void> store(UUID runId, Reconciliation.Mismatch mismatch, String resolution) {
+    private Mono<Void> store(UUID runId, Reconciliation.Mismatch mismatch, Phrase resolution) {
         return database.sql("""
-                        insert into reconciliation_mismatch (run_id, kind, order_no, channel_fen, our_fen, resolution)
-                        values (:run, :kind, :orderNo, :channelFen, :ourFen, :resolution)""")
+                        insert into reconciliation_mismatch (run_id, kind, order_no, channel_fen, our_fen, resolution,
+                                                             resolution_phrase)
+                        values (:run, :kind, :orderNo, :channelFen, :ourFen, :resolution, :phrase)""")
                 .bind("run", runId).bind("kind", mismatch.kind().name()).bind("orderNo", mismatch.orderNo())
                 .bind("channelFen", Parameter.fromOrEmpty(mismatch.channelFen(), Long.class))
                 .bind("ourFen", Parameter.fromOrEmpty(mismatch.ourFen(), Long.class))
-                .bind("resolution", resolution)
+                .bind("resolution", chinese(resolution)).bind("phrase", PhraseRecords.write(resolution))
                 .then();
     }
 
@@ -212,7 +215,8 @@ public class Reconciling {
                 .bind("runs", runIds.toArray(UUID[]::new))
                 .map(row -> Map.entry(row.get("run_id", UUID.class), new MismatchRow(row.get("kind", String.class),
                         row.get("order_no", String.class), row.get("channel_fen", Long.class),
-                        row.get("our_fen", Long.class), row.get("resolution", String.class))))
+                        row.get("our_fen", Long.class), PhraseRecords.read(row.get("resolution_phrase", String.class),
+                        row.get("resolution", String.class)))))
                 .all()
                 .collect(Collectors.groupingBy(Map.Entry::getKey,
                         Collectors.mapping(Map.Entry::getValue, Collectors.toList())));

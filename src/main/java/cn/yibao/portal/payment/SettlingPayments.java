@@ -74,9 +74,9 @@ class SettlingPayments {
         NotificationRules.Decision decision = NotificationRules.decide(order, ourMerchant, merchantId, orderNo,
                 transactionId, amountFen, outcome, source);
         if (decision instanceof NotificationRules.Review review) {
-            // The flag and the audit row are records, kept in Chinese like every audit row.
+            // The flag and the audit row are records, kept in Chinese like every audit row; pages say the flag.
             String why = phrases.record(review.why());
-            return payments.flagForReview(order.id(), why, clock.now())
+            return payments.flagForReview(order.id(), review.why(), why, clock.now())
                     .then(audit.about(order, PaymentAudit.FLAGGED, false, why, actor))
                     .thenReturn(Effect.FLAGGED);
         }

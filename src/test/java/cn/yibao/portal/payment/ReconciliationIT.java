@@ -160,6 +160,27 @@ class ReconciliationIT extends PaymentsOverHttp {
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + signIn.staffAccessToken("staff-weihai"))
                 .exchange().expectStatus().isOk().expectBody().returnResult().getResponseBody());
         assertThat(elsewhere.findValuesAsString("orderNo")).as("not another region's").doesNotContain(orderNo);
+
+        // The flag and the resolution are said in the reader's language; the record stays Chinese (above).
+        JsonNode inEnglish = JSON.readTree(portal.get().uri("/api/v1/staff/payments/flagged")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + operator).header(HttpHeaders.ACCEPT_LANGUAGE, "en")
+                .exchange().expectStatus().isOk().expectBody().returnResult().getResponseBody());
+        JsonNode ourFlag = null;
+        for (JsonNode order : inEnglish) {
+            ourFlag = orderNo.equals(order.get("orderNo").asString()) ? order : ourFlag;
+        }
+        assertThat(ourFlag.get("reviewReason").asString()).isEqualTo("Reconciliation (SANDBOX): The bill says paid, "
+                + "but the portal received no payment result; the channel says not paid");
+        String englishDesk = signIn.asStaff(FreshStaff.login(), FreshStaff.claims(WENSHUI, "PAYMENT_OPERATOR"))
+                .page("/staff/payments?lang=en");
+        assertThat(englishDesk).contains(orderNo, "Reconciliation (SANDBOX): The bill says paid");
+        JsonNode reportInEnglish = JSON.readTree(portal.post()
+                .uri("/api/v1/staff/payments/reconciliations?channel=SANDBOX&date=" + day)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + operator).header(HttpHeaders.ACCEPT_LANGUAGE, "en")
+                .contentType(MediaType.TEXT_PLAIN).bodyValue(bill)
+                .exchange().expectStatus().isOk().expectBody().returnResult().getResponseBody());
+        assertThat(reportInEnglish.get("mismatches").get(0).get("resolution").asString())
+                .contains("to be checked by a person").doesNotContainPattern("\\p{IsHan}");
     }
 
     @Test

@@ -25,6 +25,8 @@ import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -97,7 +99,8 @@ class PaymentOperatorRoutes {
                 .GET("/api/v1/staff/payments/flagged", request -> StaffPrincipals.handle(request,
                         StaffRole.PAYMENT_OPERATOR, staff -> payments.flagged(access.regionCodes(staff))
                                 .map(order -> Map.of("orderNo", order.orderNo(), "status", order.status().name(),
-                                        "amountFen", order.amountFen(), "reviewReason", order.reviewReason()))
+                                        "amountFen", order.amountFen(),
+                                        "reviewReason", RequestWords.say(request, order.reviewReason())))
                                 .collectList().flatMap(list -> ServerResponse.ok().bodyValue(list))))
                 .POST("/api/v1/staff/payments/{orderNo}/refund/preview", request -> StaffPrincipals.handle(request,
                         StaffRole.PAYMENT_OPERATOR, staff -> JsonBodies.read(request, RefundPreviewBody.class,
@@ -218,7 +221,21 @@ class PaymentOperatorRoutes {
                 .flatMap(bill -> reconciling.importBill(channel, day, bill, staff, RequestOrigin.of(request.exchange())))
                 .flatMap(report -> report.error() != null
                         ? ProblemResponses.response(HttpStatus.UNPROCESSABLE_CONTENT, report.error(), "bill")
-                        : ServerResponse.ok().bodyValue(report));
+                        : ServerResponse.ok().bodyValue(ReportBody.of(report, phrase -> RequestWords.say(request, phrase))));
+    }
+
+    /** An imported bill's report as the API gives it: each mismatch's resolution said in the caller's language. */
+    record ReportBody(UUID runId, PaymentChannelId channel, LocalDate billDate, int lines, List<MismatchBody> mismatches,
+                      int otherRegions, String error) {
+
+        static ReportBody of(Reconciling.Report report, Function<Phrase, String> say) {
+            return new ReportBody(report.runId(), report.channel(), report.billDate(), report.lines(),
+                    report.mismatches().stream().map(m -> new MismatchBody(m.kind(), m.orderNo(), m.channelFen(),
+                            m.ourFen(), say.apply(m.resolution()))).toList(), report.otherRegions(), null);
+        }
+    }
+
+    record MismatchBody(String kind, String orderNo, Long channelFen, Long ourFen, String resolution) {
     }
 
     private static Refunds.Operator operator(ServerRequest request, StaffIdentity staff) {
