@@ -97,11 +97,7 @@ class PaymentOperatorRoutes {
                 .POST("/api/v1/staff/payments/reconciliations", request -> StaffPrincipals.handle(request,
                         StaffRole.PAYMENT_OPERATOR, staff -> importFromApi(request, staff)))
                 .GET("/api/v1/staff/payments/flagged", request -> StaffPrincipals.handle(request,
-                        StaffRole.PAYMENT_OPERATOR, staff -> payments.flagged(access.regionCodes(staff))
-                                .map(order -> Map.of("orderNo", order.orderNo(), "status", order.status().name(),
-                                        "amountFen", order.amountFen(),
-                                        "reviewReason", RequestWords.say(request, order.reviewReason())))
-                                .collectList().flatMap(list -> ServerResponse.ok().bodyValue(list))))
+                        StaffRole.PAYMENT_OPERATOR, staff -> flagged(request, staff)))
                 .POST("/api/v1/staff/payments/{orderNo}/refund/preview", request -> StaffPrincipals.handle(request,
                         StaffRole.PAYMENT_OPERATOR, staff -> JsonBodies.read(request, RefundPreviewBody.class,
                                 body -> refunds.preview(operator(request, staff), request.pathVariable("orderNo"),
@@ -205,6 +201,14 @@ class PaymentOperatorRoutes {
                 .flatMap(bill -> reconciling.importBill(channel, day, bill, staff, RequestOrigin.of(request.exchange())))
                 .flatMap(report -> desk(request, staff, report.error() != null ? Map.of("importError", report.error())
                         : Map.of("report", report), report.error() != null ? HttpStatus.UNPROCESSABLE_CONTENT : HttpStatus.OK));
+    }
+
+    /** The orders of the operator's regions up for review, each with why, in the caller's language. */
+    private Mono<ServerResponse> flagged(ServerRequest request, StaffIdentity staff) {
+        return payments.flagged(access.regionCodes(staff))
+                .map(order -> Map.of("orderNo", order.orderNo(), "status", order.status().name(),
+                        "amountFen", order.amountFen(), "reviewReason", RequestWords.say(request, order.reviewReason())))
+                .collectList().flatMap(list -> ServerResponse.ok().bodyValue(list));
     }
 
     private Mono<ServerResponse> importFromApi(ServerRequest request, StaffIdentity staff) {
