@@ -57,6 +57,8 @@ final class MipSimulator {
 
     private static final JsonMapper JSON = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+    /** The authorization page's frame, read once. */
+    private static final String PAGE = pageTemplate();
 
     /** The sandbox's channel settings, shared with the portal's sandbox profile ({@code sandbox/mip-simulator.properties}). */
     record Settings(String partnerId, String partnerSecret, String appId, String appSecret, String platformPrivateKey,
@@ -475,12 +477,14 @@ final class MipSimulator {
     }
 
     private static String page(String title, String body) {
-        String template;
+        return PAGE.replace("<!--TITLE-->", HtmlUtils.htmlEscape(title)).replace("<!--BODY-->", body);
+    }
+
+    private static String pageTemplate() {
         try {
-            template = new ClassPathResource("sandbox/mip-authorize.html").getContentAsString(StandardCharsets.UTF_8);
+            return new ClassPathResource("sandbox/mip-authorize.html").getContentAsString(StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return template.replace("<!--TITLE-->", HtmlUtils.htmlEscape(title)).replace("<!--BODY-->", body);
     }
 }
