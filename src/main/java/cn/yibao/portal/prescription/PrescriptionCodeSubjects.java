@@ -7,6 +7,7 @@ import cn.yibao.portal.qrcode.api.CodePurpose;
 import cn.yibao.portal.resident.ResidentRegistry;
 import cn.yibao.portal.shared.Phrase;
 import cn.yibao.portal.shared.Region;
+import cn.yibao.portal.shared.Verbatim;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -39,7 +40,8 @@ class PrescriptionCodeSubjects implements CodeSubjects {
                 .map(holder -> new Subject(holder.maskedName(),
                         regions.find(holder.insuredRegionCode()).map(Region::name).orElse(holder.insuredRegionCode()),
                         Phrase.of("verify.prescription.line", PrescriptionLabels.disease(prescription.disease()),
-                                PrescriptionLabels.drugLine(prescription), prescription.facilityName(),
+                                new Verbatim(PrescriptionLabels.drugLine(prescription)),
+                                new Verbatim(prescription.facilityName()),
                                 prescription.prescribedOn()),
                         PrescriptionLabels.pickupClosedBecause(prescription.status()), holder.insuredRegionCode())));
     }

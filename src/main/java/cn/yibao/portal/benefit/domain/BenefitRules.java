@@ -108,7 +108,7 @@ public final class BenefitRules {
         extra(rules, Parameter.REMOTE_DIRECT_SETTLEMENT_DISEASES, "IN_PROVINCE", null);
         for (RemoteReduction reduction : reductions) {
             rules.add(new BenefitRule("REMOTE_REDUCTION_" + reduction.filingType(), null,
-                    Phrase.of("benefit.rule.remote", new Verbatim(reduction.name())), Standing.MAXIMUM,
+                    Phrase.of("benefit.rule.remote", reduction.label()), Standing.MAXIMUM,
                     Phrase.of("benefit.rule.remote.value", reduction.maxPoints()), reduction.citation(),
                     catalog.regionName(reduction.citation().region()), Phrase.of("benefit.rule.remote.note")));
         }

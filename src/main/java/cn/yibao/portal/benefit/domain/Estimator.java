@@ -321,7 +321,7 @@ public final class Estimator {
                           RemoteReduction used) {
         int points = used.maxPoints();
         Object reductions = PhraseLists.series(applicable.stream()
-                .map(r -> Phrase.of("estimator.remote.reduction", new Verbatim(r.name()), r.maxPoints())).toList());
+                .map(r -> Phrase.of("estimator.remote.reduction", r.label(), r.maxPoints())).toList());
         Long floorRatio = share.floorRatio() == null ? null : Math.max(0, share.floorRatio() - points);
         Long lower = lowerOf(entering, floorRatio);
         Long stepAmount = lower;

@@ -15,6 +15,7 @@ import cn.yibao.portal.resident.CurrentResident;
 import cn.yibao.portal.resident.api.Resident;
 import cn.yibao.portal.shared.Phrase;
 import cn.yibao.portal.shared.Region;
+import cn.yibao.portal.shared.Verbatim;
 import cn.yibao.portal.text.RequestWords;
 import cn.yibao.portal.web.AssistedObject;
 import cn.yibao.portal.web.KeptForms;
@@ -365,7 +366,7 @@ class FilingPages {
     }
 
     private static Function<Phrase, String> say(ServerRequest request) {
-        return phrase -> RequestWords.say(request, phrase);
+        return RequestWords.sayer(request);
     }
 
     /** For the resident's 代办记录 when a worker does this for them: which filing, by its number. */
@@ -430,7 +431,7 @@ class FilingPages {
             errors.put("destination", Phrase.of("filing.form.destination.fromList"));
         } else if (!blank(province) && !of.get().code().equals(province)) {
             Object chosen = provinces.stream().filter(p -> p.code().equals(province)).map(Province::name)
-                    .<Object>map(name -> name).findFirst().orElse(Phrase.of("filing.form.destination.chosenProvince"));
+                    .<Object>map(Verbatim::new).findFirst().orElse(Phrase.of("filing.form.destination.chosenProvince"));
             errors.put("destination", Phrase.of("filing.form.destination.otherProvince", chosen));
         }
     }

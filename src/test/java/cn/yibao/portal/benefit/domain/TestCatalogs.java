@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.yibao.portal.policy.api.Citation;
 import cn.yibao.portal.policy.api.PolicyCatalog;
 import cn.yibao.portal.policy.domain.CatalogFile;
+import cn.yibao.portal.shared.Phrase;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -14,9 +15,9 @@ final class TestCatalogs {
 
     static final List<String> PATH = List.of("141121", "000000");
     static final List<RemoteReduction> REDUCTIONS = List.of(
-            new RemoteReduction("REFERRAL", "异地转诊就医", 10, new Citation("医保发〔2022〕22号", "-", "000000")),
-            new RemoteReduction("EMERGENCY", "异地急诊抢救", 10, new Citation("医保发〔2022〕22号", "-", "000000")),
-            new RemoteReduction(RemoteReduction.OTHER_TEMPORARY, "其他临时外出就医", 20,
+            new RemoteReduction("REFERRAL", Phrase.of("filing.type.REFERRAL"), 10, new Citation("医保发〔2022〕22号", "-", "000000")),
+            new RemoteReduction("EMERGENCY", Phrase.of("filing.type.EMERGENCY"), 10, new Citation("医保发〔2022〕22号", "-", "000000")),
+            new RemoteReduction(RemoteReduction.OTHER_TEMPORARY, Phrase.of("filing.type.OTHER_TEMPORARY"), 20,
                     new Citation("医保发〔2022〕22号", "-", "000000")));
 
     private TestCatalogs() {
