@@ -4,15 +4,14 @@ import cn.yibao.portal.payment.channel.PaymentChannel;
 import cn.yibao.portal.payment.domain.ChannelChoice;
 import cn.yibao.portal.payment.domain.PaymentChannelId;
 import cn.yibao.portal.shared.Phrase;
+import cn.yibao.portal.shared.Verbatim;
 import cn.yibao.portal.web.api.ClientKind;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /** The channels that are configured on this installation, in a fixed order. */
@@ -20,32 +19,23 @@ import org.springframework.stereotype.Component;
 public class PaymentChannels {
 
     private final Map<PaymentChannelId, PaymentChannel> channels = new EnumMap<>(PaymentChannelId.class);
-    private final MessageSource messages;
     private final String offlineInstructions;
 
-    PaymentChannels(List<PaymentChannel> configured, MessageSource messages,
+    PaymentChannels(List<PaymentChannel> configured,
                     @Value("${portal.payment.offline-instructions:}") String offlineInstructions) {
         configured.stream().sorted(Comparator.comparing(PaymentChannel::id))
                 .forEach(channel -> channels.put(channel.id(), channel));
-        this.messages = messages;
         this.offlineInstructions = offlineInstructions;
     }
 
     /**
      * Said wherever a resident would pay online when no online channel is configured: that online payment is not
-     * offered here, and where to pay instead ({@code portal.payment.offline-instructions}, or the general advice of the
-     * message bundle).
+     * offered here, and where to pay instead ({@code portal.payment.offline-instructions}, the office's own words, or
+     * the general advice of the message bundle).
      */
-    /** The same, as a phrase for the reader's language (the configured instructions are the office's own words). */
     public Phrase notOfferedOnline() {
         return Phrase.of("pay.offline.notOffered.at", offlineInstructions.isBlank() ? Phrase.of("pay.offline.where")
-                : offlineInstructions.strip());
-    }
-
-    public String notOfferedOnline(Locale locale) {
-        String where = offlineInstructions.isBlank() ? messages.getMessage("pay.offline.where", null, locale)
-                : offlineInstructions.strip();
-        return messages.getMessage("pay.offline.notOffered", null, locale) + where;
+                : new Verbatim(offlineInstructions.strip()));
     }
 
     public List<PaymentChannelId> enabled() {

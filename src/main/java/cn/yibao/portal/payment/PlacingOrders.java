@@ -100,7 +100,7 @@ public class PlacingOrders {
         return channels.offered(atCounter);
     }
 
-    /** In Chinese, for the API: no channel is offered, and where to pay instead. */
+    /** For the API: no channel is offered, and where to pay instead. */
     public Phrase notOfferedOnline() {
         return channels.notOfferedOnline();
     }
@@ -166,7 +166,7 @@ public class PlacingOrders {
                 List<OrderRules.Candidate> candidates = people.stream().map(person -> new OrderRules.Candidate(
                         person.id(), person.maskedName(), quotes.quoteFor(person, request.year(), request.grade()),
                         paid.contains(person.id()), open.contains(person.id()))).toList();
-                OrderRules.Decision decision = OrderRules.plan(candidates, phrases::record);
+                OrderRules.Decision decision = OrderRules.plan(candidates);
                 if (decision instanceof OrderRules.Refused refused) {
                     return (Placed) new Refusal(refused.conflict() ? Refusal.Kind.CONFLICT : Refusal.Kind.NOT_ACCEPTED, refused.field(), refused.message());
                 }

@@ -69,19 +69,17 @@ public class Reconciling {
     private final PaymentChannels channels;
     private final PaymentRepository payments;
     private final SettlingPayments settling;
-    private final PaymentAudit audit;
     private final DatabaseClient database;
     private final BusinessClock clock;
     private final StaffAccess access;
     private final Phrases phrases;
 
-    Reconciling(PaymentChannels channels, PaymentRepository payments, SettlingPayments settling, PaymentAudit audit,
+    Reconciling(PaymentChannels channels, PaymentRepository payments, SettlingPayments settling,
                 DatabaseClient database, BusinessClock clock, StaffAccess access, Phrases phrases) {
         this.phrases = phrases;
         this.channels = channels;
         this.payments = payments;
         this.settling = settling;
-        this.audit = audit;
         this.database = database;
         this.clock = clock;
         this.access = access;
@@ -169,18 +167,12 @@ public class Reconciling {
                                         : Phrase.of("reconcile.settle.failed", effect.name()));
                     }
                     if (resolution instanceof Reconciliation.Flag flag) {
-                        Phrase why = Phrase.of("reconcile.flag", channel.id().name(), flag.why());
-                        return payments.flagForReview(order.id(), why, chinese(why), clock.now())
-                                .then(audit.about(order, PaymentAudit.FLAGGED, false, chinese(why), importedBy))
+                        return settling.flag(order, Phrase.of("reconcile.flag", channel.id().name(), flag.why()),
+                                        importedBy)
                                 .thenReturn(flag.note());
                     }
                     return Mono.just(resolution.note());
                 });
-    }
-
-    /** A run's resolutions and flags are records (like audit rows). */
-    private String chinese(Phrase phrase) {
-        return phrases.record(phrase);
     }
 
     private Mono<Void> store(UUID runId, Reconciliation.Mismatch mismatch, Phrase resolution) {
@@ -191,7 +183,7 @@ public class Reconciling {
                 .bind("run", runId).bind("kind", mismatch.kind().name()).bind("orderNo", mismatch.orderNo())
                 .bind("channelFen", Parameter.fromOrEmpty(mismatch.channelFen(), Long.class))
                 .bind("ourFen", Parameter.fromOrEmpty(mismatch.ourFen(), Long.class))
-                .bind("resolution", chinese(resolution)).bind("phrase", PhraseRecords.write(resolution))
+                .bind("resolution", phrases.record(resolution)).bind("phrase", PhraseRecords.write(resolution))
                 .then();
     }
 

@@ -312,6 +312,11 @@ public class Refunds {
         RefundRequest request = new RefundRequest(order.orderNo(), order.transactionId(), refund.refundNo(),
                 refund.amountFen(), order.amountFen(), refund.reason());
         return channels.require(order.channel()).refund(request)
+                .doOnNext(answer -> {
+                    if (answer.status() == RefundAnswer.Status.FAILED) {
+                        log.warn("Refund {} at {} not made: {}", refund.refundNo(), order.channel(), answer.failure());
+                    }
+                })
                 .onErrorResume(e -> {
                     log.warn("Refund {} at {} failed: {}", refund.refundNo(), order.channel(), e.toString());
                     return Mono.just(new RefundAnswer(refund.refundNo(), RefundAnswer.Status.FAILED, null, "CHANNEL_UNREACHABLE"));

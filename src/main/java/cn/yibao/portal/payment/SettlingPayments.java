@@ -1,6 +1,5 @@
 package cn.yibao.portal.payment;
 
-import cn.yibao.portal.text.Phrases;
 import cn.yibao.portal.clock.BusinessClock;
 import cn.yibao.portal.payment.domain.ChannelOutcome;
 import cn.yibao.portal.payment.domain.ItemState;
@@ -8,6 +7,8 @@ import cn.yibao.portal.payment.domain.NotificationRules;
 import cn.yibao.portal.payment.domain.PaymentOrder;
 import cn.yibao.portal.payment.domain.PaymentStatus;
 import cn.yibao.portal.payment.domain.TransitionCause;
+import cn.yibao.portal.shared.Phrase;
+import cn.yibao.portal.text.Phrases;
 import java.util.concurrent.atomic.AtomicInteger;
 import reactor.util.retry.Retry;
 import org.springframework.stereotype.Service;
@@ -74,11 +75,7 @@ class SettlingPayments {
         NotificationRules.Decision decision = NotificationRules.decide(order, ourMerchant, merchantId, orderNo,
                 transactionId, amountFen, outcome, source);
         if (decision instanceof NotificationRules.Review review) {
-            // The flag and the audit row are records, kept in Chinese like every audit row; pages say the flag.
-            String why = phrases.record(review.why());
-            return payments.flagForReview(order.id(), review.why(), why, clock.now())
-                    .then(audit.about(order, PaymentAudit.FLAGGED, false, why, actor))
-                    .thenReturn(Effect.FLAGGED);
+            return flag(order, review.why(), actor).thenReturn(Effect.FLAGGED);
         }
         if (decision instanceof NotificationRules.Ignore) {
             return Mono.just(Effect.UNCHANGED);
@@ -89,6 +86,16 @@ class SettlingPayments {
         return payments.transition(order, change, clock.now())
                 .flatMap(moved -> !moved ? Mono.<Effect>error(new ConcurrentChange())
                         : afterMove(order, move.to()).thenReturn(Effect.MOVED));
+    }
+
+    /**
+     * Puts the order up for a person to review: the flag keeps its phrase for pages, and the flag and its audit row
+     * keep the record, in Chinese.
+     */
+    Mono<Void> flag(PaymentOrder order, Phrase why, PaymentActor actor) {
+        String recorded = phrases.record(why);
+        return payments.flagForReview(order.id(), why, recorded, clock.now())
+                .then(audit.about(order, PaymentAudit.FLAGGED, false, recorded, actor));
     }
 
     private Mono<Void> afterMove(PaymentOrder order, PaymentStatus to) {

@@ -10,7 +10,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
 
 /**
  * Whether an order may be placed, and for how much: each person's amount is the contribution due from the quote at
@@ -40,8 +39,7 @@ public final class OrderRules {
     private OrderRules() {
     }
 
-    /** {@code say}: the quote's own reasons (phrases) as this decision's message words. */
-    public static Decision plan(List<Candidate> candidates, Function<Phrase, String> say) {
+    public static Decision plan(List<Candidate> candidates) {
         if (candidates.isEmpty()) {
             return new Refused("insured", Phrase.of("order.refused.nobody"), false);
         }

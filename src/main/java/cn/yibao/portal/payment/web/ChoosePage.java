@@ -66,7 +66,7 @@ class ChoosePage {
                     List<ChannelOption> options = channelOptions(request, null);
                     model.put("channels", options);
                     if (options.isEmpty()) {
-                        model.put("notOffered", channels.notOfferedOnline(request.exchange().getLocaleContext().getLocale()));
+                        model.put("notOffered", channels.notOfferedOnline());
                     }
                     model.put("key", UUID.randomUUID().toString());
                     model.put("error", error);

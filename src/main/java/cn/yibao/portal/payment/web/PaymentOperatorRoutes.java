@@ -83,13 +83,13 @@ class PaymentOperatorRoutes {
                 // operator's confirmation of exactly that.
                 .POST("/staff/payments/refunds", request -> StaffPrincipals.handle(request, StaffRole.PAYMENT_OPERATOR,
                         staff -> request.formData().flatMap(form -> plainTextProblem(form)
-                                .map(problem -> desk(request, staff, Map.of("refundRefused", RequestWords.say(request, problem)),
+                                .map(problem -> desk(request, staff, Map.of("refundRefused", problem),
                                         HttpStatus.UNPROCESSABLE_CONTENT))
                                 .orElseGet(() -> refunds.preview(operator(request, staff), form.getFirst("orderNo"),
                                         form.getFirst("reason")).flatMap(outcome -> deskAfter(request, staff, outcome))))))
                 .POST("/staff/payments/refunds/confirm", request -> StaffPrincipals.handle(request,
                         StaffRole.PAYMENT_OPERATOR, staff -> request.formData().flatMap(form -> plainTextProblem(form)
-                                .map(problem -> desk(request, staff, Map.of("refundRefused", RequestWords.say(request, problem)),
+                                .map(problem -> desk(request, staff, Map.of("refundRefused", problem),
                                         HttpStatus.UNPROCESSABLE_CONTENT))
                                 .orElseGet(() -> refunds.confirm(operator(request, staff), form.getFirst("orderNo"),
                                         form.getFirst("reason"), form.getFirst("confirmation"))
@@ -169,7 +169,7 @@ class PaymentOperatorRoutes {
         }
         Refunds.NotPossible refused = (Refunds.NotPossible) outcome;
         HttpStatus status = PaymentStatuses.of(refused.kind());
-        return desk(request, staff, Map.of("refundRefused", RequestWords.say(request, refused.message())),
+        return desk(request, staff, Map.of("refundRefused", refused.message()),
                 status == HttpStatus.BAD_REQUEST ? HttpStatus.UNPROCESSABLE_CONTENT : status);
     }
 
@@ -225,17 +225,17 @@ class PaymentOperatorRoutes {
                 .flatMap(bill -> reconciling.importBill(channel, day, bill, staff, RequestOrigin.of(request.exchange())))
                 .flatMap(report -> report.error() != null
                         ? ProblemResponses.response(HttpStatus.UNPROCESSABLE_CONTENT, report.error(), "bill")
-                        : ServerResponse.ok().bodyValue(ReportBody.of(report, phrase -> RequestWords.say(request, phrase))));
+                        : ServerResponse.ok().bodyValue(ReportBody.of(report, RequestWords.sayer(request))));
     }
 
     /** An imported bill's report as the API gives it: each mismatch's resolution said in the caller's language. */
     record ReportBody(UUID runId, PaymentChannelId channel, LocalDate billDate, int lines, List<MismatchBody> mismatches,
-                      int otherRegions, String error) {
+                      int otherRegions) {
 
         static ReportBody of(Reconciling.Report report, Function<Phrase, String> say) {
             return new ReportBody(report.runId(), report.channel(), report.billDate(), report.lines(),
                     report.mismatches().stream().map(m -> new MismatchBody(m.kind(), m.orderNo(), m.channelFen(),
-                            m.ourFen(), say.apply(m.resolution()))).toList(), report.otherRegions(), null);
+                            m.ourFen(), say.apply(m.resolution()))).toList(), report.otherRegions());
         }
     }
 

@@ -10,7 +10,6 @@ import cn.yibao.portal.policy.api.Citation;
 import cn.yibao.portal.shared.DateRange;
 import cn.yibao.portal.shared.Phrase;
 import cn.yibao.portal.shared.Verbatim;
-import cn.yibao.portal.text.Chinese;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -53,7 +52,7 @@ class OrderRulesTest {
         OrderRules.Decision decision = OrderRules.plan(List.of(
                 person(SELF, "韩*", due(38000, 0)),
                 person(CHILD, "韩**", due(38000, 20000)),
-                person(SPOUSE, "林*", due(38000, 0))), Chinese::say);
+                person(SPOUSE, "林*", due(38000, 0))));
 
         assertThat(decision).isInstanceOf(OrderRules.Plan.class);
         OrderRules.Plan plan = (OrderRules.Plan) decision;
@@ -65,7 +64,7 @@ class OrderRulesTest {
 
     @Test
     void aSinglePersonPaysTheirOwnDue() {
-        OrderRules.Plan plan = (OrderRules.Plan) OrderRules.plan(List.of(person(SELF, "韩*", due(38000, 0))), Chinese::say);
+        OrderRules.Plan plan = (OrderRules.Plan) OrderRules.plan(List.of(person(SELF, "韩*", due(38000, 0))));
         assertThat(plan.totalFen()).isEqualTo(38000);
         assertThat(plan.lines()).singleElement().satisfies(line -> assertThat(line.quote().standardFen()).isEqualTo(38000));
     }
@@ -73,7 +72,7 @@ class OrderRulesTest {
     @Test
     void aPersonAlreadyPaidForTheYearIsAConflict() {
         OrderRules.Decision decision = OrderRules.plan(List.of(person(SELF, "韩*", due(38000, 0)),
-                new OrderRules.Candidate(CHILD, "韩**", due(38000, 0), true, false)), Chinese::say);
+                new OrderRules.Candidate(CHILD, "韩**", due(38000, 0), true, false)));
 
         assertThat(decision).isInstanceOfSatisfying(OrderRules.Refused.class, refused -> {
             assertThat(refused.conflict()).isTrue();
@@ -85,7 +84,7 @@ class OrderRulesTest {
     @Test
     void aPersonInAnOpenOrderIsAConflict() {
         OrderRules.Decision decision = OrderRules.plan(List.of(
-                new OrderRules.Candidate(SELF, "韩*", due(38000, 0), false, true)), Chinese::say);
+                new OrderRules.Candidate(SELF, "韩*", due(38000, 0), false, true)));
 
         assertThat(decision).isInstanceOfSatisfying(OrderRules.Refused.class, refused -> {
             assertThat(refused.conflict()).isTrue();
@@ -96,7 +95,7 @@ class OrderRulesTest {
     @Test
     void aPersonNamedTwiceIsRefusedAsABadRequest() {
         OrderRules.Decision decision = OrderRules.plan(List.of(person(SELF, "韩*", due(38000, 0)),
-                person(SELF, "韩*", due(38000, 0))), Chinese::say);
+                person(SELF, "韩*", due(38000, 0))));
 
         assertThat(decision).isInstanceOfSatisfying(OrderRules.Refused.class, refused -> {
             assertThat(refused.conflict()).isFalse();
@@ -107,7 +106,7 @@ class OrderRulesTest {
     @Test
     void aFullySubsidisedPersonWithNothingDueIsRefused() {
         OrderRules.Decision decision = OrderRules.plan(List.of(person(SELF, "韩*", due(38000, 0)),
-                person(CHILD, "韩**", due(38000, 38000))), Chinese::say);
+                person(CHILD, "韩**", due(38000, 38000))));
 
         assertThat(decision).isInstanceOfSatisfying(OrderRules.Refused.class, refused -> {
             assertThat(refused.conflict()).isFalse();
@@ -119,7 +118,7 @@ class OrderRulesTest {
     void aQuoteThatCannotBePaidNowIsRefusedWithItsReason() {
         QuoteResult closedWindow = new QuoteResult.Quoted(quote(38000, 0, false, "不在缴费期内"));
 
-        OrderRules.Decision decision = OrderRules.plan(List.of(person(SELF, "韩*", closedWindow)), Chinese::say);
+        OrderRules.Decision decision = OrderRules.plan(List.of(person(SELF, "韩*", closedWindow)));
 
         assertThat(decision).isInstanceOfSatisfying(OrderRules.Refused.class, refused -> {
             assertThat(refused.conflict()).isFalse();
@@ -130,12 +129,12 @@ class OrderRulesTest {
 
     @Test
     void aPersonWithoutAPolicyOrWithARejectedQuoteIsRefused() {
-        assertThat(OrderRules.plan(List.of(person(SELF, "韩*", new QuoteResult.NoPolicy("year", Phrase.of("contribution.note.document", "没有2026年度的缴费标准")))), Chinese::say))
+        assertThat(OrderRules.plan(List.of(person(SELF, "韩*", new QuoteResult.NoPolicy("year", Phrase.of("contribution.note.document", "没有2026年度的缴费标准"))))))
                 .isInstanceOfSatisfying(OrderRules.Refused.class, refused -> {
                     assertThat(refused.conflict()).isFalse();
                     assertThat(RealBundles.zh(refused.message())).contains("没有2026年度的缴费标准");
                 });
-        assertThat(OrderRules.plan(List.of(person(SELF, "韩*", new QuoteResult.Rejected("grade", Phrase.of("contribution.note.document", "档次无效")))), Chinese::say))
+        assertThat(OrderRules.plan(List.of(person(SELF, "韩*", new QuoteResult.Rejected("grade", Phrase.of("contribution.note.document", "档次无效"))))))
                 .isInstanceOfSatisfying(OrderRules.Refused.class, refused -> {
                     assertThat(refused.field()).isEqualTo("grade");
                     assertThat(refused.conflict()).isFalse();
@@ -151,7 +150,7 @@ class OrderRulesTest {
             mode = org.junit.jupiter.params.provider.EnumSource.Mode.EXCLUDE)
     void onlyAPublishedExactAmountIsCharged(DueStanding standing) {
         OrderRules.Decision decision = OrderRules.plan(List.of(person(SELF, "欧阳*",
-                new QuoteResult.Quoted(quote(38000, 0, true, null, standing)))), Chinese::say);
+                new QuoteResult.Quoted(quote(38000, 0, true, null, standing)))));
 
         assertThat(decision).isInstanceOfSatisfying(OrderRules.Refused.class, refused -> {
             assertThat(refused.conflict()).isFalse();
@@ -161,7 +160,7 @@ class OrderRulesTest {
 
     @Test
     void anEmptyOrderIsRefused() {
-        assertThat(OrderRules.plan(List.of(), Chinese::say)).isInstanceOfSatisfying(OrderRules.Refused.class,
+        assertThat(OrderRules.plan(List.of())).isInstanceOfSatisfying(OrderRules.Refused.class,
                 refused -> assertThat(refused.conflict()).isFalse());
     }
 
@@ -169,7 +168,7 @@ class OrderRulesTest {
     void oneRefusedPersonRefusesTheWholeOrder() {
         OrderRules.Decision decision = OrderRules.plan(List.of(person(SELF, "韩*", due(38000, 0)),
                 person(SPOUSE, "林*", due(38000, 0)),
-                new OrderRules.Candidate(CHILD, "韩**", due(38000, 0), true, false)), Chinese::say);
+                new OrderRules.Candidate(CHILD, "韩**", due(38000, 0), true, false)));
 
         assertThat(decision).isInstanceOf(OrderRules.Refused.class);
     }
