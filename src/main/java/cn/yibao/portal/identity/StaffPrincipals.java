@@ -31,8 +31,8 @@ public final class StaffPrincipals {
 
     /**
      * Runs the handler for a staff member who holds {@code role} (the table {@link cn.yibao.portal.identity.api.StaffRoutes} names each route's;
-     * the security configuration checks it too). Anyone else gets 403: a problem detail from the API, the Chinese
-     * "no permission" page from a page; someone not signed in as staff is sent to sign in from a page.
+     * the security configuration checks it too). Anyone else gets 403: a problem detail from the API, the "no
+     * permission" page (in the page's language) from a page; someone not signed in as staff is sent to sign in.
      */
     public static Mono<ServerResponse> handle(ServerRequest request, StaffRole role,
                                               Function<StaffIdentity, Mono<ServerResponse>> handler) {
@@ -51,9 +51,8 @@ public final class StaffPrincipals {
 
     /** A staff request refused (missing role, another region's thing): 403 with the reason. */
     public static Mono<ServerResponse> forbidden(ServerRequest request, Phrase why) {
-        String reason = RequestWords.say(request, why);
-        return request.path().startsWith("/api/") ? ProblemResponses.response(HttpStatus.FORBIDDEN, reason, null)
-                : Mono.error(new ResponseStatusException(HttpStatus.FORBIDDEN, reason));
+        return request.path().startsWith("/api/") ? ProblemResponses.response(HttpStatus.FORBIDDEN, why, null)
+                : Mono.error(new ResponseStatusException(HttpStatus.FORBIDDEN, RequestWords.say(request, why)));
     }
 
     /** Signed in through the staff issuer, whether or not the claims make a usable staff identity. */

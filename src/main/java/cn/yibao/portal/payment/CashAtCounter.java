@@ -10,7 +10,7 @@ import cn.yibao.portal.payment.domain.PaymentOrder;
 import cn.yibao.portal.payment.domain.TransitionCause;
 import cn.yibao.portal.resident.CurrentResident;
 import cn.yibao.portal.shared.Phrase;
-import cn.yibao.portal.text.RequestWords;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
 import org.springframework.web.reactive.function.server.ServerRequest;
@@ -31,24 +31,28 @@ public class CashAtCounter {
         this.settling = settling;
     }
 
-    /** Empty string when recorded; otherwise the Chinese reason nothing changed. */
-    public Mono<String> record(ServerRequest request, PaymentOrder order, String receiptNo) {
+    /** Empty when recorded; otherwise why nothing changed. */
+    public Mono<Optional<Phrase>> record(ServerRequest request, PaymentOrder order, String receiptNo) {
         if (!CurrentResident.isAssisted(request) || order.channel() != PaymentChannelId.CASH) {
-            return Mono.just(RequestWords.say(request, Phrase.of("cash.refused.notAssisting")));
+            return refused(Phrase.of("cash.refused.notAssisting"));
         }
         if (receiptNo == null || !RECEIPT_NO.matcher(receiptNo.strip()).matches()) {
-            return Mono.just(RequestWords.say(request, Phrase.of("cash.refused.receiptFormat")));
+            return refused(Phrase.of("cash.refused.receiptFormat"));
         }
         if (!order.status().isOpen()) {
-            return Mono.just(RequestWords.say(request, Phrase.of("cash.refused.notOpen")));
+            return refused(Phrase.of("cash.refused.notOpen"));
         }
         // The gate lets only a help-desk worker act in a session; the money is theirs to take, so ask again here.
         return StaffPrincipals.of(request).filter(staff -> StaffPowers.holds(staff, StaffRole.HELP_DESK))
                 .flatMap(staff -> settling.apply("CASH", order.orderNo(), "CASH-" + staff.staffId() + "-" + receiptNo.strip(),
                         order.amountFen(), ChannelOutcome.PAID, TransitionCause.CASH_COLLECTION,
                         PaymentActor.staff(staff.staffId(), RequestOrigin.of(request.exchange()))))
-                .map(effect -> effect == SettlingPayments.Effect.MOVED ? ""
-                        : RequestWords.say(request, Phrase.of("cash.refused.changed")))
-                .defaultIfEmpty(RequestWords.say(request, Phrase.of("cash.refused.notAssisting")));
+                .map(effect -> effect == SettlingPayments.Effect.MOVED ? Optional.<Phrase>empty()
+                        : Optional.of(Phrase.of("cash.refused.changed")))
+                .defaultIfEmpty(Optional.of(Phrase.of("cash.refused.notAssisting")));
+    }
+
+    private static Mono<Optional<Phrase>> refused(Phrase why) {
+        return Mono.just(Optional.of(why));
     }
 }

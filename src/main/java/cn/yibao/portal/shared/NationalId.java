@@ -1,6 +1,5 @@
 package cn.yibao.portal.shared;
 
-import cn.yibao.portal.shared.Phrase;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -33,7 +32,7 @@ public final class NationalId {
      * What a person typed, as the 18 characters it stands for: full-width digits and Ｘ become ASCII, a lower-case x
      * upper-case, and the spaces or hyphens people group the number with (6-8-4, 6 8 4, pasted with a line break or a
      * full-width space) are dropped. Nothing else is changed, so anything that is not a number stays refused by
-     * {@link #problemWith}. {@code null} stays {@code null}.
+     * {@link #problem}. {@code null} stays {@code null}.
      */
     public static String normalise(String typed) {
         if (typed == null) {

@@ -2,6 +2,7 @@ package cn.yibao.portal.text;
 
 import cn.yibao.portal.shared.Phrase;
 import java.util.Locale;
+import java.util.function.Function;
 import org.springframework.context.ApplicationContext;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.server.ServerWebExchange;
@@ -21,11 +22,22 @@ public final class RequestWords {
     }
 
     public static String say(ServerWebExchange exchange, Phrase phrase) {
+        return sayer(exchange).apply(phrase);
+    }
+
+    /** Says phrases in the request's language; the bundles and the language looked up once, for many phrases. */
+    public static Function<Phrase, String> sayer(ServerRequest request) {
+        return sayer(request.exchange());
+    }
+
+    public static Function<Phrase, String> sayer(ServerWebExchange exchange) {
         ApplicationContext context = exchange.getApplicationContext();
         if (context == null) {
             throw new IllegalStateException("No application context on the exchange to find the message bundles in");
         }
-        return context.getBean(Phrases.class).say(phrase, locale(exchange));
+        Phrases phrases = context.getBean(Phrases.class);
+        Locale locale = locale(exchange);
+        return phrase -> phrases.say(phrase, locale);
     }
 
     public static Locale locale(ServerWebExchange exchange) {

@@ -43,22 +43,6 @@ public class ProblemResponses {
         this.phrases = phrases;
     }
 
-    /** A handler's answer: status, Chinese detail, and the input it is about (may be null). */
-    public static Mono<ServerResponse> response(HttpStatus status, String detail, String field) {
-        return response(status, detail, field, headers -> { });
-    }
-
-    public static Mono<ServerResponse> response(HttpStatus status, String detail, String field,
-                                                Consumer<HttpHeaders> headers) {
-        return ServerResponse.status(status).headers(headers).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .bodyValue(problem(status, detail, field));
-    }
-
-    /** The same as {@link #response(HttpStatus, String, String)}; kept for the handlers that call it so. */
-    public static Mono<ServerResponse> fieldProblem(HttpStatus status, String detail, String field) {
-        return response(status, detail, field);
-    }
-
     /** A handler's answer whose detail is said in the request's language when the response is written. */
     public static Mono<ServerResponse> response(HttpStatus status, Phrase detail, String field) {
         return response(status, detail, field, headers -> { });

@@ -51,8 +51,8 @@ class AssistApiRoutes {
                                 .flatMap(outcome -> answer(request, outcome, HttpStatus.CREATED)))))
                 .POST("/api/v1/assist/sessions/{id}/code", request -> StaffPrincipals.handle(request, StaffRole.HELP_DESK, staff ->
                         JsonBodies.read(request, CodeBody.class, body -> body.code() == null
-                                ? ProblemResponses.fieldProblem(HttpStatus.BAD_REQUEST,
-                                        RequestWords.say(request, Phrase.of("assist.refused.code.none")), "code")
+                                ? ProblemResponses.response(HttpStatus.BAD_REQUEST,
+                                        Phrase.of("assist.refused.code.none"), "code")
                                 : withId(request, id -> sessions.confirmCode(staff,
                                         id, body.code(), RequestOrigin.of(request.exchange())))
                                 .flatMap(outcome -> answer(request, outcome, HttpStatus.OK))

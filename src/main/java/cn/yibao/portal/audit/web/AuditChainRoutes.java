@@ -28,7 +28,7 @@ class AuditChainRoutes {
                 .GET("/api/v1/staff/audit/chain", request -> request.principal().ofType(Authentication.class)
                         .filter(AuditChainRoutes::auditor)
                         .flatMap(auditor -> chain.verify())
-                        .flatMap(report -> ServerResponse.ok().bodyValue(ChainAnswer.of(report, phrase -> RequestWords.say(request, phrase))))
+                        .flatMap(report -> ServerResponse.ok().bodyValue(ChainAnswer.of(report, RequestWords.sayer(request))))
                         .switchIfEmpty(Mono.defer(() -> ProblemResponses.response(HttpStatus.FORBIDDEN,
                                 Phrase.of("audit.chain.notAuditor"), null))))
                 .build();

@@ -18,13 +18,12 @@ import cn.yibao.portal.resident.CurrentResident;
 import cn.yibao.portal.resident.api.Resident;
 import cn.yibao.portal.shared.Phrase;
 import cn.yibao.portal.shared.PhraseLists;
-import cn.yibao.portal.text.Phrases;
+import cn.yibao.portal.text.RequestWords;
 import cn.yibao.portal.web.JsonBodies;
 import cn.yibao.portal.web.JsonBody;
 import cn.yibao.portal.web.ProblemResponses;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
@@ -48,10 +47,8 @@ class BenefitApiRoutes {
 
     private final CurrentResident currentResident;
     private final Benefits benefits;
-    private final Phrases phrases;
 
-    BenefitApiRoutes(CurrentResident currentResident, Benefits benefits, Phrases phrases) {
-        this.phrases = phrases;
+    BenefitApiRoutes(CurrentResident currentResident, Benefits benefits) {
         this.currentResident = currentResident;
         this.benefits = benefits;
     }
@@ -132,25 +129,18 @@ class BenefitApiRoutes {
     private Mono<ServerResponse> benefits(ServerRequest request) {
         Optional<Integer> year = BenefitRequests.year(request);
         if (request.queryParam("year").isPresent() && year.isEmpty()) {
-            return ProblemResponses.response(HttpStatus.BAD_REQUEST, say(request).apply(Phrase.of("quote.parameter.year")),
+            return ProblemResponses.response(HttpStatus.BAD_REQUEST, Phrase.of("quote.parameter.year"),
                     "year");
         }
         int benefitYear = year.orElse(benefits.currentBenefitYear());
         if (!benefits.benefitYears().contains(benefitYear)) {
-            return ProblemResponses.response(HttpStatus.BAD_REQUEST, say(request).apply(yearsText()), "year");
+            return ProblemResponses.response(HttpStatus.BAD_REQUEST, yearsText(), "year");
         }
         return currentResident.handle(request, me -> benefits.personFor(me, request.queryParam("person").orElse(null))
                 .flatMap(person -> benefits.overview(person, benefitYear))
-                .flatMap(overview -> ServerResponse.ok().bodyValue(json(overview, say(request))))
+                .flatMap(overview -> ServerResponse.ok().bodyValue(json(overview, RequestWords.sayer(request))))
                 .switchIfEmpty(Mono.defer(() -> ProblemResponses.response(HttpStatus.NOT_FOUND,
-                        say(request).apply(NOT_YOURS), "person"))));
-    }
-
-    /** The request's language: Chinese unless the client asks for another the portal speaks. */
-    private Function<Phrase, String> say(ServerRequest request) {
-        Locale asked = request.exchange().getLocaleContext().getLocale();
-        Locale locale = asked == null ? Locale.SIMPLIFIED_CHINESE : asked;
-        return phrase -> phrases.say(phrase, locale);
+                        NOT_YOURS, "person"))));
     }
 
     private static BenefitsJson json(Benefits.Overview overview, Function<Phrase, String> say) {
@@ -194,30 +184,30 @@ class BenefitApiRoutes {
     }
 
     private Mono<ServerResponse> estimate(ServerRequest request) {
-        Function<Phrase, String> say = say(request);
+        Function<Phrase, String> say = RequestWords.sayer(request);
         return currentResident.handle(request, me -> JsonBodies.read(request, EstimateBody.class, body -> {
                     EstimateRequest estimateRequest;
                     try {
                         estimateRequest = estimateRequest(body);
                         year(body);
                     } catch (InvalidEstimateRequest invalid) {
-                        return ProblemResponses.fieldProblem(HttpStatus.BAD_REQUEST, say.apply(invalid.phrase()),
+                        return ProblemResponses.response(HttpStatus.BAD_REQUEST, invalid.phrase(),
                                 invalid.field());
                     }
                     int benefitYear = body.year() == null ? benefits.currentBenefitYear() : body.year();
                     if (!benefits.benefitYears().contains(benefitYear)) {
-                        return ProblemResponses.fieldProblem(HttpStatus.BAD_REQUEST, say.apply(yearsText()), "year");
+                        return ProblemResponses.response(HttpStatus.BAD_REQUEST, yearsText(), "year");
                     }
                     return benefits.personFor(me, body.person())
                             .flatMap(person -> benefits.estimate(person, benefitYear, estimateRequest))
                             .flatMap(estimated -> estimated instanceof Benefits.Estimated.Done done
                                     ? ServerResponse.ok().bodyValue(json(done, say))
                                     : ProblemResponses.response(HttpStatus.UNPROCESSABLE_CONTENT,
-                                            say.apply(((Benefits.Estimated.NoRules) estimated).reason()), null))
-                            .onErrorResume(InvalidEstimateRequest.class, invalid -> ProblemResponses.fieldProblem(
-                                    HttpStatus.BAD_REQUEST, say.apply(invalid.phrase()), invalid.field()))
-                            .switchIfEmpty(Mono.defer(() -> ProblemResponses.fieldProblem(HttpStatus.NOT_FOUND,
-                                    say.apply(NOT_YOURS), "person")));
+                                            ((Benefits.Estimated.NoRules) estimated).reason(), null))
+                            .onErrorResume(InvalidEstimateRequest.class, invalid -> ProblemResponses.response(
+                                    HttpStatus.BAD_REQUEST, invalid.phrase(), invalid.field()))
+                            .switchIfEmpty(Mono.defer(() -> ProblemResponses.response(HttpStatus.NOT_FOUND,
+                                    NOT_YOURS, "person")));
                 }));
     }
 

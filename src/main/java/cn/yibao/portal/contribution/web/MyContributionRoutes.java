@@ -147,7 +147,7 @@ class MyContributionRoutes {
     }
 
     private Entry entry(ServerRequest request, HouseholdContributions.Member person) {
-        java.util.function.Function<Phrase, String> say = phrase -> RequestWords.say(request, phrase);
+        java.util.function.Function<Phrase, String> say = RequestWords.sayer(request);
         QuoteResult result = person.quote();
         Resident resident = person.person();
         var mark = person.order();

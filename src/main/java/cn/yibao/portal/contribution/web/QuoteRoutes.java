@@ -67,7 +67,7 @@ class QuoteRoutes {
     private Mono<ServerResponse> quoteApi(ServerRequest request) {
         QuoteParameters.Parsed parsed = QuoteParameters.parse(name -> request.queryParam(name).orElse(null), clock.today());
         if (parsed instanceof QuoteParameters.Invalid invalid) {
-            return problem(request, HttpStatus.BAD_REQUEST, invalid.message(), invalid.parameter());
+            return problem(HttpStatus.BAD_REQUEST, invalid.message(), invalid.parameter());
         }
         QuoteResult result = quotes.quote(((QuoteParameters.Valid) parsed).query());
         if (result instanceof QuoteResult.Quoted quoted) {
@@ -75,14 +75,14 @@ class QuoteRoutes {
                     phrase -> phrases.say(phrase, locale(request))));
         }
         if (result instanceof QuoteResult.Rejected rejected) {
-            return problem(request, HttpStatus.BAD_REQUEST, rejected.reason(), rejected.parameter());
+            return problem(HttpStatus.BAD_REQUEST, rejected.reason(), rejected.parameter());
         }
         QuoteResult.NoPolicy noPolicy = (QuoteResult.NoPolicy) result;
-        return problem(request, HttpStatus.NOT_FOUND, noPolicy.reason(), noPolicy.parameter());
+        return problem(HttpStatus.NOT_FOUND, noPolicy.reason(), noPolicy.parameter());
     }
 
-    private Mono<ServerResponse> problem(ServerRequest request, HttpStatus status, Phrase detail, String parameter) {
-        return ProblemResponses.response(status, phrases.say(detail, locale(request)), parameter);
+    private static Mono<ServerResponse> problem(HttpStatus status, Phrase detail, String parameter) {
+        return ProblemResponses.response(status, detail, parameter);
     }
 
     private static java.util.Locale locale(ServerRequest request) {

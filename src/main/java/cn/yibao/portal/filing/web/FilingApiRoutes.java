@@ -80,8 +80,8 @@ class FilingApiRoutes {
         return currentResident.handle(request, me -> JsonBodies.read(request, CreateRequest.class, body -> {
                     Parsed parsed = parse(body);
                     if (parsed.problem() != null) {
-                        return ProblemResponses.fieldProblem(HttpStatus.BAD_REQUEST,
-                                RequestWords.say(request, parsed.problem()), parsed.field());
+                        return ProblemResponses.response(HttpStatus.BAD_REQUEST,
+                                parsed.problem(), parsed.field());
                     }
                     return filings.insuredFor(me, body.insured())
                             .flatMap(insured -> filings.submit(me, insured, parsed.form(), List.of()))
@@ -89,22 +89,22 @@ class FilingApiRoutes {
                                     ? FilingPages.noted(request, filed.filing()).then(view(request, filed.filing()))
                                             .flatMap(view -> ServerResponse.status(HttpStatus.CREATED).bodyValue(view))
                                     : answer(request, outcome))
-                            .switchIfEmpty(Mono.defer(() -> ProblemResponses.fieldProblem(HttpStatus.NOT_FOUND,
-                                    RequestWords.say(request, FilingPages.NOT_YOURS), "insured")));
+                            .switchIfEmpty(Mono.defer(() -> ProblemResponses.response(HttpStatus.NOT_FOUND,
+                                    FilingPages.NOT_YOURS, "insured")));
                 }));
     }
 
     private Mono<ServerResponse> answer(ServerRequest request, Filings.Outcome outcome) {
         if (outcome instanceof Filings.Refused refused) {
-            return ProblemResponses.fieldProblem(HttpStatus.UNPROCESSABLE_CONTENT,
-                    RequestWords.say(request, refused.message()), refused.field());
+            return ProblemResponses.response(HttpStatus.UNPROCESSABLE_CONTENT,
+                    refused.message(), refused.field());
         }
         return view(request, ((Filings.Filed) outcome).filing()).flatMap(view -> ServerResponse.ok().bodyValue(view));
     }
 
     /** Said in the request's language (the page's, or the one the API request asks for). */
     static Function<Phrase, String> say(ServerRequest request) {
-        return phrase -> RequestWords.say(request, phrase);
+        return RequestWords.sayer(request);
     }
 
     Mono<FilingViews.FilingView> view(ServerRequest request, Filing filing) {
@@ -174,7 +174,7 @@ class FilingApiRoutes {
     }
 
     private static Mono<ServerResponse> notFound(ServerRequest request) {
-        return ProblemResponses.fieldProblem(HttpStatus.NOT_FOUND, RequestWords.say(request, Phrase.of("filing.api.notFound")),
+        return ProblemResponses.response(HttpStatus.NOT_FOUND, Phrase.of("filing.api.notFound"),
                 null);
     }
 }

@@ -14,6 +14,7 @@ import cn.yibao.portal.qrcode.QrImages;
 import cn.yibao.portal.resident.CurrentResident;
 import cn.yibao.portal.resident.api.Resident;
 import cn.yibao.portal.shared.Money;
+import cn.yibao.portal.shared.Phrase;
 import cn.yibao.portal.web.Pages;
 import java.time.Instant;
 import java.util.Comparator;
@@ -64,7 +65,7 @@ class OrderViews {
         return order.status().name();
     }
 
-    Mono<ServerResponse> result(ServerRequest request, Resident me, PaymentOrder order, String cashError) {
+    Mono<ServerResponse> result(ServerRequest request, Resident me, PaymentOrder order, Phrase cashError) {
         Mono<Optional<Map<String, String>>> jsapiOfOrder = request.session()
                 .map(session -> Optional.ofNullable(session.<Map<String, String>>getAttribute(JSAPI + order.id())))
                 .defaultIfEmpty(Optional.empty());

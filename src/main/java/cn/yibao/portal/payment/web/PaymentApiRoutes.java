@@ -61,13 +61,13 @@ class PaymentApiRoutes {
                 .GET("/api/v1/payments/{id}", request -> owned(request).flatMap(this::detail)
                         .switchIfEmpty(Mono.defer(() -> notFound(request))))
                 .POST("/api/v1/payments/{id}/cash", request -> JsonBodies.read(request, CashBody.class, body -> body.receiptNo() == null
-                        ? ProblemResponses.fieldProblem(HttpStatus.BAD_REQUEST,
-                                RequestWords.say(request, Phrase.of("cash.refused.receiptNo")), "receiptNo")
+                        ? ProblemResponses.response(HttpStatus.BAD_REQUEST,
+                                Phrase.of("cash.refused.receiptNo"), "receiptNo")
                         : owned(request)
                         .flatMap(order -> cash.record(request, order, body.receiptNo())
                                 .doOnNext(error -> noted(request, order))
                                 .flatMap(error -> error.isEmpty() ? payments.findFor(order.payerId(), order.id()).flatMap(this::detail)
-                                        : ProblemResponses.fieldProblem(HttpStatus.UNPROCESSABLE_CONTENT, error, "receiptNo")))
+                                        : ProblemResponses.response(HttpStatus.UNPROCESSABLE_CONTENT, error.get(), "receiptNo")))
                         .switchIfEmpty(Mono.defer(() -> notFound(request)))))
                 .GET("/api/v1/receipts/{id}", request -> owned(request)
                         .flatMap(order -> receipts.of(order, baseUrl(request))
@@ -90,21 +90,21 @@ class PaymentApiRoutes {
         String key = request.headers().firstHeader("Idempotency-Key");
         return currentResident.handle(request, me -> JsonBodies.read(request, CreateRequest.class, create -> {
                     if (create.year() == null) {
-                        return ProblemResponses.fieldProblem(HttpStatus.BAD_REQUEST,
-                                RequestWords.say(request, Phrase.of("order.api.year")), "year");
+                        return ProblemResponses.response(HttpStatus.BAD_REQUEST,
+                                Phrase.of("order.api.year"), "year");
                     }
                     if (create.insured() == null || create.insured().isEmpty() || create.insured().size() > 20) {
-                        return ProblemResponses.fieldProblem(HttpStatus.BAD_REQUEST,
-                                RequestWords.say(request, Phrase.of("order.api.insured")), "insured");
+                        return ProblemResponses.response(HttpStatus.BAD_REQUEST,
+                                Phrase.of("order.api.insured"), "insured");
                     }
                     if (placing.offered(CurrentResident.isAssisted(request)).isEmpty()) {
-                        return ProblemResponses.fieldProblem(HttpStatus.UNPROCESSABLE_CONTENT,
-                                RequestWords.say(request, placing.notOfferedOnline()), "channel");
+                        return ProblemResponses.response(HttpStatus.UNPROCESSABLE_CONTENT,
+                                placing.notOfferedOnline(), "channel");
                     }
                     PaymentChannelId channel = channel(create.channel(), request);
                     if (channel == null) {
-                        return ProblemResponses.fieldProblem(HttpStatus.UNPROCESSABLE_CONTENT,
-                                RequestWords.say(request, Phrase.of("order.api.channel")), "channel");
+                        return ProblemResponses.response(HttpStatus.UNPROCESSABLE_CONTENT,
+                                Phrase.of("order.api.channel"), "channel");
                     }
                     ClientKind client = ClientKind.fromUserAgent(request.headers().firstHeader(HttpHeaders.USER_AGENT));
                     return PaymentActor.of(request, me).flatMap(actor -> placing.place(me, key, new OrderRequest(

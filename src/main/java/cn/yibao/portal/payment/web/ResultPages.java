@@ -54,6 +54,6 @@ class ResultPages {
                 .doOnNext(error -> PaymentApiRoutes.noted(request, order))
                 .flatMap(error -> error.isEmpty()
                         ? ServerResponse.seeOther(URI.create("/payment/" + order.id())).build()
-                        : views.result(request, me, order, error)));
+                        : views.result(request, me, order, error.get())));
     }
 }

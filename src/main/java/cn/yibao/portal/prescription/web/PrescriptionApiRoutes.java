@@ -37,7 +37,7 @@ class PrescriptionApiRoutes {
         return RouterFunctions.route()
                 .GET("/api/v1/prescriptions", request -> currentResident.handle(request, me ->
                         prescriptions.overviewFor(me).map(overview -> PrescriptionViews.ListView.of(overview,
-                                        phrase -> RequestWords.say(request, phrase)))
+                                        RequestWords.sayer(request)))
                                 .flatMap(view -> ServerResponse.ok().cacheControl(CacheControl.noStore()).bodyValue(view))))
                 .GET("/api/v1/prescriptions/{id}", this::detail)
                 .build();
@@ -47,7 +47,7 @@ class PrescriptionApiRoutes {
         boolean assisted = CurrentResident.isAssisted(request);
         return currentResident.handle(request, me -> Mono.justOrEmpty(RequestValues.uuid(request.pathVariable("id")))
                 .flatMap(id -> prescriptions.findFor(me, id))
-                .map(found -> detailOf(found, assisted, prescriptions, phrase -> RequestWords.say(request, phrase)))
+                .map(found -> detailOf(found, assisted, prescriptions, RequestWords.sayer(request)))
                 .flatMap(view -> ServerResponse.ok().cacheControl(CacheControl.noStore()).bodyValue(view))
                 .switchIfEmpty(Mono.defer(() -> ProblemResponses.response(HttpStatus.NOT_FOUND,
                         Phrase.of("prescription.notFound"), null))));

@@ -96,7 +96,7 @@ class PrescriptionPages {
     }
 
     private static Function<Phrase, String> say(ServerRequest request) {
-        return phrase -> RequestWords.say(request, phrase);
+        return RequestWords.sayer(request);
     }
 
     record SettlementLine(String settlementNo, LocalDate settledOn, String facilityName, Amounts money) {

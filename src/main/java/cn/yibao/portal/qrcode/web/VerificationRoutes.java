@@ -100,15 +100,15 @@ class VerificationRoutes {
 
     private Mono<ServerResponse> verifyApi(ServerRequest request) {
         return JsonBodies.read(request, VerifyRequest.class, body -> body.token() == null || body.token().isBlank()
-                ? ProblemResponses.fieldProblem(HttpStatus.BAD_REQUEST,
-                        RequestWords.say(request, Phrase.of("verify.error.body")), "token")
+                ? ProblemResponses.response(HttpStatus.BAD_REQUEST,
+                        Phrase.of("verify.error.body"), "token")
                 : staffOf(request).flatMap(staff -> verification.verify(body.token(), staff,
                                 RequestOrigin.of(request.exchange())))
                         .flatMap(result -> result.staffRequired()
-                                ? ProblemResponses.fieldProblem(HttpStatus.FORBIDDEN,
-                                        RequestWords.say(request, result.reason()), "token")
+                                ? ProblemResponses.response(HttpStatus.FORBIDDEN,
+                                        result.reason(), "token")
                                 : ServerResponse.ok().bodyValue(ResultView.of(result,
-                                        phrase -> RequestWords.say(request, phrase)))));
+                                        RequestWords.sayer(request)))));
     }
 
     /**

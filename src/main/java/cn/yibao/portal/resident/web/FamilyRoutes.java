@@ -124,7 +124,7 @@ class FamilyRoutes {
                                     RequestWords.say(request, invalid.reason())), null);
                         }
                         // No such person, or name and number do not belong together: both fields are suspect.
-                        return bindRefused(request, me, typed, Map.of(), reasonOf(request, outcome),
+                        return bindRefused(request, me, typed, Map.of(), RequestWords.say(request, reasonOf(outcome)),
                                 outcome instanceof Family.NotFound);
                     });
         });
@@ -183,7 +183,8 @@ class FamilyRoutes {
                         ? redirect(bound.status() == cn.yibao.portal.resident.domain.FamilyBinding.Status.ACTIVE
                                 ? "rebound" : "invited")
                         : page(request, me, Map.of("error", outcome instanceof Family.NotFound
-                                ? RequestWords.say(request, Phrase.of("family.refused.noUndo")) : reasonOf(request, outcome))));
+                                ? RequestWords.say(request, Phrase.of("family.refused.noUndo"))
+                                : RequestWords.say(request, reasonOf(outcome)))));
     }
 
     private Mono<ServerResponse> answerFromForm(ServerRequest request, Resident me) {
@@ -207,7 +208,7 @@ class FamilyRoutes {
         return JsonBodies.read(request, BindRequest.class, body -> {
                     Optional<Relation> relation = relation(body.relation());
                     if (body.relation() != null && relation.isEmpty()) {
-                        return problem(HttpStatus.BAD_REQUEST, RequestWords.say(request, Phrase.of("family.api.relation")), "relation");
+                        return problem(HttpStatus.BAD_REQUEST, Phrase.of("family.api.relation"), "relation");
                     }
                     return family.bind(me, body.certno(), body.name(), relation.orElse(null), RequestOrigin.of(request.exchange())).flatMap(outcome -> bindAnswer(request, outcome));
                 });
@@ -219,13 +220,13 @@ class FamilyRoutes {
                     "status", bound.status().name()));
         }
         if (outcome instanceof Family.InvalidInput invalid) {
-            return problem(HttpStatus.BAD_REQUEST, RequestWords.say(request, invalid.reason()), invalid.field());
+            return problem(HttpStatus.BAD_REQUEST, invalid.reason(), invalid.field());
         }
         if (outcome instanceof Family.Refused refused) {
             return problem(refused.conflict() ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_CONTENT,
-                    RequestWords.say(request, refused.reason()), null);
+                    refused.reason(), null);
         }
-        return problem(HttpStatus.NOT_FOUND, reasonOf(request, outcome), null);
+        return problem(HttpStatus.NOT_FOUND, reasonOf(outcome), null);
     }
 
     private Mono<ServerResponse> unbindApi(ServerRequest request, Resident me) {
@@ -233,12 +234,12 @@ class FamilyRoutes {
                 .flatMap(other -> family.unbind(me, other, RequestOrigin.of(request.exchange())))
                 .defaultIfEmpty(false)
                 .flatMap(done -> done ? ServerResponse.noContent().build()
-                        : problem(HttpStatus.NOT_FOUND, RequestWords.say(request, Phrase.of("family.refused.noBinding")), null));
+                        : problem(HttpStatus.NOT_FOUND, Phrase.of("family.refused.noBinding"), null));
     }
 
     private Mono<ServerResponse> answerApi(ServerRequest request, Resident me) {
         return answer(request, me).flatMap(done -> done ? ServerResponse.noContent().build()
-                : problem(HttpStatus.NOT_FOUND, RequestWords.say(request, Phrase.of("family.refused.noInvitation")), null));
+                : problem(HttpStatus.NOT_FOUND, Phrase.of("family.refused.noInvitation"), null));
     }
 
     private Mono<Boolean> answer(ServerRequest request, Resident me) {
@@ -250,17 +251,17 @@ class FamilyRoutes {
         return family.answer(me, id.get(), "accept".equals(answer), RequestOrigin.of(request.exchange()));
     }
 
-    private static String reasonOf(ServerRequest request, Family.BindOutcome outcome) {
+    private static Phrase reasonOf(Family.BindOutcome outcome) {
         if (outcome instanceof Family.Refused refused) {
-            return RequestWords.say(request, refused.reason());
+            return refused.reason();
         }
         if (outcome instanceof Family.InvalidInput invalid) {
-            return RequestWords.say(request, invalid.reason());
+            return invalid.reason();
         }
-        return RequestWords.say(request, Phrase.of("family.refused.notFound"));
+        return Phrase.of("family.refused.notFound");
     }
 
-    private static Mono<ServerResponse> problem(HttpStatus status, String detail, String field) {
+    private static Mono<ServerResponse> problem(HttpStatus status, Phrase detail, String field) {
         return ProblemResponses.response(status, detail, field);
     }
 
